@@ -1,0 +1,230 @@
+"""Split a Markdown page into YAML front matter and body, and parse the front matter.
+
+Parsing uses libyaml (``yaml.compose`` with ``CSafeLoader`` where available) so every value keeps
+the line it was written on, and catches what MkDocs and PyYAML let through silently: malformed
+YAML, duplicate keys, front matter that is not a mapping, and aliases that expand a small file
+into a huge document. Dates become ISO strings so JSON Schema's ``format: date`` can check them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import FRONT_MATTER
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+# The same pattern MkDocs uses (mkdocs.utils.meta.YAML_RE), so both agree on what front matter is.
+YAML_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
+OPEN_RE = re.compile(r"^-{3}[ \t]*\n")
+EMPTY_RE = re.compile(r"^-{3}[ \t]*\n(?:\.{3}|-{3})[ \t]*\n")
+
+MAX_VALUES = 20_000
+"""How many values (scalars, lists, mappings) one front matter may expand to, aliases counted."""
+
+Path = tuple[str, ...]
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{t}" for t in ("null", "bool", "int", "float", "str", "timestamp")}
+_MAPPING_TAGS = {f"{_TAG}map", f"{_TAG}set"}
+_SEQUENCE_TAGS = {f"{_TAG}seq"}
+
+
+@dataclass
+class FrontMatterError:
+    line: int
+    field: str
+    message: str
+
+
+@dataclass
+class ParsedPage:
+    """A page split into front matter (as data, with line numbers) and Markdown body."""
+
+    data: dict[str, Any] | None
+    lines: dict[Path, int]
+    body: str
+    errors: list[FrontMatterError] = field(default_factory=list)
+
+    def line_of(self, path: Path) -> int:
+        """The line of the deepest key in ``path`` that exists (line 1 for a missing top key)."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+
+class _Budget(Exception):
+    pass
+
+
+class _Builder:
+    """Turns a composed YAML node graph into plain data, recording each value's line."""
+
+    def __init__(self, first_line: int) -> None:
+        self.offset = first_line
+        self.lines: dict[Path, int] = {}
+        self.errors: list[FrontMatterError] = []
+        self.count = 0
+        self.active: set[int] = set()
+        self.constructor = SafeConstructor()
+
+    def line(self, node: Node) -> int:
+        return int(node.start_mark.line) + self.offset
+
+    def error(self, node: Node, path: Path, message: str) -> None:
+        self.errors.append(FrontMatterError(self.line(node), _dotted(path), message))
+
+    def build(self, node: Node, path: Path) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise _Budget
+        self.lines.setdefault(path, self.line(node))
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, path)
+        if id(node) in self.active:
+            self.error(node, path, "recursive YAML alias (expected a plain document)")
+            return None
+        self.active.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                if node.tag not in _SEQUENCE_TAGS:
+                    self.error(node, path, f"unsupported YAML tag {node.tag!r} (expected a plain list)")
+                return [self.build(item, path + (str(i),)) for i, item in enumerate(node.value)]
+            if not isinstance(node, MappingNode):  # pragma: no cover - yaml has three node kinds
+                raise AssertionError(f"unexpected YAML node {node!r}")
+            if node.tag not in _MAPPING_TAGS:
+                self.error(node, path, f"unsupported YAML tag {node.tag!r} (expected a plain mapping)")
+            return self.mapping(node, path)
+        finally:
+            self.active.discard(id(node))
+
+    def scalar(self, node: ScalarNode, path: Path) -> Any:
+        if node.tag not in _SCALAR_TAGS:
+            self.error(node, path, f"unsupported YAML tag {node.tag!r} (expected plain YAML values)")
+            return node.value
+        try:
+            value = self.constructor.construct_object(node)
+        except (ValueError, OverflowError, ConstructorError):
+            # e.g. `created: 2026-13-45` looks like a date but is none: keep the text, the
+            # schema's `format: date` reports it with its line.
+            return node.value
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            return value.isoformat()
+        return value
+
+    def key(self, node: Node, path: Path) -> str | None:
+        if not isinstance(node, ScalarNode):
+            self.error(node, path, "a key must be a plain scalar, not a list or mapping")
+            return None
+        # The key as written: `on:` stays "on", `2026:` stays "2026".
+        return str(node.value)
+
+    def mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        merged: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == f"{_TAG}merge":
+                merged.update(self.merge(value_node, path))
+                continue
+            key = self.key(key_node, path)
+            if key is None:
+                continue
+            key_path = path + (key,)
+            if key in first_line:
+                self.error(
+                    key_node,
+                    key_path,
+                    f"duplicate key (first at line {first_line[key]}; YAML would silently keep the last)",
+                )
+                continue
+            first_line[key] = self.line(key_node)
+            self.lines[key_path] = self.line(key_node)
+            result[key] = self.build(value_node, key_path)
+        for key, value in merged.items():
+            result.setdefault(key, value)
+        return result
+
+    def merge(self, node: Node, path: Path) -> dict[str, Any]:
+        sources = node.value if isinstance(node, SequenceNode) else [node]
+        merged: dict[str, Any] = {}
+        for source in reversed(sources):
+            if not isinstance(source, MappingNode):
+                self.error(source, path, "'<<' merges a mapping or a list of mappings")
+                continue
+            merged.update(self.build(source, path))
+        return merged
+
+
+def _dotted(path: Path) -> str:
+    return ".".join(path) if path else FRONT_MATTER
+
+
+def split(text: str) -> tuple[str | None, str, FrontMatterError | None]:
+    """Return ``(yaml_text, body, error)`` the way MkDocs splits a page."""
+    if not text.endswith("\n"):
+        text += "\n"  # a page may end right after its closing '---'
+    m = YAML_RE.match(text)
+    if m:
+        return m.group(1), text[m.end() :], None
+    if EMPTY_RE.match(text):
+        return None, text, FrontMatterError(1, FRONT_MATTER, "front matter is empty")
+    if OPEN_RE.match(text):
+        return None, text, FrontMatterError(
+            1, FRONT_MATTER, "front matter is not closed (expected a line '---' after it)"
+        )
+    return None, text, FrontMatterError(
+        1, FRONT_MATTER, "no front matter (a PR/FAQ page starts with a '---' line and YAML)"
+    )
+
+
+def parse(text: str) -> ParsedPage:
+    """Parse a page's text (already decoded, newlines normalised) into a :class:`ParsedPage`."""
+    yaml_text, body, error = split(text)
+    if yaml_text is None:
+        assert error is not None
+        return ParsedPage(None, {}, body, [error])
+    return parse_yaml(yaml_text, body, first_line=2)
+
+
+def parse_yaml(yaml_text: str, body: str = "", first_line: int = 2) -> ParsedPage:
+    """Parse front-matter YAML that starts on ``first_line`` of its file."""
+    try:
+        node = yaml.compose(yaml_text, Loader=_Loader)  # noqa: S506 - CSafeLoader/SafeLoader
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = (mark.line + first_line) if mark is not None else first_line
+        what = " ".join(x for x in (e.context, e.problem) if x)
+        return ParsedPage(None, {}, body, [FrontMatterError(line, FRONT_MATTER, f"invalid YAML: {what}")])
+    except yaml.YAMLError as e:
+        return ParsedPage(None, {}, body, [FrontMatterError(first_line, FRONT_MATTER, f"invalid YAML: {e}")])
+    if node is None:
+        return ParsedPage(None, {}, body, [FrontMatterError(1, FRONT_MATTER, "front matter is empty")])
+    builder = _Builder(first_line)
+    if not isinstance(node, MappingNode):
+        kind = "a list" if isinstance(node, SequenceNode) else "a single value"
+        return ParsedPage(
+            None, {}, body,
+            [FrontMatterError(builder.line(node), FRONT_MATTER, f"front matter is {kind} (expected a mapping of keys to values)")],
+        )
+    try:
+        data = builder.build(node, ())
+    except _Budget:
+        message = f"front matter expands to more than {MAX_VALUES} values (YAML aliases?)"
+    except RecursionError:
+        message = "front matter is nested too deeply"
+    else:
+        return ParsedPage(data, builder.lines, body, builder.errors)
+    return ParsedPage(None, {}, body, [FrontMatterError(first_line, FRONT_MATTER, message)])

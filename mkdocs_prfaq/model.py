@@ -1,0 +1,249 @@
+"""The proposals of a site: each PR/FAQ parsed once, validated, and checked against the others.
+
+Nothing here knows about MkDocs events; the plugin and the CLI both call :func:`load_catalog`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from jsonschema.protocols import Validator
+
+from . import frontmatter
+from .problems import Problem
+from .schema import statuses
+from .validate import schema_errors
+
+STATUSES: tuple[str, ...] = statuses()
+ACTIVE = ("draft", "in-review", "approved", "launched")
+CLOSED = ("rejected", "withdrawn", "superseded")
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _texts(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _mappings(value: Any) -> list[dict[str, Any]]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+@dataclass
+class Proposal:
+    """One PR/FAQ page: its front matter as data (dates as ISO strings) and its Markdown body.
+
+    The accessors tolerate invalid data (``on_invalid: warn`` still renders the page): a field
+    of the wrong type reads as empty.
+    """
+
+    src_path: str
+    """Path under ``docs_dir``, with forward slashes: ``proposals/podgenie.md``."""
+    display_path: str
+    """Path as shown in problems: ``docs/proposals/podgenie.md``."""
+    data: dict[str, Any]
+    lines: dict[frontmatter.Path, int]
+    body: str
+    valid: bool = True
+
+    @property
+    def id(self) -> str:
+        explicit = self.data.get("id")
+        if isinstance(explicit, str) and explicit:
+            return explicit
+        return posixpath.splitext(posixpath.basename(self.src_path))[0]
+
+    @property
+    def title(self) -> str:
+        return _text(self.data.get("title")) or self.id
+
+    @property
+    def status(self) -> str:
+        status = self.data.get("status")
+        return status if status in STATUSES else "draft"
+
+    @property
+    def owner(self) -> str:
+        return _text(self.data.get("owner"))
+
+    @property
+    def subtitle(self) -> str:
+        return _text(self.data.get("subtitle"))
+
+    @property
+    def created(self) -> str:
+        return _text(self.data.get("created"))
+
+    @property
+    def updated(self) -> str:
+        return _text(self.data.get("updated"))
+
+    @property
+    def sort_date(self) -> str:
+        """``updated``, else ``created``: what 'newest first' means."""
+        return self.updated or self.created
+
+    @property
+    def authors(self) -> list[str]:
+        return _texts(self.data.get("authors"))
+
+    @property
+    def reviewers(self) -> list[str]:
+        return _texts(self.data.get("reviewers"))
+
+    @property
+    def tags(self) -> list[str]:
+        return _texts(self.data.get("tags"))
+
+    @property
+    def related(self) -> list[str]:
+        return _texts(self.data.get("related"))
+
+    @property
+    def superseded_by(self) -> str:
+        return _text(self.data.get("superseded_by"))
+
+    @property
+    def launched(self) -> str:
+        return _text(self.data.get("launched"))
+
+    @property
+    def dateline(self) -> dict[str, str]:
+        return {k: v for k, v in _mapping(self.data.get("dateline")).items() if isinstance(v, str)}
+
+    @property
+    def press_release(self) -> dict[str, str]:
+        return {k: v for k, v in _mapping(self.data.get("press_release")).items() if isinstance(v, str)}
+
+    @property
+    def quotes(self) -> list[dict[str, Any]]:
+        return _mappings(self.data.get("quotes"))
+
+    def faq(self, part: str) -> list[dict[str, Any]]:
+        return _mappings(_mapping(self.data.get("faq")).get(part))
+
+    @property
+    def customer(self) -> dict[str, str]:
+        return {k: v for k, v in _mapping(self.data.get("customer")).items() if isinstance(v, str)}
+
+    @property
+    def decision(self) -> dict[str, Any]:
+        return _mapping(self.data.get("decision"))
+
+    def line_of(self, *path: str) -> int:
+        key = tuple(path)
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key[:-1]
+        return 1
+
+
+@dataclass
+class Catalog:
+    """Every proposal of a site and every problem found in them."""
+
+    proposals: list[Proposal] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.by_id: dict[str, Proposal] = {}
+        self.by_src: dict[str, Proposal] = {}
+        for p in self.proposals:
+            self.by_id.setdefault(p.id, p)
+            self.by_src[p.src_path] = p
+
+    @property
+    def checked(self) -> int:
+        return len(self.proposals)
+
+
+def is_proposal(src_path: str, directory: str) -> bool:
+    """Every Markdown page under ``<dir>/`` except ``<dir>/index.md`` is a PR/FAQ."""
+    prefix = directory.strip("/") + "/"
+    return src_path.startswith(prefix) and src_path.endswith(".md") and src_path != prefix + "index.md"
+
+
+Source = tuple[str, str, Callable[[], str]]
+"""``(src_path, display_path, read)``: where a page is and how to read its text."""
+
+
+def load_page(src_path: str, display_path: str, text: str, validator: Validator) -> tuple[Proposal, list[Problem]]:
+    """Parse and validate one page. Always returns a proposal (``valid`` says if it passed)."""
+    parsed = frontmatter.parse(text)
+    errors = list(parsed.errors)
+    if parsed.data is not None:
+        errors.extend(schema_errors(validator, parsed))
+    problems = [Problem(display_path, e.line, e.field, e.message) for e in errors]
+    proposal = Proposal(src_path, display_path, parsed.data or {}, parsed.lines, parsed.body, not problems)
+    return proposal, problems
+
+
+def cross_check(proposals: list[Proposal]) -> list[Problem]:
+    """What one page's schema cannot see: unique ids, and references to other proposals."""
+    problems: list[Problem] = []
+    first: dict[str, Proposal] = {}
+    for p in proposals:
+        if p.id in first:
+            problems.append(
+                Problem(p.display_path, p.line_of("id"), "id",
+                        f"id {p.id!r} is already used by {first[p.id].display_path} (expected a unique id)")
+            )
+        else:
+            first[p.id] = p
+    ids = sorted(first)
+
+    def dangling(p: Proposal, ref: str, *path: str) -> None:
+        hint = difflib.get_close_matches(ref, ids, n=1, cutoff=0.6)
+        suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
+        problems.append(
+            Problem(p.display_path, p.line_of(*path), ".".join(path),
+                    f"no proposal has id {ref!r} (expected the id of another PR/FAQ){suggestion}")
+        )
+
+    for p in proposals:
+        if p.superseded_by:
+            if p.superseded_by == p.id:
+                problems.append(Problem(p.display_path, p.line_of("superseded_by"), "superseded_by",
+                                        "a proposal cannot supersede itself (expected another proposal's id)"))
+            elif p.superseded_by not in first:
+                dangling(p, p.superseded_by, "superseded_by")
+        raw_related = p.data.get("related")
+        for i, ref in enumerate(raw_related if isinstance(raw_related, list) else []):
+            if isinstance(ref, str) and ref not in first:
+                dangling(p, ref, "related", str(i))
+    return problems
+
+
+def load_catalog(sources: Iterable[Source], validator: Validator) -> Catalog:
+    """Load every page, validate it, and check the pages against each other."""
+    proposals: list[Proposal] = []
+    problems: list[Problem] = []
+    for src_path, display_path, read in sorted(sources, key=lambda s: s[0]):
+        try:
+            text = read()
+        except (OSError, UnicodeDecodeError) as e:
+            reason = "not UTF-8 text" if isinstance(e, UnicodeDecodeError) else (e.strerror or str(e))
+            problems.append(Problem(display_path, 1, "front matter", f"cannot read the page ({reason})"))
+            continue
+        proposal, page_problems = load_page(src_path, display_path, text, validator)
+        proposals.append(proposal)
+        problems.extend(page_problems)
+    cross = cross_check(proposals)
+    failed = {problem.path for problem in cross}
+    for p in proposals:
+        if p.display_path in failed:
+            p.valid = False
+    problems.extend(cross)
+    problems.sort(key=lambda p: (p.path, p.line))
+    return Catalog(proposals, problems)

@@ -1,0 +1,113 @@
+"""The front-matter contract: the bundled JSON Schema, a site's own schema, and the validator.
+
+A site schema may ``$ref`` the bundled one by its ``$id``; that reference is resolved from the
+package, never from the network.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+from jsonschema.protocols import Validator
+from referencing import Registry, Resource
+from referencing.exceptions import NoSuchResource, Unresolvable
+
+SCHEMA_FILE = "prfaq.schema.json"
+BUNDLED_ID = "https://mkdocs-prfaq.github.io/schemas/prfaq/v1.schema.json"
+
+
+class SchemaConfigError(Exception):
+    """The site's schema cannot be used. The message says why, in one line."""
+
+
+def _bundled_text() -> str:
+    # In a wheel the schema is package data; in a source checkout it is the top-level schemas/.
+    packaged = resources.files("mkdocs_prfaq").joinpath("schemas", SCHEMA_FILE)
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parent.parent / "schemas" / SCHEMA_FILE).read_text(encoding="utf-8")
+
+
+@functools.cache
+def _bundled_json() -> str:
+    return _bundled_text()
+
+
+def bundled_schema() -> dict[str, Any]:
+    """A fresh copy of the bundled schema (callers may change it)."""
+    schema: dict[str, Any] = json.loads(_bundled_json())
+    return schema
+
+
+def load_schema_file(path: str | Path) -> dict[str, Any]:
+    """Read a site schema (JSON, or YAML for ``.yml``/``.yaml``) and check it is a valid schema."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise SchemaConfigError(f"{path}: cannot read the schema ({e.strerror})") from None
+    try:
+        if path.suffix in (".yml", ".yaml"):
+            schema = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+        else:
+            schema = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise SchemaConfigError(f"{path}:{e.lineno}: schema is not valid JSON: {e.msg}") from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        raise SchemaConfigError(f"{path}{line}: schema is not valid YAML: {getattr(e, 'problem', e)}") from None
+    if not isinstance(schema, dict):
+        raise SchemaConfigError(f"{path}: a schema must be a JSON object (a mapping)")
+    check_schema(schema, str(path))
+    return schema
+
+
+def _registry() -> Registry:  # type: ignore[type-arg]
+    def retrieve(uri: str) -> Resource:  # type: ignore[type-arg]
+        raise NoSuchResource(ref=uri)
+
+    bundled = Resource.from_contents(bundled_schema())
+    return Registry(retrieve=retrieve).with_resource(BUNDLED_ID, bundled)  # type: ignore[call-arg]
+
+
+def check_schema(schema: dict[str, Any], origin: str) -> None:
+    cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+    try:
+        cls.check_schema(schema)
+    except jsonschema.SchemaError as e:
+        where = "/".join(str(p) for p in e.absolute_path) or "(top level)"
+        raise SchemaConfigError(f"{origin}: invalid JSON Schema at {where}: {e.message}") from None
+
+
+def build_validator(schema: dict[str, Any] | None = None, origin: str = "bundled schema") -> Validator:
+    """One validator for the whole run, with date formats checked and no network access."""
+    if schema is None:
+        schema = bundled_schema()
+    cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+    validator: Validator = cls(schema, registry=_registry(), format_checker=cls.FORMAT_CHECKER)
+    # Resolve every $ref now, so a dangling one is a config error, not a crash mid-build.
+    try:
+        for _ in validator.iter_errors({}):
+            pass
+        for status in statuses():
+            for _ in validator.iter_errors({"status": status}):
+                pass
+    except Unresolvable as e:
+        raise SchemaConfigError(
+            f"{origin}: cannot resolve $ref {getattr(e, 'ref', str(e))!r} "
+            f"(only '#...' and the bundled schema {BUNDLED_ID} can be referenced; no network access)"
+        ) from None
+    return validator
+
+
+@functools.cache
+def statuses() -> tuple[str, ...]:
+    """The lifecycle statuses, in order, as the bundled schema defines them."""
+    return tuple(bundled_schema()["$defs"]["status"]["enum"])

@@ -1,0 +1,146 @@
+"""Turn JSON Schema errors into problems a person can act on.
+
+Each jsonschema error becomes one ``(line, field, message)`` with the field as a dotted path, the
+line of the offending key, and a message that says what was expected; errors that come from a
+status rule (an ``if``/``then``) say which status asks for it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from jsonschema import ValidationError
+from jsonschema.exceptions import best_match
+from jsonschema.protocols import Validator
+
+from .frontmatter import FrontMatterError, ParsedPage, Path
+
+_TYPE_NAMES = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "null",
+}
+_NOUNS = {"external": "question", "internal": "question", "by": "name"}
+
+
+def describe(value: Any) -> str:
+    """What a YAML value is, in words: 'a list', 'text', 'a number'."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def short(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
+
+
+def _one_of(options: list[Any]) -> str:
+    return ", ".join(str(o) for o in options)
+
+
+def _suggest(word: Any, options: list[Any]) -> str:
+    if not isinstance(word, str):
+        return ""
+    close = difflib.get_close_matches(word, [str(o) for o in options], n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _from_status_rule(error: ValidationError) -> bool:
+    return "then" in error.absolute_schema_path
+
+
+def schema_errors(validator: Validator, parsed: ParsedPage) -> Iterator[FrontMatterError]:
+    """Every schema problem in one page's front matter, with lines."""
+    data = parsed.data
+    if data is None:
+        return
+    status = data.get("status") if isinstance(data.get("status"), str) else None
+    seen: set[tuple[Path, str]] = set()
+    for error in validator.iter_errors(data):
+        for path, message in _translate(error, status):
+            if (path, message) in seen:
+                continue
+            seen.add((path, message))
+            yield FrontMatterError(parsed.line_of(path), ".".join(path) or "front matter", message)
+
+
+def _translate(error: ValidationError, status: str | None) -> Iterator[tuple[Path, str]]:
+    path: Path = tuple(str(p) for p in error.absolute_path)
+    kind = error.validator
+    value = error.validator_value
+    instance = error.instance
+    because = f"status {status!r} requires it" if status and _from_status_rule(error) else ""
+
+    if kind in ("anyOf", "oneOf") and error.context:
+        best = best_match(error.context)
+        yield from _translate(best, status)
+    elif kind == "required":
+        for name in value:
+            if isinstance(instance, dict) and name not in instance:
+                yield path + (name,), f"missing ({because or 'a required field'})"
+    elif kind == "additionalProperties" and isinstance(instance, dict):
+        allowed = sorted(error.schema.get("properties", {}))
+        patterns = error.schema.get("patternProperties", {})
+        for key in instance:
+            if key in allowed or any(re.search(p, key) for p in patterns):
+                continue
+            expected = f"expected one of: {_one_of(allowed)}" if allowed else "no other keys allowed"
+            yield path + (key,), f"unknown key ({expected}){_suggest(key, allowed)}"
+    elif kind == "type":
+        types = value if isinstance(value, list) else [value]
+        wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in types)
+        yield path, f"expected {wanted}, got {describe(instance)}"
+    elif kind == "enum":
+        what = "status" if path == ("status",) else "value"
+        yield path, f"unknown {what} {short(instance)} (expected one of: {_one_of(value)}){_suggest(instance, value)}"
+    elif kind == "const":
+        yield path, f"{short(instance)} is not allowed here (expected {value!r})"
+    elif kind == "format":
+        if value == "date":
+            yield path, f"{short(instance)} is not a valid date (expected YYYY-MM-DD)"
+        else:
+            yield path, f"{short(instance)} is not a valid {value}"
+    elif kind in ("minItems", "maxItems"):
+        noun = _NOUNS.get(path[-1] if path else "", "item")
+        if noun == "item" and path and path[-1].endswith("s"):
+            noun = path[-1][:-1]
+        count = f"{len(instance)} {noun}{'' if len(instance) == 1 else 's'}"
+        bound = "at least" if kind == "minItems" else "at most"
+        if because:
+            yield path, f"{count}, status {status!r} needs {bound} {value}"
+        else:
+            yield path, f"{count} (expected {bound} {value})"
+    elif kind == "minLength" and value == 1:
+        yield path, "is empty (expected text)"
+    elif kind in ("minLength", "maxLength"):
+        bound = "at least" if kind == "minLength" else "at most"
+        yield path, f"{len(instance)} characters (expected {bound} {value})"
+    elif kind == "pattern":
+        desc = error.schema.get("description")
+        expected = desc.rstrip(".") if isinstance(desc, str) else f"text matching {value}"
+        yield path, f"{short(instance)} is not valid (expected {expected})"
+    elif kind == "contains":
+        desc = value.get("description") if isinstance(value, dict) else None
+        what = desc or "an item matching the schema"
+        yield path, f"needs {what} ({because or 'none found'})"
+    else:
+        suffix = f" ({because})" if because else ""
+        yield path, error.message + suffix
