@@ -17,7 +17,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .problems import FRONT_MATTER
+from .problems import FRONT_MATTER, field_path
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -84,7 +84,7 @@ class _Builder:
         return int(node.start_mark.line) + self.offset
 
     def error(self, node: Node, path: Path, message: str) -> None:
-        self.errors.append(FrontMatterError(self.line(node), _dotted(path), message))
+        self.errors.append(FrontMatterError(self.line(node), field_path(path), message))
 
     def build(self, node: Node, path: Path) -> Any:
         self.count += 1
@@ -101,7 +101,7 @@ class _Builder:
             if isinstance(node, SequenceNode):
                 if node.tag not in _SEQUENCE_TAGS:
                     self.error(node, path, f"unsupported YAML tag {node.tag!r} (expected a plain list)")
-                return [self.build(item, path + (str(i),)) for i, item in enumerate(node.value)]
+                return [self.build(item, (*path, str(i))) for i, item in enumerate(node.value)]
             if not isinstance(node, MappingNode):  # pragma: no cover - yaml has three node kinds
                 raise AssertionError(f"unexpected YAML node {node!r}")
             if node.tag not in _MAPPING_TAGS:
@@ -142,7 +142,7 @@ class _Builder:
             key = self.key(key_node, path)
             if key is None:
                 continue
-            key_path = path + (key,)
+            key_path = (*path, key)
             if key in first_line:
                 self.error(
                     key_node,
@@ -166,10 +166,6 @@ class _Builder:
                 continue
             merged.update(self.build(source, path))
         return merged
-
-
-def _dotted(path: Path) -> str:
-    return ".".join(path) if path else FRONT_MATTER
 
 
 def split(text: str) -> tuple[str | None, str, FrontMatterError | None]:
@@ -202,12 +198,17 @@ def parse(text: str) -> ParsedPage:
 def parse_yaml(yaml_text: str, body: str = "", first_line: int = 2) -> ParsedPage:
     """Parse front-matter YAML that starts on ``first_line`` of its file."""
     try:
-        node = yaml.compose(yaml_text, Loader=_Loader)  # noqa: S506 - CSafeLoader/SafeLoader
+        node = yaml.compose(yaml_text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
+        if e.context_mark is not None and (mark is None or mark.line >= yaml_text.count("\n")):
+            mark = e.context_mark  # the problem is "end of front matter": point where it started
         line = (mark.line + first_line) if mark is not None else first_line
         what = " ".join(x for x in (e.context, e.problem) if x)
         return ParsedPage(None, {}, body, [FrontMatterError(line, FRONT_MATTER, f"invalid YAML: {what}")])
+    except yaml.reader.ReaderError as e:
+        line = yaml_text[: e.position].count("\n") + first_line
+        return ParsedPage(None, {}, body, [FrontMatterError(line, FRONT_MATTER, f"invalid YAML: {e.reason}")])
     except yaml.YAMLError as e:
         return ParsedPage(None, {}, body, [FrontMatterError(first_line, FRONT_MATTER, f"invalid YAML: {e}")])
     if node is None:
@@ -217,7 +218,9 @@ def parse_yaml(yaml_text: str, body: str = "", first_line: int = 2) -> ParsedPag
         kind = "a list" if isinstance(node, SequenceNode) else "a single value"
         return ParsedPage(
             None, {}, body,
-            [FrontMatterError(builder.line(node), FRONT_MATTER, f"front matter is {kind} (expected a mapping of keys to values)")],
+            [FrontMatterError(
+                builder.line(node), FRONT_MATTER, f"front matter is {kind} (expected a mapping of keys to values)"
+            )],
         )
     try:
         data = builder.build(node, ())

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import difflib
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from jsonschema.protocols import Validator
 

@@ -6,6 +6,7 @@ One problem is one line: ``path/to/page.md:LINE: field.path: what is wrong (what
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
@@ -24,8 +25,24 @@ class Problem:
     """Dotted path of the offending field (``faq.internal.2.answer``), or ``front matter``."""
     message: str
 
+    def __post_init__(self) -> None:
+        # One problem, one line: whatever a message quotes, it never breaks the line.
+        object.__setattr__(self, "message", " ".join(self.message.split()))
+
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+_SIMPLE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def field_path(path: tuple[str, ...]) -> str:
+    """``faq.internal.0.answer``; a key that is not a plain word is quoted (``x."a: b"``)."""
+    if not path:
+        return FRONT_MATTER
+    return ".".join(
+        key if _SIMPLE_KEY.match(key) else json.dumps(key).replace(": ", ":\\u0020") for key in path
+    )
 
 
 def summary(problems: Sequence[Problem]) -> str:

@@ -28,7 +28,7 @@ class SchemaConfigError(Exception):
 
 def _bundled_text() -> str:
     # In a wheel the schema is package data; in a source checkout it is the top-level schemas/.
-    packaged = resources.files("mkdocs_prfaq").joinpath("schemas", SCHEMA_FILE)
+    packaged = resources.files("mkdocs_prfaq") / "schemas" / SCHEMA_FILE
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
     return (Path(__file__).resolve().parent.parent / "schemas" / SCHEMA_FILE).read_text(encoding="utf-8")
@@ -69,12 +69,13 @@ def load_schema_file(path: str | Path) -> dict[str, Any]:
     return schema
 
 
-def _registry() -> Registry:  # type: ignore[type-arg]
-    def retrieve(uri: str) -> Resource:  # type: ignore[type-arg]
-        raise NoSuchResource(ref=uri)
+def _registry() -> Registry[Any]:
+    def retrieve(uri: str) -> Resource[Any]:
+        raise NoSuchResource(ref=uri)  # type: ignore[call-arg]  # attrs class: ref is its field
 
-    bundled = Resource.from_contents(bundled_schema())
-    return Registry(retrieve=retrieve).with_resource(BUNDLED_ID, bundled)  # type: ignore[call-arg]
+    bundled: Resource[Any] = Resource.from_contents(bundled_schema())
+    registry: Registry[Any] = Registry(retrieve=retrieve).with_resource(BUNDLED_ID, bundled)  # type: ignore[call-arg]
+    return registry
 
 
 def check_schema(schema: dict[str, Any], origin: str) -> None:

@@ -17,6 +17,7 @@ from jsonschema.exceptions import best_match
 from jsonschema.protocols import Validator
 
 from .frontmatter import FrontMatterError, ParsedPage, Path
+from .problems import field_path
 
 _TYPE_NAMES = {
     "string": "text",
@@ -79,14 +80,15 @@ def schema_errors(validator: Validator, parsed: ParsedPage) -> Iterator[FrontMat
             if (path, message) in seen:
                 continue
             seen.add((path, message))
-            yield FrontMatterError(parsed.line_of(path), ".".join(path) or "front matter", message)
+            yield FrontMatterError(parsed.line_of(path), field_path(path), message)
 
 
 def _translate(error: ValidationError, status: str | None) -> Iterator[tuple[Path, str]]:
     path: Path = tuple(str(p) for p in error.absolute_path)
-    kind = error.validator
-    value = error.validator_value
-    instance = error.instance
+    kind: Any = error.validator
+    value: Any = error.validator_value
+    instance: Any = error.instance
+    schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
     because = f"status {status!r} requires it" if status and _from_status_rule(error) else ""
 
     if kind in ("anyOf", "oneOf") and error.context:
@@ -95,18 +97,18 @@ def _translate(error: ValidationError, status: str | None) -> Iterator[tuple[Pat
     elif kind == "required":
         for name in value:
             if isinstance(instance, dict) and name not in instance:
-                yield path + (name,), f"missing ({because or 'a required field'})"
+                yield (*path, name), f"missing ({because or 'a required field'})"
     elif kind == "additionalProperties" and isinstance(instance, dict):
-        allowed = sorted(error.schema.get("properties", {}))
-        patterns = error.schema.get("patternProperties", {})
+        allowed = sorted(schema.get("properties", {}))
+        patterns = schema.get("patternProperties", {})
         for key in instance:
             if key in allowed or any(re.search(p, key) for p in patterns):
                 continue
             expected = f"expected one of: {_one_of(allowed)}" if allowed else "no other keys allowed"
-            yield path + (key,), f"unknown key ({expected}){_suggest(key, allowed)}"
+            yield (*path, key), f"unknown key ({expected}){_suggest(key, allowed)}"
     elif kind == "type":
         types = value if isinstance(value, list) else [value]
-        wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in types)
+        wanted = " or ".join(_TYPE_NAMES.get(str(t), str(t)) for t in types)
         yield path, f"expected {wanted}, got {describe(instance)}"
     elif kind == "enum":
         what = "status" if path == ("status",) else "value"
@@ -134,7 +136,7 @@ def _translate(error: ValidationError, status: str | None) -> Iterator[tuple[Pat
         bound = "at least" if kind == "minLength" else "at most"
         yield path, f"{len(instance)} characters (expected {bound} {value})"
     elif kind == "pattern":
-        desc = error.schema.get("description")
+        desc = schema.get("description")
         expected = desc.rstrip(".") if isinstance(desc, str) else f"text matching {value}"
         yield path, f"{short(instance)} is not valid (expected {expected})"
     elif kind == "contains":

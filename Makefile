@@ -1,0 +1,39 @@
+# Two commands work on a fresh machine: `make demo` and `make test`. Both bootstrap .venv.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: demo test lint typecheck pytest build check bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+demo: $(BIN)/.installed  ## serve the example proposals site on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+test: lint typecheck pytest  ## ruff, mypy and the whole test suite
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check mkdocs_prfaq tests benchmarks
+
+typecheck: $(BIN)/.installed
+	$(BIN)/mypy
+
+pytest: $(BIN)/.installed
+	$(BIN)/pytest -q
+
+build: $(BIN)/.installed  ## build the docs site with --strict
+	$(BIN)/mkdocs build --strict
+
+check: $(BIN)/.installed  ## validate the example proposals without building
+	$(BIN)/mkdocs-prfaq check
+
+bench: $(BIN)/.installed  ## plugin cost as ratios at 100, 1,000 and 10,000 proposals
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) site dist build .pytest_cache .mypy_cache .ruff_cache
