@@ -35,6 +35,7 @@ MAX_VALUES = 20_000
 Path = tuple[str, ...]
 
 _TAG = "tag:yaml.org,2002:"
+_STR = f"{_TAG}str"
 _SCALAR_TAGS = {f"{_TAG}{t}" for t in ("null", "bool", "int", "float", "str", "timestamp")}
 _MAPPING_TAGS = {f"{_TAG}map", f"{_TAG}set"}
 _SEQUENCE_TAGS = {f"{_TAG}seq"}
@@ -111,6 +112,8 @@ class _Builder:
             self.active.discard(id(node))
 
     def scalar(self, node: ScalarNode, path: Path) -> Any:
+        if node.tag == _STR:  # most values: no need for PyYAML's generic constructor
+            return node.value
         if node.tag not in _SCALAR_TAGS:
             self.error(node, path, f"unsupported YAML tag {node.tag!r} (expected plain YAML values)")
             return node.value

@@ -11,11 +11,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from jsonschema.protocols import Validator
-
 from . import frontmatter
 from .problems import Problem
-from .schema import statuses
+from .schema import SchemaValidator, statuses
 from .validate import schema_errors
 
 STATUSES: tuple[str, ...] = statuses()
@@ -178,7 +176,9 @@ Source = tuple[str, str, Callable[[], str]]
 """``(src_path, display_path, read)``: where a page is and how to read its text."""
 
 
-def load_page(src_path: str, display_path: str, text: str, validator: Validator) -> tuple[Proposal, list[Problem]]:
+def load_page(
+    src_path: str, display_path: str, text: str, validator: SchemaValidator
+) -> tuple[Proposal, list[Problem]]:
     """Parse and validate one page. Always returns a proposal (``valid`` says if it passed)."""
     parsed = frontmatter.parse(text)
     errors = list(parsed.errors)
@@ -225,7 +225,7 @@ def cross_check(proposals: list[Proposal]) -> list[Problem]:
     return problems
 
 
-def load_catalog(sources: Iterable[Source], validator: Validator) -> Catalog:
+def load_catalog(sources: Iterable[Source], validator: SchemaValidator) -> Catalog:
     """Load every page, validate it, and check the pages against each other."""
     proposals: list[Proposal] = []
     problems: list[Problem] = []

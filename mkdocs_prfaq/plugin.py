@@ -6,7 +6,6 @@ import html
 import logging
 from typing import Any
 
-from jsonschema.protocols import Validator
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -16,7 +15,7 @@ from mkdocs.structure.pages import Page
 from .config import PrfaqConfig
 from .model import Catalog, Proposal
 from .problems import summary
-from .schema import SchemaConfigError
+from .schema import SchemaConfigError, SchemaValidator
 from .site import load_site, site_validator
 
 log = logging.getLogger("mkdocs.plugins.prfaq")
@@ -30,7 +29,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
 
     def __init__(self) -> None:
         self.catalog = Catalog()
-        self.validator: Validator | None = None
+        self.validator: SchemaValidator | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.catalog = Catalog()  # state is per build: nothing stale survives a rebuild

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import yaml
+from jsonschema import ValidationError
 from jsonschema.protocols import Validator
 from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource, Unresolvable
+
+from .compiled import Check, compile_schema
 
 SCHEMA_FILE = "prfaq.schema.json"
 BUNDLED_ID = "https://mkdocs-prfaq.github.io/schemas/prfaq/v1.schema.json"
@@ -87,12 +91,33 @@ def check_schema(schema: dict[str, Any], origin: str) -> None:
         raise SchemaConfigError(f"{origin}: invalid JSON Schema at {where}: {e.message}") from None
 
 
-def build_validator(schema: dict[str, Any] | None = None, origin: str = "bundled schema") -> Validator:
+class SchemaValidator:
+    """The site's schema, ready to check many pages: a compiled fast path says whether a page is
+    valid; jsonschema, only for the invalid ones, says what is wrong."""
+
+    def __init__(self, validator: Validator, fast: Check | None) -> None:
+        self.jsonschema = validator
+        self.compiled = fast is not None
+        self._fast = fast
+
+    def is_valid(self, data: Any) -> bool:
+        if self._fast is not None:
+            return self._fast(data)
+        return bool(self.jsonschema.is_valid(data))
+
+    def iter_errors(self, data: Any) -> Iterator[ValidationError]:
+        if self._fast is not None and self._fast(data):
+            return iter(())
+        return iter(self.jsonschema.iter_errors(data))
+
+
+def build_validator(schema: dict[str, Any] | None = None, origin: str = "bundled schema") -> SchemaValidator:
     """One validator for the whole run, with date formats checked and no network access."""
     if schema is None:
         schema = bundled_schema()
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
-    validator: Validator = cls(schema, registry=_registry(), format_checker=cls.FORMAT_CHECKER)
+    format_checker = cls.FORMAT_CHECKER
+    validator: Validator = cls(schema, registry=_registry(), format_checker=format_checker)
     # Resolve every $ref now, so a dangling one is a config error, not a crash mid-build.
     try:
         for _ in validator.iter_errors({}):
@@ -105,7 +130,8 @@ def build_validator(schema: dict[str, Any] | None = None, origin: str = "bundled
             f"{origin}: cannot resolve $ref {getattr(e, 'ref', str(e))!r} "
             f"(only '#...' and the bundled schema {BUNDLED_ID} can be referenced; no network access)"
         ) from None
-    return validator
+    fast = compile_schema(schema, {BUNDLED_ID: bundled_schema()}, format_checker)
+    return SchemaValidator(validator, fast)
 
 
 @functools.cache

@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from jsonschema.protocols import Validator
 from mkdocs.structure.files import File
 
 from .model import Catalog, Source, is_proposal, load_catalog
-from .schema import build_validator, load_schema_file
+from .schema import SchemaValidator, build_validator, load_schema_file
 
 
 def display_path(file: File, docs_dir: str) -> str:
@@ -30,12 +29,12 @@ def proposal_sources(files: Iterable[File], docs_dir: str, directory: str) -> li
     ]
 
 
-def site_validator(schema_path: str | None) -> Validator:
+def site_validator(schema_path: str | None) -> SchemaValidator:
     """The validator for a site: its own schema if it sets one, else the bundled one."""
     if schema_path:
         return build_validator(load_schema_file(schema_path), origin=schema_path)
     return build_validator()
 
 
-def load_site(files: Iterable[File], docs_dir: str, directory: str, validator: Validator) -> Catalog:
+def load_site(files: Iterable[File], docs_dir: str, directory: str, validator: SchemaValidator) -> Catalog:
     return load_catalog(proposal_sources(files, docs_dir, directory), validator)

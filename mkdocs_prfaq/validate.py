@@ -14,10 +14,10 @@ from typing import Any
 
 from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
-from jsonschema.protocols import Validator
 
 from .frontmatter import FrontMatterError, ParsedPage, Path
 from .problems import field_path
+from .schema import SchemaValidator
 
 _TYPE_NAMES = {
     "string": "text",
@@ -68,7 +68,7 @@ def _from_status_rule(error: ValidationError) -> bool:
     return "then" in error.absolute_schema_path
 
 
-def schema_errors(validator: Validator, parsed: ParsedPage) -> Iterator[FrontMatterError]:
+def schema_errors(validator: SchemaValidator, parsed: ParsedPage) -> Iterator[FrontMatterError]:
     """Every schema problem in one page's front matter, with lines."""
     data = parsed.data
     if data is None:

@@ -1,0 +1,92 @@
+"""The compiled fast path agrees with jsonschema on every document, valid or not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from benchmarks.generate import STATUSES, proposal_data
+from mkdocs_prfaq.compiled import equal
+from mkdocs_prfaq.frontmatter import parse
+from mkdocs_prfaq.schema import BUNDLED_ID, build_validator
+
+from .test_fuzz import values
+
+BUNDLED = build_validator()
+EXTENDED = build_validator({
+    "allOf": [{"$ref": BUNDLED_ID}],
+    "required": ["team"],
+    "properties": {"team": {"enum": ["growth", 1, None, True]}, "score": {"type": "integer", "minimum": 0},
+                   "labels": {"type": "array", "uniqueItems": True, "maxItems": 3},
+                   "links": {"type": "object", "propertyNames": {"pattern": "^[a-z]+$"},
+                             "patternProperties": {"^x": {"type": "string"}}}},
+    "anyOf": [{"required": ["team"]}, {"not": {"required": ["score"]}}],
+})
+
+
+def agree(data: Any) -> None:
+    for validator in (BUNDLED, EXTENDED):
+        assert validator.compiled
+        assert validator.is_valid(data) == validator.jsonschema.is_valid(data), data
+
+
+def test_fast_path_is_used_for_both_schemas_and_falls_back_for_unknown_keywords() -> None:
+    assert BUNDLED.compiled and EXTENDED.compiled
+    fallback = build_validator({"unevaluatedProperties": False, "properties": {"title": {}}})
+    assert not fallback.compiled
+    assert fallback.is_valid({"title": "x"}) and not fallback.is_valid({"other": 1})
+
+
+def test_json_equality() -> None:
+    assert equal(1, 1.0) and not equal(True, 1) and not equal(0, False) and not equal(None, 0)
+    assert equal([1, {"a": None}], [1.0, {"a": None}]) and not equal([1], [1, 2]) and not equal({"a": 1}, [1])
+
+
+_DROP = object()
+
+
+def all_paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix] if prefix else []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += all_paths(value, (*prefix, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += all_paths(value, (*prefix, index))
+    return found
+
+
+def edit(doc: Any, path: tuple[Any, ...], value: Any) -> None:
+    """Set (or, for _DROP, delete) the value at an existing path."""
+    for key in path[:-1]:
+        doc = doc[key]
+    if value is _DROP:
+        del doc[path[-1]]
+    else:
+        doc[path[-1]] = value
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.integers(0, 50), st.sampled_from(STATUSES), st.booleans(), st.data())
+def test_agrees_on_edited_proposals(i: int, status: str, team: bool, draw: st.DataObject) -> None:
+    data = parse("---\n" + yaml.safe_dump(proposal_data(i, status)) + "---\n").data
+    assert data is not None
+    if team:
+        data["team"] = "growth"
+    for _ in range(draw.draw(st.integers(1, 3))):
+        paths = all_paths(data)
+        if not paths:
+            break
+        path = draw.draw(st.sampled_from(paths))
+        edit(data, path, draw.draw(st.one_of(st.just(_DROP), values)))
+    agree(data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(["title", "status", "owner", "created", "team", "score", "labels",
+                                        "links", "faq", "quotes", "id"]), values, max_size=8))
+def test_agrees_on_random_documents(data: dict[str, Any]) -> None:
+    agree(data)
