@@ -1,0 +1,120 @@
+"""The plugin's cost, as ratios measured in one run (absolute times drift on shared machines).
+
+build: the same N proposals built (a) as PR/FAQ pages with the plugin and (b) hand-written as
+       plain Markdown without it, same theme (Material) and the same small explicit nav, so the
+       comparison is the plugin's cost, not navigation. Ratio = (a) / (b); target <= 1.0.
+check: `load_catalog` (read, parse with lines, validate, cross-check) over N pages against a bare
+       libyaml parse of the same files' front matter. Ratio target <= 1.5.
+
+    python benchmarks/run.py                 # N = 100, 1000, 10000
+    python benchmarks/run.py --sizes 100 1000 --only build
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.generate import write_site  # noqa: E402
+from mkdocs_prfaq.frontmatter import split  # noqa: E402
+from mkdocs_prfaq.model import load_catalog  # noqa: E402
+from mkdocs_prfaq.schema import build_validator  # noqa: E402
+
+SMALL_NAV = "nav:\n  - Home: index.md\n"
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def mkdocs_build(root: Path) -> float:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml")]
+
+    def run() -> None:
+        subprocess.run(cmd, check=True, env=env, cwd=root, stdout=subprocess.DEVNULL)
+
+    return timed(run)
+
+
+def site_size(root: Path) -> int:
+    return sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file())
+
+
+def bench_build(n: int, repeats: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        plugin = write_site(Path(tmp) / "plugin", n, plugin=True, extra=SMALL_NAV)
+        plain = write_site(Path(tmp) / "plain", n, plugin=False, extra=SMALL_NAV)
+        with_plugin, without = [], []
+        for _ in range(repeats):  # interleaved, best of each
+            with_plugin.append(mkdocs_build(plugin))
+            without.append(mkdocs_build(plain))
+        a, b = min(with_plugin), min(without)
+        return {"n": n, "plugin_s": round(a, 2), "plain_s": round(b, 2), "ratio": round(a / b, 2)}
+
+
+def bench_check(n: int, repeats: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = write_site(Path(tmp) / "plugin", n, plugin=True)
+        pages = sorted((root / "docs" / "proposals").glob("*.md"))
+        validator = build_validator()
+
+        def bare() -> None:
+            for page in pages:
+                text = page.read_text(encoding="utf-8-sig")
+                front, _, _ = split(text)
+                yaml.load(front or "", Loader=yaml.CSafeLoader)  # noqa: S506
+
+        def check() -> None:
+            sources = [(f"proposals/{p.name}", str(p), lambda p=p: p.read_text(encoding="utf-8-sig"))
+                       for p in pages]
+            catalog = load_catalog(sources, validator)
+            assert not catalog.problems, catalog.problems[:3]
+
+        base, ours = [], []
+        for _ in range(repeats):
+            base.append(timed(bare))
+            ours.append(timed(check))
+        a, b = min(ours), min(base)
+        return {"n": n, "check_s": round(a, 2), "parse_s": round(b, 2), "ratio": round(a / b, 2)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    ap.add_argument("--only", choices=("build", "check"), nargs="+", default=["build", "check"])
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "results.json")
+    args = ap.parse_args()
+    results: dict[str, list[dict[str, float]]] = {}
+    if "build" in args.only:
+        print("| proposals | build with plugin | plain Markdown | ratio |\n|---:|---:|---:|---:|")
+        for n in args.sizes:
+            r = bench_build(n, repeats=3 if n <= 1000 else 1)
+            results.setdefault("build", []).append(r)
+            print(f"| {n:,} | {r['plugin_s']} s | {r['plain_s']} s | **{r['ratio']}** |", flush=True)
+    if "check" in args.only:
+        print("\n| proposals | load_catalog (check) | bare libyaml parse | ratio |\n|---:|---:|---:|---:|")
+        n = max(args.sizes)
+        r = bench_check(n, repeats=3)
+        results["check"] = [r]
+        print(f"| {n:,} | {r['check_s']} s | {r['parse_s']} s | **{r['ratio']}** |", flush=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
