@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs_prfaq.model import STATUSES, load_page
 from mkdocs_prfaq.schema import build_validator
 
-from .conftest import ROOT, BIN, run
+from .conftest import BIN, ROOT, run
 
 
 def test_the_docs_have_a_proposal_in_every_status() -> None:
