@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
+from .labels import merge_labels
 
 
 class _Dir(c.Type[str]):
@@ -15,10 +19,52 @@ class _Dir(c.Type[str]):
     def run_validation(self, value: object) -> str:
         text = super().run_validation(value).strip().strip("/")
         if not text or text.startswith("..") or "\\" in text:
-            raise base.ValidationError(
-                f"expected a folder under docs_dir such as 'proposals', got {value!r}"
-            )
+            raise base.ValidationError(f"expected a folder under docs_dir such as 'proposals', got {value!r}")
         return text
+
+
+class _WordLimit(base.BaseConfigOption[int | None]):
+    """A positive number of words, or null to disable the limit."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> int | None:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise base.ValidationError(f"expected a positive number of words, or null to disable, got {value!r}")
+        return value
+
+
+class LimitsConfig(base.Config):
+    press_release_words = _WordLimit(600)
+    """Warn when the press release (subtitle, parts and quotes) is longer: about one page."""
+    faq_words = _WordLimit(2500)
+    """Warn when the FAQ (questions and answers) is longer: at most about five pages."""
+
+
+class _Labels(base.BaseConfigOption[dict[str, str]]):
+    """Overrides for the label table: section names, status names, index words."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default: dict[str, str] = {}
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict) or not all(isinstance(v, (str, int, float)) for v in value.values()):
+            raise base.ValidationError("expected a mapping of label names to text, e.g. {internal_faq: Business FAQ}")
+        overrides: dict[str, Any] = {str(k): str(v) for k, v in value.items()}
+        try:
+            merge_labels(overrides)
+        except KeyError as e:
+            raise base.ValidationError(
+                f"unknown label(s): {e.args[0]} (see the configuration reference for the label names)"
+            ) from None
+        return overrides
 
 
 class PrfaqConfig(base.Config):
@@ -30,3 +76,9 @@ class PrfaqConfig(base.Config):
     """A site schema (JSON or YAML) used instead of the bundled one; it may `$ref` the bundled one."""
     on_invalid = c.Choice(("fail", "warn"), default="fail")
     """`fail` stops the build on any problem; `warn` logs each as a warning and builds anyway."""
+    layout = c.Type(bool, default=True)
+    """Render the press release, quotes and FAQ from front matter (false: only validate)."""
+    limits = c.SubConfig(LimitsConfig)
+    """Length guidance; going over logs a warning (an error under `mkdocs build --strict`)."""
+    labels = _Labels()
+    """Rename or translate section and status names: `{internal_faq: Business FAQ, in-review: Under review}`."""

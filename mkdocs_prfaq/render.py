@@ -1,0 +1,194 @@
+"""Lay out a PR/FAQ page from its model and its rendered Markdown fields, with Jinja templates.
+
+Templates live in ``mkdocs_prfaq/templates/prfaq/`` and are looked up in the theme's folders
+first, so ``<custom_dir>/prfaq/faq.html`` overrides the FAQ. Everything from front matter is
+escaped by Jinja's autoescape; only the HTML that Markdown rendered (already sanitised) is
+marked safe.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .labels import status_key
+from .limits import Limits, faq_words, press_release_words
+from .model import Proposal
+
+TEMPLATES = Path(__file__).parent / "templates"
+PAGE_TEMPLATE = "prfaq/page.html"
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def long_date(iso: str) -> str:
+    """``2027-04-27`` -> ``April 27, 2027`` (press-release style); anything else as it is."""
+    try:
+        d = datetime.date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
+    return f"{_MONTHS[d.month - 1]} {d.day}, {d.year}"
+
+
+def slugify(text: str) -> str:
+    """A URL fragment for a heading, like Python-Markdown's toc: ``How much?`` -> ``how-much``."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"[^\w\s-]", "", text).strip()
+    return re.sub(r"[-\s]+", "-", text) or "section"
+
+
+def make_environment(theme_dirs: Sequence[str] = ()) -> jinja2.Environment:
+    loader = jinja2.FileSystemLoader([*theme_dirs, str(TEMPLATES)])
+    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                             undefined=jinja2.ChainableUndefined)
+    env.filters["long_date"] = long_date
+    return env
+
+
+@dataclass
+class Link:
+    title: str
+    url: str
+
+
+@dataclass
+class Question:
+    id: str
+    question: str
+    answer: Markup
+
+
+@dataclass
+class Quote:
+    kind: str
+    name: str
+    role: str
+    text: Markup
+
+
+@dataclass
+class PageView:
+    """What the templates see: plain text (escaped by Jinja) and rendered Markdown (Markup)."""
+
+    p: Proposal
+    labels: dict[str, str]
+    status: str
+    status_label: str
+    title_id: str
+    fields: dict[str, Markup]
+    external: list[Question]
+    internal: list[Question]
+    leader_quotes: list[Quote]
+    customer_quotes: list[Quote]
+    related: list[Link]
+    superseded_by: Link | None
+    index_url: str | None
+    status_url: str | None
+    words: dict[str, int]
+    over: dict[str, bool]
+    permalink: str | None
+    body: Markup
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def field(self, key: str) -> Markup:
+        return self.fields.get(key, Markup(""))
+
+
+def faq_questions(p: Proposal, part: str, fields: dict[str, Markup], taken: set[str]) -> list[Question]:
+    out = []
+    for i, qa in enumerate(p.faq(part)):
+        question = _text(qa.get("question"))
+        explicit = _text(qa.get("id"))
+        anchor = explicit or slugify(question)
+        base, n = anchor, 2
+        while anchor in taken:
+            anchor, n = f"{base}-{n}", n + 1
+        taken.add(anchor)
+        out.append(Question(anchor, question, fields.get(f"faq.{part}.{i}.answer", Markup(""))))
+    return out
+
+
+def build_view(
+    p: Proposal,
+    *,
+    labels: dict[str, str],
+    fields_html: dict[str, str],
+    body_html: str,
+    links: dict[str, Link],
+    limits: Limits,
+    permalink: str | None = None,
+    index_url: str | None = None,
+    status_url: str | None = None,
+) -> PageView:
+    fields = {k: Markup(v) for k, v in fields_html.items()}  # noqa: S704 - rendered, sanitised Markdown
+    quotes = [
+        Quote(str(q.get("kind", "")), _text(q.get("name")), _text(q.get("role")),
+              fields.get(f"quotes.{i}.text", Markup("")))
+        for i, q in enumerate(p.quotes)
+    ]
+    title_id = slugify(p.title)
+    taken = {title_id, "press-release", "faq", "external-faq", "internal-faq", "customer", "appendix"}
+    words = {"press_release": press_release_words(p), "faq": faq_words(p)}
+    over = {
+        "press_release": limits.press_release_words is not None and words["press_release"] > limits.press_release_words,
+        "faq": limits.faq_words is not None and words["faq"] > limits.faq_words,
+    }
+    return PageView(
+        p=p,
+        labels=labels,
+        status=p.status,
+        status_label=labels[status_key(p.status)],
+        title_id=title_id,
+        fields=fields,
+        external=faq_questions(p, "external", fields, taken),
+        internal=faq_questions(p, "internal", fields, taken),
+        leader_quotes=[q for q in quotes if q.kind == "leader"],
+        customer_quotes=[q for q in quotes if q.kind != "leader"],
+        related=[links[r] for r in p.related if r in links],
+        superseded_by=links.get(p.superseded_by) if p.superseded_by else None,
+        index_url=index_url,
+        status_url=status_url,
+        words=words,
+        over=over,
+        permalink=permalink,
+        body=Markup(body_html),  # noqa: S704 - the page body MkDocs rendered
+    )
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def render_page(env: jinja2.Environment, view: PageView) -> str:
+    return env.get_template(PAGE_TEMPLATE).render(view=view, p=view.p, labels=view.labels)
+
+
+_HEADING = re.compile(r"<h([1-6])\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.DOTALL)
+_HEADERLINK = re.compile(r"<a\b[^>]*class=\"headerlink\"[^>]*>.*?</a>", re.DOTALL)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class Heading:
+    level: int
+    id: str
+    title: str  # HTML-escaped text, as MkDocs' table of contents expects
+
+
+def headings(rendered: str) -> list[Heading]:
+    """The headings (with ids) of rendered HTML, in order, for the page's table of contents."""
+    found = []
+    for m in _HEADING.finditer(rendered):
+        inner = _TAGS.sub("", _HEADERLINK.sub("", m.group(3))).strip()
+        found.append(Heading(int(m.group(1)), html.unescape(m.group(2)), inner))
+    return found
