@@ -1,0 +1,159 @@
+"""PR/FAQ layouts in real builds: order, markup, anchors, TOC, search, escaping, overrides."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from mkdocs_prfaq.fields import FieldSplitter, clean_html, sanitize
+
+from .conftest import Site
+
+THEMES = ("mkdocs", "material")
+EXTENSIONS = "markdown_extensions:\n  - admonition\n  - footnotes\n  - toc:\n      permalink: true\n"
+
+
+def build_one(site: Site, theme: str, **changes: object) -> str:
+    site.config(theme=theme, extra=EXTENSIONS)
+    site.proposal("alpha.md", "launched", **changes)
+    site.proposal("beta.md", "draft", i=1, title="Beta is related")
+    result = site.build("--strict")
+    assert result.code == 0, result.text
+    return site.html("proposals/alpha/index.html")
+
+
+def between(page: str, start: str, end: str) -> str:
+    return page[page.index(start): page.index(end)]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_sections_come_in_press_release_order(site: Site, theme: str) -> None:
+    page = build_one(site, theme, dateline={"location": "SAN FRANCISCO, CA", "date": "2027-04-27", "outlet": "WIRE"},
+                     related=["beta"])
+    order = ['class="prfaq-badge prfaq-badge--launched"', "<h1 ", 'id="press-release"', 'class="prfaq-subtitle"',
+             "prfaq-dateline", "prfaq-problem", "prfaq-solution", "prfaq-quote--leader", "prfaq-getting-started",
+             "prfaq-quote--customer", "prfaq-closing", 'id="faq"', 'id="external-faq"', 'id="internal-faq"',
+             'id="customer"', "Notes from the customer interviews"]
+    positions = [page.index(marker) for marker in order]
+    assert positions == sorted(positions)
+    summary = between(page, "prfaq-summary", "prfaq-problem")
+    assert re.search(r'<p><span class="prfaq-dateline">SAN FRANCISCO, CA, <time datetime="2027-04-27">April 27, 2027</time> \(WIRE\) &ndash; </span>Today we announce', summary)
+    assert '>Launched</span>' in page and "Beta is related</a>" in page
+    assert 'Decision: Launched' in page
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_quotes_are_attributed_figures(site: Site, theme: str) -> None:
+    page = build_one(site, theme)
+    figures = re.findall(r'<figure class="prfaq-quote prfaq-quote--(\w+)">\s*<blockquote>(.*?)</blockquote>\s*<figcaption>(.*?)</figcaption>', page, re.S)
+    assert [kind for kind, _, _ in figures] == ["leader", "customer"]
+    assert "<cite>Sam Rivera</cite>" in figures[1][2] and "Customer quote" in figures[1][2]
+    assert "Leader quote" in figures[0][2]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_faq_questions_are_headings_with_stable_anchors_in_toc_and_search(site: Site, theme: str) -> None:
+    faq = {"external": [{"question": "How much does it cost?", "answer": "!!! note\n    Free, with [beta](beta.md)."},
+                        {"question": "Is it <b>safe</b>?", "answer": "Yes.[^1]\n\n[^1]: Audited."},
+                        {"question": "Where?", "answer": "Here.", "id": "where-to-buy"}],
+           "internal": [{"question": "How much does it cost?", "answer": "Money."}] * 3}
+    page = build_one(site, theme, faq=faq)
+    assert '<h4 id="how-much-does-it-cost">How much does it cost?<a class="headerlink" href="#how-much-does-it-cost"' in page
+    assert '<h4 id="is-it-bsafeb">Is it &lt;b&gt;safe&lt;/b&gt;?' in page
+    assert '<h4 id="where-to-buy">' in page
+    assert 'id="how-much-does-it-cost-2"' in page and 'id="how-much-does-it-cost-3"' in page
+    # answers render through the site's Markdown config, links rewritten by MkDocs
+    assert '<div class="admonition note">' in page and 'href="../beta/"' in page
+    # table of contents: the sections and questions
+    index = json.loads((site.root / "site" / "search" / "search_index.json").read_text())
+    entries = {d["location"].split("#")[-1]: d for d in index["docs"] if d["location"].startswith("proposals/alpha/")}
+    for anchor in ("press-release", "faq", "external-faq", "internal-faq", "how-much-does-it-cost", "where-to-buy"):
+        assert anchor in entries, (anchor, sorted(entries))
+    assert "Free, with" in entries["how-much-does-it-cost"]["text"]
+    if theme == "mkdocs":
+        start = page.index('id="toc-collapse"')
+        toc = page[start:page.index("</div>", start)]
+        assert "Press release" in toc and "FAQ" in toc
+    else:
+        toc = page[page.index('data-md-component="toc"'):page.index('class="md-content"')]
+        for text in ("Press release", "External FAQ", "Internal FAQ", "How much does it cost?", "Appendix"):
+            assert text in toc, text
+
+
+XSS = "<script>window.__pwned=1</script>"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_front_matter_is_escaped_everywhere_and_scripts_never_run(site: Site, theme: str) -> None:
+    page = build_one(
+        site, theme,
+        title=f"Title {XSS}", owner=f"Owner {XSS}", subtitle=f"Sub {XSS}", tags=[f'tag"><b onmouseover=x>{XSS}'],
+        authors=[XSS], dateline={"location": XSS, "date": "2027-01-01"},
+        quotes=[{"kind": "leader", "name": XSS, "role": XSS, "text": f"Quote {XSS}"},
+                {"kind": "customer", "name": "C", "role": "R", "text": "[click](javascript:window.__pwned=1)"}],
+        faq={"external": [{"question": f"Q {XSS}", "answer": f"A {XSS}\n{{: onclick=\"window.__pwned=1\" }}"}] * 3,
+             "internal": [{"question": "Q", "answer": "![x](data:text/html,x) <img src=x onerror=window.__pwned=1>"}] * 3},
+    )
+    assert "<script>window.__pwned" not in page
+    assert not re.search(r"<[^<>]*\bon(?:click|error|mouseover)\s*=", page)  # no handler inside any tag
+    assert not re.search(r"""(?:href|src)=["']?\s*(?:javascript|data):""", page)
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in page
+
+
+def test_labels_and_limits(site: Site) -> None:
+    site.config("labels:\n  internal_faq: Business FAQ\n  in-review: Under review\nlimits:\n  press_release_words: 50\n  faq_words: null")
+    site.proposal("alpha.md", "in-review")
+    result = site.build()
+    assert result.code == 0, result.text
+    assert re.search(r"WARNING -  docs/proposals/alpha\.md:\d+: press_release: \d+ words, over the limit of 50 \(limits\.press_release_words\)", result.text)
+    assert "faq:" not in result.text.split("press_release:")[-1]
+    page = site.html("proposals/alpha/index.html")
+    assert ">Business FAQ<" in page and ">Under review</span>" in page and "Internal FAQ" not in page
+    assert "prfaq-words prfaq-words--over" in page
+    assert site.build("--strict").code == 1
+    site.config("labels:\n  internal_fq: x")
+    bad = site.build()
+    assert bad.code == 1 and "unknown label(s): internal_fq" in bad.text
+
+
+def test_templates_and_css_are_overridable_from_custom_dir(site: Site) -> None:
+    (site.root / "overrides" / "prfaq").mkdir(parents=True)
+    (site.root / "overrides" / "prfaq" / "faq.html").write_text(
+        '<section class="our-faq">{% for q in view.external %}<p id="{{ q.id }}">{{ q.question }}</p>{% endfor %}</section>',
+        encoding="utf-8")
+    (site.root / "overrides" / "assets" / "prfaq").mkdir(parents=True)
+    (site.root / "overrides" / "assets" / "prfaq" / "prfaq.css").write_text("/* ours */", encoding="utf-8")
+    site.config(extra="")
+    text = (site.root / "mkdocs.yml").read_text().replace("  name: mkdocs\n", "  name: mkdocs\n  custom_dir: overrides\n")
+    (site.root / "mkdocs.yml").write_text(text)
+    site.proposal("alpha.md", "approved")
+    assert site.build("--strict").code == 0
+    page = site.html("proposals/alpha/index.html")
+    assert '<section class="our-faq">' in page and 'id="external-faq"' not in page
+    assert (site.root / "site" / "assets" / "prfaq" / "prfaq.css").read_text() == "/* ours */"
+    assert 'href="../../assets/prfaq/prfaq.css"' in page
+
+
+def test_layout_false_only_validates(site: Site) -> None:
+    site.config("layout: false")
+    site.proposal("alpha.md", "approved")
+    assert site.build("--strict").code == 0
+    page = site.html("proposals/alpha/index.html")
+    assert "prfaq-press-release" not in page and "prfaq.css" not in page and "Appendix" in page
+
+
+def test_splitter_falls_back_when_an_extension_swallows_the_markers() -> None:
+    splitter = FieldSplitter()
+    fields = [("a", "one"), ("b", "two")]
+    joined = splitter.join("body", fields)
+    body, html = splitter.split("<p>body</p>", fields, lambda text: f"<p>{text}</p>")
+    assert body == "<p>body</p>" and html == {"a": "<p>one</p>", "b": "<p>two</p>"}
+    assert joined.count("<!--prfaq:") == 3
+
+
+def test_sanitize_keeps_code_and_autolinks_and_closes_fences() -> None:
+    assert sanitize("`<b>` <https://x.y> <b>") == "`<b>` <https://x.y> &lt;b>"
+    assert sanitize("```\n<b>\n").endswith("```")
+    assert clean_html('<a href=" jav&#x61;script:x" onclick="y">z</a>') == '<a href="#">z</a>'
