@@ -110,23 +110,46 @@ def prfaq_page(data: dict[str, Any], body: str = BODY) -> str:
 
 
 def plain_page(data: dict[str, Any], body: str = BODY) -> str:
-    """The same content, written by hand as plain Markdown with a small front matter."""
-    pr = data["press_release"]
-    out = [f"---\ntitle: {data['title']}\n---\n", f"# {data['title']}\n", f"*{data['subtitle']}*\n",
-           f"**Status:** {data['status']} · **Owner:** {data['owner']} · **Created:** {data['created']}\n",
-           "## Press release\n",
-           f"**{data['dateline']['location']}, {data['dateline']['date']}** — {pr['summary']}\n",
-           pr["problem"] + "\n", pr["solution"] + "\n"]
-    for q in data["quotes"]:
-        out.append(f"> {q['text']}\n>\n> — {q['name']}, {q['role']}\n")
-    out += [pr["getting_started"] + "\n", pr["closing"] + "\n", "## FAQ\n"]
+    """The same content, written by hand as plain Markdown: every fact the plugin's page shows
+    (people, dates, tags, decision, links, quotes with attribution, both FAQs, the customer
+    questions), in the same order, with Markdown's own means (an admonition for the decision)."""
+    pr, dl = data["press_release"], data["dateline"]
+    facts = [f"**Status:** {data['status']}", f"**Owner:** {data['owner']}",
+             f"**Authors:** {', '.join(data['authors'])}", f"**Created:** {data['created']}",
+             f"**Updated:** {data['updated']}", f"**Tags:** {', '.join(data['tags'])}"]
+    if data.get("reviewers"):
+        facts.append(f"**Reviewers:** {', '.join(data['reviewers'])}")
+    if data.get("launched"):
+        facts.append(f"**Launched:** {data['launched']}")
+    out = [f"---\ntitle: {data['title']}\n---\n", f"# {data['title']}\n", " · ".join(facts) + "\n"]
+    if data.get("superseded_by"):
+        succ = data["superseded_by"]
+        out.append(f"!!! warning \"Superseded\"\n    Superseded by [{succ}]({succ}.md)\n")
+    if data.get("decision"):
+        d = data["decision"]
+        out.append(f"!!! success \"Decision: {data['status']}, {d['date']}\"\n    Decided by: {', '.join(d['by'])}\n\n"
+                   f"    {d['summary']}\n")
+    out += ["## Press release\n", f"*{data['subtitle']}*\n",
+            f"**{dl['location']}, {dl['date']}** – {pr['summary']}\n", pr["problem"] + "\n", pr["solution"] + "\n"]
+    leader = [q for q in data["quotes"] if q["kind"] == "leader"]
+    customer = [q for q in data["quotes"] if q["kind"] != "leader"]
+    for q in leader:
+        out.append(f"> {q['text']}\n>\n> — **Leader quote**, {q['name']}, {q['role']}\n")
+    out.append(pr["getting_started"] + "\n")
+    for q in customer:
+        out.append(f"> {q['text']}\n>\n> — **Customer quote**, {q['name']}, {q['role']}\n")
+    out += [pr["closing"] + "\n", "## FAQ\n"]
     for part in ("external", "internal"):
         out.append(f"### {part.capitalize()} FAQ\n")
         for qa in data["faq"][part]:
             out.append(f"#### {qa['question']}\n\n{qa['answer']}\n")
-    out.append("## Customer\n")
+    out.append("## The five customer questions\n")
+    questions = {"who": "Who is the customer?", "problem": "What is the customer problem or opportunity?",
+                 "benefit": "What is the most important customer benefit?",
+                 "evidence": "How do you know what customers need or want?",
+                 "experience": "What does the customer experience look like?"}
     for key, value in data["customer"].items():
-        out.append(f"**{key}:** {value}\n")
+        out.append(f"**{questions[key]}**\n\n{value}\n")
     out.append(body)
     return "\n".join(out)
 
@@ -141,7 +164,8 @@ def write_site(root: Path, n: int, *, plugin: bool, theme: str = "material", ext
         text = prfaq_page(data) if plugin else plain_page(data)
         (docs / f"{proposal_id(i)}.md").write_text(text, encoding="utf-8")
     plugins = "plugins:\n  - search\n" + ("  - prfaq\n" if plugin else "")
+    extensions = "markdown_extensions:\n  - admonition\n  - toc:\n      permalink: true\n"
     (root / "mkdocs.yml").write_text(
-        f"site_name: Bench\ntheme:\n  name: {theme}\n{plugins}{extra}", encoding="utf-8"
+        f"site_name: Bench\ntheme:\n  name: {theme}\n{plugins}{extensions}{extra}", encoding="utf-8"
     )
     return root

@@ -58,6 +58,8 @@ _ATTR_LIST = re.compile(r"\{(?=[^}\n]*\b(?:on[a-z]+|style|href|src)\s*=)", re.IG
 
 def _escape_html(text: str) -> str:
     """Escape '<' that would open raw HTML, keeping autolinks and code spans intact."""
+    if "`" not in text:
+        return _escape_outside_code(text)
     out: list[str] = []
     last = 0
     for span in _CODE_SPAN.finditer(text):
@@ -91,13 +93,22 @@ def _clean_tag(match: re.Match[str]) -> str:
     return _URL_ATTR.sub(_safe_url, _HANDLER_ATTR.sub("", match.group(0)))
 
 
+_RISKY = re.compile(r"(?i)\b(?:href|src|action|formaction|on[a-z]+|style)\s*=")
+
+
 def clean_html(rendered: str) -> str:
     """Belt and braces after rendering a field: no script URLs, no event-handler or style attributes."""
+    if "=" not in rendered or not _RISKY.search(rendered):  # no attribute at all: nothing to clean
+        return rendered
     return _TAG.sub(_clean_tag, rendered)
 
 
 def sanitize(markdown: str) -> str:
     """Field Markdown made safe to render: no raw HTML, no script URLs, fences closed."""
+    if "<" not in markdown and "{" not in markdown:
+        return markdown  # most prose: nothing to neutralise, no fence can matter
+    if "```" not in markdown and "~~~" not in markdown:
+        return _escape_html(markdown)
     lines = markdown.replace("\r\n", "\n").split("\n")
     out: list[str] = []
     prose: list[str] = []
@@ -132,7 +143,12 @@ class FieldSplitter:
         self.nonce = secrets.token_hex(6)
 
     def marker(self, i: int) -> str:
-        return f"<!--prfaq:{self.nonce}:{i}-->"
+        """A paragraph of its own, cheap for Markdown to render and impossible for a field to
+        forge (field text cannot know the nonce)."""
+        return f"PRFAQFIELD{self.nonce}X{i}"
+
+    def rendered_marker(self, i: int) -> str:
+        return f"<p>{self.marker(i)}</p>"
 
     def join(self, body: str, fields: list[Field]) -> str:
         parts = [body.rstrip("\n")]
@@ -146,14 +162,20 @@ class FieldSplitter:
     ) -> tuple[str, dict[str, str]]:
         """``(body_html, {key: html})``. Where a marker did not survive rendering (an extension
         swallowed it), each field is rendered on its own with ``render``."""
-        positions = [rendered.find(self.marker(i)) for i in range(len(fields) + 1)]
+        markers = [self.rendered_marker(i) for i in range(len(fields) + 1)]
+        positions: list[int] = []
+        start = 0
+        for m in markers:  # in order, each search starting where the last marker was found
+            found = rendered.find(m, start)
+            positions.append(found)
+            start = max(found, start)
         if all(p >= 0 for p in positions) and positions == sorted(positions):
             body = rendered[: positions[0]]
             out = {}
             for i, (key, _) in enumerate(fields):
-                start = positions[i] + len(self.marker(i))
+                start = positions[i] + len(markers[i])
                 out[key] = clean_html(rendered[start : positions[i + 1]].strip())
-            tail = rendered[positions[-1] + len(self.marker(len(fields))) :]
+            tail = rendered[positions[-1] + len(markers[-1]) :]
             return (body + tail).strip(), out
         cut = min((p for p in positions if p >= 0), default=len(rendered))
         return rendered[:cut].strip(), {key: clean_html(render(sanitize(md))) for key, md in fields}

@@ -88,12 +88,12 @@ class _Builder:
         self.errors.append(FrontMatterError(self.line(node), field_path(path), message))
 
     def build(self, node: Node, path: Path) -> Any:
+        """The value of ``node``; its line is recorded by the caller (the key's or item's line)."""
         self.count += 1
         if self.count > MAX_VALUES:
             raise _Budget
-        self.lines.setdefault(path, self.line(node))
         if isinstance(node, ScalarNode):
-            return self.scalar(node, path)
+            return node.value if node.tag == _STR else self.scalar(node, path)
         if id(node) in self.active:
             self.error(node, path, "recursive YAML alias (expected a plain document)")
             return None
@@ -102,7 +102,7 @@ class _Builder:
             if isinstance(node, SequenceNode):
                 if node.tag not in _SEQUENCE_TAGS:
                     self.error(node, path, f"unsupported YAML tag {node.tag!r} (expected a plain list)")
-                return [self.build(item, (*path, str(i))) for i, item in enumerate(node.value)]
+                return self.sequence(node, path)
             if not isinstance(node, MappingNode):  # pragma: no cover - yaml has three node kinds
                 raise AssertionError(f"unexpected YAML node {node!r}")
             if node.tag not in _MAPPING_TAGS:
@@ -111,9 +111,17 @@ class _Builder:
         finally:
             self.active.discard(id(node))
 
+    def sequence(self, node: SequenceNode, path: Path) -> list[Any]:
+        items = []
+        lines, offset = self.lines, self.offset
+        for i, item in enumerate(node.value):
+            item_path = (*path, str(i))
+            lines.setdefault(item_path, item.start_mark.line + offset)
+            items.append(self.build(item, item_path))
+        return items
+
     def scalar(self, node: ScalarNode, path: Path) -> Any:
-        if node.tag == _STR:  # most values: no need for PyYAML's generic constructor
-            return node.value
+        """A scalar that is not plain text (strings take a shortcut in :meth:`build`)."""
         if node.tag not in _SCALAR_TAGS:
             self.error(node, path, f"unsupported YAML tag {node.tag!r} (expected plain YAML values)")
             return node.value
@@ -153,8 +161,8 @@ class _Builder:
                     f"duplicate key (first at line {first_line[key]}; YAML would silently keep the last)",
                 )
                 continue
-            first_line[key] = self.line(key_node)
-            self.lines[key_path] = self.line(key_node)
+            line = first_line[key] = key_node.start_mark.line + self.offset
+            self.lines.setdefault(key_path, line)
             result[key] = self.build(value_node, key_path)
         for key, value in merged.items():
             result.setdefault(key, value)
@@ -225,6 +233,7 @@ def parse_yaml(yaml_text: str, body: str = "", first_line: int = 2) -> ParsedPag
                 builder.line(node), FRONT_MATTER, f"front matter is {kind} (expected a mapping of keys to values)"
             )],
         )
+    builder.lines[()] = builder.line(node)
     try:
         data = builder.build(node, ())
     except _Budget:

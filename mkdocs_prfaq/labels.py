@@ -47,6 +47,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "superseded": "Superseded",
     # index
     "proposals": "Proposals",
+    "all_of_status": "All {status}",
     "roadmap": "Roadmap",
     "all_statuses": "All statuses",
     "filter": "Filter",

@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from .model import Proposal
 from .problems import Problem
 
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _MARKUP = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>]+>")  # code spans, link targets and tags are not prose
 
 
 def count_words(text: str) -> int:
-    return len(_WORD.findall(_MARKUP.sub(" ", text)))
+    """Words as a reader counts them (``wc -w``), leaving out code, link targets and markup."""
+    if "`" in text or "](" in text or "<" in text:
+        text = _MARKUP.sub(" ", text)
+    return len(text.split())
 
 
 def press_release_words(p: Proposal) -> int:
@@ -39,14 +41,33 @@ class Limits:
     faq_words: int | None = 2500
 
 
-def check_limits(p: Proposal, limits: Limits) -> list[Problem]:
+@dataclass(frozen=True)
+class Words:
+    """A proposal's length, and whether it goes over the site's limits."""
+
+    press_release: int
+    faq: int
+    press_release_over: bool
+    faq_over: bool
+
+
+def measure(p: Proposal, limits: Limits) -> Words:
+    pr, faq = press_release_words(p), faq_words(p)
+    return Words(
+        pr, faq,
+        limits.press_release_words is not None and pr > limits.press_release_words,
+        limits.faq_words is not None and faq > limits.faq_words,
+    )
+
+
+def check_limits(p: Proposal, words: Words, limits: Limits) -> list[Problem]:
     """A warning per limit the proposal goes over."""
     found: list[Problem] = []
-    for field, count, limit, option in (
-        ("press_release", press_release_words(p), limits.press_release_words, "press_release_words"),
-        ("faq", faq_words(p), limits.faq_words, "faq_words"),
-    ):
-        if limit is not None and count > limit:
-            found.append(Problem(p.display_path, p.line_of(field), field,
-                                 f"{count} words, over the limit of {limit} (limits.{option})"))
+    if words.press_release_over:
+        found.append(Problem(p.display_path, p.line_of("press_release"), "press_release",
+                             f"{words.press_release} words, over the limit of {limits.press_release_words} "
+                             "(limits.press_release_words)"))
+    if words.faq_over:
+        found.append(Problem(p.display_path, p.line_of("faq"), "faq",
+                             f"{words.faq} words, over the limit of {limits.faq_words} (limits.faq_words)"))
     return found

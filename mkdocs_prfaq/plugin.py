@@ -19,7 +19,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from .config import PrfaqConfig
 from .fields import Field, FieldSplitter, collect
 from .labels import merge_labels
-from .limits import Limits, check_limits
+from .limits import Limits, Words, check_limits, measure
 from .model import Catalog, Proposal
 from .problems import summary
 from .render import Link, build_view, headings, make_environment, render_page
@@ -43,6 +43,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.validator: SchemaValidator | None = None
         self.splitter = FieldSplitter()
         self.fields: dict[str, list[Field]] = {}
+        self.words: dict[str, Words] = {}
         self.env: jinja2.Environment | None = None
         self.labels: dict[str, str] = {}
         self.limits = Limits()
@@ -53,6 +54,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.catalog = Catalog()  # state is per build: nothing stale survives a rebuild
         self.fields = {}
+        self.words = {}
         self._fallback = None
         if not self.config.enabled:
             return None
@@ -87,7 +89,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                 raise PluginError(f"prfaq: {summary(problems)}")
             log.warning(f"prfaq: {summary(problems)}; building anyway (on_invalid: warn)")
         for proposal in self.catalog.proposals:
-            for warning in check_limits(proposal, self.limits):
+            words = self.words[proposal.src_path] = measure(proposal, self.limits)
+            for warning in check_limits(proposal, words, self.limits):
                 log.warning(str(warning))
 
     def _proposal(self, page: Page) -> Proposal | None:
@@ -129,14 +132,14 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             proposal,
             labels=self.labels,
             fields_html=fields_html,
-            body_html=_BODY,
+            body_html=_BODY if body_html.strip() else "",
             links=self._links(proposal, page, files),
-            limits=self.limits,
+            words=self.words.get(proposal.src_path) or measure(proposal, self.limits),
             permalink=_permalink(config),
         )
         layout = render_page(self.env, view)
         self._set_toc(page, layout, body_html)
-        return layout.replace(_BODY, body_html, 1) if body_html.strip() else layout.replace(_BODY, "", 1)
+        return layout.replace(_BODY, body_html, 1)
 
     def _links(self, proposal: Proposal, page: Page, files: Files) -> dict[str, Link]:
         links = {}

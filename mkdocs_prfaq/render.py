@@ -12,7 +12,7 @@ import datetime
 import html
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,8 +20,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .fields import CUSTOMER_PARTS, PRESS_RELEASE_PARTS
 from .labels import status_key
-from .limits import Limits, faq_words, press_release_words
+from .limits import Words
 from .model import Proposal
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -47,8 +48,20 @@ def slugify(text: str) -> str:
     return re.sub(r"[-\s]+", "-", text) or "section"
 
 
+_BETWEEN_TAGS = re.compile(r"(?<=[>}])[ \t]*\n\s*(?=[<{])")
+
+
+class _CompactLoader(jinja2.FileSystemLoader):
+    """Drops the line breaks between tags in the templates' source: the HTML stays the same to
+    a reader, and carries no whitespace-only text nodes for search indexers to walk through."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        return _BETWEEN_TAGS.sub("", source), filename, uptodate
+
+
 def make_environment(theme_dirs: Sequence[str] = ()) -> jinja2.Environment:
-    loader = jinja2.FileSystemLoader([*theme_dirs, str(TEMPLATES)])
+    loader = _CompactLoader([*theme_dirs, str(TEMPLATES)])
     env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
                              undefined=jinja2.ChainableUndefined)
     env.filters["long_date"] = long_date
@@ -94,14 +107,15 @@ class PageView:
     superseded_by: Link | None
     index_url: str | None
     status_url: str | None
-    words: dict[str, int]
-    over: dict[str, bool]
+    words: Words
     permalink: str | None
     body: Markup
+    pr: dict[str, Markup] = field(default_factory=dict)
+    """Rendered press-release parts by name: summary, problem, solution, getting_started, closing."""
+    customer: dict[str, Markup] = field(default_factory=dict)
+    """Rendered answers to the five customer questions, in order, only those answered."""
+    decision_summary: Markup = field(default_factory=Markup)
     extra: dict[str, Any] = field(default_factory=dict)
-
-    def field(self, key: str) -> Markup:
-        return self.fields.get(key, Markup(""))
 
 
 def faq_questions(p: Proposal, part: str, fields: dict[str, Markup], taken: set[str]) -> list[Question]:
@@ -125,7 +139,7 @@ def build_view(
     fields_html: dict[str, str],
     body_html: str,
     links: dict[str, Link],
-    limits: Limits,
+    words: Words,
     permalink: str | None = None,
     index_url: str | None = None,
     status_url: str | None = None,
@@ -138,11 +152,6 @@ def build_view(
     ]
     title_id = slugify(p.title)
     taken = {title_id, "press-release", "faq", "external-faq", "internal-faq", "customer", "appendix"}
-    words = {"press_release": press_release_words(p), "faq": faq_words(p)}
-    over = {
-        "press_release": limits.press_release_words is not None and words["press_release"] > limits.press_release_words,
-        "faq": limits.faq_words is not None and words["faq"] > limits.faq_words,
-    }
     return PageView(
         p=p,
         labels=labels,
@@ -159,9 +168,11 @@ def build_view(
         index_url=index_url,
         status_url=status_url,
         words=words,
-        over=over,
         permalink=permalink,
         body=Markup(body_html),  # noqa: S704 - the page body MkDocs rendered
+        pr={k: fields[f"press_release.{k}"] for k in PRESS_RELEASE_PARTS if f"press_release.{k}" in fields},
+        customer={k: fields[f"customer.{k}"] for k in CUSTOMER_PARTS if f"customer.{k}" in fields},
+        decision_summary=fields.get("decision.summary", Markup("")),
     )
 
 

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from mkdocs_prfaq.fields import FieldSplitter, clean_html, sanitize
+from mkdocs_prfaq.frontmatter import parse
 
 from .conftest import Site
 
@@ -24,22 +25,25 @@ def build_one(site: Site, theme: str, **changes: object) -> str:
     return site.html("proposals/alpha/index.html")
 
 
-def between(page: str, start: str, end: str) -> str:
-    return page[page.index(start): page.index(end)]
+def site_data(site: Site, name: str) -> dict[str, object]:
+    parsed = parse((site.docs / "proposals" / name).read_text(encoding="utf-8"))
+    assert parsed.data is not None
+    return parsed.data
 
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_sections_come_in_press_release_order(site: Site, theme: str) -> None:
     page = build_one(site, theme, dateline={"location": "SAN FRANCISCO, CA", "date": "2027-04-27", "outlet": "WIRE"},
                      related=["beta"])
+    data = site_data(site, "alpha.md")
+    pr = data["press_release"]
     order = ['class="prfaq-badge prfaq-badge--launched"', "<h1 ", 'id="press-release"', 'class="prfaq-subtitle"',
-             "prfaq-dateline", "prfaq-problem", "prfaq-solution", "prfaq-quote--leader", "prfaq-getting-started",
-             "prfaq-quote--customer", "prfaq-closing", 'id="faq"', 'id="external-faq"', 'id="internal-faq"',
-             'id="customer"', "Notes from the customer interviews"]
+             "prfaq-dateline", pr["problem"][-9:], pr["solution"][-9:], "prfaq-quote--leader",
+             pr["getting_started"][:12], "prfaq-quote--customer", pr["closing"][:40],
+             'id="faq"', 'id="external-faq"', 'id="internal-faq"', 'id="customer"', "Notes from the customer interviews"]
     positions = [page.index(marker) for marker in order]
     assert positions == sorted(positions)
-    summary = between(page, "prfaq-summary", "prfaq-problem")
-    assert re.search(r'<p><span class="prfaq-dateline">SAN FRANCISCO, CA, <time datetime="2027-04-27">April 27, 2027</time> \(WIRE\) &ndash; </span>Today we announce', summary)
+    assert re.search(r'<p><strong class="prfaq-dateline">SAN FRANCISCO, CA, April 27, 2027 \(WIRE\) &ndash;</strong> Today we announce', page)
     assert '>Launched</span>' in page and "Beta is related</a>" in page
     assert 'Decision: Launched' in page
 
@@ -47,7 +51,7 @@ def test_sections_come_in_press_release_order(site: Site, theme: str) -> None:
 @pytest.mark.parametrize("theme", THEMES)
 def test_quotes_are_attributed_figures(site: Site, theme: str) -> None:
     page = build_one(site, theme)
-    figures = re.findall(r'<figure class="prfaq-quote prfaq-quote--(\w+)">\s*<blockquote>(.*?)</blockquote>\s*<figcaption>(.*?)</figcaption>', page, re.S)
+    figures = re.findall(r'<figure class="prfaq-quote prfaq-quote--(\w+)"><blockquote>(.*?)</blockquote><figcaption>(.*?)</figcaption>', page, re.S)
     assert [kind for kind, _, _ in figures] == ["leader", "customer"]
     assert "<cite>Sam Rivera</cite>" in figures[1][2] and "Customer quote" in figures[1][2]
     assert "Leader quote" in figures[0][2]
@@ -111,7 +115,7 @@ def test_labels_and_limits(site: Site) -> None:
     assert "faq:" not in result.text.split("press_release:")[-1]
     page = site.html("proposals/alpha/index.html")
     assert ">Business FAQ<" in page and ">Under review</span>" in page and "Internal FAQ" not in page
-    assert "prfaq-words prfaq-words--over" in page
+    assert re.search(r'<strong class="prfaq-over">press release: \d+ words</strong>, FAQ: \d+ words', page)
     assert site.build("--strict").code == 1
     site.config("labels:\n  internal_fq: x")
     bad = site.build()
@@ -121,7 +125,7 @@ def test_labels_and_limits(site: Site) -> None:
 def test_templates_and_css_are_overridable_from_custom_dir(site: Site) -> None:
     (site.root / "overrides" / "prfaq").mkdir(parents=True)
     (site.root / "overrides" / "prfaq" / "faq.html").write_text(
-        '<section class="our-faq">{% for q in view.external %}<p id="{{ q.id }}">{{ q.question }}</p>{% endfor %}</section>',
+        '<div class="our-faq">{% for q in view.external %}<p id="{{ q.id }}">{{ q.question }}</p>{% endfor %}</div>',
         encoding="utf-8")
     (site.root / "overrides" / "assets" / "prfaq").mkdir(parents=True)
     (site.root / "overrides" / "assets" / "prfaq" / "prfaq.css").write_text("/* ours */", encoding="utf-8")
@@ -131,7 +135,7 @@ def test_templates_and_css_are_overridable_from_custom_dir(site: Site) -> None:
     site.proposal("alpha.md", "approved")
     assert site.build("--strict").code == 0
     page = site.html("proposals/alpha/index.html")
-    assert '<section class="our-faq">' in page and 'id="external-faq"' not in page
+    assert '<div class="our-faq">' in page and 'id="external-faq"' not in page
     assert (site.root / "site" / "assets" / "prfaq" / "prfaq.css").read_text() == "/* ours */"
     assert 'href="../../assets/prfaq/prfaq.css"' in page
 
@@ -150,7 +154,9 @@ def test_splitter_falls_back_when_an_extension_swallows_the_markers() -> None:
     joined = splitter.join("body", fields)
     body, html = splitter.split("<p>body</p>", fields, lambda text: f"<p>{text}</p>")
     assert body == "<p>body</p>" and html == {"a": "<p>one</p>", "b": "<p>two</p>"}
-    assert joined.count("<!--prfaq:") == 3
+    assert joined.count("PRFAQFIELD") == 3
+    rendered = "<p>body</p>" + "".join(f"{splitter.rendered_marker(i)}<p>{t}</p>" for i, t in enumerate(["one", "two"]))
+    assert splitter.split(rendered + splitter.rendered_marker(2), fields, str) == ("<p>body</p>", html)
 
 
 def test_sanitize_keeps_code_and_autolinks_and_closes_fences() -> None:
