@@ -80,5 +80,13 @@ class PrfaqConfig(base.Config):
     """Render the press release, quotes and FAQ from front matter (false: only validate)."""
     limits = c.SubConfig(LimitsConfig)
     """Length guidance; going over logs a warning (an error under `mkdocs build --strict`)."""
+    index = c.Type(bool, default=True)
+    """Generate the proposals index, a page per status, the roadmap and `proposals.json`."""
+    nav = c.Choice(("auto", "all", "index"), default="auto")
+    """`all`: every proposal in the navigation (MkDocs' default); `index`: only the index, status
+    pages and roadmap; `auto`: `all` up to `nav_limit` proposals, `index` above. An explicit
+    `nav` in mkdocs.yml is always respected."""
+    nav_limit = c.Type(int, default=50)
+    """With `nav: auto`, the number of proposals above which they leave the navigation."""
     labels = _Labels()
     """Rename or translate section and status names: `{internal_faq: Business FAQ, in-review: Under review}`."""

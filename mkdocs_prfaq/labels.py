@@ -54,7 +54,11 @@ DEFAULT_LABELS: dict[str, str] = {
     "search_placeholder": "Title, subtitle or id",
     "sort": "Sort by",
     "no_matches": "No proposal matches these filters.",
+    "shown_of": "{shown} of {total} proposals",
     "launch_date": "Launch",
+    "title_sort": "Title",
+    "no_roadmap": "No approved or launched proposal yet.",
+    "no_date": "No date",
 }
 
 

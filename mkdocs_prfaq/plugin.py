@@ -13,16 +13,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from . import index
 from .config import PrfaqConfig
 from .fields import Field, FieldSplitter, collect
-from .labels import merge_labels
+from .labels import merge_labels, status_key
 from .limits import Limits, Words, check_limits, measure
-from .model import Catalog, Proposal
+from .model import STATUSES, Catalog, Proposal
 from .problems import summary
-from .render import Link, build_view, headings, make_environment, render_page
+from .render import Heading, Link, build_view, headings, make_environment, render_page
 from .schema import SchemaConfigError, SchemaValidator
 from .site import load_site, site_validator
 
@@ -30,8 +32,9 @@ log = logging.getLogger("mkdocs.plugins.prfaq")
 
 # MkDocs splits front matter off what on_page_read_source returns; the proposal's was parsed already.
 _NO_FRONT_MATTER = "---\n\n---\n"
+ASSETS = Path(__file__).parent / "assets"
 CSS = "assets/prfaq/prfaq.css"
-_CSS_SOURCE = Path(__file__).parent / "assets" / "prfaq.css"
+JS = "assets/prfaq/index.js"
 _BODY = "<!--prfaq:body-->"
 
 
@@ -44,6 +47,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.splitter = FieldSplitter()
         self.fields: dict[str, list[Field]] = {}
         self.words: dict[str, Words] = {}
+        self.listings: dict[str, tuple[str, str]] = {}
+        """src_uri -> (kind, status) of the index, status and roadmap pages."""
+        self.files: dict[str, File] = {}
         self.env: jinja2.Environment | None = None
         self.labels: dict[str, str] = {}
         self.limits = Limits()
@@ -52,9 +58,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
     # -- configuration and loading ---------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.catalog = Catalog()  # state is per build: nothing stale survives a rebuild
-        self.fields = {}
-        self.words = {}
+        # State is per build: nothing stale survives a rebuild under `mkdocs serve`.
+        self.catalog, self.fields, self.words, self.listings, self.files = Catalog(), {}, {}, {}, {}
         self._fallback = None
         if not self.config.enabled:
             return None
@@ -65,8 +70,15 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.labels = merge_labels(self.config.labels)
         self.limits = Limits(self.config.limits.press_release_words, self.config.limits.faq_words)
         self.env = make_environment(config.theme.dirs)
-        if self.config.layout and CSS not in config.extra_css:
-            config.extra_css.append(CSS)
+        if self.config.layout or self.config.index:
+            if CSS not in config.extra_css:
+                config.extra_css.append(CSS)
+        if self.config.index and JS not in config.extra_javascript:
+            config.extra_javascript.append(JS)
+        if config.theme.name == "material":
+            # Material shows page.meta.status in the navigation for statuses it knows.
+            known = config.extra.get("status") or {}
+            config.extra["status"] = {s: self.labels[status_key(s)] for s in STATUSES} | known
         return config
 
     @event_priority(50)
@@ -75,8 +87,12 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             return None
         self.catalog = load_site(files, config.docs_dir, self.config.dir, self.validator)
         self._report()
-        if self.config.layout and files.get_file_from_path(CSS) is None:  # a custom_dir copy wins
-            files.append(File.generated(config, CSS, abs_src_path=str(_CSS_SOURCE)))
+        self.files = {p.src_path: f for p in self.catalog.proposals if (f := files.get_file_from_path(p.src_path))}
+        for asset, wanted in ((CSS, self.config.layout or self.config.index), (JS, self.config.index)):
+            if wanted and files.get_file_from_path(asset) is None:  # a custom_dir copy wins
+                files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
+        if self.config.index:
+            self._generate(files, config)
         return files
 
     def _report(self) -> None:
@@ -93,10 +109,61 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             for warning in check_limits(proposal, words, self.limits):
                 log.warning(str(warning))
 
-    def _proposal(self, page: Page) -> Proposal | None:
-        return self.catalog.by_src.get(page.file.src_uri)
+    def _generate(self, files: Files, config: MkDocsConfig) -> None:
+        """The index, a page per status that has proposals, the roadmap, and proposals.json:
+        generated files, never written into docs/. A page the author wrote is kept."""
+        d = self.config.dir
+        pages = {f"{d}/index.md": ("index", "", self.labels["proposals"]),
+                 f"{d}/roadmap.md": ("roadmap", "", self.labels["roadmap"])}
+        totals = index.counts(self.catalog.proposals)
+        for status, n in totals.items():
+            if n:
+                pages[f"{d}/status/{status}.md"] = ("status", status, self.labels[status_key(status)])
+        for path, (kind, status, title) in pages.items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=f"# {title}\n\n{index.INDEX_MARKER}\n"))
+            elif kind != "index":
+                log.warning(f"prfaq: docs/{path} exists, so it is not generated; the plugin fills it at "
+                            f"'{index.INDEX_MARKER}' (or after its content)")
+            self.listings[path] = (kind, status)
+        export = index.export(self.catalog.proposals, lambda p: f.url if (f := self.files.get(p.src_path)) else "")
+        files.append(File.generated(config, f"{d}/proposals.json", content=index.export_json(export)))
+
+    # -- navigation ------------------------------------------------------------------------
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled or config.nav:  # an explicit nav is the author's
+            return None
+        mode = self.config.nav
+        if mode == "auto":
+            mode = "index" if len(self.catalog.proposals) > self.config.nav_limit else "all"
+        if mode == "all":
+            return None
+        proposals = {p.src_path for p in self.catalog.proposals}
+
+        def prune(items: list[Any]) -> list[Any]:
+            kept = []
+            for item in items:
+                if isinstance(item, Page) and item.file.src_uri in proposals:
+                    continue
+                if isinstance(item, Section):
+                    item.children = prune(item.children)
+                kept.append(item)
+            return kept
+
+        nav.items = prune(nav.items)
+        nav.pages = [p for p in nav.pages if p.file.src_uri not in proposals]
+        _chain(nav.pages)
+        # Out of the navigation, proposals link to each other in the index's order.
+        ordered = [p for s in STATUSES for p in index.newest_first(x for x in self.catalog.proposals if x.status == s)]
+        chain = [f.page for p in ordered if (f := self.files.get(p.src_path)) is not None and f.page is not None]
+        _chain(chain)
+        return nav
 
     # -- pages -----------------------------------------------------------------------------
+
+    def _proposal(self, page: Page) -> Proposal | None:
+        return self.catalog.by_src.get(page.file.src_uri)
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         proposal = self._proposal(page)
@@ -112,6 +179,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         meta: dict[str, Any] = dict(proposal.data)
         meta["title"] = html.escape(proposal.title, quote=False)  # MkDocs treats titles as HTML
         meta["tags"] = proposal.tags
+        meta["status"] = proposal.status
         # The press-release subheading is not a page subtitle: Material would print it in the nav.
         meta.pop("subtitle", None)
         page.meta = meta
@@ -123,8 +191,13 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
 
     @event_priority(-50)  # after other plugins changed the body's HTML
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.env is None:
+            return None
+        listing = self.listings.get(page.file.src_uri)
+        if listing is not None:
+            return self._listing(html, page, *listing)
         proposal = self._proposal(page)
-        if proposal is None or not self.config.layout or self.env is None:
+        if proposal is None or not self.config.layout:
             return None
         fields = self.fields.pop(page.file.src_uri, [])
         body_html, fields_html = self.splitter.split(html, fields, lambda text: self._render_alone(text, config))
@@ -136,16 +209,61 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             links=self._links(proposal, page, files),
             words=self.words.get(proposal.src_path) or measure(proposal, self.limits),
             permalink=_permalink(config),
+            index_url=self._url(f"{self.config.dir}/index.md", page, files),
+            status_url=self._url(f"{self.config.dir}/status/{proposal.status}.md", page, files),
         )
         layout = render_page(self.env, view)
-        self._set_toc(page, layout, body_html)
+        before, _, _ = layout.partition(_BODY)
+        found = headings(before)
+        body_items = [item for item in page.toc if f'id="{item.id}"' in body_html]
+        page.toc = _toc(found, body_items)
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(h.id for h in found)
         return layout.replace(_BODY, body_html, 1)
+
+    def _listing(self, html: str, page: Page, kind: str, status: str) -> str:
+        assert self.env is not None
+        proposals = self.catalog.proposals
+        if status:
+            proposals = [p for p in proposals if p.status == status]
+
+        def url(p: Proposal) -> str:
+            file = self.files.get(p.src_path)
+            return file.url_relative_to(page.file) if file is not None else ""
+
+        context: dict[str, Any] = {"labels": self.labels, "launch": index.launch_date,
+                                   "status_label": lambda s: self.labels[status_key(s)]}
+        if kind == "roadmap":
+            listing = index.render_listing(self.env, "prfaq/roadmap.html", quarters=index.roadmap(
+                proposals, url, self.labels["no_date"]), **context)
+        else:
+            totals = index.counts(proposals)
+            listing = index.render_listing(
+                self.env, "prfaq/index.html",
+                groups=index.groups(proposals, self.labels, url),
+                bars=index.chart(totals, self.labels) if kind == "index" else [],
+                statuses=[(s, self.labels[status_key(s)], n) for s, n in totals.items() if n],
+                owners=sorted({p.owner for p in proposals if p.owner}, key=str.lower),
+                tags=sorted({t for p in proposals for t in p.tags}, key=str.lower),
+                **context,
+            )
+        found = headings(listing)
+        page.toc = _toc([], list(page.toc), found)
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(h.id for h in found)
+        if index.INDEX_MARKER in html:
+            return html.replace(index.INDEX_MARKER, listing, 1)
+        return html + listing
+
+    def _url(self, path: str, page: Page, files: Files) -> str | None:
+        file = files.get_file_from_path(path)
+        return file.url_relative_to(page.file) if file is not None else None
 
     def _links(self, proposal: Proposal, page: Page, files: Files) -> dict[str, Link]:
         links = {}
         for ref in [*proposal.related, proposal.superseded_by]:
             target = self.catalog.by_id.get(ref)
-            file = files.get_file_from_path(target.src_path) if target else None
+            file = self.files.get(target.src_path) if target else None
             if target is not None and file is not None:
                 links[ref] = Link(target.title, file.url_relative_to(page.file))
         return links
@@ -156,25 +274,41 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self._fallback.reset()
         return str(self._fallback.convert(text))
 
-    def _set_toc(self, page: Page, layout: str, body_html: str) -> None:
-        """The page's table of contents: the layout's headings, then the body's own."""
-        before, _, _ = layout.partition(_BODY)
-        found = headings(before)
-        body_items = [item for item in page.toc if f'id="{item.id}"' in body_html]
-        flat = [AnchorLink(h.title, h.id, h.level) for h in found]
-        roots: list[AnchorLink] = []
-        stack: list[AnchorLink] = []
-        for item in flat:
-            while stack and stack[-1].level >= item.level:
-                stack.pop()
-            (stack[-1].children if stack else roots).append(item)
-            stack.append(item)
-        for item in body_items:  # the appendix's headings, under the page's h1
-            for child in (item.children if item.level == 1 else [item]):
-                (roots[0].children if roots else roots).append(child)
-        page.toc = TableOfContents(roots)
-        if page.present_anchor_ids is not None:
-            page.present_anchor_ids.update(h.id for h in found)
+
+def _chain(pages: list[Page]) -> None:
+    """Previous/next links along ``pages``."""
+    for before, after in zip([None, *pages], [*pages, None], strict=True):
+        if before is not None:
+            before.next_page = after
+        if after is not None:
+            after.previous_page = before
+
+
+def _toc(found: list[Heading], body: list[AnchorLink], after: list[Heading] | None = None) -> TableOfContents:
+    """A table of contents from the layout's headings, the body's own items, then more headings;
+    everything below the page's h1 when it has one."""
+    roots: list[AnchorLink] = []
+    stack: list[AnchorLink] = []
+
+    def add(item: AnchorLink) -> None:
+        while stack and stack[-1].level >= item.level:
+            stack.pop()
+        (stack[-1].children if stack else roots).append(item)
+        stack.append(item)
+
+    for h in found:
+        add(AnchorLink(h.title, h.id, h.level))
+    for item in body:
+        if item.level == 1 and not roots:
+            roots.append(item)
+            stack = [item]
+            continue
+        for child in (item.children if item.level == 1 else [item]):
+            (roots[0].children if roots and roots[0].level == 1 else roots).append(child)
+    for h in after or []:
+        link = AnchorLink(h.title, h.id, h.level)
+        (roots[0].children if roots and roots[0].level == 1 else roots).append(link)
+    return TableOfContents(roots)
 
 
 def _permalink(config: MkDocsConfig) -> str | None:

@@ -1,0 +1,146 @@
+"""The proposals index: proposals grouped by status, a roadmap by launch quarter, and the
+machine-readable export. Pure functions over the model; URLs are given by the caller."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+
+from .labels import status_key
+from .model import CLOSED, STATUSES, Proposal
+
+EXPORT_VERSION = 1
+INDEX_MARKER = "<!-- prfaq:index -->"
+
+
+@dataclass
+class Row:
+    """One proposal as the index lists it, with its URL relative to the listing page."""
+
+    p: Proposal
+    url: str
+
+    @property
+    def explicit_id(self) -> str | None:
+        """The id, when the URL does not already end with it (the index's filter reads it)."""
+        stem = self.url.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
+        return None if stem == self.p.id else self.p.id
+
+
+@dataclass
+class Group:
+    status: str
+    label: str
+    rows: list[Row]
+    closed: bool
+    """Rejected, withdrawn and superseded proposals are listed collapsed."""
+
+
+def newest_first(proposals: Iterable[Proposal]) -> list[Proposal]:
+    """By ``updated`` (else ``created``), newest first; ties by title, then id, for a stable order."""
+    ordered = sorted(proposals, key=lambda p: (p.title.lower(), p.id))
+    return sorted(ordered, key=lambda p: p.sort_date, reverse=True)
+
+
+def counts(proposals: Iterable[Proposal]) -> dict[str, int]:
+    """Proposals per status, every status listed, in lifecycle order."""
+    found = dict.fromkeys(STATUSES, 0)
+    for p in proposals:
+        found[p.status] += 1
+    return found
+
+
+def groups(proposals: Iterable[Proposal], labels: Mapping[str, str], url: Callable[[Proposal], str]) -> list[Group]:
+    """Non-empty status groups in lifecycle order, each newest first."""
+    by_status: dict[str, list[Proposal]] = {s: [] for s in STATUSES}
+    for p in proposals:
+        by_status[p.status].append(p)
+    return [
+        Group(s, labels[status_key(s)], [Row(p, url(p)) for p in newest_first(ps)], s in CLOSED)
+        for s, ps in by_status.items()
+        if ps
+    ]
+
+
+def launch_date(p: Proposal) -> str:
+    """The dateline date (the imagined launch), else the actual launch date, else ''."""
+    return p.dateline.get("date", "") or p.launched
+
+
+def quarter(iso: str) -> str:
+    try:
+        d = datetime.date.fromisoformat(iso)
+    except ValueError:
+        return ""
+    return f"{d.year} Q{(d.month - 1) // 3 + 1}"
+
+
+@dataclass
+class Quarter:
+    id: str
+    label: str
+    rows: list[Row]
+
+
+def roadmap(proposals: Iterable[Proposal], url: Callable[[Proposal], str], undated: str = "No date") -> list[Quarter]:
+    """Approved and launched proposals on a timeline by their launch date, grouped by quarter."""
+    chosen = [p for p in proposals if p.status in ("approved", "launched")]
+    chosen.sort(key=lambda p: (launch_date(p) or "9999", p.title.lower(), p.id))
+    quarters: dict[str, list[Row]] = {}
+    for p in chosen:
+        quarters.setdefault(quarter(launch_date(p)) or undated, []).append(Row(p, url(p)))
+    return [Quarter(label.lower().replace(" ", "-"), label, rows) for label, rows in quarters.items()]
+
+
+def export(proposals: Iterable[Proposal], url: Callable[[Proposal], str]) -> dict[str, Any]:
+    """The machine-readable index (``proposals.json``), ordered by id."""
+    items = []
+    for p in sorted(proposals, key=lambda p: p.id):
+        decision = p.decision
+        items.append({
+            "id": p.id,
+            "title": p.title,
+            "subtitle": p.subtitle or None,
+            "status": p.status,
+            "owner": p.owner,
+            "authors": p.authors,
+            "reviewers": p.reviewers,
+            "created": p.created or None,
+            "updated": p.updated or None,
+            "tags": p.tags,
+            "dateline_date": p.dateline.get("date") or None,
+            "launched": p.launched or None,
+            "decision": {
+                "date": decision.get("date") if isinstance(decision.get("date"), str) else None,
+                "by": [b for b in decision.get("by", []) if isinstance(b, str)]
+                if isinstance(decision.get("by"), list) else [],
+                "summary": decision.get("summary") if isinstance(decision.get("summary"), str) else None,
+            } if decision else None,
+            "superseded_by": p.superseded_by or None,
+            "related": p.related,
+            "url": url(p),
+        })
+    return {"version": EXPORT_VERSION, "count": len(items), "proposals": items}
+
+
+def export_json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def chart(totals: Mapping[str, int], labels: Mapping[str, str], width: int = 600) -> list[dict[str, Any]]:
+    """Bars for the summary chart: one per status with proposals, widths proportional to counts."""
+    biggest = max(totals.values(), default=0) or 1
+    return [
+        {"status": s, "label": labels[status_key(s)], "count": n, "width": max(2, round(n / biggest * width))}
+        for s, n in totals.items()
+        if n
+    ]
+
+
+def render_listing(env: jinja2.Environment, template: str, **context: Any) -> str:
+    return env.get_template(template).render(**context)
