@@ -101,10 +101,94 @@ def bench_check(n: int, repeats: int) -> dict[str, float]:
         return {"n": n, "check_s": round(a, 2), "parse_s": round(b, 2), "ratio": round(a / b, 2)}
 
 
+def bench_nav(n: int, repeats: int) -> dict[str, float]:
+    """The site with the plugin's default navigation (proposals leave the sidebar above
+    nav_limit) against the same content hand-written with every page in the navigation."""
+    with tempfile.TemporaryDirectory() as tmp:
+        plugin = write_site(Path(tmp) / "plugin", n, plugin=True)
+        plain = write_site(Path(tmp) / "plain", n, plugin=False)
+        with_plugin, without = [], []
+        for _ in range(repeats):
+            with_plugin.append(mkdocs_build(plugin))
+            without.append(mkdocs_build(plain))
+        a, b = min(c for _, c in with_plugin), min(c for _, c in without)
+        size_a, size_b = site_size(plugin), site_size(plain)
+        return {"n": n, "plugin_cpu_s": round(a, 2), "plain_cpu_s": round(b, 2), "ratio": round(a / b, 2),
+                "plugin_mb": round(size_a / 1e6, 1), "plain_mb": round(size_b / 1e6, 1),
+                "size_ratio": round(size_a / size_b, 3)}
+
+
+FILTER_PAGE = """<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="prfaq.css"></head>
+<body>{listing}<script src="index.js"></script></body></html>"""
+
+
+def bench_filter(n: int) -> dict[str, float]:
+    """One keystroke in the index's text filter at N rows, in headless Chromium: the time from the
+    input event to the new view laid out (style and layout forced), median of 15 keystrokes."""
+    import functools
+    import http.server
+    import shutil
+    import statistics
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    from benchmarks.generate import proposal_data, proposal_id
+    from mkdocs_prfaq.index import counts, groups, render_listing
+    from mkdocs_prfaq.labels import merge_labels, status_key
+    from mkdocs_prfaq.model import Proposal
+    from mkdocs_prfaq.render import make_environment
+
+    labels = merge_labels(None)
+    proposals = [Proposal(f"proposals/{proposal_id(i)}.md", "", json.loads(json.dumps(proposal_data(i), default=str)),
+                          {}, "") for i in range(n)]
+    totals = counts(proposals)
+    listing = render_listing(
+        make_environment(), "prfaq/index.html", labels=labels, launch=lambda p: p.dateline.get("date", ""),
+        groups=groups(proposals, labels, lambda p: f"{p.id}/"), bars=[],
+        statuses=[(s, labels[status_key(s)], c) for s, c in totals.items() if c],
+        owners=sorted({p.owner for p in proposals}), tags=sorted({t for p in proposals for t in p.tags}))
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "index.html").write_text(FILTER_PAGE.format(listing=listing), encoding="utf-8")
+        for asset in ("prfaq.css", "index.js"):
+            shutil.copy(ROOT / "mkdocs_prfaq" / "assets" / asset, Path(tmp) / asset)
+        class Quiet(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+        handler = functools.partial(Quiet, directory=tmp)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"])
+                page = browser.new_page()
+                page.goto(f"http://127.0.0.1:{server.server_port}/index.html", wait_until="load")
+                page.wait_for_selector(".prfaq-filters:not([hidden])")
+                times = page.evaluate("""() => {
+                    const q = document.querySelector('input[name=q]'); const out = [];
+                    for (const text of ['p', 'po', 'pod', 'pode', 'podg', 'podgenie', 'podgenie 1', 'r', 'ro',
+                                        'rou', 'rout', 'route', 'routew', 'routewise', '']) {
+                        q.value = text; const t = performance.now();
+                        q.dispatchEvent(new Event('input', {bubbles: true}));
+                        document.body.offsetHeight;  // include style and layout of the new view
+                        out.push(performance.now() - t);
+                    }
+                    return out; }""")
+                browser.close()
+        finally:
+            server.shutdown()
+    print("keystrokes (ms):", [round(t) for t in times])
+    return {"n": n, "keystroke_ms_median": round(statistics.median(times), 1), "keystroke_ms_max": round(max(times), 1),
+            "html_mb": round(len(listing.encode()) / 1e6, 2)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
-    ap.add_argument("--only", choices=("build", "check"), nargs="+", default=["build", "check"])
+    ap.add_argument("--only", choices=("build", "check", "nav", "filter"), nargs="+",
+                    default=["build", "check", "nav", "filter"])
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "results.json")
     args = ap.parse_args()
     results: dict[str, list[dict[str, float]]] = {}
@@ -122,6 +206,19 @@ def main() -> None:
         r = bench_check(n, repeats=3)
         results["check"] = [r]
         print(f"| {n:,} | {r['check_s']} s | {r['parse_s']} s | **{r['ratio']}** |", flush=True)
+    if "nav" in args.only:
+        print("\n| proposals | default nav (CPU) | every page in nav (CPU) | ratio | site size | plain size | ratio |\n"
+              "|---:|---:|---:|---:|---:|---:|---:|")
+        r = bench_nav(1000, repeats=3)
+        results["nav"] = [r]
+        print(f"| 1,000 | {r['plugin_cpu_s']} s | {r['plain_cpu_s']} s | **{r['ratio']}** | {r['plugin_mb']} MB | "
+              f"{r['plain_mb']} MB | **{r['size_ratio']}** |", flush=True)
+    if "filter" in args.only:
+        print("\n| rows | index HTML | keystroke (median) | keystroke (max) |\n|---:|---:|---:|---:|")
+        r = bench_filter(10_000)
+        results["filter"] = [r]
+        print(f"| 10,000 | {r['html_mb']} MB | **{r['keystroke_ms_median']} ms** | {r['keystroke_ms_max']} ms |",
+              flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
 

@@ -19,6 +19,9 @@
     var total = 0;
 
     var groups = Array.prototype.map.call(root.querySelectorAll(".prfaq-group"), function (g) {
+      var chunks = Array.prototype.map.call(g.querySelectorAll("tbody"), function (tbody) {
+        return { el: tbody.closest(".prfaq-chunk") || tbody, tbody: tbody, size: tbody.rows.length };
+      });
       var rows = Array.prototype.map.call(g.querySelectorAll("tbody > tr"), function (tr, i) {
         var c = tr.cells, a = c[0].querySelector("a");
         var href = a ? a.getAttribute("href") : "";
@@ -35,7 +38,7 @@
         };
       });
       return {
-        el: g, status: g.getAttribute("data-status"), tbody: g.querySelector("tbody"),
+        el: g, status: g.getAttribute("data-status"), chunks: chunks,
         count: g.querySelector(".prfaq-count"), rows: rows, closed: !g.hasAttribute("open"), sort: "updated"
       };
     });
@@ -89,9 +92,14 @@
       } else {
         rows.sort(function (a, b) { return a.index - b.index; });  // the server's order: newest first
       }
-      var fragment = document.createDocumentFragment();
-      rows.forEach(function (r) { fragment.appendChild(r.el); });
-      group.tbody.appendChild(fragment);
+      // refill the chunks in the new order, each with as many rows as it had
+      var next = 0;
+      group.chunks.forEach(function (chunk) {
+        var fragment = document.createDocumentFragment();
+        rows.slice(next, next + chunk.size).forEach(function (r) { fragment.appendChild(r.el); });
+        next += chunk.size;
+        chunk.tbody.appendChild(fragment);
+      });
     }
 
     function apply(state) {
@@ -110,6 +118,11 @@
           if (ok) visible += 1;
         });
         g.el.hidden = visible === 0;
+        g.chunks.forEach(function (chunk, n) {
+          var any = false;
+          for (var i = 0; !any && i < chunk.tbody.rows.length; i++) any = !chunk.tbody.rows[i].hidden;
+          if (n > 0 && chunk.el.hidden === any) chunk.el.hidden = !any;  // the first keeps the header
+        });
         if (g.count) g.count.textContent = filtering ? visible + "/" + g.rows.length : String(g.rows.length);
         if (g.closed) {
           if (filtering && visible) g.el.setAttribute("open", "");
