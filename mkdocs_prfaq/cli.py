@@ -107,6 +107,43 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    import datetime
+    import subprocess
+
+    from mkdocs.structure.files import get_files
+
+    from . import scaffold
+    from .model import STATUSES
+
+    site = load_site_config(args.config_file)
+    directory = (args.dir or site.plugin.dir).strip("/")
+    catalog = load_site(get_files(site.mkdocs_config), site.docs_dir, directory, site_validator(None))
+    id_ = args.id or scaffold.slug(args.title)
+    if id_ in catalog.by_id:
+        raise UsageError(f"id {id_!r} is already used by {catalog.by_id[id_].display_path} (choose another with --id)")
+    path = os.path.join(site.docs_dir, directory, f"{id_}.md")
+    if os.path.exists(path):
+        raise UsageError(f"{os.path.relpath(path)} exists; not overwriting it (choose another name with --id)")
+    owner = args.owner
+    if owner is None:
+        try:
+            owner = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, check=False,
+                                   timeout=10).stdout.strip()
+        except OSError:
+            owner = ""
+    assert args.status in STATUSES
+    text = scaffold.page(args.title, owner=owner or "", status=args.status, id_=id_, today=datetime.date.today())
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "x", encoding="utf-8") as f:  # "x": never overwrite, even in a race
+        f.write(text)
+    print(os.path.relpath(path))
+    if args.status not in ("draft", "withdrawn", "deferred", "rejected"):
+        print(f"fill in the empty fields; `mkdocs-prfaq check {os.path.relpath(path)}` lists what is left",
+              file=sys.stderr)
+    return OK
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="mkdocs-prfaq",
@@ -128,6 +165,20 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="report only these pages (all proposals are still loaded for cross-checks)")
     check.set_defaults(func=cmd_check)
+
+    from .model import STATUSES
+
+    new = sub.add_parser("new", help="write a new PR/FAQ page with the front matter its status needs",
+                         description="Write docs/<dir>/<slug>.md: a valid draft, or for a later status a page "
+                         "whose empty placeholders `check` reports until they are filled. Never overwrites a "
+                         "file, never reuses an id.")
+    new.add_argument("title", help="the headline, e.g. \"PodGenie turns any podcast into a transcript\"")
+    new.add_argument("--owner", help="the single-threaded owner (default: git config user.name)")
+    new.add_argument("--status", choices=STATUSES, default="draft", help="the starting status (default: draft)")
+    new.add_argument("--dir", help="the proposals folder under docs_dir (default: the plugin's dir)")
+    new.add_argument("--id", help="the id and file name (default: a slug of the title)")
+    new.add_argument("-f", "--config-file", metavar="FILE", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    new.set_defaults(func=cmd_new)
 
     schema = sub.add_parser("schema", help="print the effective JSON Schema",
                             description="Print the site's schema, or the bundled one if it sets none.")

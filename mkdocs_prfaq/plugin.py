@@ -9,6 +9,7 @@ from typing import Any
 
 import jinja2
 import markdown as md
+from mkdocs import __version__ as mkdocs_version
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -17,7 +18,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from . import index
+from . import index, reference
 from .config import PrfaqConfig
 from .fields import Field, FieldSplitter, collect
 from .labels import merge_labels, status_key
@@ -25,7 +26,7 @@ from .limits import Limits, Words, check_limits, measure
 from .model import STATUSES, Catalog, Proposal
 from .problems import summary
 from .render import Heading, Link, build_view, headings, make_environment, render_page
-from .schema import SchemaConfigError, SchemaValidator
+from .schema import BUNDLED_ID, SchemaConfigError, SchemaValidator, bundled_schema, load_schema_file
 from .site import load_site, site_validator
 
 log = logging.getLogger("mkdocs.plugins.prfaq")
@@ -36,6 +37,8 @@ ASSETS = Path(__file__).parent / "assets"
 CSS = "assets/prfaq/prfaq.css"
 JS = "assets/prfaq/index.js"
 _BODY = "<!--prfaq:body-->"
+_TESTED_THEMES = ("material", "mkdocs")
+_MKDOCS_VERSION = tuple(int(x) for x in mkdocs_version.split(".")[:2] if x.isdigit())
 
 
 class PrfaqPlugin(BasePlugin[PrfaqConfig]):
@@ -57,12 +60,19 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
 
     # -- configuration and loading ---------------------------------------------------------
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        if _MKDOCS_VERSION < (1, 6):
+            raise PluginError(f"prfaq: mkdocs-prfaq needs MkDocs 1.6 or later (or ProperDocs), found {mkdocs_version}")
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # State is per build: nothing stale survives a rebuild under `mkdocs serve`.
         self.catalog, self.fields, self.words, self.listings, self.files = Catalog(), {}, {}, {}, {}
         self._fallback = None
         if not self.config.enabled:
             return None
+        if config.theme.name not in _TESTED_THEMES:
+            log.info(f"prfaq: theme {config.theme.name!r} is not one mkdocs-prfaq is tested with "
+                     f"({', '.join(_TESTED_THEMES)}); PR/FAQ pages use plain HTML and prfaq.css")
         try:
             self.validator = site_validator(self.config.schema)
         except SchemaConfigError as e:
@@ -80,6 +90,12 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             known = config.extra.get("status") or {}
             config.extra["status"] = {s: self.labels[status_key(s)] for s in STATUSES} | known
         return config
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild when the site schema changes (docs and theme folders are watched already)."""
+        if self.config.enabled and self.config.schema:
+            server.watch(self.config.schema)
+        return server
 
     @event_priority(50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
@@ -175,7 +191,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         proposal = self._proposal(page)
         if proposal is None:
-            return None
+            return self._references(markdown) if reference.MARKER.search(markdown) else None
         meta: dict[str, Any] = dict(proposal.data)
         meta["title"] = html.escape(proposal.title, quote=False)  # MkDocs treats titles as HTML
         meta["tags"] = proposal.tags
@@ -220,6 +236,19 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.update(h.id for h in found)
         return layout.replace(_BODY, body_html, 1)
+
+    def _references(self, markdown: str) -> str:
+        """Reference tables where a page asks for them: ``<!-- prfaq:reference schema -->``."""
+        def table(m: Any) -> str:
+            kind = m.group(1)
+            if kind == "schema":
+                schema = load_schema_file(self.config.schema) if self.config.schema else bundled_schema()
+                return reference.schema_markdown(schema, {BUNDLED_ID: bundled_schema()})
+            if kind == "config":
+                return reference.config_markdown(PrfaqConfig)
+            return reference.labels_markdown()
+
+        return reference.MARKER.sub(table, markdown)
 
     def _listing(self, html: str, page: Page, kind: str, status: str) -> str:
         assert self.env is not None
