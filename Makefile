@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo test lint typecheck pytest build check bench clean
+.PHONY: demo test lint typecheck pytest build check bench screenshots clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ check: $(BIN)/.installed  ## validate the example proposals without building
 
 bench: $(BIN)/.installed  ## plugin cost as ratios at 100, 1,000 and 10,000 proposals
 	$(BIN)/python benchmarks/run.py
+
+screenshots: $(BIN)/.installed  ## the browser tests' screenshots, into docs/assets/
+	PRFAQ_SCREENSHOTS=docs/assets $(BIN)/pytest -q tests/test_browser_layout.py tests/test_browser_index.py
 
 clean:
 	rm -rf $(VENV) site dist build .pytest_cache .mypy_cache .ruff_cache

@@ -57,10 +57,12 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.labels: dict[str, str] = {}
         self.limits = Limits()
         self._fallback: md.Markdown | None = None
+        self.serving = False
 
     # -- configuration and loading ---------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
         if _MKDOCS_VERSION < (1, 6):
             raise PluginError(f"prfaq: mkdocs-prfaq needs MkDocs 1.6 or later (or ProperDocs), found {mkdocs_version}")
 
@@ -117,9 +119,13 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             level = logging.ERROR if self.config.on_invalid == "fail" else logging.WARNING
             for problem in problems:
                 log.log(level, str(problem))
-            if self.config.on_invalid == "fail":
+            if self.config.on_invalid == "fail" and not self.serving:
                 raise PluginError(f"prfaq: {summary(problems)}")
-            log.warning(f"prfaq: {summary(problems)}; building anyway (on_invalid: warn)")
+            if self.serving and self.config.on_invalid == "fail":
+                # MkDocs' dev server holds every request while a build fails; keep previewing instead.
+                log.error(f"prfaq: {summary(problems)}; serving anyway (mkdocs build stops here)")
+            else:
+                log.warning(f"prfaq: {summary(problems)}; building anyway (on_invalid: warn)")
         for proposal in self.catalog.proposals:
             words = self.words[proposal.src_path] = measure(proposal, self.limits)
             for warning in check_limits(proposal, words, self.limits):

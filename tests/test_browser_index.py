@@ -121,13 +121,14 @@ def test_index_fits_a_phone(index_url: tuple[Any, str]) -> None:
     page.close()
 
 
-def test_sort_and_filter_across_chunks_of_a_large_group(tmp_path: Path) -> None:
+def test_sort_and_filter_across_chunks_of_a_large_group(index_url: tuple[Any, str], tmp_path: Path) -> None:
+    browser = index_url[0]  # one Playwright per module
     site = Site(tmp_path / "big")
     site.config(theme="mkdocs", extra="")
     for i in range(230):
         site.proposal(f"d{i:03d}.md", "draft", i=i, title=f"Item {(i * 37) % 230:03d}", updated=f"2026-01-{1 + i % 28:02d}")
     assert site.build().code == 0
-    with chromium() as browser, serve(site.root / "site") as url:
+    with serve(site.root / "site") as url:
         page = browser.new_page()
         page.goto(url + "proposals/?sort=title")
         page.locator(".prfaq-filters").wait_for(state="visible")

@@ -145,7 +145,11 @@ def test_layout_false_only_validates(site: Site) -> None:
     site.proposal("alpha.md", "approved")
     assert site.build("--strict").code == 0
     page = site.html("proposals/alpha/index.html")
-    assert "prfaq-press-release" not in page and "prfaq.css" not in page and "Appendix" in page
+    assert "prfaq-statusline" not in page and 'id="press-release"' not in page and "Appendix" in page
+    site.config("layout: false\nindex: false")
+    assert site.build("--strict").code == 0
+    assert "prfaq.css" not in site.html("proposals/alpha/index.html")
+    assert not (site.root / "site" / "proposals" / "proposals.json").exists()
 
 
 def test_splitter_falls_back_when_an_extension_swallows_the_markers() -> None:
