@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sized
 from typing import Any
 from urllib.parse import urldefrag, urljoin
 
@@ -69,6 +69,20 @@ def equal(a: Any, b: Any) -> bool:
 
 def _bounded(test: Callable[[Any, Any], bool], bound: Any, x: Any) -> bool:
     return not _is_number(x) or test(x, bound)
+
+
+def _sized(kind: type[Sized], test: Callable[[Any, Any], bool], bound: int, x: Any) -> bool:
+    return not isinstance(x, kind) or test(len(x), bound)
+
+
+def _size_bounds(s: dict[str, Any], kind: type[Sized], low: str, high: str) -> list[Check]:
+    """minItems/maxItems, minLength/maxLength, minProperties/maxProperties: sizes of one kind."""
+    checks: list[Check] = []
+    if low in s:
+        checks.append(functools.partial(_sized, kind, operator.ge, s[low]))
+    if high in s:
+        checks.append(functools.partial(_sized, kind, operator.le, s[high]))
+    return checks
 
 
 def _all(checks: list[Check]) -> Check:
@@ -190,12 +204,7 @@ class Compiler:
                         return False
                 return True
             checks.append(check_props)
-        if "minProperties" in s:
-            n = s["minProperties"]
-            checks.append(lambda x: not isinstance(x, dict) or len(x) >= n)
-        if "maxProperties" in s:
-            m = s["maxProperties"]
-            checks.append(lambda x: not isinstance(x, dict) or len(x) <= m)
+        checks.extend(_size_bounds(s, dict, "minProperties", "maxProperties"))
         if "propertyNames" in s:
             names = self.compile(s["propertyNames"], base)
             checks.append(lambda x: not isinstance(x, dict) or all(names(k) for k in x))
@@ -210,12 +219,7 @@ class Compiler:
         if "items" in s:
             item = self.compile(s["items"], base)
             checks.append(lambda x: not isinstance(x, list) or all(item(i) for i in x))
-        if "minItems" in s:
-            lo = s["minItems"]
-            checks.append(lambda x: not isinstance(x, list) or len(x) >= lo)
-        if "maxItems" in s:
-            hi = s["maxItems"]
-            checks.append(lambda x: not isinstance(x, list) or len(x) <= hi)
+        checks.extend(_size_bounds(s, list, "minItems", "maxItems"))
         if s.get("uniqueItems"):
             checks.append(lambda x: not isinstance(x, list) or not any(
                 equal(a, b) for i, a in enumerate(x) for b in x[i + 1:]))
@@ -233,13 +237,7 @@ class Compiler:
         return checks
 
     def _string(self, s: dict[str, Any]) -> list[Check]:
-        checks: list[Check] = []
-        if "minLength" in s:
-            lo = s["minLength"]
-            checks.append(lambda x: not isinstance(x, str) or len(x) >= lo)
-        if "maxLength" in s:
-            hi = s["maxLength"]
-            checks.append(lambda x: not isinstance(x, str) or len(x) <= hi)
+        checks: list[Check] = _size_bounds(s, str, "minLength", "maxLength")
         if "pattern" in s:
             pattern = re.compile(s["pattern"])
             checks.append(lambda x: not isinstance(x, str) or pattern.search(x) is not None)

@@ -152,9 +152,7 @@ def test_serve_rebuilds_survives_invalid_edits_and_recovers(site: Site) -> None:
 
 def test_the_wheel_installs_into_a_fresh_virtualenv_and_builds_a_site(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
-    built = run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(dist), str(ROOT)]
-                if _has_hatchling() else [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(dist), str(ROOT)],
-                tmp_path)
+    built = run([sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(dist)], ROOT)
     assert built.code == 0, built.text
     [wheel] = dist.glob("mkdocs_prfaq-*.whl")
     import zipfile
@@ -163,6 +161,14 @@ def test_the_wheel_installs_into_a_fresh_virtualenv_and_builds_a_site(tmp_path: 
                    "mkdocs_prfaq/templates/prfaq/page.html", "mkdocs_prfaq/templates/prfaq/index.html",
                    "mkdocs_prfaq/assets/prfaq.css", "mkdocs_prfaq/assets/index.js", "mkdocs_prfaq/py.typed"):
         assert needed in names, needed
+    sdist = run([sys.executable, "-m", "hatchling", "build", "-t", "sdist", "-d", str(dist)], ROOT)
+    assert sdist.code == 0, sdist.text
+    import tarfile
+    [archive] = dist.glob("mkdocs_prfaq-*.tar.gz")
+    members = {m.split("/", 1)[1] for m in tarfile.open(archive).getnames() if "/" in m}
+    for needed in ("schemas/prfaq.schema.json", "schemas/proposals-export.schema.json", "mkdocs_prfaq/assets/index.js",
+                   "mkdocs_prfaq/assets/prfaq.css", "mkdocs_prfaq/templates/prfaq/page.html", "pyproject.toml"):
+        assert needed in members, needed
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
@@ -176,14 +182,6 @@ def test_the_wheel_installs_into_a_fresh_virtualenv_and_builds_a_site(tmp_path: 
     assert (site.root / "site" / "proposals" / "proposals.json").is_file()
     check = run([str(env_dir / "bin" / "mkdocs-prfaq"), "check"], site.root)
     assert check.code == 0, check.text
-
-
-def _has_hatchling() -> bool:
-    try:
-        import hatchling  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def test_properdocs_builds_the_example_site(tmp_path: Path) -> None:
