@@ -134,20 +134,14 @@ def bench_filter(n: int) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     from benchmarks.generate import proposal_data, proposal_id
-    from mkdocs_prfaq.index import counts, groups, render_listing
-    from mkdocs_prfaq.labels import merge_labels, status_key
+    from mkdocs_prfaq.index import listing_html
+    from mkdocs_prfaq.labels import merge_labels
     from mkdocs_prfaq.model import Proposal
     from mkdocs_prfaq.render import make_environment
 
-    labels = merge_labels(None)
     proposals = [Proposal(f"proposals/{proposal_id(i)}.md", "", json.loads(json.dumps(proposal_data(i), default=str)),
                           {}, "") for i in range(n)]
-    totals = counts(proposals)
-    listing = render_listing(
-        make_environment(), "prfaq/index.html", labels=labels, launch=lambda p: p.dateline.get("date", ""),
-        groups=groups(proposals, labels, lambda p: f"{p.id}/"), bars=[],
-        statuses=[(s, labels[status_key(s)], c) for s, c in totals.items() if c],
-        owners=sorted({p.owner for p in proposals}), tags=sorted({t for p in proposals for t in p.tags}))
+    listing = listing_html(make_environment(), "index", proposals, merge_labels(None), lambda p: f"{p.id}/")
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "index.html").write_text(FILTER_PAGE.format(listing=listing), encoding="utf-8")
         for asset in ("prfaq.css", "index.js"):

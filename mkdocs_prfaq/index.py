@@ -144,3 +144,22 @@ def chart(totals: Mapping[str, int], labels: Mapping[str, str], width: int = 600
 
 def render_listing(env: jinja2.Environment, template: str, **context: Any) -> str:
     return env.get_template(template).render(**context)
+
+
+def listing_html(env: jinja2.Environment, kind: str, proposals: list[Proposal], labels: Mapping[str, str],
+                 url: Callable[[Proposal], str]) -> str:
+    """The HTML of a listing page: ``index`` (with the chart), ``status`` or ``roadmap``."""
+    context: dict[str, Any] = {"labels": labels, "launch": launch_date,
+                               "status_label": lambda s: labels[status_key(s)]}
+    if kind == "roadmap":
+        return render_listing(env, "prfaq/roadmap.html", quarters=roadmap(proposals, url, labels["no_date"]), **context)
+    totals = counts(proposals)
+    return render_listing(
+        env, "prfaq/index.html",
+        groups=groups(proposals, labels, url),
+        bars=chart(totals, labels) if kind == "index" else [],
+        statuses=[(s, labels[status_key(s)], n) for s, n in totals.items() if n],
+        owners=sorted({p.owner for p in proposals if p.owner}, key=str.lower),
+        tags=sorted({t for p in proposals for t in p.tags}, key=str.lower),
+        **context,
+    )

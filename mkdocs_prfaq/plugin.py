@@ -266,22 +266,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             file = self.files.get(p.src_path)
             return file.url_relative_to(page.file) if file is not None else ""
 
-        context: dict[str, Any] = {"labels": self.labels, "launch": index.launch_date,
-                                   "status_label": lambda s: self.labels[status_key(s)]}
-        if kind == "roadmap":
-            listing = index.render_listing(self.env, "prfaq/roadmap.html", quarters=index.roadmap(
-                proposals, url, self.labels["no_date"]), **context)
-        else:
-            totals = index.counts(proposals)
-            listing = index.render_listing(
-                self.env, "prfaq/index.html",
-                groups=index.groups(proposals, self.labels, url),
-                bars=index.chart(totals, self.labels) if kind == "index" else [],
-                statuses=[(s, self.labels[status_key(s)], n) for s, n in totals.items() if n],
-                owners=sorted({p.owner for p in proposals if p.owner}, key=str.lower),
-                tags=sorted({t for p in proposals for t in p.tags}, key=str.lower),
-                **context,
-            )
+        listing = index.listing_html(self.env, kind, proposals, self.labels, url)
         found = headings(listing)
         page.toc = _toc([], list(page.toc), found)
         if page.present_anchor_ids is not None:

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from benchmarks.generate import proposal_data
-from mkdocs_prfaq.index import INDEX_MARKER, export, groups, render_listing
+from mkdocs_prfaq.index import INDEX_MARKER, export, listing_html
 from mkdocs_prfaq.labels import merge_labels
 from mkdocs_prfaq.model import Proposal
 from mkdocs_prfaq.render import make_environment
@@ -153,8 +153,7 @@ def test_index_size_at_ten_thousand_proposals() -> None:
     as_parsed = [json.loads(json.dumps(proposal_data(i), default=str)) for i in range(10_000)]  # dates as text
     proposals = [Proposal(f"proposals/p{i}.md", f"docs/proposals/p{i}.md", d, {}, "") for i, d in enumerate(as_parsed)]
     labels = merge_labels(None)
-    html = render_listing(make_environment(), "prfaq/index.html", labels=labels, launch=lambda p: p.dateline.get("date", ""),
-                          groups=groups(proposals, labels, lambda p: f"{p.id}/"), bars=[], statuses=[], owners=[], tags=[])
+    html = listing_html(make_environment(), "index", proposals, labels, lambda p: f"{p.id}/")
     assert html.count("<tr>") == 10_000 + 8  # a header row per status group
     assert html.count("<td>2025-") >= 10_000
     assert len(html.encode()) <= 3_300_000, len(html.encode())  # "about 3 MB": half of it is the text itself
