@@ -14,6 +14,17 @@ from .browser import chromium, contrast, screenshot, serve
 from .conftest import BIN, ROOT, run
 
 PAGE = "proposals/front-matter-contract/"
+# An element's text colour and the first opaque background behind it (alpha blended onto it).
+TEXT_AND_BACKGROUND = """e => {
+  const parse = c => (c.match(/[\\d.]+/g) || []).map(Number);
+  let [r, g, b, a = 1] = parse(getComputedStyle(e).color);
+  let el = e, bg = null;
+  while (el) { const c = parse(getComputedStyle(el).backgroundColor);
+    if (c.length && (c[3] === undefined || c[3] > 0.5)) { bg = c; break; } el = el.parentElement; }
+  bg = bg || [255, 255, 255];
+  const mix = (x, y) => Math.round(x * a + y * (1 - a));
+  return [`rgb(${mix(r, bg[0])}, ${mix(g, bg[1])}, ${mix(b, bg[2])})`, `rgb(${bg[0]}, ${bg[1]}, ${bg[2]})`];
+}"""
 WIDTHS = (1280, 390)
 SCHEMES = ("light", "dark")
 
@@ -65,6 +76,9 @@ def test_page_fits_and_shows_every_part(browser: Any, sites: dict[str, str], the
     assert badge.is_visible() and badge.inner_text().strip().endswith("Launched")
     colours = badge.evaluate("b => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]")
     assert contrast(*colours) >= 4.5, colours
+    for selector in (".prfaq-facts dd", ".prfaq-subtitle", ".prfaq-quote figcaption", "h4", ".prfaq-tag"):
+        fg, bg = page.locator(selector).first.evaluate(TEXT_AND_BACKGROUND)
+        assert contrast(fg, bg) >= 4.5, (selector, fg, bg)
     quotes = page.locator("figure.prfaq-quote")
     assert quotes.count() == 2
     for i in range(2):
