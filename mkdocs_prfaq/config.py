@@ -7,7 +7,7 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from .labels import merge_labels
+from .labels import DEFAULT_LABELS, merge_labels
 
 
 class _Dir(c.Type[str]):
@@ -64,6 +64,15 @@ class _Labels(base.BaseConfigOption[dict[str, str]]):
             raise base.ValidationError(
                 f"unknown label(s): {e.args[0]} (see the configuration reference for the label names)"
             ) from None
+        for key, text in overrides.items():
+            expected = DEFAULT_LABELS[key]
+            try:
+                text.format(count=0, shown=0, total=0, status="")
+            except (KeyError, IndexError, ValueError) as e:
+                raise base.ValidationError(
+                    f"label {key!r}: {text!r} has a placeholder it cannot fill ({e}); "
+                    f"expected text like {expected!r}"
+                ) from None
         return overrides
 
 

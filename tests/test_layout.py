@@ -167,3 +167,31 @@ def test_sanitize_keeps_code_and_autolinks_and_closes_fences() -> None:
     assert sanitize("`<b>` <https://x.y> <b>") == "`<b>` <https://x.y> &lt;b>"
     assert sanitize("```\n<b>\n").endswith("```")
     assert clean_html('<a href=" jav&#x61;script:x" onclick="y">z</a>') == '<a href="#">z</a>'
+
+
+def test_label_placeholders_are_checked(site: Site) -> None:
+    site.proposal("alpha.md", "draft")
+    site.config("labels:\n  faq_words: 'FAQ: {words} words'")
+    result = site.build()
+    assert result.code == 1 and "label 'faq_words'" in result.text and "Traceback" not in result.text
+    site.config("labels:\n  faq_words: 'Foire aux questions : {count} mots'")
+    assert site.build("--strict").code == 0
+    assert "Foire aux questions : " in site.html("proposals/alpha/index.html")
+
+
+def test_wrong_types_still_render_under_warn(site: Site) -> None:
+    site.page("odd.md", "---\ntitle: [not, text]\nstatus: launched\nowner: {a: 1}\ncreated: 2026-01-01\n"
+              "tags: ok\nquotes: [{text: 1}, oops, {kind: customer, name: N, role: R, text: fine}]\n"
+              "faq: {external: nope, internal: [{question: 3, answer: [x]}]}\ndateline: [x]\n"
+              "press_release: {summary: 12}\ndecision: yes\nrelated: [odd]\n---\nBody\n")
+    site.config("on_invalid: warn", theme="material")
+    result = site.build()
+    assert result.code == 0 and "Traceback" not in result.text, result.text
+    page = site.html("proposals/odd/index.html")
+    assert "prfaq-statusline" in page and "Body" in page and "fine" in page
+
+
+def test_an_empty_proposals_folder(site: Site) -> None:
+    assert site.build("--strict").code == 0
+    assert "prfaq-groups" in site.html("proposals/index.html")
+    assert "No approved or launched proposal yet." in site.html("proposals/roadmap/index.html")
