@@ -154,7 +154,8 @@ def plain_page(data: dict[str, Any], body: str = BODY) -> str:
     return "\n".join(out)
 
 
-def write_site(root: Path, n: int, *, plugin: bool, theme: str = "material", extra: str = "") -> Path:
+def write_site(root: Path, n: int, *, plugin: bool, theme: str = "material", extra: str = "",
+               options: str = "") -> Path:
     """A site of ``n`` proposals under ``root``: PR/FAQ pages with the plugin, or plain Markdown."""
     docs = root / "docs" / "proposals"
     docs.mkdir(parents=True, exist_ok=True)
@@ -163,7 +164,7 @@ def write_site(root: Path, n: int, *, plugin: bool, theme: str = "material", ext
         data = proposal_data(i)
         text = prfaq_page(data) if plugin else plain_page(data)
         (docs / f"{proposal_id(i)}.md").write_text(text, encoding="utf-8")
-    plugins = "plugins:\n  - search\n" + ("  - prfaq\n" if plugin else "")
+    plugins = "plugins:\n  - search\n" + (f"  - prfaq{':' if options else ''}\n{options}" if plugin else "")
     extensions = "markdown_extensions:\n  - admonition\n  - toc:\n      permalink: true\n"
     (root / "mkdocs.yml").write_text(
         f"site_name: Bench\ntheme:\n  name: {theme}\n{plugins}{extensions}{extra}", encoding="utf-8"

@@ -9,6 +9,7 @@ import difflib
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from . import frontmatter
@@ -42,7 +43,8 @@ class Proposal:
     """One PR/FAQ page: its front matter as data (dates as ISO strings) and its Markdown body.
 
     The accessors tolerate invalid data (``on_invalid: warn`` still renders the page): a field
-    of the wrong type reads as empty.
+    of the wrong type reads as empty. They are computed once: ``data`` does not change after
+    loading.
     """
 
     src_path: str
@@ -54,87 +56,87 @@ class Proposal:
     body: str
     valid: bool = True
 
-    @property
+    @cached_property
     def id(self) -> str:
         explicit = self.data.get("id")
         if isinstance(explicit, str) and explicit:
             return explicit
         return posixpath.splitext(posixpath.basename(self.src_path))[0]
 
-    @property
+    @cached_property
     def title(self) -> str:
         return _text(self.data.get("title")) or self.id
 
-    @property
+    @cached_property
     def status(self) -> str:
         status = self.data.get("status")
         return status if status in STATUSES else "draft"
 
-    @property
+    @cached_property
     def owner(self) -> str:
         return _text(self.data.get("owner"))
 
-    @property
+    @cached_property
     def subtitle(self) -> str:
         return _text(self.data.get("subtitle"))
 
-    @property
+    @cached_property
     def created(self) -> str:
         return _text(self.data.get("created"))
 
-    @property
+    @cached_property
     def updated(self) -> str:
         return _text(self.data.get("updated"))
 
-    @property
+    @cached_property
     def sort_date(self) -> str:
         """``updated``, else ``created``: what 'newest first' means."""
         return self.updated or self.created
 
-    @property
+    @cached_property
     def authors(self) -> list[str]:
         return _texts(self.data.get("authors"))
 
-    @property
+    @cached_property
     def reviewers(self) -> list[str]:
         return _texts(self.data.get("reviewers"))
 
-    @property
+    @cached_property
     def tags(self) -> list[str]:
         return _texts(self.data.get("tags"))
 
-    @property
+    @cached_property
     def related(self) -> list[str]:
         return _texts(self.data.get("related"))
 
-    @property
+    @cached_property
     def superseded_by(self) -> str:
         return _text(self.data.get("superseded_by"))
 
-    @property
+    @cached_property
     def launched(self) -> str:
         return _text(self.data.get("launched"))
 
-    @property
+    @cached_property
     def dateline(self) -> dict[str, str]:
         return {k: v for k, v in _mapping(self.data.get("dateline")).items() if isinstance(v, str)}
 
-    @property
+    @cached_property
     def press_release(self) -> dict[str, str]:
         return {k: v for k, v in _mapping(self.data.get("press_release")).items() if isinstance(v, str)}
 
-    @property
+    @cached_property
     def quotes(self) -> list[dict[str, Any]]:
         return _mappings(self.data.get("quotes"))
 
     def faq(self, part: str) -> list[dict[str, Any]]:
         return _mappings(_mapping(self.data.get("faq")).get(part))
 
-    @property
+    @cached_property
     def customer(self) -> dict[str, str]:
         return {k: v for k, v in _mapping(self.data.get("customer")).items() if isinstance(v, str)}
 
-    @property
+    @cached_property
     def decision(self) -> dict[str, Any]:
         return _mapping(self.data.get("decision"))
 

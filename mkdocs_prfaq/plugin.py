@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +32,11 @@ from .site import load_site, site_validator
 
 log = logging.getLogger("mkdocs.plugins.prfaq")
 
-# MkDocs splits front matter off what on_page_read_source returns; the proposal's was parsed already.
+# MkDocs splits front matter off what on_page_read_source returns; the proposal's was parsed
+# already. A body whose first line looks like MultiMarkdown metadata gets an empty front matter,
+# so MkDocs reads no metadata from it (mkdocs.utils.meta.META_RE).
 _NO_FRONT_MATTER = "---\n\n---\n"
+_META_LINE = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:")
 ASSETS = Path(__file__).parent / "assets"
 CSS = "assets/prfaq/prfaq.css"
 JS = "assets/prfaq/index.js"
@@ -191,7 +195,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         proposal = self._proposal(page)
         if proposal is None:
             return None
-        return _NO_FRONT_MATTER + proposal.body
+        if _META_LINE.match(proposal.body):  # MkDocs would take it for MultiMarkdown metadata
+            return _NO_FRONT_MATTER + proposal.body
+        return proposal.body
 
     @event_priority(100)  # before other plugins (e.g. Material's tags) read page.meta
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:

@@ -140,3 +140,13 @@ def test_serve_style_rebuild_resets_state(site: Site, tmp_path: Path) -> None:
         pass
     else:
         raise AssertionError("'b' still refers to the deleted 'a'")
+
+
+def test_a_body_that_looks_like_multimarkdown_metadata_stays_text(site: Site) -> None:
+    site.proposal("alpha.md", "draft")
+    path = site.docs / "proposals" / "alpha.md"
+    text = path.read_text()
+    front, _, _ = text.partition("\n---\n\n")
+    path.write_text(front + "\n---\nNote: this line is text, not metadata.\n")
+    assert site.build("--strict").code == 0
+    assert "Note: this line is text, not metadata." in site.html("proposals/alpha/index.html")
