@@ -9,6 +9,7 @@ returns None) and jsonschema does all the work, so the answer never differs, onl
 
 from __future__ import annotations
 
+import datetime
 import functools
 import operator
 import re
@@ -16,9 +17,21 @@ from collections.abc import Callable, Sized
 from typing import Any
 from urllib.parse import urldefrag, urljoin
 
-from jsonschema import FormatChecker
-
 Check = Callable[[Any], bool]
+Conforms = Callable[[Any, str], bool]
+"""``conforms(instance, format)``, like jsonschema's ``FormatChecker.conforms``."""
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+
+
+def is_date(instance: Any) -> bool:
+    """``format: date`` exactly as jsonschema checks it (RFC 3339 full-date)."""
+    if not isinstance(instance, str):
+        return True
+    try:
+        return bool(_DATE.fullmatch(instance) and datetime.date.fromisoformat(instance))
+    except ValueError:
+        return False
 
 _ANNOTATIONS = {"$schema", "$id", "$comment", "title", "description", "default", "examples",
                 "deprecated", "readOnly", "writeOnly", "$defs", "definitions"}
@@ -94,9 +107,9 @@ def _all(checks: list[Check]) -> Check:
 
 
 class Compiler:
-    def __init__(self, resources: dict[str, Any], format_checker: FormatChecker | None) -> None:
+    def __init__(self, resources: dict[str, Any], conforms: Conforms | None) -> None:
         self.resources = resources  # base URI -> schema document
-        self.format_checker = format_checker
+        self.conforms = conforms
         self.refs: dict[tuple[str, str], Check] = {}
 
     def resolve(self, base: str, ref: str) -> tuple[str, str, Any]:
@@ -241,9 +254,11 @@ class Compiler:
         if "pattern" in s:
             pattern = re.compile(s["pattern"])
             checks.append(lambda x: not isinstance(x, str) or pattern.search(x) is not None)
-        if "format" in s and self.format_checker is not None:
-            fmt, checker = s["format"], self.format_checker
-            checks.append(lambda x: checker.conforms(x, fmt))
+        if "format" in s and s["format"] == "date":
+            checks.append(is_date)
+        elif "format" in s and self.conforms is not None:
+            fmt, conforms = s["format"], self.conforms
+            checks.append(lambda x: conforms(x, fmt))
         return checks
 
     def _number(self, s: dict[str, Any]) -> list[Check]:
@@ -260,12 +275,13 @@ class Compiler:
         return checks
 
 
-def compile_schema(schema: Any, resources: dict[str, Any], format_checker: FormatChecker | None) -> Check | None:
-    """A fast validity check for ``schema``, or None when it uses what this does not compile."""
+def compile_schema(schema: Any, resources: dict[str, Any], conforms: Conforms | None) -> Check | None:
+    """A fast validity check for ``schema``, or None when it uses what this does not compile.
+    ``format: date`` is checked here; other formats by ``conforms`` (unchecked when None)."""
     base = schema.get("$id", "") if isinstance(schema, dict) else ""
     all_resources = dict(resources)
     all_resources.setdefault(base, schema)
     try:
-        return Compiler(all_resources, format_checker).compile(schema, base)
+        return Compiler(all_resources, conforms).compile(schema, base)
     except (Unsupported, KeyError, TypeError, re.error):
         return None

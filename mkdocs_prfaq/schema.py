@@ -11,16 +11,16 @@ import json
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
-from jsonschema import ValidationError
-from jsonschema.protocols import Validator
-from referencing import Registry, Resource
-from referencing.exceptions import NoSuchResource, Unresolvable
 
 from .compiled import Check, compile_schema
+
+if TYPE_CHECKING:  # jsonschema is imported when first needed: valid pages never need it
+    from jsonschema import ValidationError
+    from jsonschema.protocols import Validator
+    from referencing import Registry
 
 SCHEMA_FILE = "prfaq.schema.json"
 BUNDLED_ID = "https://mkdocs-prfaq.github.io/schemas/prfaq/v1.schema.json"
@@ -74,6 +74,9 @@ def load_schema_file(path: str | Path) -> dict[str, Any]:
 
 
 def _registry() -> Registry[Any]:
+    from referencing import Registry, Resource
+    from referencing.exceptions import NoSuchResource
+
     def retrieve(uri: str) -> Resource[Any]:
         raise NoSuchResource(ref=uri)  # type: ignore[call-arg]  # attrs class: ref is its field
 
@@ -83,6 +86,8 @@ def _registry() -> Registry[Any]:
 
 
 def check_schema(schema: dict[str, Any], origin: str) -> None:
+    import jsonschema
+
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
     try:
         cls.check_schema(schema)
@@ -93,12 +98,19 @@ def check_schema(schema: dict[str, Any], origin: str) -> None:
 
 class SchemaValidator:
     """The site's schema, ready to check many pages: a compiled fast path says whether a page is
-    valid; jsonschema, only for the invalid ones, says what is wrong."""
+    valid; jsonschema, only for the invalid ones, says what is wrong (and is only imported then)."""
 
-    def __init__(self, validator: Validator, fast: Check | None) -> None:
-        self.jsonschema = validator
+    def __init__(self, schema: dict[str, Any], fast: Check | None, validator: Validator | None = None) -> None:
+        self.schema = schema
         self.compiled = fast is not None
         self._fast = fast
+        self._jsonschema = validator
+
+    @property
+    def jsonschema(self) -> Validator:
+        if self._jsonschema is None:
+            self._jsonschema = _jsonschema_validator(self.schema)
+        return self._jsonschema
 
     def is_valid(self, data: Any) -> bool:
         if self._fast is not None:
@@ -111,14 +123,29 @@ class SchemaValidator:
         return iter(self.jsonschema.iter_errors(data))
 
 
-def build_validator(schema: dict[str, Any] | None = None, origin: str = "bundled schema") -> SchemaValidator:
-    """One validator for the whole run, with date formats checked and no network access."""
-    if schema is None:
-        schema = bundled_schema()
+def _jsonschema_validator(schema: dict[str, Any]) -> Validator:
+    import jsonschema
+
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
-    format_checker = cls.FORMAT_CHECKER
-    validator: Validator = cls(schema, registry=_registry(), format_checker=format_checker)
-    # Resolve every $ref now, so a dangling one is a config error, not a crash mid-build.
+    validator: Validator = cls(schema, registry=_registry(), format_checker=cls.FORMAT_CHECKER)
+    return validator
+
+
+def build_validator(schema: dict[str, Any] | None = None, origin: str = "bundled schema") -> SchemaValidator:
+    """One validator for the whole run, with date formats checked and no network access.
+
+    The bundled schema is trusted (the tests validate it): it is compiled and jsonschema waits
+    until a page is invalid. A site's schema is checked now, every ``$ref`` resolved, so a broken
+    one is a config error, not a crash mid-build."""
+    if schema is None:
+        bundled = bundled_schema()
+        fast = compile_schema(bundled, {BUNDLED_ID: bundled}, None)
+        if fast is not None:
+            return SchemaValidator(bundled, fast)
+        schema = bundled
+    from referencing.exceptions import Unresolvable
+
+    validator = _jsonschema_validator(schema)
     try:
         for _ in validator.iter_errors({}):
             pass
@@ -130,8 +157,9 @@ def build_validator(schema: dict[str, Any] | None = None, origin: str = "bundled
             f"{origin}: cannot resolve $ref {getattr(e, 'ref', str(e))!r} "
             f"(only '#...' and the bundled schema {BUNDLED_ID} can be referenced; no network access)"
         ) from None
-    fast = compile_schema(schema, {BUNDLED_ID: bundled_schema()}, format_checker)
-    return SchemaValidator(validator, fast)
+    checker = getattr(validator, "format_checker", None)
+    fast = compile_schema(schema, {BUNDLED_ID: bundled_schema()}, checker.conforms if checker else None)
+    return SchemaValidator(schema, fast, validator)
 
 
 @functools.cache

@@ -10,14 +10,14 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from typing import Any
-
-from jsonschema import ValidationError
-from jsonschema.exceptions import best_match
+from typing import TYPE_CHECKING, Any
 
 from .frontmatter import FrontMatterError, ParsedPage, Path
 from .problems import field_path
 from .schema import SchemaValidator
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 _TYPE_NAMES = {
     "string": "text",
@@ -92,6 +92,8 @@ def _translate(error: ValidationError, status: str | None) -> Iterator[tuple[Pat
     because = f"status {status!r} requires it" if status and _from_status_rule(error) else ""
 
     if kind in ("anyOf", "oneOf") and error.context:
+        from jsonschema.exceptions import best_match
+
         best = best_match(error.context)
         yield from _translate(best, status)
     elif kind == "required":
