@@ -49,7 +49,6 @@ DEFAULT_LABELS: dict[str, str] = {
     "proposals": "Proposals",
     "all_of_status": "All {status}",
     "roadmap": "Roadmap",
-    "all_statuses": "All statuses",
     "filter": "Filter",
     "search_placeholder": "Title, subtitle or id",
     "sort": "Sort by",

@@ -18,7 +18,6 @@ from .schema import SchemaValidator, statuses
 from .validate import schema_errors
 
 STATUSES: tuple[str, ...] = statuses()
-ACTIVE = ("draft", "in-review", "approved", "launched")
 CLOSED = ("rejected", "withdrawn", "superseded")
 
 

@@ -115,7 +115,6 @@ class PageView:
     customer: dict[str, Markup] = field(default_factory=dict)
     """Rendered answers to the five customer questions, in order, only those answered."""
     decision_summary: Markup = field(default_factory=Markup)
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def faq_questions(p: Proposal, part: str, fields: dict[str, Markup], taken: set[str]) -> list[Question]:
