@@ -36,6 +36,7 @@ Path = tuple[str, ...]
 
 _TAG = "tag:yaml.org,2002:"
 _STR = f"{_TAG}str"
+_MERGE = f"{_TAG}merge"
 _SCALAR_TAGS = {f"{_TAG}{t}" for t in ("null", "bool", "int", "float", "str", "timestamp")}
 _MAPPING_TAGS = {f"{_TAG}map", f"{_TAG}set"}
 _SEQUENCE_TAGS = {f"{_TAG}seq"}
@@ -117,7 +118,13 @@ class _Builder:
         for i, item in enumerate(node.value):
             item_path = (*path, str(i))
             lines.setdefault(item_path, item.start_mark.line + offset)
-            items.append(self.build(item, item_path))
+            if type(item) is ScalarNode and item.tag == _STR:  # the common case, inlined
+                self.count += 1
+                if self.count > MAX_VALUES:
+                    raise _Budget
+                items.append(item.value)
+            else:
+                items.append(self.build(item, item_path))
         return items
 
     def scalar(self, node: ScalarNode, path: Path) -> Any:
@@ -145,12 +152,15 @@ class _Builder:
     def mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
-        merged: dict[str, Any] = {}
+        merged: dict[str, Any] | None = None
+        lines, offset = self.lines, self.offset
         for key_node, value_node in node.value:
-            if key_node.tag == f"{_TAG}merge":
+            if key_node.tag == _MERGE:
+                merged = merged or {}
                 merged.update(self.merge(value_node, path))
                 continue
-            key = self.key(key_node, path)
+            # The key as written: `on:` stays "on", `2026:` stays "2026".
+            key = str(key_node.value) if type(key_node) is ScalarNode else self.key(key_node, path)
             if key is None:
                 continue
             key_path = (*path, key)
@@ -161,10 +171,16 @@ class _Builder:
                     f"duplicate key (first at line {first_line[key]}; YAML would silently keep the last)",
                 )
                 continue
-            line = first_line[key] = key_node.start_mark.line + self.offset
-            self.lines.setdefault(key_path, line)
-            result[key] = self.build(value_node, key_path)
-        for key, value in merged.items():
+            line = first_line[key] = key_node.start_mark.line + offset
+            lines.setdefault(key_path, line)
+            if type(value_node) is ScalarNode and value_node.tag == _STR:  # the common case, inlined
+                self.count += 1
+                if self.count > MAX_VALUES:
+                    raise _Budget
+                result[key] = value_node.value
+            else:
+                result[key] = self.build(value_node, key_path)
+        for key, value in (merged or {}).items():
             result.setdefault(key, value)
         return result
 
