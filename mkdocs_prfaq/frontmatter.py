@@ -142,13 +142,6 @@ class _Builder:
             return value.isoformat()
         return value
 
-    def key(self, node: Node, path: Path) -> str | None:
-        if not isinstance(node, ScalarNode):
-            self.error(node, path, "a key must be a plain scalar, not a list or mapping")
-            return None
-        # The key as written: `on:` stays "on", `2026:` stays "2026".
-        return str(node.value)
-
     def mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
@@ -159,10 +152,10 @@ class _Builder:
                 merged = merged or {}
                 merged.update(self.merge(value_node, path))
                 continue
-            # The key as written: `on:` stays "on", `2026:` stays "2026".
-            key = str(key_node.value) if type(key_node) is ScalarNode else self.key(key_node, path)
-            if key is None:
+            if type(key_node) is not ScalarNode:
+                self.error(key_node, path, "a key must be a plain scalar, not a list or mapping")
                 continue
+            key = str(key_node.value)  # the key as written: `on:` stays "on", `2026:` stays "2026"
             key_path = (*path, key)
             if key in first_line:
                 self.error(

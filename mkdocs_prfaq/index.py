@@ -55,14 +55,19 @@ def counts(proposals: Iterable[Proposal]) -> dict[str, int]:
     return found
 
 
+def by_status(proposals: Iterable[Proposal]) -> dict[str, list[Proposal]]:
+    """The index's order: every status in lifecycle order, each newest first (empty ones too)."""
+    found: dict[str, list[Proposal]] = {s: [] for s in STATUSES}
+    for p in proposals:
+        found[p.status].append(p)
+    return {s: newest_first(ps) for s, ps in found.items()}
+
+
 def groups(proposals: Iterable[Proposal], labels: Mapping[str, str], url: Callable[[Proposal], str]) -> list[Group]:
     """Non-empty status groups in lifecycle order, each newest first."""
-    by_status: dict[str, list[Proposal]] = {s: [] for s in STATUSES}
-    for p in proposals:
-        by_status[p.status].append(p)
     return [
-        Group(s, labels[status_key(s)], [Row(p, url(p)) for p in newest_first(ps)], s in CLOSED)
-        for s, ps in by_status.items()
+        Group(s, labels[status_key(s)], [Row(p, url(p)) for p in ps], s in CLOSED)
+        for s, ps in by_status(proposals).items()
         if ps
     ]
 

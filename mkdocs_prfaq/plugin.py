@@ -62,6 +62,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.limits = Limits()
         self._fallback: md.Markdown | None = None
         self.serving = False
+        self.permalink: str | None = None
 
     # -- configuration and loading ---------------------------------------------------------
 
@@ -86,6 +87,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.labels = merge_labels(self.config.labels)
         self.limits = Limits(self.config.limits.press_release_words, self.config.limits.faq_words)
         self.env = make_environment(config.theme.dirs)
+        self.permalink = _permalink(config)
         if self.config.layout or self.config.index:
             if CSS not in config.extra_css:
                 config.extra_css.append(CSS)
@@ -181,7 +183,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         nav.pages = [p for p in nav.pages if p.file.src_uri not in proposals]
         _chain(nav.pages)
         # Out of the navigation, proposals link to each other in the index's order.
-        ordered = [p for s in STATUSES for p in index.newest_first(x for x in self.catalog.proposals if x.status == s)]
+        ordered = [p for ps in index.by_status(self.catalog.proposals).values() for p in ps]
         chain = [f.page for p in ordered if (f := self.files.get(p.src_path)) is not None and f.page is not None]
         _chain(chain)
         return nav
@@ -235,8 +237,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             fields_html=fields_html,
             body_html=_BODY if body_html.strip() else "",
             links=self._links(proposal, page, files),
-            words=self.words.get(proposal.src_path) or measure(proposal, self.limits),
-            permalink=_permalink(config),
+            words=self.words[proposal.src_path],  # measured for every proposal in _report
+            permalink=self.permalink,
             index_url=self._url(f"{self.config.dir}/index.md", page, files),
             status_url=self._url(f"{self.config.dir}/status/{proposal.status}.md", page, files),
         )
@@ -324,16 +326,17 @@ def _toc(found: list[Heading], body: list[AnchorLink], after: list[Heading] | No
 
     for h in found:
         add(AnchorLink(h.title, h.id, h.level))
+    def under_h1(item: AnchorLink) -> None:
+        (roots[0].children if roots and roots[0].level == 1 else roots).append(item)
+
     for item in body:
         if item.level == 1 and not roots:
             roots.append(item)
-            stack = [item]
             continue
         for child in (item.children if item.level == 1 else [item]):
-            (roots[0].children if roots and roots[0].level == 1 else roots).append(child)
+            under_h1(child)
     for h in after or []:
-        link = AnchorLink(h.title, h.id, h.level)
-        (roots[0].children if roots and roots[0].level == 1 else roots).append(link)
+        under_h1(AnchorLink(h.title, h.id, h.level))
     return TableOfContents(roots)
 
 
