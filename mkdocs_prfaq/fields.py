@@ -13,7 +13,13 @@ from __future__ import annotations
 import html
 import re
 import secrets
+import xml.etree.ElementTree as etree
 from collections.abc import Callable
+
+from markdown import Extension, Markdown
+from markdown.blockparser import BlockParser
+from markdown.blockprocessors import BlockProcessor
+from markdown.util import AtomicString
 
 from .model import Proposal
 
@@ -137,10 +143,17 @@ def sanitize(markdown: str) -> str:
 
 
 class FieldSplitter:
-    """Joins fields after the body with unforgeable markers, and splits the rendered HTML."""
+    """Joins fields after the body with unforgeable markers, and splits the rendered HTML.
+
+    Add :meth:`extension` to the Markdown extensions: it renders each marker as a bare paragraph
+    straight away. Without it the markers still work, as ordinary paragraphs that every block and
+    inline pattern is tried on (about two dozen per page, a fifth of a page's Markdown time)."""
 
     def __init__(self) -> None:
         self.nonce = secrets.token_hex(6)
+
+    def extension(self) -> Extension:
+        return _MarkerExtension(f"PRFAQFIELD{self.nonce}X")
 
     def marker(self, i: int) -> str:
         """A paragraph of its own, cheap for Markdown to render and impossible for a field to
@@ -179,3 +192,30 @@ class FieldSplitter:
             return (body + tail).strip(), out
         cut = min((p for p in positions if p >= 0), default=len(rendered))
         return rendered[:cut].strip(), {key: clean_html(render(sanitize(md))) for key, md in fields}
+
+
+class _MarkerExtension(Extension):
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # First in line: a marker block is claimed before any other processor looks at it.
+        md.parser.blockprocessors.register(_MarkerProcessor(md.parser, self.prefix), "prfaq_marker", 200)
+
+
+class _MarkerProcessor(BlockProcessor):
+    """A marker block becomes ``<p>marker</p>`` whose text no inline pattern is tried on."""
+
+    def __init__(self, parser: BlockParser, prefix: str) -> None:
+        super().__init__(parser)
+        self.prefix = prefix
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return block.startswith(self.prefix)
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        marker, _, rest = blocks.pop(0).partition("\n")
+        etree.SubElement(parent, "p").text = AtomicString(marker)
+        if rest:
+            blocks.insert(0, rest)

@@ -88,6 +88,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.limits = Limits(self.config.limits.press_release_words, self.config.limits.faq_words)
         self.env = make_environment(config.theme.dirs)
         self.permalink = _permalink(config)
+        if self.config.layout:
+            config.markdown_extensions.append(self.splitter.extension())
         if self.config.layout or self.config.index:
             if CSS not in config.extra_css:
                 config.extra_css.append(CSS)

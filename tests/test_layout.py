@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import re
 
+import markdown
 import pytest
+from markdown import Extension
+from mkdocs.config import load_config
 
 from mkdocs_prfaq.fields import FieldSplitter, clean_html, sanitize
 from mkdocs_prfaq.frontmatter import parse
@@ -161,6 +164,22 @@ def test_splitter_falls_back_when_an_extension_swallows_the_markers() -> None:
     assert joined.count("PRFAQFIELD") == 3
     rendered = "<p>body</p>" + "".join(f"{splitter.rendered_marker(i)}<p>{t}</p>" for i, t in enumerate(["one", "two"]))
     assert splitter.split(rendered + splitter.rendered_marker(2), fields, str) == ("<p>body</p>", html)
+
+
+def test_marker_extension_keeps_inline_patterns_off_the_markers() -> None:
+    splitter = FieldSplitter()
+    marker = splitter.marker(0)
+    # An abbreviation of the marker's own text: any inline pass over a marker would wrap it.
+    text = f"*[{marker}]: trap\n\n" + splitter.join("body", [("a", "*one*")])
+    assert f"<p>{marker}</p>" not in markdown.markdown(text, extensions=["abbr"])
+    rendered = markdown.markdown(text, extensions=["abbr", splitter.extension()])
+    assert splitter.split(rendered, [("a", "*one*")], str) == ("<p>body</p>", {"a": "<p><em>one</em></p>"})
+
+
+def test_plugin_registers_the_marker_extension(site: Site) -> None:
+    config = load_config(str(site.root / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    assert any(isinstance(e, Extension) and type(e).__name__ == "_MarkerExtension" for e in config.markdown_extensions)
 
 
 def test_sanitize_keeps_code_and_autolinks_and_closes_fences() -> None:
