@@ -89,7 +89,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.env = make_environment(config.theme.dirs)
         self.permalink = _permalink(config)
         if self.config.layout:
-            config.markdown_extensions.append(self.splitter.extension())
+            extensions: list[Any] = config.markdown_extensions  # names or Extension instances
+            extensions.append(self.splitter.extension())
         if self.config.layout or self.config.index:
             if CSS not in config.extra_css:
                 config.extra_css.append(CSS)
