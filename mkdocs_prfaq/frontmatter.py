@@ -24,9 +24,12 @@ try:
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-# The same pattern MkDocs uses (mkdocs.utils.meta.YAML_RE), so both agree on what front matter is.
-YAML_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
+# Front matter as MkDocs finds it (mkdocs.utils.meta.YAML_RE:
+# ^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n), matched in two steps: the opening line, then the
+# first closing line after at least one line of YAML. Same result, without the lazy scan that
+# tries the closing pattern at every character of the front matter.
 OPEN_RE = re.compile(r"^-{3}[ \t]*\n")
+CLOSE_RE = re.compile(r"\n(?:\.{3}|-{3})[ \t]*\n")  # the newline before the closing line, and it
 EMPTY_RE = re.compile(r"^-{3}[ \t]*\n(?:\.{3}|-{3})[ \t]*\n")
 
 MAX_VALUES = 20_000
@@ -192,9 +195,12 @@ def split(text: str) -> tuple[str | None, str, FrontMatterError | None]:
     """Return ``(yaml_text, body, error)`` the way MkDocs splits a page."""
     if not text.endswith("\n"):
         text += "\n"  # a page may end right after its closing '---'
-    m = YAML_RE.match(text)
-    if m:
-        return m.group(1), text[m.end() :], None
+    opening = OPEN_RE.match(text)
+    if opening:
+        # The YAML is at least one line: the newline before the closing line is its last character.
+        closing = CLOSE_RE.search(text, opening.end())
+        if closing:
+            return text[opening.end() : closing.start() + 1], text[closing.end() :], None
     if EMPTY_RE.match(text):
         return None, text, FrontMatterError(1, FRONT_MATTER, "front matter is empty")
     if OPEN_RE.match(text):

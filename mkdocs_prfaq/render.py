@@ -61,9 +61,11 @@ class _CompactLoader(jinja2.FileSystemLoader):
 
 
 def make_environment(theme_dirs: Sequence[str] = ()) -> jinja2.Environment:
+    """One environment per build (``mkdocs serve`` makes a new one for each rebuild), so the
+    templates are not checked for changes on every page."""
     loader = _CompactLoader([*theme_dirs, str(TEMPLATES)])
     env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                             undefined=jinja2.ChainableUndefined)
+                             undefined=jinja2.ChainableUndefined, auto_reload=False)
     env.filters["long_date"] = long_date
     return env
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mkdocs.utils.meta import YAML_RE
+
 from mkdocs_prfaq import frontmatter
 
 
@@ -82,3 +86,19 @@ def test_deep_nesting_is_an_error_not_a_crash() -> None:
     assert errors("---\na: " + "[" * 5000 + "]" * 5000 + "\n---\n")
     block = "a:\n" + "".join("  " * i + "- \n" for i in range(1, 3000))
     assert isinstance(errors("---\n" + block + "---\n"), list)
+
+
+LINES = st.lists(st.sampled_from(["---", "--- ", "...", "----", "title: A", "", " ---", "a: |", "  ---", "x\t"]),
+                 max_size=8)
+
+
+@given(LINES, st.booleans())
+@settings(max_examples=400, deadline=None)
+def test_split_finds_the_front_matter_mkdocs_finds(lines: list[str], final_newline: bool) -> None:
+    text = "\n".join(lines) + ("\n" if final_newline else "")
+    yaml_text, body, _ = frontmatter.split(text)
+    m = YAML_RE.match(text if text.endswith("\n") else text + "\n")
+    if m:
+        assert (yaml_text, body) == (m.group(1), (text if text.endswith("\n") else text + "\n")[m.end():])
+    else:
+        assert yaml_text is None
