@@ -99,11 +99,32 @@ def _size_bounds(s: dict[str, Any], kind: type[Sized], low: str, high: str) -> l
 
 
 def _all(checks: list[Check]) -> Check:
+    # Loops rather than all(generator): a valid page runs every check, and a generator per call
+    # costs more than most of the checks themselves.
     if not checks:
         return lambda x: True
     if len(checks) == 1:
         return checks[0]
-    return lambda x: all(c(x) for c in checks)
+    if len(checks) == 2:
+        first, second = checks
+        return lambda x: first(x) and second(x)
+
+    def check_all(x: Any) -> bool:
+        for c in checks:
+            if not c(x):
+                return False
+        return True
+    return check_all
+
+
+def _each(item: Check) -> Check:
+    def check_items(x: Any) -> bool:
+        if isinstance(x, list):
+            for i in x:
+                if not item(i):
+                    return False
+        return True
+    return check_items
 
 
 class Compiler:
@@ -157,7 +178,7 @@ class Compiler:
         if "type" in s:
             names = s["type"] if isinstance(s["type"], list) else [s["type"]]
             tests = [_TYPES[n] for n in names]
-            checks.append(lambda x: any(t(x) for t in tests))
+            checks.append(tests[0] if len(tests) == 1 else lambda x: any(t(x) for t in tests))
         if "enum" in s:
             options = list(s["enum"])
             if all(isinstance(o, str) for o in options):
@@ -193,8 +214,8 @@ class Compiler:
     def _object(self, s: dict[str, Any], base: str) -> list[Check]:
         checks: list[Check] = []
         if "required" in s:
-            required = list(s["required"])
-            checks.append(lambda x: not isinstance(x, dict) or all(k in x for k in required))
+            required = frozenset(s["required"])
+            checks.append(lambda x: not isinstance(x, dict) or required <= x.keys())
         props = {k: self.compile(v, base) for k, v in s.get("properties", {}).items()}
         patterns = [(re.compile(p), self.compile(v, base)) for p, v in s.get("patternProperties", {}).items()]
         extra = self.compile(s["additionalProperties"], base) if "additionalProperties" in s else None
@@ -230,8 +251,7 @@ class Compiler:
     def _array(self, s: dict[str, Any], base: str) -> list[Check]:
         checks: list[Check] = []
         if "items" in s:
-            item = self.compile(s["items"], base)
-            checks.append(lambda x: not isinstance(x, list) or all(item(i) for i in x))
+            checks.append(_each(self.compile(s["items"], base)))
         checks.extend(_size_bounds(s, list, "minItems", "maxItems"))
         if s.get("uniqueItems"):
             checks.append(lambda x: not isinstance(x, list) or not any(
