@@ -20,9 +20,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .problems import FRONT_MATTER, field_path
 
 try:
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 # Front matter as MkDocs finds it (mkdocs.utils.meta.YAML_RE:
 # ^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n), matched in two steps: the opening line, then the
@@ -68,6 +68,28 @@ class ParsedPage:
                 return self.lines[path]
             path = path[:-1]
         return 1
+
+
+_RESOLVED: dict[str, str] = {}
+
+
+class _Loader(_BaseLoader):
+    """libyaml asks the Python resolver for every plain scalar's tag (is it a date, a number,
+    a bool?). Most scalars are prose or keys: answer those without trying each pattern."""
+
+    def resolve(self, kind: type[Node], value: Any, implicit: Any) -> Any:
+        by_first = self.yaml_implicit_resolvers  # implicit types by their first character
+        if kind is ScalarNode and None not in by_first:
+            if not implicit[0] or (value and value[0] not in by_first):
+                return _STR  # quoted, or no implicit type starts with this character
+            if len(value) <= 24:  # keys and short values repeat from page to page
+                tag = _RESOLVED.get(value)
+                if tag is None:
+                    tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+                    if len(_RESOLVED) < 4096:
+                        _RESOLVED[value] = tag
+                return tag
+        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
 
 
 class _Budget(Exception):

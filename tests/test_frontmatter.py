@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import YAML_RE
@@ -102,3 +103,34 @@ def test_split_finds_the_front_matter_mkdocs_finds(lines: list[str], final_newli
         assert (yaml_text, body) == (m.group(1), (text if text.endswith("\n") else text + "\n")[m.end():])
     else:
         assert yaml_text is None
+
+
+SCALARS = st.one_of(st.text(max_size=30), st.sampled_from(
+    ["yes", "No", "on", "OFF", "true", "~", "null", "", "2026-04-27", "2026-04-27T10:00:00Z", "0x1F", "0o17", "1_000",
+     "-.inf", ".NaN", "+3.5e2", "<<", "=", "'quoted'", '"2026-01-01"', "title", "Customers told us"]))
+
+
+@given(st.lists(SCALARS, min_size=1, max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_fast_resolver_tags_scalars_like_pyyaml(values: list[str]) -> None:
+    for text in ("\n".join(f"{v}: {v}" for v in values), "\n".join(f"- {v}" for v in values)):
+        try:
+            expected = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError:
+            continue
+        got = yaml.compose(text, Loader=frontmatter._Loader)
+        assert _tags(got) == _tags(expected)
+
+
+def test_fast_resolver_examples() -> None:
+    node = yaml.compose("a: yes\nb: 2026-04-27\nc: text\nd: '3'\ne: 3\nf: ~\n", Loader=frontmatter._Loader)
+    assert [v.tag.rsplit(":", 1)[1] for _, v in node.value] == ["bool", "timestamp", "str", "str", "int", "null"]
+
+
+def _tags(node: yaml.Node | None) -> list[str]:
+    if node is None:
+        return []
+    if isinstance(node.value, list):
+        return [node.tag] + [t for item in node.value for n in (item if isinstance(item, tuple) else (item,))
+                             for t in _tags(n)]
+    return [node.tag]
