@@ -26,7 +26,16 @@ from .labels import merge_labels, status_key
 from .limits import Limits, Words, check_limits, measure
 from .model import STATUSES, Catalog, Proposal
 from .problems import summary
-from .render import Heading, Link, build_view, headings, make_environment, render_page
+from .render import (
+    Heading,
+    Link,
+    build_view,
+    check_templates,
+    headings,
+    make_environment,
+    render_page,
+    template_problem,
+)
 from .schema import BUNDLED_ID, SchemaConfigError, SchemaValidator, bundled_schema, load_schema_file
 from .site import load_site, site_validator
 
@@ -87,6 +96,12 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.labels = merge_labels(self.config.labels)
         self.limits = Limits(self.config.limits.press_release_words, self.config.limits.faq_words)
         self.env = make_environment(config.theme.dirs)
+        if self.config.layout or self.config.index:
+            broken = check_templates(self.env)
+            if broken:
+                for line in broken:
+                    log.error(f"prfaq: {line}")
+                raise PluginError(f"prfaq: {len(broken)} template(s) do not compile")
         self.permalink = _permalink(config)
         if self.config.layout:
             extensions: list[Any] = config.markdown_extensions  # names or Extension instances
@@ -245,7 +260,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             index_url=self._url(f"{self.config.dir}/index.md", page, files),
             status_url=self._url(f"{self.config.dir}/status/{proposal.status}.md", page, files),
         )
-        layout = render_page(self.env, view)
+        try:
+            layout = render_page(self.env, view)
+        except jinja2.TemplateError as e:
+            raise PluginError(f"prfaq: {page.file.src_uri}: {template_problem(e)}") from None
         before, _, _ = layout.partition(_BODY)
         found = headings(before)
         body_items = [item for item in page.toc if f'id="{item.id}"' in body_html]
@@ -277,7 +295,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             file = self.files.get(p.src_path)
             return file.url_relative_to(page.file) if file is not None else ""
 
-        listing = index.listing_html(self.env, kind, proposals, self.labels, url)
+        try:
+            listing = index.listing_html(self.env, kind, proposals, self.labels, url)
+        except jinja2.TemplateError as e:
+            raise PluginError(f"prfaq: {page.file.src_uri}: {template_problem(e)}") from None
         found = headings(listing)
         page.toc = _toc([], list(page.toc), found)
         if page.present_anchor_ids is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -51,13 +52,31 @@ def slugify(text: str) -> str:
 _BETWEEN_TAGS = re.compile(r"(?<=[>}])[ \t]*\n\s*(?=[<{])")
 
 
+_INCLUDE = re.compile(r'\{%-?\s*include\s+"(prfaq/[\w.-]+\.html)"\s*-?%\}')
+
+
 class _CompactLoader(jinja2.FileSystemLoader):
     """Drops the line breaks between tags in the templates' source: the HTML stays the same to
-    a reader, and carries no whitespace-only text nodes for search indexers to walk through."""
+    a reader, and carries no whitespace-only text nodes for search indexers to walk through.
+
+    A bundled template's ``{% include %}`` of another bundled template is replaced by that
+    template's source (an include costs a lookup and a new context, on every page). Includes of a
+    template the site overrides stay includes, so an override behaves, and reports errors, as
+    Jinja's own include would."""
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         source, filename, uptodate = super().get_source(environment, template)
+        if _bundled(filename):
+            source = _INCLUDE.sub(lambda m: self._inline(environment, m), source)
         return _BETWEEN_TAGS.sub("", source), filename, uptodate
+
+    def _inline(self, environment: jinja2.Environment, include: re.Match[str]) -> str:
+        source, filename, _ = self.get_source(environment, include.group(1))
+        return source if _bundled(filename) else include.group(0)
+
+
+def _bundled(filename: str) -> bool:
+    return Path(filename).resolve().is_relative_to(TEMPLATES.resolve())
 
 
 def make_environment(theme_dirs: Sequence[str] = ()) -> jinja2.Environment:
@@ -179,6 +198,32 @@ def build_view(
 
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
+
+
+TEMPLATE_NAMES = ("page", "header", "press_release", "quote", "faq", "customer", "index", "listing", "roadmap")
+
+
+def template_problem(error: jinja2.TemplateError) -> str:
+    """One line for a template that does not compile or render: ``file:line: template: what``."""
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        where = error.filename or error.name or "template"
+        try:
+            where = os.path.relpath(where) if os.path.isabs(where) else where
+        except ValueError:  # pragma: no cover - another drive on Windows
+            pass
+        return f"{where}:{error.lineno}: template: {error.message} (expected a valid Jinja template)"
+    return f"template: {error.message or type(error).__name__}"
+
+
+def check_templates(env: jinja2.Environment) -> list[str]:
+    """Compile every template the plugin uses, overrides included: a problem per broken one."""
+    problems = []
+    for name in TEMPLATE_NAMES:
+        try:
+            env.get_template(f"prfaq/{name}.html")
+        except jinja2.TemplateError as e:
+            problems.append(template_problem(e))
+    return problems
 
 
 def render_page(env: jinja2.Environment, view: PageView) -> str:

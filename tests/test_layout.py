@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
+import jinja2
 import markdown
 import pytest
 from markdown import Extension
 from mkdocs.config import load_config
 
-from mkdocs_prfaq.fields import FieldSplitter, clean_html, sanitize
+from benchmarks.generate import STATUSES, proposal_data
+from mkdocs_prfaq import render
+from mkdocs_prfaq.fields import FieldSplitter, clean_html, collect, sanitize
 from mkdocs_prfaq.frontmatter import parse
+from mkdocs_prfaq.labels import merge_labels
+from mkdocs_prfaq.limits import Limits, measure
+from mkdocs_prfaq.model import Proposal
+from mkdocs_prfaq.render import PAGE_TEMPLATE as PAGE
+from mkdocs_prfaq.render import build_view
 
 from .conftest import Site
 
@@ -141,6 +150,40 @@ def test_templates_and_css_are_overridable_from_custom_dir(site: Site) -> None:
     assert '<div class="our-faq">' in page and 'id="external-faq"' not in page
     assert (site.root / "site" / "assets" / "prfaq" / "prfaq.css").read_text() == "/* ours */"
     assert 'href="../../assets/prfaq/prfaq.css"' in page
+
+
+def test_a_broken_override_is_reported_in_its_own_file(site: Site) -> None:
+    """Bundled parts are inlined into the page template; an override stays a real include."""
+    (site.root / "overrides" / "prfaq").mkdir(parents=True)
+    (site.root / "overrides" / "prfaq" / "quote.html").write_text("<p>{{ q.name }</p>\n", encoding="utf-8")
+    text = (site.root / "mkdocs.yml").read_text().replace("  name: mkdocs\n", "  name: mkdocs\n  custom_dir: overrides\n")
+    (site.root / "mkdocs.yml").write_text(text)
+    site.proposal("alpha.md", "approved")
+    result = site.build()
+    assert result.code == 1 and "Traceback" not in result.text, result.text
+    assert "prfaq: overrides/prfaq/quote.html:1: template: unexpected '}' (expected a valid Jinja template)" in result.text
+    (site.root / "overrides" / "prfaq" / "quote.html").write_text("<p>{{ q.name.nope() }}</p>\n", encoding="utf-8")
+    result = site.build()
+    assert result.code == 1 and "Traceback" not in result.text, result.text
+    assert "prfaq: proposals/alpha.md: template: 'str object' has no attribute 'nope'" in result.text
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_inlined_templates_render_what_includes_render(status: str) -> None:
+    data = json.loads(json.dumps(proposal_data(3, status), default=str))
+    p = Proposal("proposals/x.md", "x.md", data, {}, "")
+    view = build_view(p, labels=merge_labels(None), fields_html={k: f"<p>{v}</p>" for k, v in collect(p)},
+                      body_html="<p>body</p>", links={}, words=measure(p, Limits()), permalink="#", index_url="../")
+
+    class Including(jinja2.FileSystemLoader):  # Jinja's own includes, compacted the same way
+        def get_source(self, environment: jinja2.Environment, template: str) -> Any:
+            source, filename, uptodate = super().get_source(environment, template)
+            return render._BETWEEN_TAGS.sub("", source), filename, uptodate
+
+    including = render.make_environment()
+    including.loader = Including([str(render.TEMPLATES)])
+    assert "{% include" not in render.make_environment().loader.get_source(render.make_environment(), PAGE)[0]
+    assert render.render_page(render.make_environment(), view) == render.render_page(including, view)
 
 
 def test_layout_false_only_validates(site: Site) -> None:
