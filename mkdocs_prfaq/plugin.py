@@ -96,8 +96,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.labels = merge_labels(self.config.labels)
         self.limits = Limits(self.config.limits.press_release_words, self.config.limits.faq_words)
         self.env = make_environment(config.theme.dirs)
-        if self.config.layout or self.config.index:
-            broken = check_templates(self.env)
+        used = (["page"] if self.config.layout else []) + (["index", "roadmap"] if self.config.index else [])
+        if used:
+            broken = check_templates(self.env, used)
             if broken:
                 for line in broken:
                     log.error(f"prfaq: {line}")

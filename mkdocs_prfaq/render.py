@@ -215,12 +215,18 @@ def template_problem(error: jinja2.TemplateError) -> str:
     return f"template: {error.message or type(error).__name__}"
 
 
-def check_templates(env: jinja2.Environment) -> list[str]:
-    """Compile every template the plugin uses, overrides included: a problem per broken one."""
+def check_templates(env: jinja2.Environment, used: Sequence[str]) -> list[str]:
+    """Compile the templates a build renders (``used``: ``page``, ``index``, ``roadmap``) and
+    every template the site overrides, once, up front: a problem per broken one. The bundled
+    parts are compiled inside the page or index that inlines them."""
+    assert env.loader is not None
     problems = []
     for name in TEMPLATE_NAMES:
+        template = f"prfaq/{name}.html"
         try:
-            env.get_template(f"prfaq/{name}.html")
+            if name not in used and _bundled(env.loader.get_source(env, template)[1] or ""):
+                continue
+            env.get_template(template)
         except jinja2.TemplateError as e:
             problems.append(template_problem(e))
     return problems
