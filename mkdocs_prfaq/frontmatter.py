@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import FRONT_MATTER, field_path
@@ -40,6 +40,7 @@ Path = tuple[str, ...]
 _TAG = "tag:yaml.org,2002:"
 _STR = f"{_TAG}str"
 _MERGE = f"{_TAG}merge"
+_TIMESTAMP = f"{_TAG}timestamp"
 _SCALAR_TAGS = {f"{_TAG}{t}" for t in ("null", "bool", "int", "float", "str", "timestamp")}
 _MAPPING_TAGS = {f"{_TAG}map", f"{_TAG}set"}
 _SEQUENCE_TAGS = {f"{_TAG}seq"}
@@ -157,11 +158,13 @@ class _Builder:
         if node.tag not in _SCALAR_TAGS:
             self.error(node, path, f"unsupported YAML tag {node.tag!r} (expected plain YAML values)")
             return node.value
+        if node.tag == _TIMESTAMP and len(node.value) == 10 and node.value[4] == node.value[7] == "-":
+            return node.value  # YYYY-MM-DD: its own ISO form, valid or not (the schema says which)
         try:
             value = self.constructor.construct_object(node)
-        except (ValueError, OverflowError, ConstructorError):
-            # e.g. `created: 2026-13-45` looks like a date but is none: keep the text, the
-            # schema's `format: date` reports it with its line.
+        except Exception:  # PyYAML's scalar constructors raise anything on a value that does not fit
+            # e.g. `created: 2026-13-45` looks like a date but is none, `!!bool maybe` is no
+            # bool: keep the text; the schema reports it (`format: date`, a type) with its line.
             return node.value
         if isinstance(value, (datetime.date, datetime.datetime)):
             return value.isoformat()

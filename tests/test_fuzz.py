@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -70,3 +71,20 @@ def test_random_pages_through_the_real_cli(site: Site) -> None:
     assert len(result.out.splitlines()) >= len(rng_pages)
     for line in result.out.splitlines():
         assert re.match(r"^docs/proposals/p\d\.md:\d+: [^:]+: .+$", line), line
+
+
+TAGS = ["!!timestamp", "!!bool", "!!int", "!!float", "!!null", "!!str", "!!binary", "!!set", "!!omap", "!!python/none"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(TAGS), st.text(alphabet=st.characters(blacklist_categories=["Cs", "Cc"]), max_size=12),
+       st.sampled_from(["title", "created", "tags", "team"]))
+def test_explicit_tags_with_any_value(tag: str, value: str, key: str) -> None:
+    assert_clean(f"---\ntitle: A\n{key}: {tag} {json.dumps(value)}\n---\nbody\n")
+    assert_clean(f"---\ntitle: A\n{key}: {tag} {value}\n---\nbody\n")
+
+
+def test_explicit_tags_that_do_not_fit_their_value_keep_the_text() -> None:
+    for tag, value in (("!!timestamp", "hello"), ("!!timestamp", "2026-04-7x"), ("!!bool", "maybe"), ("!!int", "abc")):
+        proposal, _ = load_page("proposals/p.md", "p.md", f"---\ntitle: A\nteam: {tag} {value}\n---\n", VALIDATOR)
+        assert proposal.data["team"] == value
