@@ -42,11 +42,14 @@ def long_date(iso: str) -> str:
     return f"{_MONTHS[d.month - 1]} {d.day}, {d.year}"
 
 
+_NOT_WORD = re.compile(r"[^\w\s-]")
+_DASHES = re.compile(r"[-\s]+")
+
+
 def slugify(text: str) -> str:
     """A URL fragment for a heading, like Python-Markdown's toc: ``How much?`` -> ``how-much``."""
     text = unicodedata.normalize("NFKC", text).lower()
-    text = re.sub(r"[^\w\s-]", "", text).strip()
-    return re.sub(r"[-\s]+", "-", text) or "section"
+    return _DASHES.sub("-", _NOT_WORD.sub("", text).strip()) or "section"
 
 
 _BETWEEN_TAGS = re.compile(r"(?<=[>}])[ \t]*\n\s*(?=[<{])")
