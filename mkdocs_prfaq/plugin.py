@@ -119,9 +119,16 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         return config
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        """Rebuild when the site schema changes (docs and theme folders are watched already)."""
-        if self.config.enabled and self.config.schema:
+        """Rebuild when the site schema or an override of the plugin's templates or stylesheet
+        changes (MkDocs watches the theme's folders only with --watch-theme)."""
+        if not self.config.enabled:
+            return server
+        if self.config.schema:
             server.watch(self.config.schema)
+        if config.theme.custom_dir:
+            for folder in (Path(config.theme.custom_dir) / "prfaq", Path(config.theme.custom_dir) / "assets" / "prfaq"):
+                if folder.is_dir():
+                    server.watch(str(folder))
         return server
 
     @event_priority(50)

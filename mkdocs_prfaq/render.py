@@ -82,12 +82,23 @@ def _bundled(filename: str) -> bool:
     return Path(filename).resolve().is_relative_to(TEMPLATES.resolve())
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Jinja's own per-user cache of compiled templates in the temp dir (compiling the page
+    template takes longer than laying out a hundred pages). Keyed by each template's source, so
+    an edited override is compiled afresh; without a safe temp dir, no cache."""
+    try:
+        return jinja2.FileSystemBytecodeCache(pattern="mkdocs-prfaq-%s.cache")
+    except (OSError, RuntimeError):  # pragma: no cover - no usable temp dir
+        return None
+
+
 def make_environment(theme_dirs: Sequence[str] = ()) -> jinja2.Environment:
     """One environment per build (``mkdocs serve`` makes a new one for each rebuild), so the
     templates are not checked for changes on every page."""
     loader = _CompactLoader([*theme_dirs, str(TEMPLATES)])
     env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                             undefined=jinja2.ChainableUndefined, auto_reload=False)
+                             undefined=jinja2.ChainableUndefined, auto_reload=False,
+                             bytecode_cache=_bytecode_cache())
     env.filters["long_date"] = long_date
     return env
 

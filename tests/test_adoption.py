@@ -111,6 +111,11 @@ def test_serve_rebuilds_survives_invalid_edits_and_recovers(site: Site) -> None:
     site.config("schema: ours.schema.json")
     site.proposal("alpha.md", "draft", title="Alpha first")
     site.proposal("beta.md", "draft", i=1, title="Beta")
+    override = site.root / "overrides" / "prfaq" / "quote.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("<p>QUOTE-ONE {{ q.name }}</p>\n", encoding="utf-8")
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  name: mkdocs\n", "  name: mkdocs\n  custom_dir: overrides\n"))
     port = free_port()
     log = site.root / "serve.log"
     with log.open("w") as out:
@@ -128,6 +133,10 @@ def test_serve_rebuilds_survives_invalid_edits_and_recovers(site: Site) -> None:
 
     try:
         assert wait_for(lambda: "Alpha first" in page()), (log.read_text(), page()[:3000])
+        # an edited template override shows on the next build (compiled templates are cached by source)
+        assert "QUOTE-ONE" in page()
+        override.write_text("<p>QUOTE-TWO {{ q.name }}</p>\n", encoding="utf-8")
+        assert wait_for(lambda: "QUOTE-TWO" in page()), log.read_text()
         alpha = site.docs / "proposals" / "alpha.md"
         alpha.write_text(alpha.read_text().replace("status: draft", "status: in-progress"))
         assert wait_for(lambda: "status: unknown status 'in-progress'" in log.read_text()), log.read_text()
