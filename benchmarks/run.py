@@ -5,6 +5,8 @@ build: the same N proposals built (a) as PR/FAQ pages with the plugin and (b) ha
        comparison is the plugin's cost, not navigation. The plugin runs with `index: false`, so
        both sites have the same pages (the generated index is costed by `nav`). Ratio = (a) / (b)
        in child-process CPU time, the median over interleaved pairs of builds; target <= 1.0.
+instructions: the same two builds (N <= 1,000), counted in instructions by valgrind: the work
+       each does, which a neighbour's load on a shared machine cannot move. Ratio = (a) / (b).
 check: `load_catalog` (read, parse with lines, validate, cross-check) over N pages against a bare
        libyaml parse of the same files' front matter. Ratio target <= 1.5.
 
@@ -17,7 +19,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -86,6 +90,29 @@ def paired(a: Path, b: Path, repeats: int) -> dict[str, Any]:
             "wall_ratio": round(statistics.median(x[0] / y[0] for x, y in pairs), 2), "repeats": repeats}
 
 
+def instructions(root: Path) -> int:
+    """Instructions one `mkdocs build` executes, counted by valgrind (cachegrind, no cache
+    simulation): a measure of the work done that a neighbour's load cannot move."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], check=True, env=env, cwd=root)  # bytecode cached
+    proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                           sys.executable, "-m", "mkdocs", "build", "-q"], env=env, cwd=root, capture_output=True,
+                          text=True, check=True)
+    m = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
+    if m is None:
+        raise RuntimeError(f"no instruction count in valgrind's output: {proc.stderr[-500:]}")
+    return int(m.group(1).replace(",", ""))
+
+
+def bench_instructions(n: int) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        plugin = write_site(Path(tmp) / "plugin", n, plugin=True, extra=SMALL_NAV, options="      index: false\n")
+        plain = write_site(Path(tmp) / "plain", n, plugin=False, extra=SMALL_NAV)
+        a, b = instructions(plugin), instructions(plain)
+        return {"n": n, "plugin_instructions": a, "plain_instructions": b, "ratio": round(a / b, 3)}
+
+
 def bench_build(n: int, repeats: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         plugin = write_site(Path(tmp) / "plugin", n, plugin=True, extra=SMALL_NAV, options="      index: false\n")
@@ -142,7 +169,6 @@ def bench_filter(n: int) -> dict[str, float]:
     input event to the new view laid out (style and layout forced), median of 15 keystrokes."""
     import functools
     import http.server
-    import shutil
     import threading
 
     from playwright.sync_api import sync_playwright
@@ -195,8 +221,8 @@ def bench_filter(n: int) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
-    ap.add_argument("--only", choices=("build", "check", "nav", "filter"), nargs="+",
-                    default=["build", "check", "nav", "filter"])
+    ap.add_argument("--only", choices=("build", "instructions", "check", "nav", "filter"), nargs="+",
+                    default=["build", "instructions", "check", "nav", "filter"])
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "results.json")
     args = ap.parse_args()
     results: dict[str, list[dict[str, Any]]] = {}
@@ -209,6 +235,17 @@ def main() -> None:
             pairs = r["pair_ratios"]
             print(f"| {n:,} | {r['plugin_cpu_s']} s | {r['plain_cpu_s']} s | **{r['ratio']}** | "
                   f"{len(pairs)}: {min(pairs):.2f}–{max(pairs):.2f} |", flush=True)
+    if "instructions" in args.only:
+        if shutil.which("valgrind") is None:
+            print("\ninstructions: skipped, valgrind is not installed (apt-get install valgrind)")
+        else:
+            print("\n| proposals | with plugin (instructions) | plain Markdown (instructions) | ratio |\n"
+                  "|---:|---:|---:|---:|")
+            for n in [n for n in args.sizes if n <= 1000]:  # about 17x slower under valgrind
+                r = bench_instructions(n)
+                results.setdefault("instructions", []).append(r)
+                print(f"| {n:,} | {r['plugin_instructions'] / 1e9:.2f} G | {r['plain_instructions'] / 1e9:.2f} G | "
+                      f"**{r['ratio']}** |", flush=True)
     if "check" in args.only:
         print("\n| proposals | load_catalog (check) | bare libyaml parse | ratio |\n|---:|---:|---:|---:|")
         n = max(args.sizes)
