@@ -14,9 +14,7 @@ from typing import Any
 
 import yaml
 
-STATUSES = ("draft", "in-review", "approved", "launched", "deferred", "rejected", "withdrawn", "superseded")
-FULL = ("in-review", "approved", "launched")
-DECIDED = ("approved", "launched", "deferred", "rejected")
+from mkdocs_prfaq.model import DECIDED, FULL, STATUSES
 
 _PRODUCTS = ["PodGenie", "LedgerLens", "ShipFast", "NoteNest", "RouteWise", "QuietHours", "CartPilot",
              "DocDrop", "FleetPulse", "GreenCart", "TalentTrail", "MenuMaker", "SafeShare", "TicketTamer"]

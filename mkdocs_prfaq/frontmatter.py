@@ -63,12 +63,16 @@ class ParsedPage:
     errors: list[FrontMatterError] = field(default_factory=list)
 
     def line_of(self, path: Path) -> int:
-        """The line of the deepest key in ``path`` that exists (line 1 for a missing top key)."""
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return 1
+        return line_of(self.lines, path)
+
+
+def line_of(lines: dict[Path, int], path: Path) -> int:
+    """The line of the deepest key in ``path`` that exists (line 1 for a missing top key)."""
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return 1
 
 
 _RESOLVED: dict[str, str] = {}

@@ -12,7 +12,7 @@ from typing import Any
 import jinja2
 
 from .labels import status_key
-from .model import CLOSED, STATUSES, Proposal
+from .model import CLOSED, STATUSES, Proposal, as_texts
 
 EXPORT_VERSION = 1
 INDEX_MARKER = "<!-- prfaq:index -->"
@@ -122,8 +122,7 @@ def export(proposals: Iterable[Proposal], url: Callable[[Proposal], str]) -> dic
             "launched": p.launched or None,
             "decision": {
                 "date": decision.get("date") if isinstance(decision.get("date"), str) else None,
-                "by": [b for b in decision.get("by", []) if isinstance(b, str)]
-                if isinstance(decision.get("by"), list) else [],
+                "by": as_texts(decision.get("by")),
                 "summary": decision.get("summary") if isinstance(decision.get("summary"), str) else None,
             } if decision else None,
             "superseded_by": p.superseded_by or None,

@@ -18,14 +18,19 @@ from .schema import SchemaValidator, statuses
 from .validate import schema_errors
 
 STATUSES: tuple[str, ...] = statuses()
+FULL = ("in-review", "approved", "launched")
+"""Statuses that need the whole document (the schema's status rules say the same)."""
+DECIDED = ("approved", "launched", "deferred", "rejected")
+"""Statuses that need a decision."""
 CLOSED = ("rejected", "withdrawn", "superseded")
 
 
-def _text(value: Any) -> str:
+def as_text(value: Any) -> str:
+    """``value`` if it is text, else ``''``: front matter of the wrong type reads as empty."""
     return value if isinstance(value, str) else ""
 
 
-def _texts(value: Any) -> list[str]:
+def as_texts(value: Any) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
@@ -64,7 +69,7 @@ class Proposal:
 
     @cached_property
     def title(self) -> str:
-        return _text(self.data.get("title")) or self.id
+        return as_text(self.data.get("title")) or self.id
 
     @cached_property
     def status(self) -> str:
@@ -73,19 +78,19 @@ class Proposal:
 
     @cached_property
     def owner(self) -> str:
-        return _text(self.data.get("owner"))
+        return as_text(self.data.get("owner"))
 
     @cached_property
     def subtitle(self) -> str:
-        return _text(self.data.get("subtitle"))
+        return as_text(self.data.get("subtitle"))
 
     @cached_property
     def created(self) -> str:
-        return _text(self.data.get("created"))
+        return as_text(self.data.get("created"))
 
     @cached_property
     def updated(self) -> str:
-        return _text(self.data.get("updated"))
+        return as_text(self.data.get("updated"))
 
     @cached_property
     def sort_date(self) -> str:
@@ -94,27 +99,27 @@ class Proposal:
 
     @cached_property
     def authors(self) -> list[str]:
-        return _texts(self.data.get("authors"))
+        return as_texts(self.data.get("authors"))
 
     @cached_property
     def reviewers(self) -> list[str]:
-        return _texts(self.data.get("reviewers"))
+        return as_texts(self.data.get("reviewers"))
 
     @cached_property
     def tags(self) -> list[str]:
-        return _texts(self.data.get("tags"))
+        return as_texts(self.data.get("tags"))
 
     @cached_property
     def related(self) -> list[str]:
-        return _texts(self.data.get("related"))
+        return as_texts(self.data.get("related"))
 
     @cached_property
     def superseded_by(self) -> str:
-        return _text(self.data.get("superseded_by"))
+        return as_text(self.data.get("superseded_by"))
 
     @cached_property
     def launched(self) -> str:
-        return _text(self.data.get("launched"))
+        return as_text(self.data.get("launched"))
 
     @cached_property
     def dateline(self) -> dict[str, str]:
@@ -140,12 +145,7 @@ class Proposal:
         return _mapping(self.data.get("decision"))
 
     def line_of(self, *path: str) -> int:
-        key = tuple(path)
-        while key:
-            if key in self.lines:
-                return self.lines[key]
-            key = key[:-1]
-        return 1
+        return frontmatter.line_of(self.lines, path)
 
 
 @dataclass

@@ -16,7 +16,6 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -24,7 +23,7 @@ from markupsafe import Markup
 from .fields import CUSTOMER_PARTS, PRESS_RELEASE_PARTS
 from .labels import status_key
 from .limits import Words
-from .model import Proposal
+from .model import Proposal, as_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_TEMPLATE = "prfaq/page.html"
@@ -155,8 +154,8 @@ class PageView:
 def faq_questions(p: Proposal, part: str, fields: dict[str, Markup], taken: set[str]) -> list[Question]:
     out = []
     for i, qa in enumerate(p.faq(part)):
-        question = _text(qa.get("question"))
-        explicit = _text(qa.get("id"))
+        question = as_text(qa.get("question"))
+        explicit = as_text(qa.get("id"))
         anchor = explicit or slugify(question)
         base, n = anchor, 2
         while anchor in taken:
@@ -180,7 +179,7 @@ def build_view(
 ) -> PageView:
     fields = {k: Markup(v) for k, v in fields_html.items()}  # noqa: S704 - rendered, sanitised Markdown
     quotes = [
-        Quote(str(q.get("kind", "")), _text(q.get("name")), _text(q.get("role")),
+        Quote(str(q.get("kind", "")), as_text(q.get("name")), as_text(q.get("role")),
               fields.get(f"quotes.{i}.text", Markup("")))
         for i, q in enumerate(p.quotes)
     ]
@@ -208,10 +207,6 @@ def build_view(
         customer={k: fields[f"customer.{k}"] for k in CUSTOMER_PARTS if f"customer.{k}" in fields},
         decision_summary=fields.get("decision.summary", Markup("")),
     )
-
-
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
 
 
 TEMPLATE_NAMES = ("page", "header", "press_release", "quote", "faq", "customer", "index", "listing", "roadmap")

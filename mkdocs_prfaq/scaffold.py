@@ -13,8 +13,7 @@ import unicodedata
 
 import yaml
 
-FULL = ("in-review", "approved", "launched")
-DECIDED = ("approved", "launched", "deferred", "rejected")
+from .model import DECIDED, FULL
 
 
 def slug(title: str) -> str:

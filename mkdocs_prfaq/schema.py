@@ -30,6 +30,7 @@ class SchemaConfigError(Exception):
     """The site's schema cannot be used. The message says why, in one line."""
 
 
+@functools.cache
 def _bundled_text() -> str:
     # In a wheel the schema is package data; in a source checkout it is the top-level schemas/.
     packaged = resources.files("mkdocs_prfaq") / "schemas" / SCHEMA_FILE
@@ -38,14 +39,9 @@ def _bundled_text() -> str:
     return (Path(__file__).resolve().parent.parent / "schemas" / SCHEMA_FILE).read_text(encoding="utf-8")
 
 
-@functools.cache
-def _bundled_json() -> str:
-    return _bundled_text()
-
-
 def bundled_schema() -> dict[str, Any]:
     """A fresh copy of the bundled schema (callers may change it)."""
-    schema: dict[str, Any] = json.loads(_bundled_json())
+    schema: dict[str, Any] = json.loads(_bundled_text())
     return schema
 
 
