@@ -138,7 +138,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     with open(path, "x", encoding="utf-8") as f:  # "x": never overwrite, even in a race
         f.write(text)
     print(os.path.relpath(path))
-    if args.status not in ("draft", "withdrawn", "deferred", "rejected"):
+    if scaffold.has_placeholders(args.status):
         print(f"fill in the empty fields; `mkdocs-prfaq check {os.path.relpath(path)}` lists what is left",
               file=sys.stderr)
     return OK

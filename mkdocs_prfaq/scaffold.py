@@ -82,6 +82,11 @@ decision:
 """
 
 
+def has_placeholders(status: str) -> bool:
+    """Whether :func:`page` leaves empty fields that `check` reports until they are filled."""
+    return status in FULL or status in DECIDED or status == "superseded"
+
+
 def page(title: str, *, owner: str, status: str, id_: str, today: datetime.date | None = None) -> str:
     """The text of a new PR/FAQ page."""
     day = (today or datetime.date.today()).isoformat()

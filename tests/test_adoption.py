@@ -43,7 +43,8 @@ def test_new_writes_a_valid_draft_and_refuses_to_overwrite(site: Site) -> None:
 @pytest.mark.parametrize("status", ["in-review", "approved", "launched", "deferred", "superseded"])
 def test_new_for_a_later_status_fails_until_the_placeholders_are_filled(site: Site, status: str) -> None:
     site.proposal("other.md", "draft")
-    assert site.check("new", "Review me", "--status", status, "--owner", "Ben").code == 0
+    created = site.check("new", "Review me", "--status", status, "--owner", "Ben")
+    assert created.code == 0 and "fill in the empty fields" in created.err, created.text
     path = site.docs / "proposals" / "review-me.md"
     failing = site.check("check")
     assert failing.code == 1
