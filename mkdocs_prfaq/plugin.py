@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -268,10 +270,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             index_url=self._url(f"{self.config.dir}/index.md", page, files),
             status_url=self._url(f"{self.config.dir}/status/{proposal.status}.md", page, files),
         )
-        try:
+        with _rendering(page):
             layout = render_page(self.env, view)
-        except jinja2.TemplateError as e:
-            raise PluginError(f"prfaq: {page.file.src_uri}: {template_problem(e)}") from None
         before, _, _ = layout.partition(_BODY)
         found = headings(before)
         body_items = [item for item in page.toc if f'id="{item.id}"' in body_html]
@@ -303,10 +303,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             file = self.files.get(p.src_path)
             return file.url_relative_to(page.file) if file is not None else ""
 
-        try:
+        with _rendering(page):
             listing = index.listing_html(self.env, kind, proposals, self.labels, url)
-        except jinja2.TemplateError as e:
-            raise PluginError(f"prfaq: {page.file.src_uri}: {template_problem(e)}") from None
         found = headings(listing)
         page.toc = _toc([], list(page.toc), found)
         if page.present_anchor_ids is not None:
@@ -333,6 +331,15 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             self._fallback = md.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         self._fallback.reset()
         return str(self._fallback.convert(text))
+
+
+@contextmanager
+def _rendering(page: Page) -> Iterator[None]:
+    """A template that fails while rendering ``page``: one line naming the page, no traceback."""
+    try:
+        yield
+    except jinja2.TemplateError as e:
+        raise PluginError(f"prfaq: {page.file.src_uri}: {template_problem(e)}") from None
 
 
 def _chain(pages: list[Page]) -> None:
