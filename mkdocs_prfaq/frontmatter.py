@@ -34,6 +34,10 @@ EMPTY_RE = re.compile(r"^-{3}[ \t]*\n(?:\.{3}|-{3})[ \t]*\n")
 
 MAX_VALUES = 20_000
 """How many values (scalars, lists, mappings) one front matter may expand to, aliases counted."""
+MAX_CHARS = 1_000_000
+"""How many characters the scalars (keys and values) of one front matter may add up to, each alias
+counted again for everything it repeats: a 10,000-character anchor repeated 19,000 times is 190
+million. Front matter written out longer than this may expand to its own length."""
 
 Path = tuple[str, ...]
 
@@ -98,17 +102,24 @@ class _Loader(_BaseLoader):
 
 
 class _Budget(Exception):
-    pass
+    """The front matter expands past a bound; ``path`` is where the bound was crossed."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
 
 
 class _Builder:
     """Turns a composed YAML node graph into plain data, recording each value's line."""
 
-    def __init__(self, first_line: int) -> None:
+    def __init__(self, first_line: int, max_chars: int = MAX_CHARS) -> None:
         self.offset = first_line
         self.lines: dict[Path, int] = {}
         self.errors: list[FrontMatterError] = []
         self.count = 0
+        self.chars = 0
+        """Characters of every scalar built so far, keys included: what aliases expand to."""
+        self.max_chars = max_chars
         self.active: set[int] = set()
         self.constructor = SafeConstructor()
 
@@ -121,8 +132,10 @@ class _Builder:
     def build(self, node: Node, path: Path) -> Any:
         """The value of ``node``; its line is recorded by the caller (the key's or item's line)."""
         self.count += 1
-        if self.count > MAX_VALUES:
-            raise _Budget
+        if isinstance(node, ScalarNode):
+            self.chars += len(node.value)
+        if self.count > MAX_VALUES or self.chars > self.max_chars:
+            raise _Budget(path)
         if isinstance(node, ScalarNode):
             return node.value if node.tag == _STR else self.scalar(node, path)
         if id(node) in self.active:
@@ -150,8 +163,9 @@ class _Builder:
             lines.setdefault(item_path, item.start_mark.line + offset)
             if type(item) is ScalarNode and item.tag == _STR:  # the common case, inlined
                 self.count += 1
-                if self.count > MAX_VALUES:
-                    raise _Budget
+                self.chars += len(item.value)
+                if self.count > MAX_VALUES or self.chars > self.max_chars:
+                    raise _Budget(item_path)
                 items.append(item.value)
             else:
                 items.append(self.build(item, item_path))
@@ -189,6 +203,7 @@ class _Builder:
                 continue
             key = str(key_node.value)  # the key as written: `on:` stays "on", `2026:` stays "2026"
             key_path = (*path, key)
+            self.chars += len(key)  # checked with the value, next
             if key in first_line:
                 self.error(
                     key_node,
@@ -200,8 +215,9 @@ class _Builder:
             lines.setdefault(key_path, line)
             if type(value_node) is ScalarNode and value_node.tag == _STR:  # the common case, inlined
                 self.count += 1
-                if self.count > MAX_VALUES:
-                    raise _Budget
+                self.chars += len(value_node.value)
+                if self.count > MAX_VALUES or self.chars > self.max_chars:
+                    raise _Budget(key_path)
                 result[key] = value_node.value
             else:
                 result[key] = self.build(value_node, key_path)
@@ -241,16 +257,21 @@ def split(text: str) -> tuple[str | None, str, FrontMatterError | None]:
     )
 
 
-def parse(text: str) -> ParsedPage:
-    """Parse a page's text (already decoded, newlines normalised) into a :class:`ParsedPage`."""
+def parse(text: str, *, max_chars: int = MAX_CHARS) -> ParsedPage:
+    """Parse a page's text (already decoded, newlines normalised) into a :class:`ParsedPage`.
+
+    ``max_chars`` bounds what the front matter's scalars add up to once YAML aliases are expanded
+    (see :data:`MAX_CHARS`); going over it is one error and no data, found before anything is
+    expanded in memory.
+    """
     yaml_text, body, error = split(text)
     if yaml_text is None:
         assert error is not None
         return ParsedPage(None, {}, body, [error])
-    return parse_yaml(yaml_text, body, first_line=2)
+    return parse_yaml(yaml_text, body, first_line=2, max_chars=max_chars)
 
 
-def parse_yaml(yaml_text: str, body: str = "", first_line: int = 2) -> ParsedPage:
+def parse_yaml(yaml_text: str, body: str = "", first_line: int = 2, *, max_chars: int = MAX_CHARS) -> ParsedPage:
     """Parse front-matter YAML that starts on ``first_line`` of its file."""
     try:
         node = yaml.compose(yaml_text, Loader=_Loader)
@@ -268,7 +289,8 @@ def parse_yaml(yaml_text: str, body: str = "", first_line: int = 2) -> ParsedPag
         return ParsedPage(None, {}, body, [FrontMatterError(first_line, FRONT_MATTER, f"invalid YAML: {e}")])
     if node is None:
         return ParsedPage(None, {}, body, [FrontMatterError(1, FRONT_MATTER, "front matter is empty")])
-    builder = _Builder(first_line)
+    # Text written out is never an expansion: a front matter longer than the bound may reach its length.
+    builder = _Builder(first_line, max(max_chars, len(yaml_text)))
     if not isinstance(node, MappingNode):
         kind = "a list" if isinstance(node, SequenceNode) else "a single value"
         return ParsedPage(
@@ -278,12 +300,22 @@ def parse_yaml(yaml_text: str, body: str = "", first_line: int = 2) -> ParsedPag
             )],
         )
     builder.lines[()] = builder.line(node)
+    line = first_line
     try:
         data = builder.build(node, ())
-    except _Budget:
-        message = f"front matter expands to more than {MAX_VALUES} values (YAML aliases?)"
+    except _Budget as over:
+        # The top-level key whose value crossed the bound: aliased values carry their anchor's line.
+        line = builder.lines.get(over.path[:1], first_line)
+        if builder.count > MAX_VALUES:
+            message = (f"has more than {MAX_VALUES:,} values, YAML aliases counted for everything they repeat "
+                       f"(expected at most {MAX_VALUES:,})")
+        else:
+            bound = builder.max_chars
+            message = (f"expands to more than {bound:,} characters through YAML aliases "
+                       f"(expected at most {bound:,}; remove the aliases that repeat long text, "
+                       "or write it out once)")
     except RecursionError:
         message = "front matter is nested too deeply"
     else:
         return ParsedPage(data, builder.lines, body, builder.errors)
-    return ParsedPage(None, {}, body, [FrontMatterError(first_line, FRONT_MATTER, message)])
+    return ParsedPage(None, {}, body, [FrontMatterError(line, FRONT_MATTER, message)])

@@ -5,6 +5,7 @@ Nothing here knows about MkDocs events; the plugin and the CLI both call :func:`
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import posixpath
 from collections.abc import Callable, Iterable
@@ -15,7 +16,7 @@ from typing import Any
 from . import frontmatter
 from .problems import Problem
 from .schema import SchemaValidator, statuses
-from .validate import schema_errors
+from .validate import SUGGEST_MAX_LENGTH, SUGGEST_PER_PAGE, schema_errors, short
 
 STATUSES: tuple[str, ...] = statuses()
 FULL = ("in-review", "approved", "launched")
@@ -178,10 +179,16 @@ Source = tuple[str, str, Callable[[], str]]
 
 
 def load_page(
-    src_path: str, display_path: str, text: str, validator: SchemaValidator
+    src_path: str, display_path: str, text: str, validator: SchemaValidator,
+    *, max_chars: int = frontmatter.MAX_CHARS,
 ) -> tuple[Proposal, list[Problem]]:
-    """Parse and validate one page. Always returns a proposal (``valid`` says if it passed)."""
-    parsed = frontmatter.parse(text)
+    """Parse and validate one page. Always returns a proposal (``valid`` says if it passed).
+
+    A page whose front matter expands past ``max_chars`` through YAML aliases (or past
+    :data:`~.frontmatter.MAX_VALUES` values) gets one problem and no data: nothing is rendered
+    from it.
+    """
+    parsed = frontmatter.parse(text, max_chars=max_chars)
     errors = list(parsed.errors)
     if parsed.data is not None:
         errors.extend(schema_errors(validator, parsed))
@@ -190,8 +197,48 @@ def load_page(
     return proposal, problems
 
 
+SUGGEST_PER_SITE = 200
+"""'Did you mean' for at most this many distinct dangling ids across the site (and
+:data:`~.validate.SUGGEST_PER_PAGE` per page); an id already worked out is free."""
+SUGGEST_CANDIDATES = 500
+"""Ids compared with one dangling id: those nearest to it in length, then in spelling."""
+
+
+class _Suggester:
+    """'Did you mean' for dangling ids, each bounded: only ids whose length could reach
+    difflib's 0.6 cutoff (a ratio of 2·matches/total needs lengths within 3:7), at most
+    :data:`SUGGEST_CANDIDATES` of them, and at most :data:`SUGGEST_PER_SITE` suggestions."""
+
+    def __init__(self, ids: Iterable[str]) -> None:
+        self.keys = sorted((len(i), i) for i in ids)
+        self.found: dict[str, str] = {}
+        self.left = SUGGEST_PER_SITE
+
+    def __call__(self, ref: str) -> str:
+        if ref in self.found:
+            return self.found[ref]
+        if self.left <= 0 or len(ref) > SUGGEST_MAX_LENGTH:
+            return ""
+        self.left -= 1
+        n, keys = len(ref), self.keys
+        lo = bisect.bisect_left(keys, ((3 * n + 6) // 7, ""))  # length at least ceil(3n/7)
+        hi = bisect.bisect_left(keys, (7 * n // 3 + 1, ""))  # and at most floor(7n/3)
+        if hi - lo > SUGGEST_CANDIDATES:  # those nearest in length, then in spelling
+            middle = bisect.bisect_left(keys, (n, ref), lo, hi)
+            lo = max(lo, min(middle - SUGGEST_CANDIDATES // 2, hi - SUGGEST_CANDIDATES))
+            hi = lo + SUGGEST_CANDIDATES
+        hint = difflib.get_close_matches(ref, [i for _, i in keys[lo:hi]], n=1, cutoff=0.6)
+        suggestion = self.found[ref] = f"; did you mean {hint[0]!r}?" if hint else ""
+        return suggestion
+
+
 def cross_check(proposals: list[Proposal]) -> list[Problem]:
-    """What one page's schema cannot see: unique ids, and references to other proposals."""
+    """What one page's schema cannot see: unique ids, and references to other proposals.
+
+    Each distinct dangling id is one problem per page and field, at its first occurrence (a list
+    of 19,000 aliases of one wrong id is one line, not 19,000), and its suggestion is bounded
+    (:class:`_Suggester`), so this stays linear in the size of the site.
+    """
     problems: list[Problem] = []
     first: dict[str, Proposal] = {}
     for p in proposals:
@@ -202,32 +249,43 @@ def cross_check(proposals: list[Proposal]) -> list[Problem]:
             )
         else:
             first[p.id] = p
-    ids = sorted(first)
+    suggest = _Suggester(first)
 
-    def dangling(p: Proposal, ref: str, *path: str) -> None:
-        hint = difflib.get_close_matches(ref, ids, n=1, cutoff=0.6)
-        suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
+    def dangling(p: Proposal, ref: str, path: tuple[str, ...], again: int, budget: list[int]) -> None:
+        suggestion = ""
+        if budget[0] > 0:
+            budget[0] -= 1
+            suggestion = suggest(ref)
+        more = f" (and {again:,} more time{'' if again == 1 else 's'} in {path[0]})" if again else ""
         problems.append(
             Problem(p.display_path, p.line_of(*path), ".".join(path),
-                    f"no proposal has id {ref!r} (expected the id of another PR/FAQ){suggestion}")
+                    f"no proposal has id {short(ref)} (expected the id of another PR/FAQ){more}{suggestion}")
         )
 
     for p in proposals:
+        budget = [SUGGEST_PER_PAGE]
         if p.superseded_by:
             if p.superseded_by == p.id:
                 problems.append(Problem(p.display_path, p.line_of("superseded_by"), "superseded_by",
                                         "a proposal cannot supersede itself (expected another proposal's id)"))
             elif p.superseded_by not in first:
-                dangling(p, p.superseded_by, "superseded_by")
+                dangling(p, p.superseded_by, ("superseded_by",), 0, budget)
         raw_related = p.data.get("related")
+        bad: dict[str, tuple[int, int]] = {}  # dangling id -> (first index, times listed)
         for i, ref in enumerate(raw_related if isinstance(raw_related, list) else []):
             if isinstance(ref, str) and ref not in first:
-                dangling(p, ref, "related", str(i))
+                at, times = bad.get(ref, (i, 0))
+                bad[ref] = (at, times + 1)
+        for ref, (at, times) in bad.items():
+            dangling(p, ref, ("related", str(at)), times - 1, budget)
     return problems
 
 
-def load_catalog(sources: Iterable[Source], validator: SchemaValidator) -> Catalog:
-    """Load every page, validate it, and check the pages against each other."""
+def load_catalog(
+    sources: Iterable[Source], validator: SchemaValidator, *, max_chars: int = frontmatter.MAX_CHARS
+) -> Catalog:
+    """Load every page, validate it, and check the pages against each other (``max_chars``: see
+    :func:`load_page`)."""
     proposals: list[Proposal] = []
     problems: list[Problem] = []
     for src_path, display_path, read in sorted(sources, key=lambda s: s[0]):
@@ -237,7 +295,7 @@ def load_catalog(sources: Iterable[Source], validator: SchemaValidator) -> Catal
             reason = "not UTF-8 text" if isinstance(e, UnicodeDecodeError) else (e.strerror or str(e))
             problems.append(Problem(display_path, 1, "front matter", f"cannot read the page ({reason})"))
             continue
-        proposal, page_problems = load_page(src_path, display_path, text, validator)
+        proposal, page_problems = load_page(src_path, display_path, text, validator, max_chars=max_chars)
         proposals.append(proposal)
         problems.extend(page_problems)
     cross = cross_check(proposals)

@@ -57,11 +57,33 @@ def _one_of(options: list[Any]) -> str:
     return ", ".join(str(o) for o in options)
 
 
-def _suggest(word: Any, options: list[Any]) -> str:
-    if not isinstance(word, str):
-        return ""
-    close = difflib.get_close_matches(word, [str(o) for o in options], n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+SUGGEST_PER_PAGE = 20
+"""'Did you mean' is worked out for at most this many distinct words per page (an unknown key
+repeated by YAML aliases is one word); the rest get none."""
+SUGGEST_MAX_LENGTH = 100
+"""A longer word gets no suggestion: keys, statuses and ids are short."""
+
+
+class _Suggest:
+    """'Did you mean' for one page, bounded: each distinct (word, options) is worked out once,
+    at most :data:`SUGGEST_PER_PAGE` of them."""
+
+    def __init__(self) -> None:
+        self.found: dict[tuple[str, tuple[str, ...]], str] = {}
+        self.left = SUGGEST_PER_PAGE
+
+    def __call__(self, word: Any, options: list[Any]) -> str:
+        if not isinstance(word, str) or len(word) > SUGGEST_MAX_LENGTH:
+            return ""
+        names = tuple(str(o) for o in options)
+        found = self.found.get((word, names))
+        if found is None:
+            if self.left <= 0:
+                return ""
+            self.left -= 1
+            close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+            found = self.found[(word, names)] = f"; did you mean {close[0]!r}?" if close else ""
+        return found
 
 
 def _from_status_rule(error: ValidationError) -> bool:
@@ -75,15 +97,16 @@ def schema_errors(validator: SchemaValidator, parsed: ParsedPage) -> Iterator[Fr
         return
     status = data.get("status") if isinstance(data.get("status"), str) else None
     seen: set[tuple[Path, str]] = set()
+    suggest = _Suggest()
     for error in validator.iter_errors(data):
-        for path, message in _translate(error, status):
+        for path, message in _translate(error, status, suggest):
             if (path, message) in seen:
                 continue
             seen.add((path, message))
             yield FrontMatterError(parsed.line_of(path), field_path(path), message)
 
 
-def _translate(error: ValidationError, status: str | None) -> Iterator[tuple[Path, str]]:
+def _translate(error: ValidationError, status: str | None, suggest: _Suggest) -> Iterator[tuple[Path, str]]:
     path: Path = tuple(str(p) for p in error.absolute_path)
     kind: Any = error.validator
     value: Any = error.validator_value
@@ -95,7 +118,7 @@ def _translate(error: ValidationError, status: str | None) -> Iterator[tuple[Pat
         from jsonschema.exceptions import best_match
 
         best = best_match(error.context)
-        yield from _translate(best, status)
+        yield from _translate(best, status, suggest)
     elif kind == "required":
         for name in value:
             if isinstance(instance, dict) and name not in instance:
@@ -107,14 +130,14 @@ def _translate(error: ValidationError, status: str | None) -> Iterator[tuple[Pat
             if key in allowed or any(re.search(p, key) for p in patterns):
                 continue
             expected = f"expected one of: {_one_of(allowed)}" if allowed else "no other keys allowed"
-            yield (*path, key), f"unknown key ({expected}){_suggest(key, allowed)}"
+            yield (*path, key), f"unknown key ({expected}){suggest(key, allowed)}"
     elif kind == "type":
         types = value if isinstance(value, list) else [value]
         wanted = " or ".join(_TYPE_NAMES.get(str(t), str(t)) for t in types)
         yield path, f"expected {wanted}, got {describe(instance)}"
     elif kind == "enum":
         what = "status" if path == ("status",) else "value"
-        yield path, f"unknown {what} {short(instance)} (expected one of: {_one_of(value)}){_suggest(instance, value)}"
+        yield path, f"unknown {what} {short(instance)} (expected one of: {_one_of(value)}){suggest(instance, value)}"
     elif kind == "const":
         yield path, f"{short(instance)} is not allowed here (expected {value!r})"
     elif kind == "format":
