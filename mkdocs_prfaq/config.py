@@ -2,25 +2,72 @@
 
 from __future__ import annotations
 
+import posixpath
+import re
 from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .labels import DEFAULT_LABELS, merge_labels
+from .problems import escape
+from .schema import SchemaConfigError, check_refs, display_name, load_schema_file
+
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def normalise_dir(value: str) -> str:
+    """A folder strictly inside ``docs_dir``, in its one canonical form (``./proposals/`` and
+    ``/proposals`` are ``proposals``, ``a//b/./c`` is ``a/b/c``). Raises ``ValueError`` saying,
+    in one line, why ``value`` is not one."""
+    expected = "(expected a folder inside docs_dir, such as 'proposals')"
+    text = value.strip()
+    if escape(text) != text:
+        raise ValueError(f"{value!r} contains a control character {expected}")
+    if "\\" in text:
+        raise ValueError(f"{value!r} contains a backslash (expected '/' between folders, such as 'proposals/2026')")
+    if text.startswith("//") or _DRIVE.match(text):
+        raise ValueError(f"{value!r} is an absolute path {expected}")
+    text = text.lstrip("/")  # '/proposals/': a folder at the top of docs_dir, as MkDocs' own links read
+    if not text:
+        raise ValueError(f"{value!r} names no folder {expected}")
+    norm = posixpath.normpath(text)
+    if norm == ".":
+        raise ValueError(f"{value!r} is docs_dir itself {expected}")
+    if norm == ".." or norm.startswith("../"):
+        raise ValueError(f"{value!r} leads outside docs_dir {expected}")
+    return norm
 
 
 class _Dir(c.Type[str]):
-    """A folder under ``docs_dir``, written without leading or trailing slashes."""
+    """A folder strictly inside ``docs_dir``; stored in its canonical form, without leading or
+    trailing slashes, ``.`` or ``..`` segments."""
 
     def __init__(self, default: str) -> None:
         super().__init__(str, default=default)
 
     def run_validation(self, value: object) -> str:
-        text = super().run_validation(value).strip().strip("/")
-        if not text or text.startswith("..") or "\\" in text:
-            raise base.ValidationError(f"expected a folder under docs_dir such as 'proposals', got {value!r}")
-        return text
+        try:
+            return normalise_dir(super().run_validation(value))
+        except ValueError as e:
+            raise base.ValidationError(str(e)) from None
+
+
+class _SchemaFile(c.File):
+    """A site schema: read, checked against its meta-schema and every ``$ref`` resolved (offline)
+    when the configuration is loaded, so a broken one is a configuration error, never a crash
+    when the first page reaches it."""
+
+    def __init__(self) -> None:
+        super().__init__(exists=True)
+
+    def run_validation(self, value: object) -> str:
+        path = super().run_validation(value)
+        try:
+            check_refs(load_schema_file(path), display_name(path))
+        except SchemaConfigError as e:
+            raise base.ValidationError(str(e)) from None
+        return path
 
 
 class _WordLimit(base.BaseConfigOption[int | None]):
@@ -80,9 +127,11 @@ class PrfaqConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off (e.g. `enabled: !ENV [PRFAQ, true]`)."""
     dir = _Dir(default="proposals")
-    """Every Markdown page under `docs/<dir>/` except `<dir>/index.md` is a PR/FAQ."""
-    schema = c.Optional(c.File(exists=True))
-    """A site schema (JSON or YAML) used instead of the bundled one; it may `$ref` the bundled one."""
+    """Every Markdown page under `docs/<dir>/` except `<dir>/index.md` is a PR/FAQ. A folder inside
+    `docs_dir` (`proposals`, `work/proposals`), never docs_dir itself or outside it."""
+    schema = c.Optional(_SchemaFile())
+    """A site schema (JSON or YAML) used instead of the bundled one; it may `$ref` the bundled one.
+    Every `$ref` in it is resolved, offline, when the configuration is loaded."""
     on_invalid = c.Choice(("fail", "warn"), default="fail")
     """`fail` stops the build on any problem; `warn` logs each as a warning and builds anyway."""
     layout = c.Type(bool, default=True)
@@ -99,3 +148,7 @@ class PrfaqConfig(base.Config):
     """With `nav: auto`, the number of proposals above which they leave the navigation."""
     labels = _Labels()
     """Rename or translate section and status names: `{internal_faq: Business FAQ, in-review: Under review}`."""
+    sanitize = c.Type(bool, default=True)
+    """Pass the HTML of every PR/FAQ page (body and fields) through an allow-list sanitiser (nh3):
+    no script, event handler, style or unsafe URL from a page reaches a reader. Turn it off only
+    when everyone who can change a PR/FAQ is trusted to run script in every reader's browser."""

@@ -7,10 +7,54 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
 FRONT_MATTER = "front matter"
+
+# Characters that could break a line, forge one (a terminal escape, a bidi override) or fail to
+# print (a lone surrogate from an undecodable file name): control, format, surrogate, and line
+# and paragraph separators. Everything str.splitlines() breaks on is among them.
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _is_unsafe(ch: str) -> bool:
+    return unicodedata.category(ch) in _UNSAFE_CATEGORIES
+
+
+def _escape_char(ch: str) -> str:
+    if ch in _SHORT:
+        return _SHORT[ch]
+    cp = ord(ch)
+    return f"\\x{cp:02x}" if cp < 0x100 else f"\\u{cp:04x}" if cp < 0x10000 else f"\\U{cp:08x}"
+
+
+def escape(text: str, *, backslash: bool = False) -> str:
+    """``text`` with every unsafe character written as a Python-style escape (``\\n``, ``\\x1b``,
+    ``\\u2028``), so it prints as one line of plain text. With ``backslash``, a backslash is
+    doubled too, which makes the escaping reversible (for file names, which may hold either)."""
+    if text.isprintable() and not (backslash and "\\" in text):
+        return text  # the common case: nothing to do
+    out = []
+    for ch in text:
+        if ch == "\\" and backslash:
+            out.append("\\\\")
+        elif _is_unsafe(ch):
+            out.append(_escape_char(ch))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def shown_path(path: str) -> str:
+    """A file name as printed: escaped (reversibly), and never starting a line with ``::`` (a
+    GitHub Actions workflow command) or blanks: such a relative path is written ``./::x.md``."""
+    text = escape(path, backslash=True)
+    if text[:1].isspace() or text.lstrip().startswith(":"):
+        text = "./" + text
+    return text
 
 
 @dataclass(frozen=True, order=True)
@@ -29,8 +73,22 @@ class Problem:
         # One problem, one line: whatever a message quotes, it never breaks the line.
         object.__setattr__(self, "message", " ".join(self.message.split()))
 
+    # The fields keep the real values (``check PATHS`` compares paths; JSON carries them, escaped
+    # the JSON way); everything printed as text goes through these, so one problem is one line.
+    @property
+    def shown_path(self) -> str:
+        return shown_path(self.path)
+
+    @property
+    def shown_field(self) -> str:
+        return escape(self.field)
+
+    @property
+    def shown_message(self) -> str:
+        return escape(self.message)
+
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+        return f"{self.shown_path}:{self.line}: {self.shown_field}: {self.shown_message}"
 
 
 _SIMPLE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -59,10 +117,28 @@ def format_text(problems: Iterable[Problem]) -> str:
     return "\n".join(str(p) for p in problems)
 
 
+def _json_escape(match: re.Match[str]) -> str:
+    ch = match.group()
+    if not _is_unsafe(ch):
+        return ch
+    cp = ord(ch)
+    if cp < 0x10000:
+        return f"\\u{cp:04x}"
+    cp -= 0x10000
+    return f"\\u{0xD800 + (cp >> 10):04x}\\u{0xDC00 + (cp & 0x3FF):04x}"
+
+
+_NOT_ASCII = re.compile("[\x7f-\U0010ffff]")  # json.dumps escapes the C0 controls itself
+
+
 def format_json(problems: Sequence[Problem], checked: int) -> str:
-    return json.dumps(
+    """The real paths, fields and messages; every character that could break or forge a line
+    (which ``ensure_ascii=False`` would print as is) is a ``\\uXXXX`` escape: still valid JSON,
+    decoding to the same strings. The document's own keys are ASCII, so only strings change."""
+    text = json.dumps(
         {"checked": checked, "problems": [asdict(p) for p in problems]}, indent=2, ensure_ascii=False
     )
+    return _NOT_ASCII.sub(_json_escape, text)
 
 
 def _gh_escape(value: str, *, prop: bool = False) -> str:
@@ -76,7 +152,8 @@ def _gh_escape(value: str, *, prop: bool = False) -> str:
 def format_github(problems: Iterable[Problem]) -> str:
     """GitHub Actions workflow commands: one ``::error`` annotation per problem."""
     return "\n".join(
-        f"::error file={_gh_escape(p.path, prop=True)},line={p.line},"
-        f"title={_gh_escape('PR/FAQ ' + p.field, prop=True)}::{_gh_escape(p.field + ': ' + p.message)}"
+        f"::error file={_gh_escape(p.shown_path, prop=True)},line={p.line},"
+        f"title={_gh_escape('PR/FAQ ' + p.shown_field, prop=True)}::"
+        f"{_gh_escape(p.shown_field + ': ' + p.shown_message)}"
         for p in problems
     )

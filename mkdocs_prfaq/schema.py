@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 import yaml
 
 from .compiled import Check, compile_schema
+from .problems import escape, shown_path
 
 if TYPE_CHECKING:  # jsonschema is imported when first needed: valid pages never need it
     from jsonschema import ValidationError
@@ -45,27 +48,39 @@ def bundled_schema() -> dict[str, Any]:
     return schema
 
 
+def display_name(path: str | Path) -> str:
+    """A schema file as the user names it: relative to the working directory when inside it,
+    escaped so it prints on one line."""
+    text = os.fspath(path)
+    try:
+        rel = os.path.relpath(text)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        rel = text
+    return shown_path(text if rel.startswith("..") else rel.replace(os.sep, "/"))
+
+
 def load_schema_file(path: str | Path) -> dict[str, Any]:
     """Read a site schema (JSON, or YAML for ``.yml``/``.yaml``) and check it is a valid schema."""
+    where = display_name(path)
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as e:
-        raise SchemaConfigError(f"{path}: cannot read the schema ({e.strerror})") from None
+        raise SchemaConfigError(f"{where}: cannot read the schema ({e.strerror})") from None
     try:
         if path.suffix in (".yml", ".yaml"):
             schema = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
         else:
             schema = json.loads(text)
     except json.JSONDecodeError as e:
-        raise SchemaConfigError(f"{path}:{e.lineno}: schema is not valid JSON: {e.msg}") from None
+        raise SchemaConfigError(f"{where}:{e.lineno}: schema is not valid JSON: {e.msg}") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
-        raise SchemaConfigError(f"{path}{line}: schema is not valid YAML: {getattr(e, 'problem', e)}") from None
+        raise SchemaConfigError(f"{where}{line}: schema is not valid YAML: {getattr(e, 'problem', e)}") from None
     if not isinstance(schema, dict):
-        raise SchemaConfigError(f"{path}: a schema must be a JSON object (a mapping)")
-    check_schema(schema, str(path))
+        raise SchemaConfigError(f"{where}: a schema must be a JSON object (a mapping)")
+    check_schema(schema, where)
     return schema
 
 
@@ -89,7 +104,119 @@ def check_schema(schema: dict[str, Any], origin: str) -> None:
         cls.check_schema(schema)
     except jsonschema.SchemaError as e:
         where = "/".join(str(p) for p in e.absolute_path) or "(top level)"
-        raise SchemaConfigError(f"{origin}: invalid JSON Schema at {where}: {e.message}") from None
+        raise SchemaConfigError(f"{origin}: invalid JSON Schema at {escape(where)}: {escape(e.message)}") from None
+
+
+# Where a schema holds subschemas, in every draft jsonschema knows: one subschema, an array of
+# them, or a mapping of names to them. Values of other keywords (enum, const, default, examples)
+# are data, even when they look like {"$ref": ...}.
+_IN_VALUE = frozenset({
+    "additionalItems", "additionalProperties", "contains", "contentSchema", "else", "if", "items", "not",
+    "propertyNames", "then", "unevaluatedItems", "unevaluatedProperties",
+})
+_IN_ARRAY = frozenset({"allOf", "anyOf", "oneOf", "prefixItems", "items"})  # items: an array before 2020-12
+_IN_MAPPING = frozenset({"$defs", "definitions", "dependentSchemas", "dependencies", "patternProperties",
+                         "properties"})
+_REF_KEYWORDS = ("$ref", "$dynamicRef", "$recursiveRef")
+_ONLY = (f"only '#...' references within the schema and the bundled schema {BUNDLED_ID} can be used; "
+         "nothing is read from the network or the disk")
+
+
+def _pointer(parts: tuple[str, ...]) -> str:
+    """An RFC 6901 JSON pointer, escaped to print on one line."""
+    return escape("".join("/" + p.replace("~", "~0").replace("/", "~1") for p in parts))
+
+
+def _refs_in(
+    node: Any, parts: tuple[str, ...], base: str, id_of: Callable[[dict[str, Any]], str | None]
+) -> Iterator[tuple[tuple[str, ...], str, str]]:
+    """Every reference in a schema, wherever it is: ``(pointer parts, base URI, reference)``."""
+    if not isinstance(node, dict):
+        return
+    own_id = id_of(node)
+    if own_id is not None:
+        base = urljoin(base, own_id)
+    for keyword in _REF_KEYWORDS:
+        if isinstance(node.get(keyword), str):
+            yield (*parts, keyword), base, node[keyword]
+    for key, value in node.items():
+        if key in _IN_VALUE and isinstance(value, dict):
+            yield from _refs_in(value, (*parts, key), base, id_of)
+        if key in _IN_ARRAY and isinstance(value, list):
+            for i, sub in enumerate(value):
+                yield from _refs_in(sub, (*parts, key, str(i)), base, id_of)
+        if key in _IN_MAPPING and isinstance(value, dict):
+            for name, sub in value.items():
+                yield from _refs_in(sub, (*parts, key, str(name)), base, id_of)
+
+
+def check_refs(schema: dict[str, Any], origin: str) -> None:
+    """Resolve every ``$ref`` (``$dynamicRef``, ``$recursiveRef``) of a site schema now, wherever
+    it is (under ``then``, ``else``, ``not``, ``$defs``...), and of the documents those lead to
+    (the bundled schema), offline. A dangling one, or one to anything outside the schema and the
+    bundled one, is a ``SchemaConfigError`` naming the file and the JSON pointer of the reference;
+    so is a reference to something that is not a valid schema. Nothing is ever fetched."""
+    import jsonschema
+    from referencing import Resource
+    from referencing.exceptions import NoSuchAnchor, PointerToNowhere, Unresolvable
+    from referencing.jsonschema import DRAFT202012, specification_with
+
+    cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+    dialect = schema.get("$schema")
+    spec = specification_with(dialect, default=DRAFT202012) if isinstance(dialect, str) else DRAFT202012
+    root: Resource[Any] = spec.create_resource(schema)
+    root_uri = root.id() or ""  # registered as jsonschema registers it
+    registry = _registry().with_resource(root_uri, root)
+
+    def id_of(node: dict[str, Any]) -> str | None:
+        return spec.create_resource(node).id()
+
+    documents: list[tuple[str, str, Any]] = [(origin, root_uri, schema)]  # (name, base URI, contents)
+    seen_documents = {root_uri}
+    checked_targets: set[tuple[str, str]] = set()
+    while documents:
+        name, doc_uri, contents = documents.pop(0)
+        for parts, base, ref in _refs_in(contents, (), doc_uri, id_of):
+            target, fragment = urldefrag(urljoin(base, ref))
+            reason = ""
+            try:
+                resolved = registry.resolver(base_uri=base).lookup(ref)
+            except PointerToNowhere:
+                where = "the bundled schema" if target == BUNDLED_ID else "this schema" if target == doc_uri else target
+                reason = (f"there is nothing at {fragment!r} in {escape(where)} "
+                          "(expected a pointer to a subschema, such as '#/$defs/name')")
+            except NoSuchAnchor:
+                reason = f"there is no anchor {fragment!r}"
+            except Unresolvable:
+                remote = urlsplit(target).scheme.lower() not in ("", "urn", "tag")
+                reason = "a schema elsewhere is never fetched" if remote else "there is no such schema"
+                reason += f" ({_ONLY})"
+            if reason:
+                raise SchemaConfigError(
+                    f"{name}: cannot resolve $ref {ref!r} at {_pointer(parts)}: {reason}"
+                ) from None
+            if not isinstance(resolved.contents, (dict, bool)):
+                raise SchemaConfigError(
+                    f"{name}: $ref {ref!r} at {_pointer(parts)} points to a "
+                    f"{type(resolved.contents).__name__}, not a schema (expected an object or a boolean)"
+                )
+            if (isinstance(resolved.contents, dict) and target != BUNDLED_ID  # the bundled one is tested
+                    and (target, fragment) not in checked_targets):
+                checked_targets.add((target, fragment))
+                try:
+                    cls.check_schema(resolved.contents)
+                except jsonschema.SchemaError as e:
+                    raise SchemaConfigError(
+                        f"{name}: $ref {ref!r} at {_pointer(parts)} points to an invalid schema: {escape(e.message)}"
+                    ) from None
+            if target not in seen_documents:
+                seen_documents.add(target)
+                try:
+                    document = registry.get_or_retrieve(target).value.contents
+                except Unresolvable:  # pragma: no cover - lookup found it
+                    continue
+                label = "the bundled schema" if target == BUNDLED_ID else escape(target)
+                documents.append((f"{name}: via {label}", target, document))
 
 
 class SchemaValidator:
@@ -141,6 +268,7 @@ def build_validator(schema: dict[str, Any] | None = None, origin: str = "bundled
         schema = bundled
     from referencing.exceptions import Unresolvable
 
+    check_refs(schema, origin)
     validator = _jsonschema_validator(schema)
     try:
         for _ in validator.iter_errors({}):
@@ -149,10 +277,7 @@ def build_validator(schema: dict[str, Any] | None = None, origin: str = "bundled
             for _ in validator.iter_errors({"status": status}):
                 pass
     except Unresolvable as e:
-        raise SchemaConfigError(
-            f"{origin}: cannot resolve $ref {getattr(e, 'ref', str(e))!r} "
-            f"(only '#...' and the bundled schema {BUNDLED_ID} can be referenced; no network access)"
-        ) from None
+        raise SchemaConfigError(f"{origin}: cannot resolve $ref {getattr(e, 'ref', str(e))!r} ({_ONLY})") from None
     checker = getattr(validator, "format_checker", None)
     fast = compile_schema(schema, {BUNDLED_ID: bundled_schema()}, checker.conforms if checker else None)
     return SchemaValidator(schema, fast, validator)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from mkdocs.structure.files import File
 
 from .model import Catalog, Source, is_proposal, load_catalog
-from .schema import SchemaValidator, build_validator, load_schema_file
+from .schema import SchemaValidator, build_validator, display_name, load_schema_file
 
 
 def display_path(file: File, docs_dir: str) -> str:
@@ -32,7 +32,7 @@ def proposal_sources(files: Iterable[File], docs_dir: str, directory: str) -> li
 def site_validator(schema_path: str | None) -> SchemaValidator:
     """The validator for a site: its own schema if it sets one, else the bundled one."""
     if schema_path:
-        return build_validator(load_schema_file(schema_path), origin=schema_path)
+        return build_validator(load_schema_file(schema_path), origin=display_name(schema_path))
     return build_validator()
 
 
