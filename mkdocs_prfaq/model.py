@@ -6,7 +6,6 @@ Nothing here knows about MkDocs events; the plugin and the CLI both call :func:`
 from __future__ import annotations
 
 import bisect
-import difflib
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from typing import Any
 from . import frontmatter
 from .problems import Problem
 from .schema import SchemaValidator, statuses
-from .validate import SUGGEST_MAX_LENGTH, SUGGEST_PER_PAGE, schema_errors, short
+from .validate import SUGGEST_MAX_LENGTH, SUGGEST_PER_PAGE, closest, schema_errors, short
 
 STATUSES: tuple[str, ...] = statuses()
 FULL = ("in-review", "approved", "launched")
@@ -197,38 +196,35 @@ def load_page(
     return proposal, problems
 
 
-SUGGEST_PER_SITE = 200
-"""'Did you mean' for at most this many distinct dangling ids across the site (and
-:data:`~.validate.SUGGEST_PER_PAGE` per page); an id already worked out is free."""
-SUGGEST_CANDIDATES = 500
-"""Ids compared with one dangling id: those nearest to it in length, then in spelling."""
+SUGGEST_COMPARISONS = 100_000
+"""'Did you mean' for dangling ids compares at most this many (dangling id, id) pairs across
+the site (about a second at worst), besides :data:`~.validate.SUGGEST_PER_PAGE` per page."""
 
 
 class _Suggester:
-    """'Did you mean' for dangling ids, each bounded: only ids whose length could reach
-    difflib's 0.6 cutoff (a ratio of 2·matches/total needs lengths within 3:7), at most
-    :data:`SUGGEST_CANDIDATES` of them, and at most :data:`SUGGEST_PER_SITE` suggestions."""
+    """'Did you mean' for dangling ids, bounded: each is compared only with the ids whose length
+    could reach difflib's 0.6 cutoff (a ratio of 2·matches/total needs lengths within 3:7), each
+    distinct one once, and the comparisons add up to at most :data:`SUGGEST_COMPARISONS`; once
+    they are spent, dangling ids are reported without a suggestion."""
 
     def __init__(self, ids: Iterable[str]) -> None:
         self.keys = sorted((len(i), i) for i in ids)
         self.found: dict[str, str] = {}
-        self.left = SUGGEST_PER_SITE
+        self.left = SUGGEST_COMPARISONS
 
     def __call__(self, ref: str) -> str:
         if ref in self.found:
             return self.found[ref]
-        if self.left <= 0 or len(ref) > SUGGEST_MAX_LENGTH:
+        if len(ref) > SUGGEST_MAX_LENGTH:
             return ""
-        self.left -= 1
         n, keys = len(ref), self.keys
         lo = bisect.bisect_left(keys, ((3 * n + 6) // 7, ""))  # length at least ceil(3n/7)
         hi = bisect.bisect_left(keys, (7 * n // 3 + 1, ""))  # and at most floor(7n/3)
-        if hi - lo > SUGGEST_CANDIDATES:  # those nearest in length, then in spelling
-            middle = bisect.bisect_left(keys, (n, ref), lo, hi)
-            lo = max(lo, min(middle - SUGGEST_CANDIDATES // 2, hi - SUGGEST_CANDIDATES))
-            hi = lo + SUGGEST_CANDIDATES
-        hint = difflib.get_close_matches(ref, [i for _, i in keys[lo:hi]], n=1, cutoff=0.6)
-        suggestion = self.found[ref] = f"; did you mean {hint[0]!r}?" if hint else ""
+        if hi - lo > self.left:
+            return ""
+        self.left -= hi - lo
+        hint = closest(ref, (i for _, i in keys[lo:hi]))
+        suggestion = self.found[ref] = f"; did you mean {hint!r}?" if hint else ""
         return suggestion
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .frontmatter import FrontMatterError, ParsedPage, Path
@@ -64,6 +64,22 @@ SUGGEST_MAX_LENGTH = 100
 """A longer word gets no suggestion: keys, statuses and ids are short."""
 
 
+def closest(word: str, options: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """``difflib.get_close_matches(word, options, n=1, cutoff=cutoff)``, the same answer (the best
+    ratio, the greatest option among equals), faster: the best ratio so far becomes the cutoff, so
+    most options stop at difflib's cheap upper bounds."""
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    best, found = cutoff, None
+    for option in options:
+        matcher.set_seq1(option)
+        if matcher.real_quick_ratio() >= best and matcher.quick_ratio() >= best:
+            ratio = matcher.ratio()
+            if ratio > best or (ratio == best and (found is None or option > found)):
+                best, found = ratio, option
+    return found
+
+
 class _Suggest:
     """'Did you mean' for one page, bounded: each distinct (word, options) is worked out once,
     at most :data:`SUGGEST_PER_PAGE` of them."""
@@ -81,8 +97,8 @@ class _Suggest:
             if self.left <= 0:
                 return ""
             self.left -= 1
-            close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
-            found = self.found[(word, names)] = f"; did you mean {close[0]!r}?" if close else ""
+            close = closest(word, names)
+            found = self.found[(word, names)] = f"; did you mean {close!r}?" if close else ""
         return found
 
 
