@@ -116,31 +116,46 @@ def cmd_new(args: argparse.Namespace) -> int:
     from . import scaffold
     from .model import STATUSES
 
-    site = load_site_config(args.config_file)
-    directory = (args.dir or site.plugin.dir).strip("/")
-    catalog = load_site(get_files(site.mkdocs_config), site.docs_dir, directory, site_validator(None))
-    id_ = args.id or scaffold.slug(args.title)
-    if id_ in catalog.by_id:
-        raise UsageError(f"id {id_!r} is already used by {catalog.by_id[id_].display_path} (choose another with --id)")
-    path = os.path.join(site.docs_dir, directory, f"{id_}.md")
-    if os.path.exists(path):
-        raise UsageError(f"{os.path.relpath(path)} exists; not overwriting it (choose another name with --id)")
-    owner = args.owner
-    if owner is None:
-        try:
-            owner = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, check=False,
-                                   timeout=10).stdout.strip()
-        except OSError:
-            owner = ""
-    assert args.status in STATUSES
-    text = scaffold.page(args.title, owner=owner or "", status=args.status, id_=id_, today=datetime.date.today())
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "x", encoding="utf-8") as f:  # "x": never overwrite, even in a race
-        f.write(text)
-    print(os.path.relpath(path))
+    try:
+        scaffold.check_text("the title", args.title)
+        if not args.title.strip():
+            raise scaffold.NewPageError("the title is empty; a PR/FAQ needs its headline")
+        if args.id is not None:
+            scaffold.check_id(args.id)
+        if args.owner is not None:
+            scaffold.check_text("--owner", args.owner)
+        site = load_site_config(args.config_file)
+        parts = scaffold.folder(site.plugin.dir, args.dir)
+        id_ = args.id if args.id is not None else scaffold.id_from_title(args.title)
+        src_uri = "/".join((*parts, f"{id_}.md"))
+        exclude = site.mkdocs_config.get("exclude_docs")
+        if exclude is not None and exclude.match_file(src_uri):
+            raise scaffold.NewPageError(f"{src_uri}: mkdocs.yml's exclude_docs excludes it, so it would never be "
+                                        "checked; choose another --dir or --id")
+        scaffold.check_place(site.docs_dir, parts, f"{id_}.md")
+        catalog = load_site(get_files(site.mkdocs_config), site.docs_dir, site.plugin.dir, site_validator(None))
+        if id_ in catalog.by_id:
+            raise scaffold.NewPageError(f"id {id_!r} is already used by {catalog.by_id[id_].display_path} "
+                                        "(choose another with --id)")
+        owner = args.owner
+        if owner is None:
+            try:
+                owner = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True,
+                                       check=False, timeout=10).stdout.strip()
+            except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
+                owner = ""
+            scaffold.check_text("git config user.name", owner)
+        assert args.status in STATUSES
+        text = scaffold.page(args.title, owner=owner, status=args.status, id_=id_, today=datetime.date.today())
+        shown = scaffold.write_new(site.docs_dir, parts, f"{id_}.md", text)
+    except scaffold.NewPageError as e:
+        raise UsageError(str(e)) from None
+    print(shown)
+    if not owner:
+        print(f"warning: {shown} has no owner (use --owner NAME, or set git config user.name); "
+              "`mkdocs-prfaq check` reports it until owner is filled in", file=sys.stderr)
     if scaffold.has_placeholders(args.status):
-        print(f"fill in the empty fields; `mkdocs-prfaq check {os.path.relpath(path)}` lists what is left",
-              file=sys.stderr)
+        print(f"fill in the empty fields; `mkdocs-prfaq check {shown}` lists what is left", file=sys.stderr)
     return OK
 
 
@@ -175,8 +190,9 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("title", help="the headline, e.g. \"PodGenie turns any podcast into a transcript\"")
     new.add_argument("--owner", help="the single-threaded owner (default: git config user.name)")
     new.add_argument("--status", choices=STATUSES, default="draft", help="the starting status (default: draft)")
-    new.add_argument("--dir", help="the proposals folder under docs_dir (default: the plugin's dir)")
-    new.add_argument("--id", help="the id and file name (default: a slug of the title)")
+    new.add_argument("--dir", help="the folder under docs_dir: the plugin's dir (the default) or a folder inside it")
+    new.add_argument("--id", help="the id and file name: lowercase letters, digits, single - or _ between them "
+                     "(default: a slug of the title)")
     new.add_argument("-f", "--config-file", metavar="FILE", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     new.set_defaults(func=cmd_new)
 

@@ -8,12 +8,35 @@ line per placeholder until each is filled, then passes.
 from __future__ import annotations
 
 import datetime
+import errno
+import os
 import re
+import stat
+import sys
 import unicodedata
 
 import yaml
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
 
 from .model import DECIDED, FULL
+
+GENERATED = ("index", "proposals", "roadmap", "status")
+"""Names the plugin generates in the proposals folder (``index.md``, ``roadmap.md``,
+``status/<status>.md``, ``proposals.json``): never a new proposal's id."""
+
+GENERATED_FOLDERS = ("status", "proposals.json")
+"""What the plugin generates directly in the proposals folder that a folder of proposals would clash with."""
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+"""The schema's ``slug``: lowercase letters and digits, single ``-`` or ``_`` between them."""
+
+MAX_ID = 100
+"""The longest id `new` writes (it is also the file name)."""
+
+
+class NewPageError(Exception):
+    """Why `new` will not write a page: one line, in the user's words."""
 
 
 def slug(title: str) -> str:
@@ -23,10 +46,162 @@ def slug(title: str) -> str:
     return text[:60].rstrip("-") or "proposal"
 
 
-def _scalar(value: str) -> str:
-    """A YAML scalar for ``value`` on one line (quoted when YAML needs it)."""
-    dumped = yaml.safe_dump(value, default_flow_style=True, width=10_000, allow_unicode=True)
-    return dumped.removesuffix("\n...\n").strip()
+def id_from_title(title: str) -> str:
+    """The id for a title: its slug, with ``-proposal`` added when the slug is a generated page's name."""
+    id_ = slug(title)
+    return f"{id_}-proposal" if id_ in GENERATED else id_
+
+
+def check_id(id_: str) -> None:
+    """Refuse an id that is not a slug, is too long to be a file name, or names a generated page."""
+    if not ID_RE.match(id_):
+        raise NewPageError(f"--id {id_!r}: an id is lowercase letters and digits, with single '-' or '_' "
+                           "between them (e.g. podgenie-transcripts)")
+    if len(id_) > MAX_ID:
+        raise NewPageError(f"--id {id_[:20]}...: an id is at most {MAX_ID} characters, this one has {len(id_)}")
+    if id_ in GENERATED:
+        raise NewPageError(f"--id {id_!r}: the plugin generates a page of that name "
+                           f"({', '.join(GENERATED)} are taken); choose another id")
+
+
+def check_text(what: str, value: str) -> None:
+    """Refuse text that cannot be written as UTF-8 (an argument holding bytes that are not UTF-8)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise NewPageError(f"{what} {value!r}: not valid UTF-8 text") from None
+
+
+def folder(plugin_dir: str, requested: str | None) -> tuple[str, ...]:
+    """The new page's folder under docs_dir, as path parts: the plugin's folder or one inside it.
+
+    ``requested`` (``--dir``) is relative to docs_dir. Anything outside the plugin's folder (``..``,
+    an absolute path, another folder) is refused: a page there would never be checked."""
+    base = tuple(p for p in plugin_dir.split("/") if p not in ("", "."))
+    if not base or ".." in base:
+        raise NewPageError(f"the plugin's dir {plugin_dir!r} is not a folder under docs_dir (fix it in mkdocs.yml)")
+    if requested is None:
+        return base
+    check_text("--dir", requested)
+    shown = "/".join(base)
+    parts = tuple(p for p in requested.split("/") if p not in ("", "."))
+    if (os.path.isabs(requested) or requested.startswith("/") or "\\" in requested or ".." in parts
+            or parts[: len(base)] != base):
+        raise NewPageError(f"--dir {requested!r}: not inside {shown}/, the plugin's folder, so its pages would "
+                           f"never be checked; use --dir {shown} or a folder inside it")
+    inside = parts[len(base):]
+    if inside and inside[0] in GENERATED_FOLDERS:
+        raise NewPageError(f"--dir {requested!r}: the plugin generates {shown}/{inside[0]}; choose another folder")
+    for part in inside:
+        if part.startswith("."):
+            raise NewPageError(f"--dir {requested!r}: MkDocs skips folders whose name starts with '.', so its "
+                               "pages would never be checked; choose another folder")
+        if not part.isprintable():
+            raise NewPageError(f"--dir {requested!r}: a folder name may not hold control characters or line breaks")
+    return parts
+
+
+def _shown(path: str) -> str:
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel.replace(os.sep, "/")
+
+
+def check_folders(docs_dir: str, parts: tuple[str, ...]) -> None:
+    """One clear line for a symlink or a file where one of the page's folders goes."""
+    for i in range(1, len(parts) + 1):
+        path = os.path.join(docs_dir, *parts[:i])
+        try:
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:
+            return
+        if stat.S_ISLNK(mode):
+            raise NewPageError(f"{_shown(path)} is a symlink; not writing through it (make it a real folder, "
+                               "or choose another --dir)")
+        if not stat.S_ISDIR(mode):
+            raise NewPageError(f"{_shown(path)} is not a folder; not writing there (choose another --dir)")
+
+
+def check_place(docs_dir: str, parts: tuple[str, ...], name: str) -> None:
+    """One clear line for a symlink where the page or one of its folders goes, or a file where a folder goes."""
+    check_folders(docs_dir, parts)
+    path = os.path.join(docs_dir, *parts, name)
+    if os.path.islink(path):
+        raise NewPageError(f"{_shown(path)} is a symlink; not writing to it or where it points "
+                           "(choose another name with --id)")
+
+
+def _refuse_links(docs_dir: str, parts: tuple[str, ...], name: str) -> None:
+    """:func:`check_place`, and one clear line for a file where the page goes."""
+    check_place(docs_dir, parts, name)
+    path = os.path.join(docs_dir, *parts, name)
+    if os.path.lexists(path):
+        raise NewPageError(f"{_shown(path)} exists; not overwriting it (choose another name with --id)")
+
+
+_AT = (sys.platform != "win32" and os.open in os.supports_dir_fd and os.mkdir in os.supports_dir_fd
+       and hasattr(os, "O_NOFOLLOW") and hasattr(os, "O_DIRECTORY"))
+
+
+def _create(docs_dir: str, parts: tuple[str, ...], name: str) -> int:
+    """A new file's descriptor, opened folder by folder from docs_dir without following a symlink,
+    and with O_EXCL: a symlink or file that appears meanwhile makes it fail, never overwritten."""
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | nofollow | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    if not _AT:  # pragma: no cover - Windows: no openat; the checks above and O_EXCL remain
+        path = os.path.join(docs_dir, *parts)
+        os.makedirs(path, exist_ok=True)
+        _refuse_links(docs_dir, parts, name)
+        return os.open(os.path.join(path, name), flags, 0o666)
+    fd = os.open(docs_dir, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        for part in parts:
+            try:
+                os.mkdir(part, 0o777, dir_fd=fd)
+            except FileExistsError:
+                pass
+            inner = os.open(part, os.O_RDONLY | os.O_DIRECTORY | nofollow | getattr(os, "O_CLOEXEC", 0), dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        return os.open(name, flags, 0o666, dir_fd=fd)
+    finally:
+        os.close(fd)
+
+
+def write_new(docs_dir: str, parts: tuple[str, ...], name: str, text: str) -> str:
+    """Write ``text`` to the new file ``docs_dir/<parts>/name`` and return the path to show.
+
+    Never overwrites, never writes through a symlink below docs_dir, even if one appears meanwhile."""
+    _refuse_links(docs_dir, parts, name)
+    path = os.path.join(docs_dir, *parts, name)
+    try:
+        fd = _create(docs_dir, parts, name)
+    except FileExistsError:
+        raise NewPageError(f"{_shown(path)} exists; not overwriting it (choose another name with --id)") from None
+    except OSError as e:
+        if e.errno in (errno.ELOOP, errno.ENOTDIR):
+            raise NewPageError(f"a folder on the way to {_shown(path)} is a symlink or not a folder; "
+                               "not writing there") from None
+        raise NewPageError(f"{_shown(path)}: {e.strerror or e}") from None
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    return _shown(path)
+
+
+def _quoted(value: str) -> str:
+    """``value`` as a double-quoted YAML scalar on one line: every character round-trips, escaped
+    where YAML needs it (line breaks, control characters, U+2028, a BOM)."""
+    dumped = yaml.safe_dump(value, default_style='"', width=sys.maxsize, allow_unicode=True)
+    return dumped.removesuffix("\n")
+
+
+_RESOLVER = Resolver()
+
+
+def _id_scalar(id_: str) -> str:
+    """A plain id when YAML reads it back as that string (``podgenie``), else quoted (``"2027"``, ``"yes"``)."""
+    tag = _RESOLVER.resolve(ScalarNode, id_, (True, False))  # type: ignore[no-untyped-call]
+    plain = ID_RE.match(id_) and tag == "tag:yaml.org,2002:str"
+    return id_ if plain else _quoted(id_)
 
 
 _SECTIONS = """\
@@ -92,12 +267,12 @@ def page(title: str, *, owner: str, status: str, id_: str, today: datetime.date 
     day = (today or datetime.date.today()).isoformat()
     lines = [
         "---",
-        f"title: {_scalar(title)}",
+        f"title: {_quoted(title)}",
         f"status: {status}",
-        f"owner: {_scalar(owner)}",
+        f"owner: {_quoted(owner)}",
         f"created: {day}",
         f"updated: {day}",
-        f"id: {id_}",
+        f"id: {_id_scalar(id_)}",
         "authors: []",
         "tags: []",
     ]
