@@ -71,7 +71,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     except SchemaConfigError as e:
         raise UsageError(str(e)) from None
     files = get_files(site.mkdocs_config)
-    catalog = load_site(files, site.docs_dir, site.plugin.dir, validator)
+    catalog = load_site(files, site.docs_dir, site.plugin.dir, validator,
+                        max_chars=site.plugin.limits.front_matter_chars)
     problems = catalog.problems
     if args.paths:
         wanted = {os.path.realpath(p) for p in args.paths}

@@ -9,8 +9,10 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .frontmatter import MAX_CHARS
 from .labels import DEFAULT_LABELS, merge_labels
 from .problems import escape
+from .sanitize import EMOJI_CDNS
 from .schema import SchemaConfigError, check_refs, display_name, load_schema_file
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -90,6 +92,9 @@ class LimitsConfig(base.Config):
     """Warn when the press release (subtitle, parts and quotes) is longer: about one page."""
     faq_words = _WordLimit(2500)
     """Warn when the FAQ (questions and answers) is longer: at most about five pages."""
+    front_matter_chars = c.Type(int, default=MAX_CHARS)
+    """The most characters a page's front matter may expand to through YAML aliases (`&a` ...
+    `*a`): past it the page is one problem and is not built from that front matter."""
 
 
 class _Labels(base.BaseConfigOption[dict[str, str]]):
@@ -123,6 +128,23 @@ class _Labels(base.BaseConfigOption[dict[str, str]]):
         return overrides
 
 
+class _RemoteImages(base.BaseConfigOption["bool | list[str]"]):
+    """``true``, ``false``, or a list of URL prefixes such as ``https://images.example.com/``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default: bool | list[str] = list(EMOJI_CDNS)
+
+    def run_validation(self, value: object) -> bool | list[str]:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, list) and all(isinstance(v, str) and v.startswith("https://") and
+                                           v.count("/") >= 3 for v in value):
+            return list(value)
+        raise base.ValidationError(
+            f"expected true, false, or a list of URL prefixes like 'https://images.example.com/', got {value!r}")
+
+
 class PrfaqConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off (e.g. `enabled: !ENV [PRFAQ, true]`)."""
@@ -152,3 +174,8 @@ class PrfaqConfig(base.Config):
     """Pass the HTML of every PR/FAQ page (body and fields) through an allow-list sanitiser (nh3):
     no script, event handler, style or unsafe URL from a page reaches a reader. Turn it off only
     when everyone who can change a PR/FAQ is trusted to run script in every reader's browser."""
+    remote_images = _RemoteImages()
+    """With `sanitize`, which images from other hosts PR/FAQ pages may show: `true` (all), `false`
+    (none), or a list of URL prefixes. The default allows the emoji CDNs of `pymdownx.emoji`.
+    Any other is removed with a warning: a reader's browser would fetch it, telling that host
+    who reads which proposal. Images in the docs folder always show."""

@@ -154,6 +154,8 @@ class Catalog:
 
     proposals: list[Proposal] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)
+    """``src_path`` of the pages that could not be read (not UTF-8, no permission)."""
 
     def __post_init__(self) -> None:
         self.by_id: dict[str, Proposal] = {}
@@ -284,12 +286,14 @@ def load_catalog(
     :func:`load_page`)."""
     proposals: list[Proposal] = []
     problems: list[Problem] = []
+    unreadable: set[str] = set()
     for src_path, display_path, read in sorted(sources, key=lambda s: s[0]):
         try:
             text = read()
         except (OSError, UnicodeDecodeError) as e:
             reason = "not UTF-8 text" if isinstance(e, UnicodeDecodeError) else (e.strerror or str(e))
             problems.append(Problem(display_path, 1, "front matter", f"cannot read the page ({reason})"))
+            unreadable.add(src_path)
             continue
         proposal, page_problems = load_page(src_path, display_path, text, validator, max_chars=max_chars)
         proposals.append(proposal)
@@ -301,4 +305,4 @@ def load_catalog(
             p.valid = False
     problems.extend(cross)
     problems.sort(key=lambda p: (p.path, p.line))
-    return Catalog(proposals, problems)
+    return Catalog(proposals, problems, unreadable)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from .fields import Field, FieldSplitter, collect
 from .labels import merge_labels, status_key
 from .limits import Limits, Words, check_limits, measure
 from .model import STATUSES, Catalog, Proposal
-from .problems import summary
+from .problems import Problem, summary
 from .render import (
     Heading,
     Link,
@@ -38,6 +38,7 @@ from .render import (
     render_page,
     template_problem,
 )
+from .sanitize import Sanitizer
 from .schema import BUNDLED_ID, SchemaConfigError, SchemaValidator, bundled_schema, load_schema_file
 from .site import load_site, site_validator
 
@@ -74,6 +75,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self._fallback: md.Markdown | None = None
         self.serving = False
         self.permalink: str | None = None
+        self.sanitizer = Sanitizer()
 
     # -- configuration and loading ---------------------------------------------------------
 
@@ -106,6 +108,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                     log.error(f"prfaq: {line}")
                 raise PluginError(f"prfaq: {len(broken)} template(s) do not compile")
         self.permalink = _permalink(config)
+        self.sanitizer = Sanitizer(remote_images=self.config.remote_images)
         if self.config.layout:
             extensions: list[Any] = config.markdown_extensions  # names or Extension instances
             extensions.append(self.splitter.extension())
@@ -137,8 +140,12 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.validator is None:
             return None
-        self.catalog = load_site(files, config.docs_dir, self.config.dir, self.validator)
+        self.catalog = load_site(files, config.docs_dir, self.config.dir, self.validator,
+                                 max_chars=self.config.limits.front_matter_chars)
         self._report()
+        for src in self.catalog.unreadable:  # reported; MkDocs would fail on it (and serve would hang)
+            if (unreadable := files.get_file_from_path(src)) is not None:
+                files.remove(unreadable)
         self.files = {p.src_path: f for p in self.catalog.proposals if (f := files.get_file_from_path(p.src_path))}
         for asset, wanted in ((CSS, self.config.layout or self.config.index), (JS, self.config.index)):
             if wanted and files.get_file_from_path(asset) is None:  # a custom_dir copy wins
@@ -232,15 +239,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
     @event_priority(100)  # before other plugins (e.g. Material's tags) read page.meta
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         proposal = self._proposal(page)
+        self.splitter.active = proposal is not None
         if proposal is None:
             return self._references(markdown) if reference.MARKER.search(markdown) else None
-        meta: dict[str, Any] = dict(proposal.data)
-        meta["title"] = html.escape(proposal.title, quote=False)  # MkDocs treats titles as HTML
-        meta["tags"] = proposal.tags
-        meta["status"] = proposal.status
-        # The press-release subheading is not a page subtitle: Material would print it in the nav.
-        meta.pop("subtitle", None)
-        page.meta = meta
+        page.meta = _page_meta(proposal)
         if not self.config.layout:
             return None
         fields = collect(proposal)
@@ -258,7 +260,14 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         if proposal is None or not self.config.layout:
             return None
         fields = self.fields.pop(page.file.src_uri, [])
-        body_html, fields_html = self.splitter.split(html, fields, lambda text: self._render_alone(text, config))
+        body_html, fields_html = self.splitter.split(
+            html, fields, lambda text: self._render_alone(text, config),
+            self.sanitizer.clean if self.config.sanitize else str)
+        if self.sanitizer.removed:
+            n, first = len(self.sanitizer.removed), self.sanitizer.removed[0][:200]
+            log.warning(str(Problem(proposal.display_path, 1, "images", f"{n} image(s) from other hosts removed, "
+                        f"first {first!r} (expected images in the docs folder; set remote_images: true to show them)")))
+            self.sanitizer.removed.clear()
         view = build_view(
             proposal,
             labels=self.labels,
@@ -274,8 +283,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             layout = render_page(self.env, view)
         before, _, _ = layout.partition(_BODY)
         found = headings(before)
-        body_items = [item for item in page.toc if f'id="{item.id}"' in body_html]
-        page.toc = _toc(found, body_items)
+        page.toc = _toc(found, _body_items(page.toc, body_html))
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.update(h.id for h in found)
         return layout.replace(_BODY, body_html, 1)
@@ -331,6 +339,48 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             self._fallback = md.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         self._fallback.reset()
         return str(self._fallback.convert(text))
+
+
+_THEME_KEYS = ("template", "location")
+"""Page metadata that changes how a theme renders the page itself: Material's ``redirect.html``
+template prints ``location`` into a script. The plugin owns a PR/FAQ page's layout."""
+
+
+def _page_meta(proposal: Proposal) -> dict[str, Any]:
+    """``page.meta`` for a PR/FAQ page. Themes print metadata unescaped (Material's description,
+    author and title, MkDocs' title), so every string in it is HTML-escaped."""
+    meta: dict[str, Any] = {k: _escaped(v) for k, v in proposal.data.items() if k not in _THEME_KEYS}
+    meta["title"] = html.escape(proposal.title)
+    meta["tags"] = [html.escape(t) for t in proposal.tags]
+    meta["status"] = proposal.status
+    # The press-release subheading is not a page subtitle: Material would print it in the nav.
+    meta.pop("subtitle", None)
+    return meta
+
+
+def _escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return html.escape(value)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    return value
+
+
+def _body_items(items: Iterable[AnchorLink], body_html: str) -> list[AnchorLink]:
+    """The body's table-of-contents items whose heading is in the sanitised body, titled with
+    that heading's text (Markdown's own titles come from before sanitising)."""
+    titles = {h.id: h.title for h in headings(body_html)}
+
+    def keep(item: AnchorLink) -> AnchorLink | None:
+        if item.id not in titles:
+            return None
+        kept = AnchorLink(titles[item.id], item.id, item.level)
+        kept.children = [c for c in map(keep, item.children) if c is not None]
+        return kept
+
+    return [k for k in map(keep, items) if k is not None]
 
 
 @contextmanager

@@ -24,6 +24,7 @@ from .fields import CUSTOMER_PARTS, PRESS_RELEASE_PARTS
 from .labels import status_key
 from .limits import Words
 from .model import Proposal, as_text
+from .sanitize import safe_id
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_TEMPLATE = "prfaq/page.html"
@@ -156,7 +157,7 @@ def faq_questions(p: Proposal, part: str, fields: dict[str, Markup], taken: set[
     for i, qa in enumerate(p.faq(part)):
         question = as_text(qa.get("question"))
         explicit = as_text(qa.get("id"))
-        anchor = explicit or slugify(question)
+        anchor = safe_id(explicit) if explicit else slugify(question)
         base, n = anchor, 2
         while anchor in taken:
             anchor, n = f"{base}-{n}", n + 1
@@ -258,9 +259,12 @@ class Heading:
 
 
 def headings(rendered: str) -> list[Heading]:
-    """The headings (with ids) of rendered HTML, in order, for the page's table of contents."""
+    """The headings (with ids) of rendered, sanitised HTML, in order, for the page's table of
+    contents. Themes print a TOC item's title and URL unescaped: the id is taken as it stands
+    (ids are made of slug characters where they are made) and the title is the heading's text,
+    escaped again, so neither can carry markup."""
     found = []
     for m in _HEADING.finditer(rendered):
-        inner = _TAGS.sub("", _HEADERLINK.sub("", m.group(3))).strip()
-        found.append(Heading(int(m.group(1)), html.unescape(m.group(2)), inner))
+        inner = html.unescape(_TAGS.sub("", _HEADERLINK.sub("", m.group(3)))).strip()
+        found.append(Heading(int(m.group(1)), safe_id(m.group(2)), html.escape(inner)))
     return found

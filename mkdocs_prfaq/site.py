@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from mkdocs.structure.files import File
 
+from .frontmatter import MAX_CHARS
 from .model import Catalog, Source, is_proposal, load_catalog
 from .schema import SchemaValidator, build_validator, display_name, load_schema_file
 
@@ -36,5 +37,7 @@ def site_validator(schema_path: str | None) -> SchemaValidator:
     return build_validator()
 
 
-def load_site(files: Iterable[File], docs_dir: str, directory: str, validator: SchemaValidator) -> Catalog:
-    return load_catalog(proposal_sources(files, docs_dir, directory), validator)
+def load_site(
+    files: Iterable[File], docs_dir: str, directory: str, validator: SchemaValidator, *, max_chars: int = MAX_CHARS
+) -> Catalog:
+    return load_catalog(proposal_sources(files, docs_dir, directory), validator, max_chars=max_chars)

@@ -1,0 +1,134 @@
+"""HTML that a PR/FAQ page's author wrote, made safe for every reader's browser.
+
+Everything Markdown renders on a PR/FAQ page (its body and every field from front matter) goes
+through `nh3 <https://nh3.readthedocs.io>`_, the Python binding of the Rust `Ammonia` sanitiser:
+an allow-list of the elements and attributes that Markdown and the Markdown extensions people
+use with MkDocs produce (admonitions, details, tabs, footnotes, tables, code highlighting, emoji,
+task lists, ``attr_list``, ``md_in_html``), links and images with safe URL schemes only. No
+``<script>``, ``<style>``, ``<base>``, ``<iframe>``, ``<form>``, no event handlers, no ``style``
+attribute, no ``javascript:``, ``data:`` or ``vbscript:`` URLs.
+
+Element ids are made safe where Markdown creates them (:func:`safe_id`), so a table of contents
+built from them cannot carry markup either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import nh3
+
+_INLINE = {"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "del", "dfn", "em", "i", "img", "ins", "kbd",
+           "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr"}
+_BLOCK = {"article", "aside", "blockquote", "caption", "col", "colgroup", "dd", "details", "div", "dl", "dt",
+          "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "section",
+          "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"}
+_WIDGETS = {"input", "label"}
+"""Task lists (disabled checkboxes) and content tabs (radio buttons with labels)."""
+_SVG = {"svg", "path", "g", "circle", "rect", "title"}
+"""Material's emoji and icons (``:material-check:``) are inline SVG."""
+
+TAGS = _INLINE | _BLOCK | _WIDGETS | _SVG
+
+ATTRIBUTES: dict[str, set[str]] = {
+    "*": {"id", "class", "title", "lang", "dir", "aria-hidden", "aria-label", "role"},
+    "a": {"href", "name"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "ol": {"start", "type", "reversed"},
+    "li": {"value"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "details": {"open"},
+    "input": {"checked", "disabled", "name"},
+    "label": {"for"},
+    "time": {"datetime"},
+    "span": {"data-linenos"},
+    "svg": {"xmlns", "viewBox", "width", "height", "fill"},
+    "path": {"d", "fill", "fill-rule", "clip-rule"},
+    "g": {"fill"},
+    "circle": {"cx", "cy", "r", "fill"},
+    "rect": {"x", "y", "width", "height", "rx", "ry", "fill"},
+}
+ATTRIBUTE_VALUES = {"input": {"type": {"checkbox", "radio"}}}
+URL_SCHEMES = {"http", "https", "mailto"}
+"""Relative URLs (pages, anchors, images of the site) are kept as they are."""
+
+
+
+def _cleaner(attribute_filter: Callable[[str, str, str], str | None] | None = None) -> nh3.Cleaner:
+    return nh3.Cleaner(
+        tags=TAGS,
+        clean_content_tags={"script", "style", "template", "noscript", "iframe", "object", "textarea", "title"} - TAGS,
+        attributes=ATTRIBUTES,
+        tag_attribute_values=ATTRIBUTE_VALUES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+        attribute_filter=attribute_filter,
+    )
+
+
+_URL_HEAD = re.compile(r"[/?#]")
+
+
+def is_remote(url: str) -> bool:
+    """A URL on another host: with a scheme, or protocol-relative (browsers read ``\\`` as ``/``
+    and skip blanks, so ``/\\host`` is one too)."""
+    url = "".join(url.split()).replace("\\", "/")
+    return url.startswith("//") or ":" in _URL_HEAD.split(url, 1)[0]
+
+
+EMOJI_CDNS = (
+    "https://cdn.jsdelivr.net/gh/jdecked/twemoji@",
+    "https://cdnjs.cloudflare.com/ajax/libs/emojione/",
+    "https://github.githubassets.com/images/icons/emoji/",
+)
+"""Where ``pymdownx.emoji`` (Material's ``:smile:``) takes its images from."""
+
+
+class Sanitizer:
+    """:meth:`clean` with the site's choice about images from other hosts: all (``True``), none
+    (``False``) or those whose URL starts with one of the given prefixes. Another host's image
+    is removed (a reader's browser would fetch it, telling that host who reads the page), and
+    :attr:`removed` lists their URLs for the plugin to report."""
+
+    def __init__(self, *, remote_images: bool | Sequence[str] = True) -> None:
+        self.removed: list[str] = []
+        self.allowed = () if remote_images is False else tuple(() if remote_images is True else remote_images)
+        self._cleaner = _CLEANER if remote_images is True else _cleaner(self._local_images_only)
+
+    def _local_images_only(self, tag: str, attribute: str, value: str) -> str | None:
+        if tag == "img" and attribute == "src" and is_remote(value) and not _starts(value, self.allowed):
+            self.removed.append(value)
+            return None
+        return value
+
+    def clean(self, html: str) -> str:
+        return self._cleaner.clean(html)
+
+
+def _starts(url: str, prefixes: tuple[str, ...]) -> bool:
+    # A prefix ends in '/' or '@' (a folder), so 'https://cdn.example/x/../y' stays under it only
+    # if it has no dot segment: the browser would resolve that out of the folder.
+    return url.startswith(prefixes) and "/.." not in url and "\\" not in url and "%2e" not in url.lower()
+
+
+_CLEANER = _cleaner()
+
+
+def clean(html: str) -> str:
+    """``html`` with only the allowed elements, attributes and URL schemes; always balanced, so a
+    fragment cannot close or open the markup around the place it is put in."""
+    return _CLEANER.clean(html)
+
+
+_UNSAFE_ID = re.compile(r"[^\w.:-]+")
+
+
+def safe_id(value: str) -> str:
+    """An element id of slug characters only (letters, digits, ``_``, ``-``, ``.``, ``:``): safe in
+    any attribute or URL fragment, quoted or not. ``a"><b`` -> ``a-b``."""
+    return _UNSAFE_ID.sub("-", value).strip("-") or "section"
