@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from . import frontmatter
+from . import body, frontmatter
 from .problems import Problem
 from .schema import SchemaValidator, statuses
 from .validate import SUGGEST_MAX_LENGTH, SUGGEST_PER_PAGE, closest, schema_errors, short
@@ -192,10 +192,36 @@ def load_page(
     parsed = frontmatter.parse(text, max_chars=max_chars)
     errors = list(parsed.errors)
     if parsed.data is not None:
+        written = body.parse(parsed.body, _body_offset(text, parsed.body))
+        if written is not None:
+            errors.extend(_merge(parsed, written))
         errors.extend(schema_errors(validator, parsed))
     problems = [Problem(display_path, e.line, e.field, e.message) for e in errors]
     proposal = Proposal(src_path, display_path, parsed.data or {}, parsed.lines, parsed.body, not problems)
     return proposal, problems
+
+
+def _body_offset(text: str, rest: str) -> int:
+    """How many lines of ``text`` come before its body ``rest``."""
+    return text.count("\n", 0, len(text) - len(rest)) if rest and text.endswith(rest) else 0
+
+
+def _merge(parsed: frontmatter.ParsedPage, written: body.BodyDoc) -> list[frontmatter.FrontMatterError]:
+    """The body form's sections into the page's data: the same model as front matter. A section
+    given in both places keeps the front matter's and is a problem naming both lines."""
+    assert parsed.data is not None
+    errors = []
+    for key, value in written.data.items():
+        if key in parsed.data:
+            front, there = parsed.line_of((key,)), written.lines.get((key,), 1)
+            errors.append(frontmatter.FrontMatterError(
+                there, key, f"given both in front matter (line {front}) and in the body (line {there}) "
+                            f"(expected one of them: remove one)"))
+            continue
+        parsed.data[key] = value
+        parsed.lines.update((path, line) for path, line in written.lines.items() if path[0] == key)
+    parsed.body = written.rest
+    return errors
 
 
 SUGGEST_COMPARISONS = 100_000
