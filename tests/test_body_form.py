@@ -1,0 +1,130 @@
+"""The body form: a PR/FAQ written as Markdown sections validates and renders like front matter."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from benchmarks.generate import prfaq_page, proposal_data
+
+from .conftest import Site
+
+META = ("title", "status", "owner", "created", "updated", "authors", "reviewers", "tags", "subtitle", "decision",
+        "launched", "related", "superseded_by", "id")
+
+
+def body_form(data: dict[str, Any]) -> str:
+    """The same proposal written in the body form: metadata in front matter, the document below."""
+    front = {k: v for k, v in data.items() if k in META}
+    pr, dateline = data["press_release"], data["dateline"]
+    date = dateline["date"]
+    lines = ["## Press release", "",
+             f"**{dateline['location']}, {date:%B} {date.day}, {date.year}** — {pr['summary']}", ""]
+    lines += [pr[k] + "\n" for k in ("problem", "solution", "getting_started") if k in pr]
+    for q in data["quotes"]:
+        lines += [f"> {q['text']}", f"> — {q['name']}, {q['role']} {{{q['kind']}}}", ""]
+    if "closing" in pr:
+        lines += [pr["closing"], ""]
+    for part, title in (("external", "External FAQ"), ("internal", "Internal FAQ")):
+        lines += [f"## {title}", ""]
+        for qa in data["faq"][part]:
+            lines += [f"### {qa['question']}", "", qa["answer"], ""]
+    lines += ["## Appendix notes", "", "Kept as written.", ""]
+    return "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n\n" + "\n".join(lines)
+
+
+def headings(html: str) -> list[str]:
+    article = html.split('class="prfaq-statusline', 1)[1]
+    return [re.sub(r"<[^>]+>|¶", "", h).strip() for h in re.findall(r"<h[2-4][^>]*>(.*?)</h[2-4]>", article, re.S)]
+
+
+def test_body_form_and_front_matter_render_the_same_sections(site: Site) -> None:
+    data = proposal_data(3, "in-review")
+    data.pop("customer", None)
+    site.page("front.md", prfaq_page(dict(data, id="front")))
+    site.page("body.md", body_form(dict(data, id="body")))
+    result = site.build("--strict")
+    assert result.code == 0, result.text
+    front, body = site.html("proposals/front/index.html"), site.html("proposals/body/index.html")
+    layout = headings(front)[: headings(front).index("Appendix")]  # the rest is each page's own body
+    assert headings(body)[: len(layout)] == layout and len(layout) > 10
+    for q in data["faq"]["internal"]:
+        assert q["question"] in body
+    assert "Appendix notes" in body and "Kept as written." in body
+    article = body.split("prfaq-statusline", 1)[1]
+    assert article.index("Appendix notes") > article.index(data["faq"]["internal"][-1]["question"])
+    for text in (data["quotes"][0]["name"], "prfaq-quote--leader", "prfaq-quote--customer", "prfaq-dateline"):
+        assert text in body, text
+
+
+def test_body_form_problems_are_the_same_at_body_lines(site: Site) -> None:
+    data = proposal_data(3, "in-review")
+    data.pop("customer", None)
+    data["faq"]["external"] = data["faq"]["external"][:1]
+    data["quotes"] = data["quotes"][:1]
+    site.page("front.md", prfaq_page(dict(data, id="front")))
+    page = site.page("body.md", body_form(dict(data, id="body")))
+    result = site.check("check")
+    assert result.code == 1
+    lines = page.read_text(encoding="utf-8").splitlines()
+
+    def messages(name: str) -> set[str]:
+        return {line.split(": ", 1)[1] for line in result.out.splitlines() if line.startswith(f"docs/proposals/{name}")}
+
+    assert messages("front.md") == messages("body.md") and messages("body.md")
+    for line in result.out.splitlines():
+        if line.startswith("docs/proposals/body.md") and "faq.external" in line:
+            number = int(line.split(":")[1])
+            assert lines[number - 1] == "## External FAQ", line
+
+
+def test_a_section_in_both_places_names_both_lines(site: Site) -> None:
+    data = proposal_data(1, "draft")
+    page = body_form(data).replace("---\n\n", "faq:\n  external: []\n---\n\n", 1)
+    site.page("both.md", page)
+    result = site.check("check")
+    number = page.splitlines().index("## External FAQ") + 1
+    front = page.splitlines().index("faq:") + 1
+    assert f"docs/proposals/both.md:{number}: faq: given both in front matter (line {front}) and in the body " \
+           f"(line {number})" in result.out, result.text
+    assert result.code == 1
+
+
+FAQ_SHAPES = {
+    "grouped": "## FAQ\n\n### Customer FAQ\n\n#### How much?\n\nFree.\n\n### Internal/Technical FAQ\n\n"
+               "#### Why now?\n\nBecause.\n",
+    "bold": "## Frequently Asked Questions\n\n**Q: How much?**\n\nA: Free.\n\n**Q: Where?**\nEverywhere.\n\n"
+            "## Internal FAQ\n\n**Why now?**\n\nBecause.\n",
+    "undivided": "## FAQ\n\n### How much?\n\nFree.\n\n### Why now?\n\nBecause.\n",
+}
+
+
+def test_faq_shapes(site: Site) -> None:
+    front = "---\ntitle: Shapes\nstatus: draft\nowner: Ana\ncreated: 2026-01-01\n---\n\n"
+    for name, text in FAQ_SHAPES.items():
+        site.page(f"{name}.md", front + text)
+    result = site.build("--strict")
+    assert result.code == 0, result.text
+    grouped = site.html("proposals/grouped/index.html")
+    assert grouped.index('id="external-faq"') < grouped.index("How much?") < grouped.index('id="internal-faq"') \
+        < grouped.index("Why now?")
+    bold = site.html("proposals/bold/index.html")
+    assert re.search(r'<h4 id="how-much">How much\?', bold) and re.search(r'<h4 id="where">Where\?', bold)
+    assert "A: Free" not in bold and "<p>Free.</p>" in bold and "<p>Everywhere.</p>" in bold
+    assert bold.index('id="internal-faq"') < bold.index("Why now?")
+    undivided = site.html("proposals/undivided/index.html")
+    assert 'id="internal-faq"' not in undivided and undivided.index('id="external-faq"') < undivided.index("Why now?")
+
+
+def test_press_release_parts_by_label_and_a_day_month_year_dateline(site: Site) -> None:
+    site.page("labels.md", "---\ntitle: Labels\nstatus: draft\nowner: Ana\ncreated: 2026-01-01\n---\n\n"
+              "Preamble kept.\n\n## Press release\n\n**OPEN SOURCE, 12 August 2027** — The summary.\n\n"
+              "**Problem:** The problem.\n\n- a list\n- that belongs to it\n\n**Solution:** The solution.\n\n"
+              "## Technical design\n\n```python\n# not a heading\n```\n")
+    assert site.build().code == 0
+    html = site.html("proposals/labels/index.html")
+    assert "Preamble kept." in html and "not a heading" in html and "The solution." in html
+    assert html.index("The problem.") < html.index("that belongs to it") < html.index("The solution.")
+    assert "August 12, 2027" in html
