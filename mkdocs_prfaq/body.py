@@ -316,9 +316,11 @@ _QUOTES = {'"': '"', "“": "”", "„": "“", "«": "»", "'": "'", "‘": "�
 
 def _unquote(text: str) -> str:
     """A quote's text without the quotation marks around it (the layout sets its own)."""
-    if len(text) > 2 and text[0] in _QUOTES and text.endswith(_QUOTES[text[0]]) and \
-            text.count(text[0]) + text.count(_QUOTES[text[0]]) <= 2 + (text[0] == _QUOTES[text[0]]):
-        return text[1:-1].strip()
+    if len(text) > 2 and text[0] in _QUOTES:
+        close = _QUOTES[text[0]]
+        alone = text.count(text[0]) == 2 if close == text[0] else text.count(text[0]) == text.count(close) == 1
+        if text.endswith(close) and alone:
+            return text[1:-1].strip()
     return text
 
 
