@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -333,7 +334,7 @@ def _kind(heading: str, extra: dict[str, set[str]]) -> str | None:
     return None
 
 
-def parse(body: str, offset: int = 0, labels: dict[str, str] | None = None) -> BodyDoc | None:
+def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -> BodyDoc | None:
     """The body form of ``body`` (which starts on line ``offset + 1`` of its file), or None when
     it has no recognised section (a front-matter-form page: its body is left alone)."""
     if "#" not in body:
@@ -379,7 +380,7 @@ def parse(body: str, offset: int = 0, labels: dict[str, str] | None = None) -> B
     return doc
 
 
-def _label_names(labels: dict[str, str]) -> dict[str, set[str]]:
+def _label_names(labels: Mapping[str, str]) -> dict[str, set[str]]:
     keys = {"press_release": "press_release", "external_faq": "external", "internal_faq": "internal", "faq": "faq"}
     out: dict[str, set[str]] = {}
     for key, kind in keys.items():

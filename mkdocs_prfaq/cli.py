@@ -16,6 +16,7 @@ from typing import Any
 
 from . import __version__
 from .config import PrfaqConfig
+from .labels import merge_labels
 from .problems import format_github, format_json, format_text, summary
 from .schema import SchemaConfigError, bundled_schema, load_schema_file
 from .site import load_site, site_validator
@@ -72,7 +73,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError(str(e)) from None
     files = get_files(site.mkdocs_config)
     catalog = load_site(files, site.docs_dir, site.plugin.dir, validator,
-                        max_chars=site.plugin.limits.front_matter_chars)
+                        max_chars=site.plugin.limits.front_matter_chars, labels=merge_labels(site.plugin.labels))
     problems = catalog.problems
     if args.paths:
         wanted = {os.path.realpath(p) for p in args.paths}

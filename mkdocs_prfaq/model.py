@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import posixpath
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -181,7 +181,7 @@ Source = tuple[str, str, Callable[[], str]]
 
 def load_page(
     src_path: str, display_path: str, text: str, validator: SchemaValidator,
-    *, max_chars: int = frontmatter.MAX_CHARS,
+    *, max_chars: int = frontmatter.MAX_CHARS, labels: Mapping[str, str] | None = None,
 ) -> tuple[Proposal, list[Problem]]:
     """Parse and validate one page. Always returns a proposal (``valid`` says if it passed).
 
@@ -192,7 +192,7 @@ def load_page(
     parsed = frontmatter.parse(text, max_chars=max_chars)
     errors = list(parsed.errors)
     if parsed.data is not None:
-        written = body.parse(parsed.body, _body_offset(text, parsed.body))
+        written = body.parse(parsed.body, _body_offset(text, parsed.body), labels)
         if written is not None:
             errors.extend(_merge(parsed, written))
         errors.extend(schema_errors(validator, parsed))
@@ -306,7 +306,8 @@ def cross_check(proposals: list[Proposal]) -> list[Problem]:
 
 
 def load_catalog(
-    sources: Iterable[Source], validator: SchemaValidator, *, max_chars: int = frontmatter.MAX_CHARS
+    sources: Iterable[Source], validator: SchemaValidator, *, max_chars: int = frontmatter.MAX_CHARS,
+    labels: Mapping[str, str] | None = None,
 ) -> Catalog:
     """Load every page, validate it, and check the pages against each other (``max_chars``: see
     :func:`load_page`)."""
@@ -321,7 +322,8 @@ def load_catalog(
             problems.append(Problem(display_path, 1, "front matter", f"cannot read the page ({reason})"))
             unreadable.add(src_path)
             continue
-        proposal, page_problems = load_page(src_path, display_path, text, validator, max_chars=max_chars)
+        proposal, page_problems = load_page(src_path, display_path, text, validator, max_chars=max_chars,
+                                            labels=labels)
         proposals.append(proposal)
         problems.extend(page_problems)
     cross = cross_check(proposals)

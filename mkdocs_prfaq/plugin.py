@@ -33,9 +33,11 @@ from .render import (
     Link,
     build_view,
     check_templates,
+    element_ids,
     headings,
     make_environment,
     render_page,
+    separate_ids,
     template_problem,
 )
 from .sanitize import Sanitizer
@@ -141,7 +143,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         if not self.config.enabled or self.validator is None:
             return None
         self.catalog = load_site(files, config.docs_dir, self.config.dir, self.validator,
-                                 max_chars=self.config.limits.front_matter_chars)
+                                 max_chars=self.config.limits.front_matter_chars, labels=self.labels)
         self._report()
         for src in self.catalog.unreadable:  # reported; MkDocs would fail on it (and serve would hang)
             if (unreadable := files.get_file_from_path(src)) is not None:
@@ -283,9 +285,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             layout = render_page(self.env, view)
         before, _, _ = layout.partition(_BODY)
         found = headings(before)
-        page.toc = _toc(found, _body_items(page.toc, body_html))
+        body_html, renamed = separate_ids(body_html, element_ids(before))
+        page.toc = _toc(found, _body_items(page.toc, body_html, renamed))
         if page.present_anchor_ids is not None:
-            page.present_anchor_ids.update(h.id for h in found)
+            page.present_anchor_ids.update([*(h.id for h in found), *renamed.values()])
         return layout.replace(_BODY, body_html, 1)
 
     def _references(self, markdown: str) -> str:
@@ -368,15 +371,17 @@ def _escaped(value: Any) -> Any:
     return value
 
 
-def _body_items(items: Iterable[AnchorLink], body_html: str) -> list[AnchorLink]:
+def _body_items(items: Iterable[AnchorLink], body_html: str, renamed: dict[str, str]) -> list[AnchorLink]:
     """The body's table-of-contents items whose heading is in the sanitised body, titled with
-    that heading's text (Markdown's own titles come from before sanitising)."""
+    that heading's text (Markdown's own titles come from before sanitising), with the ids that
+    :func:`separate_ids` renamed."""
     titles = {h.id: h.title for h in headings(body_html)}
 
     def keep(item: AnchorLink) -> AnchorLink | None:
-        if item.id not in titles:
+        anchor = renamed.get(item.id, item.id)
+        if anchor not in titles:
             return None
-        kept = AnchorLink(titles[item.id], item.id, item.level)
+        kept = AnchorLink(titles[anchor], anchor, item.level)
         kept.children = [c for c in map(keep, item.children) if c is not None]
         return kept
 

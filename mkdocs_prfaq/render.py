@@ -268,3 +268,30 @@ def headings(rendered: str) -> list[Heading]:
         inner = html.unescape(_TAGS.sub("", _HEADERLINK.sub("", m.group(3)))).strip()
         found.append(Heading(int(m.group(1)), safe_id(m.group(2)), html.escape(inner)))
     return found
+
+
+_ID = re.compile(r'\bid="([^"]*)"')
+
+
+def element_ids(rendered: str) -> set[str]:
+    """Every element id in rendered HTML."""
+    return set(_ID.findall(rendered))
+
+
+def separate_ids(body_html: str, taken: set[str]) -> tuple[str, dict[str, str]]:
+    """``body_html`` with every id that the layout already uses renamed (``faq`` -> ``faq-2``),
+    and the links to it within the body, so no id is on a page twice (a body's own ``## FAQ``
+    beside the layout's FAQ): ``(html, {old: new})``."""
+    clashes = element_ids(body_html) & taken
+    if not clashes:
+        return body_html, {}
+    used = taken | element_ids(body_html)
+    renamed = {}
+    for old in sorted(clashes):
+        n = 2
+        while f"{old}-{n}" in used:
+            n += 1
+        renamed[old] = new = f"{old}-{n}"
+        used.add(new)
+    pattern = re.compile(r'\b(id="|href="#)(' + "|".join(re.escape(old) for old in renamed) + r')"')
+    return pattern.sub(lambda m: f'{m.group(1)}{renamed[m.group(2)]}"', body_html), renamed

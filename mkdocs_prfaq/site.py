@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from mkdocs.structure.files import File
 
@@ -38,6 +38,8 @@ def site_validator(schema_path: str | None) -> SchemaValidator:
 
 
 def load_site(
-    files: Iterable[File], docs_dir: str, directory: str, validator: SchemaValidator, *, max_chars: int = MAX_CHARS
+    files: Iterable[File], docs_dir: str, directory: str, validator: SchemaValidator, *, max_chars: int = MAX_CHARS,
+    labels: Mapping[str, str] | None = None,
 ) -> Catalog:
-    return load_catalog(proposal_sources(files, docs_dir, directory), validator, max_chars=max_chars)
+    """The site's proposals; ``labels`` (the site's section names) are recognised as body-form headings."""
+    return load_catalog(proposal_sources(files, docs_dir, directory), validator, max_chars=max_chars, labels=labels)

@@ -128,3 +128,26 @@ def test_press_release_parts_by_label_and_a_day_month_year_dateline(site: Site) 
     assert "Preamble kept." in html and "not a heading" in html and "The solution." in html
     assert html.index("The problem.") < html.index("that belongs to it") < html.index("The solution.")
     assert "August 12, 2027" in html
+
+
+def test_anchors_never_collide(site: Site) -> None:
+    data = proposal_data(2, "in-review")
+    text = prfaq_page(dict(data, id="clash")) + (
+        "\n## Notes\n\n### Press release\n\nOur own.\n\n### FAQ\n\nAlso ours.\n\n"
+        f"### {data['faq']['external'][0]['question']}\n\nSame words as a question.\n\n[back](#faq)\n")
+    site.page("clash.md", text)
+    result = site.build("--strict")
+    assert result.code == 0, result.text
+    html = site.html("proposals/clash/index.html")
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert 'id="faq-2"' in html and 'href="#faq-2"' in html and 'id="press-release-2"' in html
+
+
+def test_the_sites_labels_name_the_sections(site: Site) -> None:
+    site.config("labels:\n  internal_faq: Business FAQ")
+    site.page("labelled.md", "---\ntitle: L\nstatus: draft\nowner: Ana\ncreated: 2026-01-01\n---\n\n"
+              "## Business FAQ\n\n### Why now?\n\nBecause.\n")
+    assert site.build("--strict").code == 0
+    html = site.html("proposals/labelled/index.html")
+    assert 'id="internal-faq"' in html and html.index('id="internal-faq"') < html.index("Why now?")
