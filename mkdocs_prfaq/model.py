@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from . import body, frontmatter
-from .problems import Problem
+from . import body, frontmatter, placeholders
+from .problems import Problem, field_path
 from .schema import SchemaValidator, statuses
 from .validate import SUGGEST_MAX_LENGTH, SUGGEST_PER_PAGE, closest, schema_errors, short
 
@@ -196,9 +196,27 @@ def load_page(
         if written is not None:
             errors.extend(_merge(parsed, written))
         errors.extend(schema_errors(validator, parsed))
+        errors.extend(_placeholders(parsed, {e.field for e in errors}))
     problems = [Problem(display_path, e.line, e.field, e.message) for e in errors]
     proposal = Proposal(src_path, display_path, parsed.data or {}, parsed.lines, parsed.body, not problems)
     return proposal, problems
+
+
+def _placeholders(parsed: frontmatter.ParsedPage, reported: set[str]) -> list[frontmatter.FrontMatterError]:
+    """Placeholder text in a proposal that should be complete (:mod:`.placeholders`)."""
+    data = parsed.data or {}
+    status = data.get("status")
+    if status not in FULL:
+        return []
+    errors = []
+    for path, value in placeholders.find(data):
+        name = field_path(path)
+        if name not in reported:
+            errors.append(frontmatter.FrontMatterError(
+                parsed.line_of(path), name,
+                f"placeholder text {short(value) if value.strip() else 'with no words'} "
+                f"(status {status!r} needs the real text)"))
+    return errors
 
 
 def _body_offset(text: str, rest: str) -> int:

@@ -151,3 +151,24 @@ def test_the_sites_labels_name_the_sections(site: Site) -> None:
     assert site.build("--strict").code == 0
     html = site.html("proposals/labelled/index.html")
     assert 'id="internal-faq"' in html and html.index('id="internal-faq"') < html.index("Why now?")
+
+
+def test_placeholder_text_is_a_problem_from_in_review_on(site: Site) -> None:
+    data = proposal_data(4, "in-review")
+    data.pop("customer", None)
+    data["press_release"]["problem"] = "TBD"
+    data["faq"]["internal"][1]["answer"] = "TODO: ask finance"
+    data["dateline"]["location"] = "[City, State]"
+    page = site.page("holes.md", body_form(dict(data, id="holes")))
+    result = site.check("check")
+    lines = page.read_text(encoding="utf-8").splitlines()
+    found = {line.split(": ", 1)[1]: int(line.split(":")[1]) for line in result.out.splitlines() if ".md:" in line}
+    assert found.keys() == {"press_release.problem: placeholder text 'TBD' (status 'in-review' needs the real text)",
+                            "faq.internal.1.answer: placeholder text 'TODO: ask finance' (status 'in-review' needs "
+                            "the real text)",
+                            "dateline.location: placeholder text '[City, State]' (status 'in-review' needs the real "
+                            "text)"}, result.out
+    assert lines[found["press_release.problem: placeholder text 'TBD' (status 'in-review' needs the real text)"] - 1] \
+        == "TBD"
+    page.write_text(page.read_text(encoding="utf-8").replace("status: in-review", "status: draft"), encoding="utf-8")
+    assert site.check("check").code == 0

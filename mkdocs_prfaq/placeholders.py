@@ -1,0 +1,61 @@
+"""Placeholder text where a real answer is due: ``TBD``, ``TODO``, ``XXX``, ``lorem ipsum``,
+``N/A``, a template's ``[City, State]`` slot, or Markdown with no words. A draft may hold them;
+from the complete level on (``in-review``) each is a problem, as a missing field is."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+_WORDS = r"tbd|tbc|tba|todo|to ?do|xxx+|fixme|n/?a|none yet|placeholder|coming soon|\?+|\.{3}|…|-+|" \
+         r"to be (?:decided|determined|written|confirmed)|lorem ipsum\b.*|insert [^.]{0,40} here"
+_PLACEHOLDER = re.compile(rf"^(?:{_WORDS})(?:[:.!]\s*.*)?$", re.IGNORECASE | re.DOTALL)
+_ONLY_PLACEHOLDER = re.compile(rf"^(?:{_WORDS})[.!]?$", re.IGNORECASE | re.DOTALL)
+_SLOT = re.compile(r"^(?:\[[^\]\n]{1,80}\]\s*[,–—-]?\s*)+$")
+_MARKUP = re.compile(r"[*_`>#\s]+")
+_MARKERS = {"TODO", "TBD", "XXX", "FIXME"}
+"""Words that make a whole text a placeholder when it starts with them (``TODO: write it``)."""
+_TEXT_FIELDS = (("title",), ("subtitle",), ("dateline", "location"), ("decision", "summary"))
+_PARTS = ("summary", "problem", "solution", "getting_started", "closing")
+
+
+def is_placeholder(value: str) -> bool:
+    """Text that stands in for an answer: empty Markdown, a placeholder word alone (``TBD``,
+    ``TODO: write this``), or a template slot (``[City, State]``)."""
+    text = _MARKUP.sub(" ", value).strip()
+    if not text:
+        return True
+    if _SLOT.match(text):
+        return True
+    head = text.split(None, 1)[0].rstrip(":.!").upper()
+    return bool(_ONLY_PLACEHOLDER.match(text) or (_PLACEHOLDER.match(text) and head in _MARKERS))
+
+
+def find(data: dict[str, Any]) -> Iterator[tuple[tuple[str, ...], str]]:
+    """``(path, text)`` of every text field of a PR/FAQ that holds placeholder text."""
+    def text_at(path: tuple[str, ...]) -> Any:
+        value: Any = data
+        for key in path:
+            if isinstance(value, dict):
+                value = value.get(key)
+            elif isinstance(value, list) and key.isdigit() and int(key) < len(value):
+                value = value[int(key)]
+            else:
+                return None
+        return value
+
+    paths = list(_TEXT_FIELDS) + [("press_release", part) for part in _PARTS]
+    quotes = data.get("quotes")
+    if isinstance(quotes, list):
+        paths += [("quotes", str(i), key) for i in range(len(quotes)) for key in ("text", "name")]
+    faq = data.get("faq")
+    if isinstance(faq, dict):
+        for part in ("external", "internal"):
+            items = faq.get(part)
+            if isinstance(items, list):
+                paths += [("faq", part, str(i), key) for i in range(len(items)) for key in ("question", "answer")]
+    for path in paths:
+        value = text_at(path)
+        if isinstance(value, str) and is_placeholder(value):
+            yield path, value
