@@ -78,8 +78,9 @@ def launch_date(p: Proposal) -> str:
 
 
 def quarter(iso: str) -> str:
+    """``2027-04-27`` (or the month ``2027-04``) -> ``2027 Q2``."""
     try:
-        d = datetime.date.fromisoformat(iso)
+        d = datetime.date.fromisoformat(iso + "-01" if len(iso) == 7 else iso)
     except ValueError:
         return ""
     return f"{d.year} Q{(d.month - 1) // 3 + 1}"

@@ -34,7 +34,11 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 
 
 def long_date(iso: str) -> str:
-    """``2027-04-27`` -> ``April 27, 2027`` (press-release style); anything else as it is."""
+    """``2027-04-27`` -> ``April 27, 2027`` (press-release style), ``2027-04`` -> ``April 2027``;
+    anything else as it is."""
+    if isinstance(iso, str) and len(iso) == 7 and iso[4] == "-" and iso[:4].isdigit() and iso[5:].isdigit() \
+            and 1 <= int(iso[5:]) <= 12:
+        return f"{_MONTHS[int(iso[5:]) - 1]} {iso[:4]}"
     try:
         d = datetime.date.fromisoformat(iso)
     except (TypeError, ValueError):
