@@ -172,3 +172,57 @@ def test_placeholder_text_is_a_problem_from_in_review_on(site: Site) -> None:
         == "TBD"
     page.write_text(page.read_text(encoding="utf-8").replace("status: in-review", "status: draft"), encoding="utf-8")
     assert site.check("check").code == 0
+
+
+# -- generated bodies: never a crash, lines inside the file, no word lost ----------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from mkdocs_prfaq import body as body_form_parser  # noqa: E402
+from mkdocs_prfaq.model import load_page  # noqa: E402
+from mkdocs_prfaq.schema import build_validator  # noqa: E402
+
+VALIDATOR = build_validator()
+_SECTION = st.sampled_from(["## Press release", "## External FAQ", "## Internal FAQ", "## FAQ", "### External FAQ",
+                            "### Internal FAQ", "## Appendix", "# Title", "### A question?", "#### Deeper?",
+                            "## Frequently Asked Questions", "## Customer FAQ"])
+_LINE = st.sampled_from(["**Q: How much?**", "A: Free.", "**Problem:** it hurts", "> \"Quoted.\"", "> — Ana, CEO",
+                         "> — Bo, user {customer}", "**SEATTLE, WA, May 1, 2027** — Summary words.", "```", "~~~",
+                         "- item", "1. first", "| a | b |", "plain words here", "", "", "    indented code",
+                         "<div>html</div>", "**bold line?**", "TBD", "{#anchor}", "---"])
+_WORD = st.text(alphabet="abcdefghij", min_size=3, max_size=6)
+bodies = st.lists(st.one_of(_SECTION, _LINE, _WORD), max_size=40).map("\n".join)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]{3,}", text.lower()))
+
+
+def _strings(value: Any) -> str:
+    if isinstance(value, dict):
+        return " ".join(_strings(v) for v in value.values())
+    if isinstance(value, list):
+        return " ".join(_strings(v) for v in value)
+    return str(value)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bodies)
+def test_generated_bodies_never_crash_and_lose_no_word(text: str) -> None:
+    front = "---\ntitle: T\nstatus: draft\nowner: A\ncreated: 2026-01-01\n---\n"
+    page = front + text + "\n"
+    proposal, problems = load_page("proposals/p.md", "docs/proposals/p.md", page, VALIDATOR)
+    total = page.count("\n") + 1
+    for problem in problems:
+        assert 1 <= problem.line <= total, (str(problem), page)
+    parsed = body_form_parser.parse(text + "\n", 6)
+    if parsed is None:
+        return
+    headings = {h for h in re.findall(r"(?m)^ {0,3}#{1,6}[ \t]+(.*)$", text)
+                if body_form_parser.normalise(h) in body_form_parser.PRESS_RELEASE | body_form_parser.EXTERNAL
+                | body_form_parser.INTERNAL | body_form_parser.FAQ}
+    consumed = _words(" ".join(headings)) | {"leader", "customer", "problem"}
+    kept = _words(_strings(proposal.data) + " " + proposal.body)
+    lost = _words(text) - consumed - kept
+    assert not lost, (lost, text, proposal.data, proposal.body)
