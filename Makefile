@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo test lint typecheck pytest build check bench screenshots clean
+.PHONY: demo test lint typecheck pytest build check bench screenshots reference clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ bench: $(BIN)/.installed  ## plugin cost as ratios at 100, 1,000 and 10,000 prop
 
 screenshots: $(BIN)/.installed  ## the browser tests' screenshots, into docs/assets/
 	PRFAQ_SCREENSHOTS=docs/assets $(BIN)/pytest -q tests/test_browser_layout.py tests/test_browser_index.py
+
+reference: $(BIN)/.installed  ## rewrite the generated tables committed in docs/reference/*.md
+	$(BIN)/python -m mkdocs_prfaq.reference docs/reference/*.md
 
 clean:
 	rm -rf $(VENV) site dist build .pytest_cache .mypy_cache .ruff_cache

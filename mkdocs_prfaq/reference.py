@@ -5,7 +5,11 @@
 - the plugin's options, from the config class and its docstrings;
 - the label table.
 
-A docs page asks for one with a marker, e.g. ``<!-- prfaq:reference schema -->``.
+A docs page asks for one with a marker, e.g. ``<!-- prfaq:reference schema -->``, which the build
+replaces with the table. A page that should also read well where no build runs (on GitHub) keeps
+the generated table in the file, between that marker and ``<!-- /prfaq:reference -->``: the build
+replaces the whole block, and ``make reference`` (``python -m mkdocs_prfaq.reference FILES``)
+rewrites the table in place from the bundled schema, the config class and the labels.
 """
 
 from __future__ import annotations
@@ -13,13 +17,21 @@ from __future__ import annotations
 import ast
 import inspect
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from .labels import DEFAULT_LABELS
 
-MARKER = re.compile(r"<!--\s*prfaq:reference\s+(schema|config|labels)\s*-->")
+MARKER = re.compile(
+    r"^[ \t]*<!--\s*prfaq:reference\s+(schema|config|labels)\s*-->[ \t]*$"
+    # optionally, the table committed after it, up to the end marker (never across another marker)
+    r"(?:(?:(?!<!--\s*/?prfaq:reference)[\s\S])*^[ \t]*<!--\s*/prfaq:reference\s*-->[ \t]*$)?",
+    re.MULTILINE)
+"""A reference marker on a line of its own (one quoted in running text is left alone), with the
+committed table and end marker that may follow it; group 1 is the kind."""
+
+END = "<!-- /prfaq:reference -->"
 
 
 @dataclass
@@ -196,3 +208,55 @@ def labels_markdown() -> str:
     lines = ["| Label | Default text |", "|---|---|"]
     lines += [f"| `{key}` | {_cell(text)} |" for key, text in DEFAULT_LABELS.items()]
     return "\n".join(lines) + "\n"
+
+
+def refresh(markdown: str, table: Callable[[str], str]) -> str:
+    """``markdown`` with every reference marker followed by its table, ``table(kind)``, and the end
+    marker: the form committed to the repository, readable where no build runs."""
+    def block(m: re.Match[str]) -> str:
+        return f"<!-- prfaq:reference {m.group(1)} -->\n\n{table(m.group(1)).rstrip()}\n\n{END}"
+
+    return MARKER.sub(block, markdown)
+
+
+def bundled_table(kind: str) -> str:
+    """The table of ``kind`` for the bundled schema, the plugin's options or the default labels."""
+    from .config import PrfaqConfig
+    from .schema import BUNDLED_ID, bundled_schema
+
+    if kind == "schema":
+        return schema_markdown(bundled_schema(), {BUNDLED_ID: bundled_schema()})
+    if kind == "config":
+        return config_markdown(PrfaqConfig)
+    return labels_markdown()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m mkdocs_prfaq.reference [--check] FILES``: rewrite the committed tables of these
+    Markdown files (``--check``: only report the stale ones, exit 1 if any)."""
+    import argparse
+    import sys
+
+    ap = argparse.ArgumentParser(prog="python -m mkdocs_prfaq.reference",
+                                 description="Refresh the generated reference tables committed in docs pages.")
+    ap.add_argument("--check", action="store_true", help="write nothing; exit 1 if a table is stale")
+    ap.add_argument("files", nargs="+", metavar="FILE")
+    args = ap.parse_args(argv)
+    stale = []
+    for name in args.files:
+        with open(name, encoding="utf-8", newline="") as f:
+            text = f.read()
+        fresh = refresh(text, bundled_table)
+        if fresh != text:
+            stale.append(name)
+            if not args.check:
+                with open(name, "w", encoding="utf-8", newline="") as f:
+                    f.write(fresh)
+    for name in stale:
+        print(f"{name}: {'stale (run make reference)' if args.check else 'refreshed'}",
+              file=sys.stderr if args.check else sys.stdout)
+    return 1 if args.check and stale else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
