@@ -66,6 +66,8 @@ class BodyDoc:
     data: dict[str, Any] = field(default_factory=dict)
     lines: dict[tuple[str, ...], int] = field(default_factory=dict)
     rest: str = ""
+    errors: list[tuple[int, str, str]] = field(default_factory=list)
+    """``(line, field, message)`` of what the sections themselves get wrong."""
 
 
 def _headings(lines: list[str]) -> list[_Heading]:
@@ -111,6 +113,9 @@ def _blocks(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
                 blocks.append((first, "\n".join(current)))
                 current = []
             continue
+        if current and _HEADING.match(line):  # a heading needs no blank line before it
+            blocks.append((first, "\n".join(current)))
+            current = []
         if not current:
             first = i
         current.append(line)
@@ -121,7 +126,7 @@ def _blocks(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
 
 def _is_paragraph(text: str) -> bool:
     first = text.lstrip()
-    return not (first.startswith((">", "|", "```", "~~~", "    ", "\t", "<", "!["))
+    return not (first.startswith((">", "|", "```", "~~~", "    ", "\t", "<", "![", "#"))
                 or re.match(r"^([-*+]|\d+[.)])\s", first))
 
 
@@ -179,8 +184,8 @@ class _Reader:
         sub = [h for h in _headings(self.lines[heading.line + 1 : end])]
         sub_at = {h.line + heading.line + 1: h for h in sub}
         for index, text in _blocks(self.lines, heading.line + 1, end):
-            if index in sub_at:
-                label = PARTS.get(normalise(sub_at[index].text))
+            if index in sub_at and normalise(sub_at[index].text) in PARTS:
+                label = PARTS[normalise(sub_at[index].text)]
                 current = None
                 rest = text.split("\n", 1)[1] if "\n" in text else ""
                 if not rest.strip():
@@ -258,7 +263,7 @@ class _Reader:
 
     # -- FAQ -------------------------------------------------------------------------------
 
-    def faq(self, part: str, heading: _Heading, start: int, end: int) -> None:
+    def faq(self, part: str, heading: _Heading, start: int, end: int) -> str:
         """Questions between ``start`` and ``end``: headings one level below ``heading``, or
         all-bold paragraphs."""
         items: list[dict[str, Any]] = self.doc.data.setdefault("faq", {}).setdefault(part, [])
@@ -300,8 +305,7 @@ class _Reader:
         for item, texts in zip(items[len(items) - len(answers):], answers, strict=True):
             text = "\n\n".join(t.strip("\n") for t in texts).strip()
             item["answer"] = _A_PREFIX.sub("", text, count=1)
-        if preamble:
-            self.doc.rest += "\n\n".join(preamble) + "\n\n"
+        return "\n\n".join(preamble)
 
 
 def _unwrap(text: str) -> str:
@@ -355,28 +359,31 @@ def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -
         end = tops[n + 1].line if n + 1 < len(tops) else len(lines)
         if kind is None:
             rest.append("\n".join(lines[h.line : end]).strip("\n"))
+        elif kind == "press_release" and ("press_release",) in reader.doc.lines:
+            first = reader.doc.lines[("press_release",)]
+            reader.doc.errors.append((reader.at(h.line), "press_release",
+                                      f"a second press release section (the first is at line {first}; "
+                                      f"expected one: this one is kept as an ordinary section)"))
+            rest.append("\n".join(lines[h.line : end]).strip("\n"))
         elif kind == "press_release":
             reader.press_release(h, end)
         elif kind in ("external", "internal"):
-            reader.faq(kind, h, h.line + 1, end)
+            rest.append(reader.faq(kind, h, h.line + 1, end))
         else:
             groups = [g for g in _headings(lines[h.line + 1 : end]) if g.level == h.level + 1]
             split = [(g, _kind(g.text, extra)) for g in groups]
             if any(k in ("external", "internal") for _, k in split):
-                inner_start = h.line + 1
                 marks = [g.line + h.line + 1 for g, _ in split]
-                if marks and "\n".join(lines[inner_start : marks[0]]).strip():
-                    reader.doc.rest += "\n".join(lines[inner_start : marks[0]]).strip("\n") + "\n\n"
+                rest.append("\n".join(lines[h.line + 1 : marks[0]]).strip("\n"))
                 for i, (g, k) in enumerate(split):
-                    g_line = marks[i]
                     g_end = marks[i + 1] if i + 1 < len(marks) else end
-                    group = _Heading(g.level, g.text, g_line)
                     part = k if k in ("external", "internal") else "external"
-                    reader.faq(part, group, g_line + 1, g_end)
+                    rest.append(reader.faq(part, _Heading(g.level, g.text, marks[i]), marks[i] + 1, g_end))
             else:
-                reader.faq("external", h, h.line + 1, end)
+                rest.append(reader.faq("external", h, h.line + 1, end))
     doc = reader.doc
-    doc.rest = "\n\n".join([*rest, doc.rest.strip("\n")]).strip("\n") + "\n" if (rest or doc.rest.strip()) else ""
+    kept = [r for r in rest if r.strip()]
+    doc.rest = "\n\n".join(kept) + "\n" if kept else ""
     return doc
 
 

@@ -6,7 +6,9 @@ Nothing here knows about MkDocs events; the plugin and the CLI both call :func:`
 from __future__ import annotations
 
 import bisect
+import functools
 import posixpath
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,15 +16,18 @@ from typing import Any
 
 from . import body, frontmatter, placeholders
 from .problems import Problem, field_path
-from .schema import SchemaValidator, statuses
-from .validate import SUGGEST_MAX_LENGTH, SUGGEST_PER_PAGE, closest, schema_errors, short
+from .lifecycle import DECISION_LEVELS, FULL_LEVELS, Lifecycle
+from .lifecycle import DEFAULT as DEFAULT_LIFECYCLE
+from .schema import SchemaValidator
+from .validate import SUGGEST_MAX_LENGTH, SUGGEST_PER_PAGE, closest, page_errors, short
 
-STATUSES: tuple[str, ...] = statuses()
-FULL = ("in-review", "approved", "launched")
-"""Statuses that need the whole document (the schema's status rules say the same)."""
-DECIDED = ("approved", "launched", "deferred", "rejected")
-"""Statuses that need a decision."""
-CLOSED = ("rejected", "withdrawn", "superseded")
+STATUSES: tuple[str, ...] = DEFAULT_LIFECYCLE.names
+"""The built-in lifecycle's statuses (a site may have its own: :mod:`.lifecycle`)."""
+FULL = tuple(DEFAULT_LIFECYCLE.names_at(FULL_LEVELS))
+"""Built-in statuses that need the whole document (the schema's status rules say the same)."""
+DECIDED = tuple(DEFAULT_LIFECYCLE.names_at(DECISION_LEVELS))
+"""Built-in statuses that need a decision."""
+CLOSED = tuple(s.name for s in DEFAULT_LIFECYCLE.statuses if not s.open)
 
 
 def as_text(value: Any) -> str:
@@ -59,6 +64,8 @@ class Proposal:
     lines: dict[frontmatter.Path, int]
     body: str
     valid: bool = True
+    warnings: list[Problem] = field(default_factory=list)
+    """What is worth a look but does not stop the build (an unknown key under ``unknown_keys: warn``)."""
 
     @cached_property
     def id(self) -> str:
@@ -73,8 +80,10 @@ class Proposal:
 
     @cached_property
     def status(self) -> str:
-        status = self.data.get("status")
-        return status if status in STATUSES else "draft"
+        """The status as written (or as its folder says, with ``status_from: folder``), ``''`` if
+        none: never a default. Whether it is one of the site's is the lifecycle's to say, and a
+        page whose status is not is invalid."""
+        return as_text(self.data.get("status"))
 
     @cached_property
     def owner(self) -> str:
@@ -156,6 +165,8 @@ class Catalog:
     problems: list[Problem] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)
     """``src_path`` of the pages that could not be read (not UTF-8, no permission)."""
+    warnings: list[Problem] = field(default_factory=list)
+    """Every page's warnings, in page order."""
 
     def __post_init__(self) -> None:
         self.by_id: dict[str, Proposal] = {}
@@ -169,10 +180,49 @@ class Catalog:
         return len(self.proposals)
 
 
-def is_proposal(src_path: str, directory: str) -> bool:
-    """Every Markdown page under ``<dir>/`` except ``<dir>/index.md`` is a PR/FAQ."""
+def is_proposal(src_path: str, directory: str, exclude: Iterable[str] = ()) -> bool:
+    """Every Markdown page under ``<dir>/`` except ``<dir>/index.md`` and the pages ``exclude``
+    names (globs relative to ``<dir>/``, see :func:`excluded`) is a PR/FAQ."""
     prefix = directory.strip("/") + "/"
-    return src_path.startswith(prefix) and src_path.endswith(".md") and src_path != prefix + "index.md"
+    return (src_path.startswith(prefix) and src_path.endswith(".md") and src_path != prefix + "index.md"
+            and not (exclude and excluded(src_path[len(prefix):], exclude)))
+
+
+def excluded(path: str, patterns: Iterable[str]) -> bool:
+    """Whether ``path`` (relative to the plugin's folder, with '/') matches one of the globs, or is
+    inside a folder one matches: ``*`` and ``?`` stay within a folder name, ``**`` crosses folders,
+    ``[abc]`` is one of the characters. ``templates/*`` and ``templates`` both exclude
+    ``templates/a.md``; ``README.md`` is the one at the top, ``**/README.md`` every one."""
+    return any(_glob(p).match(path) for p in patterns)
+
+
+@functools.lru_cache(maxsize=512)
+def _glob(pattern: str) -> re.Pattern[str]:
+    out, i, text = [], 0, pattern.strip().strip("/")
+    while i < len(text):
+        ch = text[i]
+        if text.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+            continue
+        if text.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        if ch == "*":
+            out.append("[^/]*")
+        elif ch == "?":
+            out.append("[^/]")
+        elif ch == "[" and (end := text.find("]", i + 2)) != -1 and "/" not in text[i:end]:
+            inner = text[i + 1 : end]
+            negate = inner.startswith("!")
+            out.append("[" + ("^" if negate else "") + re.escape(inner[1:] if negate else inner) + "]")
+            i = end + 1
+            continue
+        else:
+            out.append(re.escape(ch))
+        i += 1
+    return re.compile("".join(out) + "(?:/.*)?\\Z")
 
 
 Source = tuple[str, str, Callable[[], str]]
@@ -182,12 +232,17 @@ Source = tuple[str, str, Callable[[], str]]
 def load_page(
     src_path: str, display_path: str, text: str, validator: SchemaValidator,
     *, max_chars: int = frontmatter.MAX_CHARS, labels: Mapping[str, str] | None = None,
+    unknown_keys: str = "warn", lifecycle: Lifecycle = DEFAULT_LIFECYCLE, folder: str | None = None,
 ) -> tuple[Proposal, list[Problem]]:
-    """Parse and validate one page. Always returns a proposal (``valid`` says if it passed).
+    """Parse and validate one page. Always returns a proposal (``valid`` says if it passed; its
+    ``warnings`` hold what does not fail it, such as unknown keys under ``unknown_keys: warn``).
 
     A page whose front matter expands past ``max_chars`` through YAML aliases (or past
     :data:`~.frontmatter.MAX_VALUES` values) gets one problem and no data: nothing is rendered
     from it.
+
+    The status must be one of the ``lifecycle``'s; with ``status_from: folder`` it is the page's
+    first folder under the plugin's (``folder``), and a ``status`` that disagrees is a problem.
     """
     parsed = frontmatter.parse(text, max_chars=max_chars)
     errors = list(parsed.errors)
@@ -195,18 +250,72 @@ def load_page(
         written = body.parse(parsed.body, _body_offset(text, parsed.body), labels)
         if written is not None:
             errors.extend(_merge(parsed, written))
-        errors.extend(schema_errors(validator, parsed))
-        errors.extend(_placeholders(parsed, {e.field for e in errors}))
+        by_folder = _status_from_folder(parsed, lifecycle, folder) if lifecycle.status_from == "folder" else []
+        errors.extend(by_folder)
+        found, warned = page_errors(validator, parsed, unknown_keys)
+        errors.extend(e for e in found if not (by_folder and e.field == "status"))
+        errors.extend(_unknown_status(parsed, lifecycle, {e.field for e in errors}))
+        errors.extend(_placeholders(parsed, {e.field for e in errors}, lifecycle))
+    else:
+        warned = []
     problems = [Problem(display_path, e.line, e.field, e.message) for e in errors]
-    proposal = Proposal(src_path, display_path, parsed.data or {}, parsed.lines, parsed.body, not problems)
+    proposal = Proposal(src_path, display_path, parsed.data or {}, parsed.lines, parsed.body, not problems,
+                        [Problem(display_path, w.line, w.field, w.message) for w in warned])
     return proposal, problems
 
 
-def _placeholders(parsed: frontmatter.ParsedPage, reported: set[str]) -> list[frontmatter.FrontMatterError]:
+def _status_from_folder(
+    parsed: frontmatter.ParsedPage, lifecycle: Lifecycle, folder: str | None
+) -> list[frontmatter.FrontMatterError]:
+    """``status_from: folder``: the page's status is its folder's name, put in its data before
+    it is validated; a ``status`` in front matter that says otherwise is a problem."""
+    assert parsed.data is not None
+    names = ", ".join(lifecycle.names)
+    written = parsed.data.get("status")
+    line = parsed.line_of(("status",))
+    if folder is None or lifecycle.get(folder) is None:
+        where = (f"it is in folder {short(folder)}, which is not a status" if folder is not None
+                 else "it is not in a status folder")
+        hint = ""
+        if folder is not None:
+            near = closest(folder, lifecycle.names)
+            hint = f"; did you mean {near!r}?" if near else ""
+        return [frontmatter.FrontMatterError(line, "status", f"with status_from: folder, a page's folder is its "
+                                             f"status, but {where} (expected one of the folders: {names}){hint}")]
+    parsed.data["status"] = folder
+    if written is not None and written != folder:
+        return [frontmatter.FrontMatterError(line, "status", f"{short(written)} disagrees with the page's folder "
+                                             f"{folder!r} (expected {folder!r} or no status: with status_from: "
+                                             "folder the folder is the status)")]
+    return []
+
+
+def _unknown_status(
+    parsed: frontmatter.ParsedPage, lifecycle: Lifecycle, reported: set[str]
+) -> list[frontmatter.FrontMatterError]:
+    """A status that is not one of the site's is a problem whatever the schema says (a site
+    schema that replaces the bundled one may not list them)."""
+    data = parsed.data or {}
+    if "status" in reported or lifecycle.get(data.get("status")) is not None:
+        return []
+    names = ", ".join(lifecycle.names)
+    if "status" not in data:
+        return [frontmatter.FrontMatterError(1, "status", "missing (a required field)")]
+    status = data["status"]
+    near = closest(status, lifecycle.names) if isinstance(status, str) and len(status) <= SUGGEST_MAX_LENGTH else None
+    hint = f"; did you mean {near!r}?" if near else ""
+    return [frontmatter.FrontMatterError(parsed.line_of(("status",)), "status",
+                                         f"unknown status {short(status)} (expected one of: {names}){hint}")]
+
+
+def _placeholders(
+    parsed: frontmatter.ParsedPage, reported: set[str], lifecycle: Lifecycle = DEFAULT_LIFECYCLE
+) -> list[frontmatter.FrontMatterError]:
     """Placeholder text in a proposal that should be complete (:mod:`.placeholders`)."""
     data = parsed.data or {}
     status = data.get("status")
-    if status not in FULL:
+    known = lifecycle.get(status)
+    if known is None or not known.full:
         return []
     errors = []
     for path, value in placeholders.find(data):
@@ -228,7 +337,7 @@ def _merge(parsed: frontmatter.ParsedPage, written: body.BodyDoc) -> list[frontm
     """The body form's sections into the page's data: the same model as front matter. A section
     given in both places keeps the front matter's and is a problem naming both lines."""
     assert parsed.data is not None
-    errors = []
+    errors = [frontmatter.FrontMatterError(line, name, message) for line, name, message in written.errors]
     for key, value in written.data.items():
         if key in parsed.data:
             front, there = parsed.line_of((key,)), written.lines.get((key,), 1)
@@ -284,13 +393,15 @@ def cross_check(proposals: list[Proposal]) -> list[Problem]:
     problems: list[Problem] = []
     first: dict[str, Proposal] = {}
     for p in proposals:
-        if p.id in first:
-            problems.append(
-                Problem(p.display_path, p.line_of("id"), "id",
-                        f"id {p.id!r} is already used by {first[p.id].display_path} (expected a unique id)")
-            )
-        else:
-            first[p.id] = p
+        other = first.setdefault(p.id, p)
+        if other is not p:
+            # At the `id:` line of the page that claims the id; from two file names, at the later page.
+            claims, there = (other, p) if _explicit_id(other) and not _explicit_id(p) else (p, other)
+            how = "" if _explicit_id(claims) else " (from the file name)"
+            problems.append(Problem(
+                claims.display_path, claims.line_of("id") if _explicit_id(claims) else 1, "id",
+                f"id {p.id!r}{how} is used by both {claims.display_path} and {there.display_path} "
+                f"(expected a unique id{'' if how == '' else ': set id: in one of them'})"))
     suggest = _Suggester(first)
 
     def dangling(p: Proposal, ref: str, path: tuple[str, ...], again: int, budget: list[int]) -> None:
@@ -323,12 +434,26 @@ def cross_check(proposals: list[Proposal]) -> list[Problem]:
     return problems
 
 
+def _explicit_id(p: Proposal) -> bool:
+    return isinstance(p.data.get("id"), str) and bool(p.data["id"])
+
+
+def status_folder(src_path: str, directory: str | None) -> str | None:
+    """The first folder of ``src_path`` under ``directory`` (``proposals/live/x.md``: ``live``), if any."""
+    if directory is None:
+        return None
+    rest = src_path[len(directory.strip("/")) + 1:] if src_path.startswith(directory.strip("/") + "/") else src_path
+    return rest.split("/", 1)[0] if "/" in rest else None
+
+
 def load_catalog(
     sources: Iterable[Source], validator: SchemaValidator, *, max_chars: int = frontmatter.MAX_CHARS,
-    labels: Mapping[str, str] | None = None,
+    labels: Mapping[str, str] | None = None, unknown_keys: str = "warn", lifecycle: Lifecycle = DEFAULT_LIFECYCLE,
+    directory: str | None = None,
 ) -> Catalog:
-    """Load every page, validate it, and check the pages against each other (``max_chars``: see
-    :func:`load_page`)."""
+    """Load every page, validate it, and check the pages against each other (``max_chars``,
+    ``unknown_keys``, ``lifecycle``: see :func:`load_page`; ``directory``, the plugin's folder,
+    for ``status_from: folder``)."""
     proposals: list[Proposal] = []
     problems: list[Problem] = []
     unreadable: set[str] = set()
@@ -341,7 +466,8 @@ def load_catalog(
             unreadable.add(src_path)
             continue
         proposal, page_problems = load_page(src_path, display_path, text, validator, max_chars=max_chars,
-                                            labels=labels)
+                                            labels=labels, unknown_keys=unknown_keys, lifecycle=lifecycle,
+                                            folder=status_folder(src_path, directory))
         proposals.append(proposal)
         problems.extend(page_problems)
     cross = cross_check(proposals)
@@ -351,4 +477,4 @@ def load_catalog(
             p.valid = False
     problems.extend(cross)
     problems.sort(key=lambda p: (p.path, p.line))
-    return Catalog(proposals, problems, unreadable)
+    return Catalog(proposals, problems, unreadable, [w for p in proposals for w in p.warnings])
