@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .lifecycle import DEFAULT, Lifecycle
+
 DEFAULT_LABELS: dict[str, str] = {
     # sections
     "press_release": "Press release",
@@ -58,17 +60,34 @@ DEFAULT_LABELS: dict[str, str] = {
     "title_sort": "Title",
     "no_roadmap": "No approved or launched proposal yet.",
     "no_date": "No date",
+    # pages with problems
+    "invalid": "Invalid",
+    "problems": "{count} problem(s): this page is shown as written, but it is not a valid PR/FAQ",
+    "invalid_only": "Invalid only",
 }
+
+STATUS_LABEL_KEYS = frozenset({"draft", "in-review", "approved", "launched_status", "deferred", "rejected",
+                               "withdrawn", "superseded"})
+"""The built-in statuses' keys in the table (their labels come from the site's lifecycle)."""
+OTHER_LABELS = frozenset(DEFAULT_LABELS) - STATUS_LABEL_KEYS
 
 
 def status_key(status: str) -> str:
-    """``launched`` is both a status and a date label; the status's label key is ``launched_status``."""
-    return "launched_status" if status == "launched" else status
+    """A status's key in the label table: its name, or ``<name>_status`` where the name is
+    another label's (``launched`` is also the launch date's label: ``launched_status``)."""
+    return f"{status}_status" if status in OTHER_LABELS else status
 
 
-def merge_labels(overrides: Mapping[str, str] | None) -> dict[str, str]:
-    """The default table with a site's overrides. Unknown keys raise ``KeyError`` naming them."""
-    labels = dict(DEFAULT_LABELS)
+def label_keys(lifecycle: Lifecycle = DEFAULT) -> list[str]:
+    """Every key ``labels:`` may set for a site with this lifecycle."""
+    return [*(k for k in DEFAULT_LABELS if k in OTHER_LABELS), *(status_key(s) for s in lifecycle.names)]
+
+
+def merge_labels(overrides: Mapping[str, str] | None, lifecycle: Lifecycle = DEFAULT) -> dict[str, str]:
+    """The default table, the lifecycle's status labels, and a site's overrides. Unknown keys
+    raise ``KeyError`` naming them."""
+    labels = {k: v for k, v in DEFAULT_LABELS.items() if k in OTHER_LABELS}
+    labels.update((status_key(s.name), s.label) for s in lifecycle.statuses)
     if overrides:
         unknown = sorted(set(overrides) - set(labels))
         if unknown:

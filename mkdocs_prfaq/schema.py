@@ -84,15 +84,17 @@ def load_schema_file(path: str | Path) -> dict[str, Any]:
     return schema
 
 
-def _registry() -> Registry[Any]:
+def _registry(bundled: dict[str, Any] | None = None) -> Registry[Any]:
+    """Only the bundled schema (``bundled``: the site's effective one, its lifecycle's rules in
+    it) is known; nothing else is ever retrieved."""
     from referencing import Registry, Resource
     from referencing.exceptions import NoSuchResource
 
     def retrieve(uri: str) -> Resource[Any]:
         raise NoSuchResource(ref=uri)  # type: ignore[call-arg]  # attrs class: ref is its field
 
-    bundled: Resource[Any] = Resource.from_contents(bundled_schema())
-    registry: Registry[Any] = Registry(retrieve=retrieve).with_resource(BUNDLED_ID, bundled)  # type: ignore[call-arg]
+    resource: Resource[Any] = Resource.from_contents(bundled if bundled is not None else bundled_schema())
+    registry: Registry[Any] = Registry(retrieve=retrieve).with_resource(BUNDLED_ID, resource)  # type: ignore[call-arg]
     return registry
 
 
@@ -223,8 +225,11 @@ class SchemaValidator:
     """The site's schema, ready to check many pages: a compiled fast path says whether a page is
     valid; jsonschema, only for the invalid ones, says what is wrong (and is only imported then)."""
 
-    def __init__(self, schema: dict[str, Any], fast: Check | None, validator: Validator | None = None) -> None:
+    def __init__(self, schema: dict[str, Any], fast: Check | None, validator: Validator | None = None,
+                 bundled: dict[str, Any] | None = None) -> None:
         self.schema = schema
+        self.bundled = bundled if bundled is not None else schema
+        """The bundled schema as this site has it (its lifecycle's statuses and rules)."""
         self.compiled = fast is not None
         self._fast = fast
         self._jsonschema = validator
@@ -232,7 +237,7 @@ class SchemaValidator:
     @property
     def jsonschema(self) -> Validator:
         if self._jsonschema is None:
-            self._jsonschema = _jsonschema_validator(self.schema)
+            self._jsonschema = _jsonschema_validator(self.schema, self.bundled)
         return self._jsonschema
 
     def is_valid(self, data: Any) -> bool:
@@ -246,22 +251,28 @@ class SchemaValidator:
         return iter(self.jsonschema.iter_errors(data))
 
 
-def _jsonschema_validator(schema: dict[str, Any]) -> Validator:
+def _jsonschema_validator(schema: dict[str, Any], bundled: dict[str, Any] | None = None) -> Validator:
     import jsonschema
 
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
-    validator: Validator = cls(schema, registry=_registry(), format_checker=cls.FORMAT_CHECKER)
+    validator: Validator = cls(schema, registry=_registry(bundled), format_checker=cls.FORMAT_CHECKER)
     return validator
 
 
-def build_validator(schema: dict[str, Any] | None = None, origin: str = "bundled schema") -> SchemaValidator:
+def build_validator(
+    schema: dict[str, Any] | None = None, origin: str = "bundled schema", *, bundled: dict[str, Any] | None = None
+) -> SchemaValidator:
     """One validator for the whole run, with date formats checked and no network access.
 
-    The bundled schema is trusted (the tests validate it): it is compiled and jsonschema waits
-    until a page is invalid. A site's schema is checked now, every ``$ref`` resolved, so a broken
-    one is a config error, not a crash mid-build."""
-    if schema is None:
+    ``bundled`` is the bundled schema as the site has it (``Lifecycle.schema()``: its statuses
+    and status rules; the file as shipped by default); a site's ``schema`` that ``$ref``s the
+    bundled one gets that. The bundled schema is trusted (the tests validate it, and the
+    generated rules): it is compiled and jsonschema waits until a page is invalid. A site's
+    schema is checked now, every ``$ref`` resolved, so a broken one is a config error, not a
+    crash mid-build."""
+    if bundled is None:
         bundled = bundled_schema()
+    if schema is None:
         fast = compile_schema(bundled, {BUNDLED_ID: bundled}, None)
         if fast is not None:
             return SchemaValidator(bundled, fast)
@@ -269,18 +280,37 @@ def build_validator(schema: dict[str, Any] | None = None, origin: str = "bundled
     from referencing.exceptions import Unresolvable
 
     check_refs(schema, origin)
-    validator = _jsonschema_validator(schema)
+    validator = _jsonschema_validator(schema, bundled)
     try:
         for _ in validator.iter_errors({}):
             pass
-        for status in statuses():
+        for status in bundled.get("$defs", {}).get("status", {}).get("enum", statuses()):
             for _ in validator.iter_errors({"status": status}):
                 pass
     except Unresolvable as e:
         raise SchemaConfigError(f"{origin}: cannot resolve $ref {getattr(e, 'ref', str(e))!r} ({_ONLY})") from None
     checker = getattr(validator, "format_checker", None)
-    fast = compile_schema(schema, {BUNDLED_ID: bundled_schema()}, checker.conforms if checker else None)
-    return SchemaValidator(schema, fast, validator)
+    fast = compile_schema(schema, {BUNDLED_ID: bundled}, checker.conforms if checker else None)
+    return SchemaValidator(schema, fast, validator, bundled)
+
+
+def effective_schema(schema: dict[str, Any] | None, bundled: dict[str, Any]) -> dict[str, Any]:
+    """The schema pages are checked against, as one self-contained document: the bundled one as
+    the site has it, or the site's schema with that bundled one embedded (under ``$defs``, by its
+    ``$id``) where the site's schema refers to it, so any JSON Schema tool resolves it offline."""
+    if schema is None:
+        return bundled
+    if BUNDLED_ID not in json.dumps(schema):
+        return schema
+    out = dict(schema)
+    key = "definitions" if "definitions" in out and "$defs" not in out else "$defs"
+    defs = dict(out.get(key) or {})
+    name, n = "mkdocs-prfaq", 2
+    while name in defs:
+        name, n = f"mkdocs-prfaq-{n}", n + 1
+    defs[name] = bundled
+    out[key] = defs
+    return out
 
 
 @functools.cache

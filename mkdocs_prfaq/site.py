@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
+from typing import Any
 
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from .frontmatter import MAX_CHARS
+from .lifecycle import DEFAULT, Lifecycle
 from .model import Catalog, Source, is_proposal, load_catalog
 from .schema import SchemaValidator, build_validator, display_name, load_schema_file
 
@@ -22,24 +24,67 @@ def display_path(file: File, docs_dir: str) -> str:
     return path if rel.startswith("..") else rel.replace(os.sep, "/")
 
 
-def proposal_sources(files: Iterable[File], docs_dir: str, directory: str) -> list[Source]:
+def proposal_sources(files: Iterable[File], docs_dir: str, directory: str, exclude: Iterable[str] = ()) -> list[Source]:
+    """The PR/FAQs among a site's files: pages under ``directory`` but those the plugin's
+    ``exclude`` names and those MkDocs leaves out of the site (``exclude_docs``; ``draft_docs``
+    and ``not_in_nav`` pages are built, so they are checked)."""
+    exclude = tuple(exclude)
     return [
         (f.src_uri, display_path(f, docs_dir), lambda f=f: f.content_string)  # type: ignore[misc]
         for f in files
-        if f.is_documentation_page() and is_proposal(f.src_uri, directory)
+        if f.is_documentation_page() and f.inclusion != InclusionLevel.EXCLUDED
+        and is_proposal(f.src_uri, directory, exclude)
     ]
 
 
-def site_validator(schema_path: str | None) -> SchemaValidator:
-    """The validator for a site: its own schema if it sets one, else the bundled one."""
+def _default_exclude() -> Any:
+    import pathspec
+
+    return pathspec.gitignore.GitIgnoreSpec.from_lines([".*", "/templates/"])  # MkDocs' own default
+
+
+def disk_files(docs_dir: str, directory: str, exclude_docs: Any = None) -> list[File]:
+    """The Markdown files under ``docs_dir/directory`` as MkDocs lists them (symlinks followed,
+    ``README.md`` left out beside an ``index.md``), each marked excluded when MkDocs' default or
+    the site's ``exclude_docs`` (a pathspec) leaves it out: without reading the rest of docs_dir
+    or loading MkDocs' configuration."""
+    spec = _default_exclude() + exclude_docs if exclude_docs is not None else _default_exclude()
+    top = os.path.join(docs_dir, *directory.split("/"))
+    files: list[File] = []
+    visited: set[str] = set()
+    for root, dirs, names in os.walk(top, followlinks=True):
+        real = os.path.realpath(root)
+        if real in visited:  # a symlink back up the tree
+            dirs[:] = []
+            continue
+        visited.add(real)
+        dirs.sort()
+        pages = sorted(n for n in names if n.endswith(".md"))
+        if "index.md" in pages and "README.md" in pages:
+            pages.remove("README.md")
+        rel = os.path.relpath(root, docs_dir)
+        for name in pages:
+            file = File(os.path.join(rel, name), docs_dir, os.path.join(docs_dir, "site"), True)
+            if spec.match_file(file.src_uri):
+                file.inclusion = InclusionLevel.EXCLUDED
+            files.append(file)
+    return files
+
+
+def site_validator(schema_path: str | None, lifecycle: Lifecycle = DEFAULT) -> SchemaValidator:
+    """The validator for a site: its own schema if it sets one, else the bundled one; either way
+    the bundled schema carries the site's lifecycle (statuses and what each requires)."""
+    bundled = lifecycle.schema()
     if schema_path:
-        return build_validator(load_schema_file(schema_path), origin=display_name(schema_path))
-    return build_validator()
+        return build_validator(load_schema_file(schema_path), origin=display_name(schema_path), bundled=bundled)
+    return build_validator(bundled=bundled)
 
 
 def load_site(
     files: Iterable[File], docs_dir: str, directory: str, validator: SchemaValidator, *, max_chars: int = MAX_CHARS,
-    labels: Mapping[str, str] | None = None,
+    labels: Mapping[str, str] | None = None, exclude: Iterable[str] = (), unknown_keys: str = "warn",
+    lifecycle: Lifecycle = DEFAULT,
 ) -> Catalog:
     """The site's proposals; ``labels`` (the site's section names) are recognised as body-form headings."""
-    return load_catalog(proposal_sources(files, docs_dir, directory), validator, max_chars=max_chars, labels=labels)
+    return load_catalog(proposal_sources(files, docs_dir, directory, exclude), validator, max_chars=max_chars,
+                        labels=labels, unknown_keys=unknown_keys, lifecycle=lifecycle, directory=directory)
