@@ -14,6 +14,7 @@ from .labels import DEFAULT_LABELS, merge_labels
 from .problems import escape
 from .sanitize import EMOJI_CDNS
 from .schema import SchemaConfigError, check_refs, display_name, load_schema_file
+from .validate import UNKNOWN_KEYS, closest, near_miss
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
@@ -87,7 +88,51 @@ class _WordLimit(base.BaseConfigOption[int | None]):
         return value
 
 
-class LimitsConfig(base.Config):
+def did_you_mean(word: str, options: list[str]) -> str:
+    """``; did you mean 'dir'?`` for a slip of one of ``options``, else ``''``."""
+    hint = near_miss(word, options) or closest(word, options)
+    return f"; did you mean {hint!r}?" if hint else ""
+
+
+class _Suggesting(base.Config):
+    """MkDocs' warning for an unknown option (``Unrecognised configuration name: dirr``) says
+    which option it looks like."""
+
+    def validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
+        failed, warnings = super().validate()
+        names = [name for name, _ in self._schema]
+        unknown = "Unrecognised configuration name: {}"
+        return failed, [
+            (key, message + did_you_mean(key, names) if message == unknown.format(key) else message)
+            for key, message in warnings
+        ]
+
+
+class _Globs(base.BaseConfigOption[list[str]]):
+    """Glob patterns of pages, relative to the plugin's folder."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default: list[str] = []
+
+    def run_validation(self, value: object) -> list[str]:
+        expected = "(expected globs relative to the plugin's folder, such as ['templates/*', 'README.md'])"
+        if value is None:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise base.ValidationError(f"{value!r} is not a list of globs {expected}")
+        globs = []
+        for glob in value:
+            text = glob.strip().strip("/")
+            if not text or escape(text) != text or "\\" in text or ".." in text.split("/"):
+                raise base.ValidationError(f"{glob!r} is not a glob inside the plugin's folder {expected}")
+            globs.append(text)
+        return globs
+
+
+class LimitsConfig(_Suggesting):
     press_release_words = _WordLimit(600)
     """Warn when the press release (subtitle, parts and quotes) is longer: about one page."""
     faq_words = _WordLimit(2500)
@@ -113,8 +158,11 @@ class _Labels(base.BaseConfigOption[dict[str, str]]):
         try:
             merge_labels(overrides)
         except KeyError as e:
+            names = list(merge_labels(None))
+            unknown = [name for name in overrides if name not in names]
+            hints = "".join(did_you_mean(name, names) for name in unknown[:5])
             raise base.ValidationError(
-                f"unknown label(s): {e.args[0]} (see the configuration reference for the label names)"
+                f"unknown label(s): {e.args[0]} (see the configuration reference for the label names){hints}"
             ) from None
         for key, text in overrides.items():
             expected = DEFAULT_LABELS[key]
@@ -145,12 +193,17 @@ class _RemoteImages(base.BaseConfigOption["bool | list[str]"]):
             f"expected true, false, or a list of URL prefixes like 'https://images.example.com/', got {value!r}")
 
 
-class PrfaqConfig(base.Config):
+class PrfaqConfig(_Suggesting):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off (e.g. `enabled: !ENV [PRFAQ, true]`)."""
     dir = _Dir(default="proposals")
     """Every Markdown page under `docs/<dir>/` except `<dir>/index.md` is a PR/FAQ. A folder inside
     `docs_dir` (`proposals`, `work/proposals`), never docs_dir itself or outside it."""
+    exclude = _Globs()
+    """Pages under `dir` that are not PR/FAQs, as globs relative to it: `["templates/*", "README.md"]`.
+    `*` and `?` stay within a folder name, `**` crosses folders, and a folder excludes all in it.
+    Neither the build nor `mkdocs-prfaq check` reads them as PR/FAQs (pages MkDocs' own
+    `exclude_docs` leaves out are skipped too)."""
     schema = c.Optional(_SchemaFile())
     """A site schema (JSON or YAML) used instead of the bundled one; it may `$ref` the bundled one.
     Every `$ref` in it is resolved, offline, when the configuration is loaded."""
@@ -179,3 +232,8 @@ class PrfaqConfig(base.Config):
     (none), or a list of URL prefixes. The default allows the emoji CDNs of `pymdownx.emoji`.
     Any other is removed with a warning: a reader's browser would fetch it, telling that host
     who reads which proposal. Images in the docs folder always show."""
+    unknown_keys = c.Choice(UNKNOWN_KEYS, default="warn")
+    """What a top-level front-matter key that is neither a PR/FAQ field nor one MkDocs or Material
+    reads (`template`, `hide`, `search`, `description`, `icon`, `comments`, `social`) is: `allow`,
+    `warn` (logged, and an error under `mkdocs build --strict`) or `error`. A key one slip from a
+    known one (`tag`, `udpated`, `subtitel`) is always an error, with "did you mean"."""

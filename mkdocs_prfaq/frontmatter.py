@@ -9,6 +9,7 @@ into a huge document. Dates become ISO strings so JSON Schema's ``format: date``
 from __future__ import annotations
 
 import datetime
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -65,6 +66,9 @@ class ParsedPage:
     lines: dict[Path, int]
     body: str
     errors: list[FrontMatterError] = field(default_factory=list)
+    raw: dict[Path, str] = field(default_factory=dict)
+    """The text as written of each plain scalar YAML read as something other than text (``No``
+    read as false, ``2027`` as a number, ``null`` as nothing), so a problem can quote it."""
 
     def line_of(self, path: Path) -> int:
         return line_of(self.lines, path)
@@ -120,6 +124,7 @@ class _Builder:
         self.chars = 0
         """Characters of every scalar built so far, keys included: what aliases expand to."""
         self.max_chars = max_chars
+        self.raw: dict[Path, str] = {}
         self.active: set[int] = set()
         self.constructor = SafeConstructor()
 
@@ -186,6 +191,8 @@ class _Builder:
             return node.value
         if isinstance(value, (datetime.date, datetime.datetime)):
             return value.isoformat()
+        if not node.style and (value is None or isinstance(value, (bool, int, float))):
+            self.raw[path] = node.value  # `answer: No` is false: keep what was written
         return value
 
     def mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
@@ -281,6 +288,10 @@ def parse_yaml(yaml_text: str, body: str = "", first_line: int = 2, *, max_chars
             mark = e.context_mark  # the problem is "end of front matter": point where it started
         line = (mark.line + first_line) if mark is not None else first_line
         what = " ".join(x for x in (e.context, e.problem) if x)
+        if mark is not None and mark is e.problem_mark:
+            lines = yaml_text.split("\n")
+            source = lines[mark.line] if mark.line < len(lines) else ""
+            what = _explain(e.problem or "", source, mark.column) or what
         return ParsedPage(None, {}, body, [FrontMatterError(line, FRONT_MATTER, f"invalid YAML: {what}")])
     except yaml.reader.ReaderError as e:
         line = yaml_text[: e.position].count("\n") + first_line
@@ -317,5 +328,91 @@ def parse_yaml(yaml_text: str, body: str = "", first_line: int = 2, *, max_chars
     except RecursionError:
         message = "front matter is nested too deeply"
     else:
-        return ParsedPage(data, builder.lines, body, builder.errors)
+        errors = builder.errors + _cut_by_comments(node, yaml_text, first_line)
+        return ParsedPage(data, builder.lines, body, errors, builder.raw)
     return ParsedPage(None, {}, body, [FrontMatterError(line, FRONT_MATTER, message)])
+
+
+# -- YAML's mistakes in the author's words -----------------------------------------------------
+
+_KEY_VALUE = re.compile(r"""^[ \t]*(?:-[ \t]+)*([^\s#'"\-:][^:#]*?|"[^"]*"|'[^']*'):[ \t]+(\S.*?)[ \t]*$""")
+_CUT = re.compile(r"[ \t]#\S")
+"""A comment that starts right after a value and a space: `our #1 priority`, `#ops`. A comment
+written `# like this` (a space after the '#') is taken for what YAML says it is."""
+_EXAMPLE_MAX = 80
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _in_quotes(lead: str, value: str) -> str:
+    """How to write ``value`` after ``lead`` (``title:``, ``-``) so YAML keeps all of it."""
+    quoted = json.dumps(value, ensure_ascii=False)  # JSON strings are YAML double-quoted strings
+    example = f"{lead.strip()} {quoted}".strip()
+    return f"quote the value: {example}" if len(example) <= _EXAMPLE_MAX else "quote the value"
+
+
+def _explain(problem: str, source: str, column: int) -> str | None:
+    """libyaml's ``problem`` at ``column`` of the ``source`` line, in words an author can act on
+    (None: libyaml's own words are the best there are)."""
+    char = source[column : column + 1]
+    if char == "\t" or "tab character" in problem:
+        if source[: len(source) - len(source.lstrip(" \t"))].count("\t"):
+            return "this line is indented with a tab (expected spaces: YAML indents with spaces only)"
+        return "a tab where YAML expects a space (expected spaces instead of the tab)"
+    kv = _KEY_VALUE.match(source)
+    if "cannot start any token" in problem and char in ("@", "`", "%"):
+        if kv and kv.start(2) == column:
+            return f"a value cannot start with {char!r} ({_in_quotes(kv.group(1) + ':', kv.group(2))})"
+        return f"text cannot start with {char!r} (expected the text in quotes)"
+    if "mapping values are not allowed" in problem:
+        if kv and kv.start(2) <= column:
+            key, value = kv.group(1), kv.group(2)
+            return f"the value of {key!r} contains ': ' ({_in_quotes(key + ':', value)})"
+        name = source.strip().split(":", 1)[0]
+        return (f"{_clip(name)!r} is read as part of the text on the line above (expected it lined up with "
+                "the keys above it, or the text above in quotes)")
+    return None
+
+
+def _cut_by_comments(root: Node, yaml_text: str, first_line: int) -> list[FrontMatterError]:
+    """Values a ``#`` cut short: YAML ends a plain value at `` #`` and drops the rest of the line
+    as a comment, so ``title: Why is this our #1 priority?`` is "Why is this our". Each node is
+    looked at once (aliases repeat nodes), and only on lines where such a comment is."""
+    if "#" not in yaml_text:
+        return []
+    lines = yaml_text.split("\n")
+    suspects = {i for i, text in enumerate(lines) if "#" in text and _CUT.search(text)}
+    if not suspects:
+        return []
+    errors: list[FrontMatterError] = []
+    seen: set[int] = set()
+    stack: list[tuple[Node, Path]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            stack.extend((value, (*path, str(key.value))) for key, value in reversed(node.value)
+                         if isinstance(key, ScalarNode) and key.tag != _MERGE)
+        elif isinstance(node, SequenceNode):
+            stack.extend((item, (*path, str(i))) for i, item in reversed(list(enumerate(node.value))))
+        elif isinstance(node, ScalarNode) and not node.style and node.end_mark.line in suspects:
+            source = lines[node.end_mark.line]
+            rest = source[node.end_mark.column :]
+            cut = re.match(r"[ \t]+(#\S.*?)[ \t]*$", rest)
+            if cut is None:
+                continue
+            comment = cut.group(1)
+            kept = f"keeps only {_clip(node.value)!r}" if node.value else "leaves the value empty"
+            if node.start_mark.line == node.end_mark.line:
+                start = node.start_mark.column
+                how = _in_quotes(source[:start], source[start:].strip())
+            else:
+                how = "quote the value"
+            errors.append(FrontMatterError(
+                node.end_mark.line + first_line, field_path(path),
+                f"YAML reads {_clip(comment)!r} as a comment and {kept} ({how})"))
+    return errors

@@ -143,7 +143,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         if not self.config.enabled or self.validator is None:
             return None
         self.catalog = load_site(files, config.docs_dir, self.config.dir, self.validator,
-                                 max_chars=self.config.limits.front_matter_chars, labels=self.labels)
+                                 max_chars=self.config.limits.front_matter_chars, labels=self.labels,
+                                 exclude=self.config.exclude, unknown_keys=self.config.unknown_keys)
         self._report()
         for src in self.catalog.unreadable:  # reported; MkDocs would fail on it (and serve would hang)
             if (unreadable := files.get_file_from_path(src)) is not None:
@@ -157,6 +158,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         return files
 
     def _report(self) -> None:
+        for warning in self.catalog.warnings:  # unknown keys (unknown_keys: warn): an error under --strict
+            log.warning(str(warning))
         problems = self.catalog.problems
         if problems:
             level = logging.ERROR if self.config.on_invalid == "fail" else logging.WARNING

@@ -7,14 +7,18 @@ status rule (an ``if``/``then``) say which status asks for it.
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import json
 import re
+import weakref
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .frontmatter import FrontMatterError, ParsedPage, Path
 from .problems import field_path
-from .schema import SchemaValidator
+from .schema import BUNDLED_ID, SchemaValidator, bundled_schema
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
@@ -51,6 +55,37 @@ def describe(value: Any) -> str:
 def short(value: Any, limit: int = 60) -> str:
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 4] + "...'"
+
+
+def _read_as(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "a number"
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+_YMD = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def impossible_date(text: str) -> str | None:
+    """Why a ``YYYY-MM-DD`` is no date, in words (``February has 28 days in 2027``); None when it
+    is a date or not written that way."""
+    m = _YMD.fullmatch(text)
+    if m is None:
+        return None
+    year, month, day = (int(g) for g in m.groups())
+    if year == 0:
+        return "there is no year 0"
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+    if not 1 <= day <= days:
+        return f"{_MONTHS[month - 1]} has {days} days" + (f" in {year}" if month == 2 else "")
+    return None
 
 
 def _one_of(options: list[Any]) -> str:
@@ -115,14 +150,16 @@ def schema_errors(validator: SchemaValidator, parsed: ParsedPage) -> Iterator[Fr
     seen: set[tuple[Path, str]] = set()
     suggest = _Suggest()
     for error in validator.iter_errors(data):
-        for path, message in _translate(error, status, suggest):
+        for path, message in _translate(error, status, suggest, parsed.raw):
             if (path, message) in seen:
                 continue
             seen.add((path, message))
             yield FrontMatterError(parsed.line_of(path), field_path(path), message)
 
 
-def _translate(error: ValidationError, status: str | None, suggest: _Suggest) -> Iterator[tuple[Path, str]]:
+def _translate(
+    error: ValidationError, status: str | None, suggest: _Suggest, raw: dict[Path, str]
+) -> Iterator[tuple[Path, str]]:
     path: Path = tuple(str(p) for p in error.absolute_path)
     kind: Any = error.validator
     value: Any = error.validator_value
@@ -134,7 +171,7 @@ def _translate(error: ValidationError, status: str | None, suggest: _Suggest) ->
         from jsonschema.exceptions import best_match
 
         best = best_match(error.context)
-        yield from _translate(best, status, suggest)
+        yield from _translate(best, status, suggest, raw)
     elif kind == "required":
         for name in value:
             if isinstance(instance, dict) and name not in instance:
@@ -150,7 +187,15 @@ def _translate(error: ValidationError, status: str | None, suggest: _Suggest) ->
     elif kind == "type":
         types = value if isinstance(value, list) else [value]
         wanted = " or ".join(_TYPE_NAMES.get(str(t), str(t)) for t in types)
-        yield path, f"expected {wanted}, got {describe(instance)}"
+        written = raw.get(path)
+        if written is not None and "string" in types and not isinstance(instance, str):
+            if written == "" and instance is None:
+                yield path, f"is empty (expected {wanted})"
+            else:  # `answer: No` is false to YAML, `2027` a number, `null` nothing
+                yield path, (f"YAML reads {short(written, 40)[1:-1]} as {_read_as(instance)} "
+                             f"(expected {wanted}: write {json.dumps(written, ensure_ascii=False)} in quotes)")
+        else:
+            yield path, f"expected {wanted}, got {describe(instance)}"
     elif kind == "enum":
         what = "status" if path == ("status",) else "value"
         yield path, f"unknown {what} {short(instance)} (expected one of: {_one_of(value)}){suggest(instance, value)}"
@@ -158,7 +203,8 @@ def _translate(error: ValidationError, status: str | None, suggest: _Suggest) ->
         yield path, f"{short(instance)} is not allowed here (expected {value!r})"
     elif kind == "format":
         if value == "date":
-            yield path, f"{short(instance)} is not a valid date (expected YYYY-MM-DD)"
+            why = impossible_date(instance) if isinstance(instance, str) else None
+            yield path, f"{short(instance)} is not a valid date{', ' + why if why else ''} (expected YYYY-MM-DD)"
         else:
             yield path, f"{short(instance)} is not a valid {value}"
     elif kind in ("minItems", "maxItems"):
@@ -187,3 +233,201 @@ def _translate(error: ValidationError, status: str | None, suggest: _Suggest) ->
     else:
         suffix = f" ({because})" if because else ""
         yield path, error.message + suffix
+
+
+# -- top-level keys --------------------------------------------------------------------------
+
+THEME_KEYS = frozenset({"template", "hide", "search", "description", "icon", "comments", "social"})
+"""Page metadata MkDocs and Material for MkDocs read themselves: known, beside the schema's fields."""
+UNKNOWN_KEYS = ("allow", "warn", "error")
+KEYS_REPORTED = 20
+"""Unknown keys reported one by one per page; the rest are one line."""
+
+
+@dataclass(frozen=True)
+class _Keys:
+    names: frozenset[str]
+    """Top-level fields the schema names (``properties``, ``required``), wherever they are
+    (``allOf``, status rules, the bundled schema through ``$ref``)."""
+    patterns: tuple[str, ...]
+    closed: bool
+    """The schema rejects other keys itself (``additionalProperties: false``)."""
+
+
+_KEYS: weakref.WeakKeyDictionary[SchemaValidator, _Keys] = weakref.WeakKeyDictionary()
+
+
+def _pointer(document: Any, fragment: str) -> Any:
+    node = document
+    for part in fragment.lstrip("/").split("/") if fragment.strip("/") else []:
+        part = part.replace("~1", "/").replace("~0", "~")
+        node = node.get(part) if isinstance(node, dict) else None
+    return node
+
+
+def schema_keys(validator: SchemaValidator) -> _Keys:
+    """The top-level keys the validator's schema knows, worked out once per validator."""
+    found = _KEYS.get(validator)
+    if found is not None:
+        return found
+    names: set[str] = set()
+    patterns: list[str] = []
+    root = validator.schema
+    closed = root.get("additionalProperties") is False or root.get("unevaluatedProperties") is False
+    bundled: dict[str, Any] | None = None
+    seen: set[tuple[int, str]] = set()
+    stack: list[tuple[Any, Any]] = [(validator.schema, validator.schema)]  # (node, its document)
+    while stack and len(seen) < 1000:
+        node, document = stack.pop()
+        if not isinstance(node, dict):
+            continue
+        names.update(str(k) for k in node.get("properties", {}) if isinstance(node.get("properties"), dict))
+        names.update(str(k) for k in node.get("required", []) if isinstance(node.get("required"), list))
+        if isinstance(node.get("patternProperties"), dict):
+            patterns.extend(str(p) for p in node["patternProperties"])
+        for keyword in ("allOf", "anyOf", "oneOf"):
+            if isinstance(node.get(keyword), list):
+                stack.extend((sub, document) for sub in node[keyword])
+        for keyword in ("then", "else"):
+            stack.append((node.get(keyword), document))
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            target, _, fragment = ref.partition("#")
+            if target == BUNDLED_ID:
+                bundled = bundled if bundled is not None else bundled_schema()
+                document = bundled
+            elif target:
+                continue  # the schema checks refuse any other; nothing to learn from it
+            if (id(document), fragment) not in seen:
+                seen.add((id(document), fragment))
+                stack.append((_pointer(document, fragment), document))
+    found = _KEYS[validator] = _Keys(frozenset(names), tuple(patterns), closed)
+    return found
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Edits (insert, delete, substitute, swap two neighbours) from ``a`` to ``b``; anything over
+    ``limit`` is ``limit + 1``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] | None = None
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
+            if before is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        before, row = row, current
+    return min(row[-1], limit + 1)
+
+
+def near_miss(key: str, known: Iterable[str]) -> str | None:
+    """The known key ``key`` is a slip of: the same but for case, '-' for '_', or one edit
+    (two for keys of 10 letters or more): ``tag`` for ``tags``, ``udpated`` for ``updated``."""
+    if len(key) > SUGGEST_MAX_LENGTH:
+        return None
+    word = key.strip().casefold().replace("-", "_").replace(" ", "_")
+    best: tuple[int, str] | None = None
+    for name in sorted(known):
+        if word == name:
+            return name
+        if min(len(word), len(name)) < 3:
+            continue
+        limit = 2 if len(name) >= 10 else 1
+        d = _distance(word, name, limit)
+        if d <= limit and (best is None or d < best[0]):
+            best = (d, name)
+    return best[1] if best else None
+
+
+def _date(value: Any) -> datetime.date | None:
+    if not isinstance(value, str) or len(value) != 10:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def date_order_errors(parsed: ParsedPage) -> list[FrontMatterError]:
+    """``updated`` and ``decision.date`` before ``created``: one problem each, at the later field."""
+    data = parsed.data or {}
+    created = _date(data.get("created"))
+    if created is None:
+        return []
+    decision = data.get("decision")
+    errors = []
+    for path, value in ((("updated",), data.get("updated")),
+                        (("decision", "date"), decision.get("date") if isinstance(decision, dict) else None)):
+        when = _date(value)
+        if when is not None and when < created:
+            errors.append(FrontMatterError(
+                parsed.line_of(path), field_path(path),
+                f"{value!r} is before created, {data['created']!r} at line {parsed.line_of(('created',))} "
+                f"(expected a date on or after created)"))
+    return errors
+
+
+def page_errors(
+    validator: SchemaValidator, parsed: ParsedPage, unknown_keys: str = "warn"
+) -> tuple[list[FrontMatterError], list[FrontMatterError]]:
+    """``(errors, warnings)`` of one page's front matter: the schema's problems, dates out of
+    order, and top-level keys the schema and the themes do not know. A key one slip from a known
+    one (``tag``, ``subtitel``) is an error; with a required field missing that it looks like, the
+    missing field is reported at that key's line. Other unknown keys follow ``unknown_keys``
+    (``allow``, ``warn``, ``error``)."""
+    data = parsed.data
+    if data is None:
+        return [], []
+    keys = schema_keys(validator)
+    near: dict[str, str] = {}  # unknown key -> the known key it looks like
+    others: list[str] = []
+    if keys.names and not keys.closed:
+        known = keys.names | THEME_KEYS
+        for key in data:
+            if key in known or any(re.search(p, key) for p in keys.patterns):
+                continue
+            hit = near_miss(key, known)
+            if hit is not None:
+                near[key] = hit
+            else:
+                others.append(key)
+    claims: dict[str, str] = {}  # a missing known key -> the unknown key that looks like it
+    for key, hit in near.items():
+        if hit not in data:
+            claims.setdefault(hit, key)
+    errors: list[FrontMatterError] = []
+    explained: set[str] = set()
+    for error in schema_errors(validator, parsed):
+        slip = claims.get(error.field)
+        if slip is not None and error.message.startswith("missing ("):
+            line = parsed.line_of((slip,))
+            error = FrontMatterError(line, error.field, f"{error.message}; {slip!r} at line {line} looks like it")
+            explained.add(slip)
+        errors.append(error)
+    for key, hit in near.items():
+        if key not in explained:
+            errors.append(FrontMatterError(parsed.line_of((key,)), field_path((key,)),
+                                           f"unknown key; did you mean {hit!r}?"))
+    errors.extend(date_order_errors(parsed))
+    warnings: list[FrontMatterError] = []
+    if unknown_keys != "allow" and others:
+        sink = errors if unknown_keys == "error" else warnings
+        suggest = _Suggest()
+        options = sorted(keys.names | THEME_KEYS)
+        for key in others[:KEYS_REPORTED]:
+            sink.append(FrontMatterError(
+                parsed.line_of((key,)), field_path((key,)),
+                f"unknown key (expected a PR/FAQ field; unknown_keys: allow accepts keys of your own)"
+                f"{suggest(key, options)}"))
+        if len(others) > KEYS_REPORTED:
+            rest = others[KEYS_REPORTED:]
+            sink.append(FrontMatterError(
+                parsed.line_of((rest[0],)), field_path((rest[0],)),
+                f"and {len(rest):,} more unknown keys (expected PR/FAQ fields; unknown_keys: allow accepts "
+                "keys of your own)"))
+    return errors, warnings
