@@ -107,6 +107,30 @@ def prfaq_page(data: dict[str, Any], body: str = BODY) -> str:
     return f"---\n{front}---\n\n{body}"
 
 
+_META = ("id", "title", "status", "owner", "created", "updated", "authors", "reviewers", "tags", "subtitle", "decision",
+         "launched", "related", "superseded_by", "customer")
+
+
+def body_page(data: dict[str, Any], body: str = BODY) -> str:
+    """The same proposal in the body form: metadata in front matter, the press release, quotes
+    and FAQ as Markdown sections (docs/writing-in-markdown.md)."""
+    front = {k: v for k, v in data.items() if k in _META}
+    pr, dateline = data["press_release"], data["dateline"]
+    date = dateline["date"]
+    lines = ["## Press release", "",
+             f"**{dateline['location']}, {date:%B} {date.day}, {date.year}** — {pr['summary']}", ""]
+    lines += [pr[k] + "\n" for k in ("problem", "solution", "getting_started") if k in pr]
+    for q in data["quotes"]:
+        lines += [f"> {q['text']}", f"> — {q['name']}, {q['role']} {{{q['kind']}}}", ""]
+    if "closing" in pr:
+        lines += [pr["closing"], ""]
+    for part, title in (("external", "External FAQ"), ("internal", "Internal FAQ")):
+        lines += [f"## {title}", ""]
+        for qa in data["faq"][part]:
+            lines += [f"### {qa['question']}", "", qa["answer"], ""]
+    return prfaq_page(front, "\n".join(lines) + "\n" + body)
+
+
 def plain_page(data: dict[str, Any], body: str = BODY) -> str:
     """The same content, written by hand as plain Markdown: every fact the plugin's page shows
     (people, dates, tags, decision, links, quotes with attribution, both FAQs, the customer
@@ -153,14 +177,15 @@ def plain_page(data: dict[str, Any], body: str = BODY) -> str:
 
 
 def write_site(root: Path, n: int, *, plugin: bool, theme: str = "material", extra: str = "",
-               options: str = "") -> Path:
-    """A site of ``n`` proposals under ``root``: PR/FAQ pages with the plugin, or plain Markdown."""
+               options: str = "", body_form: bool = False) -> Path:
+    """A site of ``n`` proposals under ``root``: PR/FAQ pages with the plugin (in front matter,
+    or with ``body_form`` as Markdown sections), or plain Markdown."""
     docs = root / "docs" / "proposals"
     docs.mkdir(parents=True, exist_ok=True)
     (root / "docs" / "index.md").write_text("# Proposals site\n", encoding="utf-8")
     for i in range(n):
         data = proposal_data(i)
-        text = prfaq_page(data) if plugin else plain_page(data)
+        text = (body_page(data) if body_form else prfaq_page(data)) if plugin else plain_page(data)
         (docs / f"{proposal_id(i)}.md").write_text(text, encoding="utf-8")
     plugins = "plugins:\n  - search\n" + (f"  - prfaq{':' if options else ''}\n{options}" if plugin else "")
     extensions = "markdown_extensions:\n  - admonition\n  - toc:\n      permalink: true\n"

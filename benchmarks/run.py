@@ -121,6 +121,16 @@ def bench_build(n: int, repeats: int) -> dict[str, Any]:
         return {"n": n, "plugin_cpu_s": r.pop("a_cpu_s"), "plain_cpu_s": r.pop("b_cpu_s"), **r}
 
 
+def bench_build_body(n: int, repeats: int) -> dict[str, Any]:
+    """As :func:`bench_build`, with the PR/FAQs written in the body form (Markdown sections)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        plugin = write_site(Path(tmp) / "plugin", n, plugin=True, extra=SMALL_NAV, options="      index: false\n",
+                            body_form=True)
+        plain = write_site(Path(tmp) / "plain", n, plugin=False, extra=SMALL_NAV)
+        r = paired(plugin, plain, repeats)
+        return {"n": n, "plugin_cpu_s": r.pop("a_cpu_s"), "plain_cpu_s": r.pop("b_cpu_s"), **r}
+
+
 def bench_check(n: int, repeats: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         root = write_site(Path(tmp) / "plugin", n, plugin=True)
@@ -221,8 +231,8 @@ def bench_filter(n: int) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
-    ap.add_argument("--only", choices=("build", "instructions", "check", "nav", "filter"), nargs="+",
-                    default=["build", "instructions", "check", "nav", "filter"])
+    ap.add_argument("--only", choices=("build", "build-body", "instructions", "check", "nav", "filter"), nargs="+",
+                    default=["build", "build-body", "instructions", "check", "nav", "filter"])
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "results.json")
     args = ap.parse_args()
     results: dict[str, list[dict[str, Any]]] = {}
@@ -232,6 +242,15 @@ def main() -> None:
         for n in args.sizes:
             r = bench_build(n, repeats=5 if n <= 1000 else 3)
             results.setdefault("build", []).append(r)
+            pairs = r["pair_ratios"]
+            print(f"| {n:,} | {r['plugin_cpu_s']} s | {r['plain_cpu_s']} s | **{r['ratio']}** | "
+                  f"{len(pairs)}: {min(pairs):.2f}–{max(pairs):.2f} |", flush=True)
+    if "build-body" in args.only:
+        print("\n| proposals (body form) | with plugin (best CPU) | plain Markdown (best CPU) | ratio (median of pairs)"
+              " | pairs |\n|---:|---:|---:|---:|---:|")
+        for n in [n for n in args.sizes if n <= 1000]:
+            r = bench_build_body(n, repeats=5)
+            results.setdefault("build-body", []).append(r)
             pairs = r["pair_ratios"]
             print(f"| {n:,} | {r['plugin_cpu_s']} s | {r['plain_cpu_s']} s | **{r['ratio']}** | "
                   f"{len(pairs)}: {min(pairs):.2f}–{max(pairs):.2f} |", flush=True)

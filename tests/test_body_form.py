@@ -5,34 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
-
+from benchmarks.generate import body_page as body_form
 from benchmarks.generate import prfaq_page, proposal_data
 
 from .conftest import Site
-
-META = ("title", "status", "owner", "created", "updated", "authors", "reviewers", "tags", "subtitle", "decision",
-        "launched", "related", "superseded_by", "id")
-
-
-def body_form(data: dict[str, Any]) -> str:
-    """The same proposal written in the body form: metadata in front matter, the document below."""
-    front = {k: v for k, v in data.items() if k in META}
-    pr, dateline = data["press_release"], data["dateline"]
-    date = dateline["date"]
-    lines = ["## Press release", "",
-             f"**{dateline['location']}, {date:%B} {date.day}, {date.year}** — {pr['summary']}", ""]
-    lines += [pr[k] + "\n" for k in ("problem", "solution", "getting_started") if k in pr]
-    for q in data["quotes"]:
-        lines += [f"> {q['text']}", f"> — {q['name']}, {q['role']} {{{q['kind']}}}", ""]
-    if "closing" in pr:
-        lines += [pr["closing"], ""]
-    for part, title in (("external", "External FAQ"), ("internal", "Internal FAQ")):
-        lines += [f"## {title}", ""]
-        for qa in data["faq"][part]:
-            lines += [f"### {qa['question']}", "", qa["answer"], ""]
-    lines += ["## Appendix notes", "", "Kept as written.", ""]
-    return "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n\n" + "\n".join(lines)
 
 
 def headings(html: str) -> list[str]:
