@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -17,9 +16,10 @@ from typing import Any
 from . import __version__
 from .config import PrfaqConfig
 from .labels import merge_labels
-from .problems import format_github, format_json, format_text, summary
+from .problems import format_github, format_json, format_text, shown_path, summary
 from .schema import SchemaConfigError, bundled_schema, load_schema_file
-from .site import load_site, site_validator
+from .site import disk_files, load_site, proposal_sources, site_validator
+from .siteconfig import ConfigError, find_config, read_site_config
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 
@@ -33,66 +33,82 @@ class Site:
     config_file: str
     docs_dir: str
     plugin: PrfaqConfig
-    mkdocs_config: Any
+    exclude_docs: Any = None
+    """mkdocs.yml's ``exclude_docs`` (a pathspec), or None."""
 
 
 def load_site_config(config_file: str | None) -> Site:
-    """Load ``mkdocs.yml`` the way MkDocs does, and the prfaq plugin's options from it."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError, MkDocsException
-
-    path = config_file or "mkdocs.yml"
-    if not os.path.isfile(path):
-        raise UsageError(f"{path}: no such config file (use -f to name your mkdocs.yml)")
-    # MkDocs logs config errors and warnings; show them, without its DEBUG chatter.
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    """The site's ``docs_dir``, ``exclude_docs`` and the prfaq plugin's options, read from
+    ``mkdocs.yml`` (or ``zensical.toml``) without importing any plugin or theme it names
+    (:mod:`.siteconfig`)."""
     try:
-        config = load_config(config_file=path)
-    except (ConfigurationError, MkDocsException, SystemExit) as e:
-        raise UsageError(f"{path}: {e}") from None
-    plugin = config.plugins.get("prfaq")
-    options: PrfaqConfig
-    if plugin is None:
-        print(f"note: {path} does not enable the prfaq plugin; using its defaults", file=sys.stderr)
-        options = PrfaqConfig(config_file_path=path)
-        options.load_dict({})
-        errors, _ = options.validate()
-        assert not errors
-    else:
-        options = plugin.config
-    return Site(path, config.docs_dir, options, config)
+        path = find_config(config_file)
+        config = read_site_config(path)
+    except ConfigError as e:
+        raise UsageError(str(e)) from None
+    for note in config.notes:
+        print(f"warning: {note}", file=sys.stderr)
+    if not config.enabled and not path.endswith(".toml"):
+        print(f"note: {shown_path(path)} does not enable the prfaq plugin; using its defaults", file=sys.stderr)
+    return Site(path, config.docs_dir, config.plugin, config.exclude_docs)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from mkdocs.structure.files import get_files
-
     site = load_site_config(args.config_file)
     try:
         validator = site_validator(site.plugin.schema)
     except SchemaConfigError as e:
         raise UsageError(str(e)) from None
-    files = get_files(site.mkdocs_config)
+    files = disk_files(site.docs_dir, site.plugin.dir, site.exclude_docs)
     catalog = load_site(files, site.docs_dir, site.plugin.dir, validator,
-                        max_chars=site.plugin.limits.front_matter_chars, labels=merge_labels(site.plugin.labels))
-    problems = catalog.problems
+                        max_chars=site.plugin.limits.front_matter_chars, labels=merge_labels(site.plugin.labels),
+                        exclude=site.plugin.exclude, unknown_keys=site.plugin.unknown_keys)
+    problems, warnings = catalog.problems, catalog.warnings
     if args.paths:
-        wanted = {os.path.realpath(p) for p in args.paths}
-        problems = [p for p in problems if os.path.realpath(p.path) in wanted]
-        checked = sum(1 for p in catalog.proposals if os.path.realpath(p.display_path) in wanted)
+        pages = [shown for _, shown, _ in proposal_sources(files, site.docs_dir, site.plugin.dir, site.plugin.exclude)]
+        wanted = _named_pages(args.paths, pages, os.path.join(site.docs_dir, site.plugin.dir))
+        problems = [p for p in problems if p.path in wanted]
+        warnings = [w for w in warnings if w.path in wanted]
+        checked = sum(1 for p in catalog.proposals if p.display_path in wanted)
     else:
         checked = catalog.checked
 
     if args.format == "json":
-        print(format_json(problems, checked))
-    elif problems:
-        print(format_github(problems) if args.format == "github" else format_text(problems))
-    if args.format != "json":
+        print(format_json(problems, checked, warnings))
+    elif args.format == "github":
+        print("\n".join(x for x in (format_github(problems), format_github(warnings, "warning")) if x))
+    else:
         if problems:
-            print(summary(problems), file=sys.stderr)
+            print(format_text(problems))
+        for warning in warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    if args.format != "json":
+        also = f"; {len(warnings)} warning{'' if len(warnings) == 1 else 's'}" if warnings else ""
+        if problems:
+            print(summary(problems) + also, file=sys.stderr)
         else:
             noun = "PR/FAQ" if checked == 1 else "PR/FAQs"
-            print(f"{checked} {noun} checked, no problems", file=sys.stderr)
+            print(f"{checked} {noun} checked, no problems{also}", file=sys.stderr)
     return PROBLEMS if problems else OK
+
+
+def _named_pages(paths: Sequence[str], pages: Sequence[str], folder: str) -> set[str]:
+    """The PR/FAQs (as shown) each PATH names: a page, or every page in a folder. A PATH that
+    names none is a usage error: a check that checks nothing must not pass."""
+    real = {page: os.path.realpath(page) for page in pages}
+    wanted: set[str] = set()
+    for path in paths:
+        target = os.path.realpath(path)
+        inside = target.rstrip(os.sep) + os.sep
+        found = {page for page, r in real.items() if r == target or r.startswith(inside)}
+        if not found:
+            if not os.path.exists(path):
+                raise UsageError(f"{shown_path(path)}: no such file or folder (expected a PR/FAQ page)")
+            raise UsageError(f"{shown_path(path)}: matches no PR/FAQ (expected a .md page under "
+                             f"{shown_path(os.path.relpath(folder))}/ other than its index.md and those "
+                             "the plugin's exclude names)")
+        wanted |= found
+    return wanted
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -113,8 +129,6 @@ def cmd_new(args: argparse.Namespace) -> int:
     import datetime
     import subprocess
 
-    from mkdocs.structure.files import get_files
-
     from . import scaffold
     from .model import STATUSES
 
@@ -130,12 +144,13 @@ def cmd_new(args: argparse.Namespace) -> int:
         parts = scaffold.folder(site.plugin.dir, args.dir)
         id_ = args.id if args.id is not None else scaffold.id_from_title(args.title)
         src_uri = "/".join((*parts, f"{id_}.md"))
-        exclude = site.mkdocs_config.get("exclude_docs")
+        exclude = site.exclude_docs
         if exclude is not None and exclude.match_file(src_uri):
             raise scaffold.NewPageError(f"{src_uri}: mkdocs.yml's exclude_docs excludes it, so it would never be "
                                         "checked; choose another --dir or --id")
         scaffold.check_place(site.docs_dir, parts, f"{id_}.md")
-        catalog = load_site(get_files(site.mkdocs_config), site.docs_dir, site.plugin.dir, site_validator(None))
+        files = disk_files(site.docs_dir, site.plugin.dir, site.exclude_docs)
+        catalog = load_site(files, site.docs_dir, site.plugin.dir, site_validator(None))
         if id_ in catalog.by_id:
             raise scaffold.NewPageError(f"id {id_!r} is already used by {catalog.by_id[id_].display_path} "
                                         "(choose another with --id)")

@@ -131,12 +131,13 @@ def _json_escape(match: re.Match[str]) -> str:
 _NOT_ASCII = re.compile("[\x7f-\U0010ffff]")  # json.dumps escapes the C0 controls itself
 
 
-def format_json(problems: Sequence[Problem], checked: int) -> str:
+def format_json(problems: Sequence[Problem], checked: int, warnings: Sequence[Problem] = ()) -> str:
     """The real paths, fields and messages; every character that could break or forge a line
     (which ``ensure_ascii=False`` would print as is) is a ``\\uXXXX`` escape: still valid JSON,
     decoding to the same strings. The document's own keys are ASCII, so only strings change."""
     text = json.dumps(
-        {"checked": checked, "problems": [asdict(p) for p in problems]}, indent=2, ensure_ascii=False
+        {"checked": checked, "problems": [asdict(p) for p in problems], "warnings": [asdict(w) for w in warnings]},
+        indent=2, ensure_ascii=False,
     )
     return _NOT_ASCII.sub(_json_escape, text)
 
@@ -149,10 +150,10 @@ def _gh_escape(value: str, *, prop: bool = False) -> str:
     return value
 
 
-def format_github(problems: Iterable[Problem]) -> str:
-    """GitHub Actions workflow commands: one ``::error`` annotation per problem."""
+def format_github(problems: Iterable[Problem], kind: str = "error") -> str:
+    """GitHub Actions workflow commands: one ``::error`` (or ``::warning``) annotation per problem."""
     return "\n".join(
-        f"::error file={_gh_escape(p.shown_path, prop=True)},line={p.line},"
+        f"::{kind} file={_gh_escape(p.shown_path, prop=True)},line={p.line},"
         f"title={_gh_escape('PR/FAQ ' + p.shown_field, prop=True)}::"
         f"{_gh_escape(p.shown_field + ': ' + p.shown_message)}"
         for p in problems
