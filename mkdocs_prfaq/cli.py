@@ -176,6 +176,20 @@ def cmd_new(args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from . import starter
+
+    try:
+        report = starter.init(args.directory)
+    except starter.InitError as e:
+        raise UsageError(str(e)) from None
+    for line in report.lines:
+        print(line)
+    for note in report.notes:
+        print(note, file=sys.stderr)
+    return OK
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="mkdocs-prfaq",
@@ -212,6 +226,14 @@ def parser() -> argparse.ArgumentParser:
                      "(default: a slug of the title)")
     new.add_argument("-f", "--config-file", metavar="FILE", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     new.set_defaults(func=cmd_new)
+
+    init = sub.add_parser("init", help="make a folder a proposals site, or add the plugin to the site there",
+                          description="Where DIR has no mkdocs.yml, write one (Material, search, prfaq), "
+                          "docs/index.md and two example PR/FAQs, one in each form. Where it has one, add the "
+                          "prfaq plugin to it (inserting lines: every other line and comment stays) and the "
+                          "examples, if the proposals folder has no pages. Never overwrites a file.")
+    init.add_argument("directory", nargs="?", default=".", metavar="DIR", help="the site's folder (default: .)")
+    init.set_defaults(func=cmd_init)
 
     schema = sub.add_parser("schema", help="print the effective JSON Schema",
                             description="Print the site's schema, or the bundled one if it sets none.")

@@ -187,6 +187,33 @@ def write_new(docs_dir: str, parts: tuple[str, ...], name: str, text: str) -> st
     return _shown(path)
 
 
+def create(base: str, parts: tuple[str, ...], name: str, text: str) -> bool:
+    """Write ``text`` to the new file ``base/<parts>/name``, making its folders; ``False``, writing
+    nothing, when something is already there. Like :func:`write_new`, never through a symlink
+    below ``base`` and never over a file, even one that appears meanwhile."""
+    check_folders(base, parts)
+    path = os.path.join(base, *parts, name)
+    if os.path.lexists(path):
+        return False
+    try:
+        fd = _create(base, parts, name)
+    except FileExistsError:
+        return False
+    except OSError as e:
+        if e.errno in (errno.ELOOP, errno.ENOTDIR):
+            raise NewPageError(f"a folder on the way to {_shown(path)} is a symlink or not a folder; "
+                               "not writing there") from None
+        raise NewPageError(f"{_shown(path)}: {e.strerror or e}") from None
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    return True
+
+
+def shown(path: str) -> str:
+    """``path`` as printed: relative to the current folder when inside it, with ``/``."""
+    return _shown(path)
+
+
 def _quoted(value: str) -> str:
     """``value`` as a double-quoted YAML scalar on one line: every character round-trips, escaped
     where YAML needs it (line breaks, control characters, U+2028, a BOM)."""
