@@ -59,7 +59,7 @@ def short(value: Any, limit: int = 60) -> str:
 
 def _read_as(value: Any) -> str:
     if value is None:
-        return "nothing (null)"
+        return "no value"
     if isinstance(value, bool):
         return "true" if value else "false"
     return "a number"

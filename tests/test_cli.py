@@ -31,7 +31,8 @@ def test_paths_limit_the_report_but_cross_checks_see_every_page(site: Site) -> N
     site.proposal("a.md", "draft", related=["b"])
     site.proposal("b.md", "draft")
     site.page("c.md", "---\ntitle: C\n---\n")
-    assert site.check("check", "docs/proposals/a.md", "docs/index.md").code == 0
+    assert site.check("check", "docs/proposals/a.md").code == 0
+    assert site.check("check", "docs/proposals/a.md", "docs/index.md").code == 2  # names no PR/FAQ
     result = site.check("check", "docs/proposals/c.md")
     assert result.code == 1 and all(line.startswith("docs/proposals/c.md:") for line in result.out.splitlines())
 
@@ -45,7 +46,7 @@ def test_json_format(site: Site) -> None:
     assert report["checked"] == 2
     assert report["problems"] == [{
         "path": "docs/proposals/b.md", "line": 5, "field": "created",
-        "message": "'2026-02-30' is not a valid date (expected YYYY-MM-DD)",
+        "message": "'2026-02-30' is not a valid date, February has 28 days in 2026 (expected YYYY-MM-DD)",
     }]
 
 

@@ -81,7 +81,7 @@ def test_wrong_types_unknown_status_bad_dates_and_typos() -> None:
     messages = [p.split(": ", 1)[1] for p in check(data)]
     assert "owner: expected text, got a list" in messages
     assert any(m.startswith("status: unknown status 'in-progress' (expected one of: draft, in-review") for m in messages)
-    assert "created: '2026-13-45' is not a valid date (expected YYYY-MM-DD)" in messages
+    assert "created: '2026-13-45' is not a valid date, there is no month 13 (expected YYYY-MM-DD)" in messages
     assert "updated: 'yesterday' is not a valid date (expected YYYY-MM-DD)" in messages
     assert any(m.startswith("faq.external.0.questoin: unknown key") and "did you mean 'question'?" in m for m in messages)
     assert any(m.startswith("press_release.sumary: unknown key") and "did you mean 'summary'?" in m for m in messages)
@@ -107,7 +107,8 @@ def test_cross_checks_unique_ids_and_dangling_references() -> None:
     c = proposal("c", id="a")
     d = proposal("podgenie", superseded_by="nothing")
     assert [str(p) for p in cross_check([a, b, c, d])] == [
-        "docs/proposals/c.md:1: id: id 'a' is already used by docs/proposals/a.md (expected a unique id)",
+        "docs/proposals/c.md:1: id: id 'a' is used by both docs/proposals/c.md and docs/proposals/a.md "
+        "(expected a unique id)",
         "docs/proposals/a.md:1: superseded_by: a proposal cannot supersede itself (expected another proposal's id)",
         "docs/proposals/b.md:11: related.1: no proposal has id 'podgeni' (expected the id of another PR/FAQ); did you mean 'podgenie'?",
         "docs/proposals/podgenie.md:1: superseded_by: no proposal has id 'nothing' (expected the id of another PR/FAQ)",
