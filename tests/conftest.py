@@ -92,3 +92,83 @@ def site(tmp_path: Path) -> Site:
 @pytest.fixture
 def full() -> Callable[..., dict[str, Any]]:
     return proposal_data
+
+
+# -- the built wheel in fresh virtualenvs, once per session ------------------------------------
+
+FRESH_VENVS: dict[str, tuple[str, ...]] = {
+    "wheel_venv": (),  # the wheel alone: what `pip install mkdocs-prfaq` gives a new user
+    "techdocs_venv": ("mkdocs-techdocs-core",),  # the wheel beside Backstage's TechDocs plugin
+}
+"""Fixture name -> what is installed with the wheel. Each is a new virtualenv (no site packages)
+made once per session; the installs that the session's tests use run side by side."""
+
+
+@dataclass
+class Venv:
+    root: Path
+
+    @property
+    def bin(self) -> Path:
+        return self.root / "bin"
+
+    def env(self) -> dict[str, str]:
+        """The environment of a shell in which this virtualenv is activated."""
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "NO_MKDOCS_2_WARNING")}
+        env["PATH"] = f"{self.bin}{os.pathsep}{os.environ.get('PATH', '')}"
+        env["VIRTUAL_ENV"] = str(self.root)
+        return env
+
+    def run(self, args: list[str], cwd: Path) -> Result:
+        proc = subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=self.env(), timeout=600)
+        return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project built as a wheel, once per session."""
+    dist = tmp_path_factory.mktemp("dist")
+    built = run([sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(dist)], ROOT)
+    assert built.code == 0, built.text
+    [path] = dist.glob("mkdocs_prfaq-*.whl")
+    return path
+
+
+class _Installs:
+    def __init__(self, base: Path, wheel: Path, names: list[str]) -> None:
+        self.venvs: dict[str, Venv] = {}
+        self.procs: dict[str, tuple[subprocess.Popen[str], Path]] = {}
+        for name in names:
+            root = base / name
+            subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(root)], check=True)
+            log = base / f"{name}.log"
+            with log.open("w") as out:
+                self.procs[name] = (subprocess.Popen(
+                    [sys.executable, "-m", "pip", "--python", str(root / "bin" / "python"), "install", "-q",
+                     "--disable-pip-version-check", str(wheel), *FRESH_VENVS[name]],
+                    stdout=out, stderr=subprocess.STDOUT, text=True), log)
+            self.venvs[name] = Venv(root)
+
+    def get(self, name: str) -> Venv:
+        proc, log = self.procs[name]
+        code = proc.wait(timeout=900)
+        assert code == 0, f"pip install into the fresh {name} failed:\n{log.read_text()}"
+        return self.venvs[name]
+
+
+@pytest.fixture(scope="session")
+def _installs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, wheel: Path) -> _Installs:
+    used = {name for item in request.session.items for name in FRESH_VENVS if name in getattr(item, "fixturenames", ())}
+    return _Installs(tmp_path_factory.mktemp("venvs"), wheel, sorted(used))
+
+
+@pytest.fixture(scope="session")
+def wheel_venv(_installs: _Installs) -> Venv:
+    """A fresh virtualenv holding the built wheel and what it depends on, nothing else."""
+    return _installs.get("wheel_venv")
+
+
+@pytest.fixture(scope="session")
+def techdocs_venv(_installs: _Installs) -> Venv:
+    """A fresh virtualenv holding the built wheel and mkdocs-techdocs-core."""
+    return _installs.get("techdocs_venv")

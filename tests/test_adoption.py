@@ -11,7 +11,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-import venv
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ import yaml
 from mkdocs_prfaq.reference import schema_rows
 from mkdocs_prfaq.schema import BUNDLED_ID, bundled_schema
 
-from .conftest import BIN, ROOT, Site, run
+from .conftest import BIN, ROOT, Site, Venv, run
 
 
 def test_new_writes_a_valid_draft_and_refuses_to_overwrite(site: Site) -> None:
@@ -160,17 +159,15 @@ def test_serve_rebuilds_survives_invalid_edits_and_recovers(site: Site) -> None:
         server.wait(timeout=30)
 
 
-def test_the_wheel_installs_into_a_fresh_virtualenv_and_builds_a_site(tmp_path: Path) -> None:
-    dist = tmp_path / "dist"
-    built = run([sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(dist)], ROOT)
-    assert built.code == 0, built.text
-    [wheel] = dist.glob("mkdocs_prfaq-*.whl")
+def test_the_wheel_installs_into_a_fresh_virtualenv_and_builds_a_site(tmp_path: Path, wheel: Path,
+                                                                      wheel_venv: Venv) -> None:
     import zipfile
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("mkdocs_prfaq/schemas/prfaq.schema.json", "mkdocs_prfaq/schemas/proposals-export.schema.json",
                    "mkdocs_prfaq/templates/prfaq/page.html", "mkdocs_prfaq/templates/prfaq/index.html",
                    "mkdocs_prfaq/assets/prfaq.css", "mkdocs_prfaq/assets/index.js", "mkdocs_prfaq/py.typed"):
         assert needed in names, needed
+    dist = tmp_path / "dist"
     sdist = run([sys.executable, "-m", "hatchling", "build", "-t", "sdist", "-d", str(dist)], ROOT)
     assert sdist.code == 0, sdist.text
     import tarfile
@@ -179,18 +176,13 @@ def test_the_wheel_installs_into_a_fresh_virtualenv_and_builds_a_site(tmp_path: 
     for needed in ("schemas/prfaq.schema.json", "schemas/proposals-export.schema.json", "mkdocs_prfaq/assets/index.js",
                    "mkdocs_prfaq/assets/prfaq.css", "mkdocs_prfaq/templates/prfaq/page.html", "pyproject.toml"):
         assert needed in members, needed
-    env_dir = tmp_path / "venv"
-    venv.create(env_dir, with_pip=True)
-    python = env_dir / "bin" / "python"
-    install = run([str(python), "-m", "pip", "install", "-q", str(wheel)], tmp_path)
-    assert install.code == 0, install.text
     site = Site(tmp_path / "elsewhere")
     site.proposal("alpha.md", "approved")
-    result = run([str(env_dir / "bin" / "mkdocs"), "build", "--strict"], site.root)
+    result = wheel_venv.run([str(wheel_venv.bin / "mkdocs"), "build", "--strict"], site.root)
     assert result.code == 0, result.text
     assert "prfaq-statusline" in site.html("proposals/alpha/index.html")
     assert (site.root / "site" / "proposals" / "proposals.json").is_file()
-    check = run([str(env_dir / "bin" / "mkdocs-prfaq"), "check"], site.root)
+    check = wheel_venv.run([str(wheel_venv.bin / "mkdocs-prfaq"), "check"], site.root)
     assert check.code == 0, check.text
 
 
