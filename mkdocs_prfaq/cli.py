@@ -54,15 +54,19 @@ def load_site_config(config_file: str | None) -> Site:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .config import lifecycle_of
+
     site = load_site_config(args.config_file)
+    lifecycle = lifecycle_of(site.plugin)
     try:
-        validator = site_validator(site.plugin.schema)
+        validator = site_validator(site.plugin.schema, lifecycle)
     except SchemaConfigError as e:
         raise UsageError(str(e)) from None
     files = disk_files(site.docs_dir, site.plugin.dir, site.exclude_docs)
     catalog = load_site(files, site.docs_dir, site.plugin.dir, validator,
-                        max_chars=site.plugin.limits.front_matter_chars, labels=merge_labels(site.plugin.labels),
-                        exclude=site.plugin.exclude, unknown_keys=site.plugin.unknown_keys)
+                        max_chars=site.plugin.limits.front_matter_chars,
+                        labels=merge_labels(site.plugin.labels, lifecycle), exclude=site.plugin.exclude,
+                        unknown_keys=site.plugin.unknown_keys, lifecycle=lifecycle)
     problems, warnings = catalog.problems, catalog.warnings
     if args.paths:
         pages = [shown for _, shown, _ in proposal_sources(files, site.docs_dir, site.plugin.dir, site.plugin.exclude)]
@@ -116,11 +120,17 @@ def cmd_schema(args: argparse.Namespace) -> int:
     if args.bundled:
         schema = bundled_schema()
     else:
+        from .config import lifecycle_of
+        from .schema import effective_schema
+
         site = load_site_config(args.config_file)
         try:
-            schema = load_schema_file(site.plugin.schema) if site.plugin.schema else bundled_schema()
+            own = load_schema_file(site.plugin.schema) if site.plugin.schema else None
         except SchemaConfigError as e:
             raise UsageError(str(e)) from None
+        # The site's statuses and what each requires, in the bundled schema (embedded where the
+        # site's own schema refers to it): one document any JSON Schema tool can use offline.
+        schema = effective_schema(own, lifecycle_of(site.plugin).schema())
     print(json.dumps(schema, indent=2, ensure_ascii=False))
     return OK
 
@@ -130,7 +140,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     import subprocess
 
     from . import scaffold
-    from .model import STATUSES
+    from .config import lifecycle_of
+    from .model import status_folder
+    from .validate import closest
 
     try:
         scaffold.check_text("the title", args.title)
@@ -141,7 +153,19 @@ def cmd_new(args: argparse.Namespace) -> int:
         if args.owner is not None:
             scaffold.check_text("--owner", args.owner)
         site = load_site_config(args.config_file)
-        parts = scaffold.folder(site.plugin.dir, args.dir)
+        lifecycle = lifecycle_of(site.plugin)
+        status = args.status if args.status is not None else lifecycle.names[0]
+        if lifecycle.get(status) is None:
+            near = closest(status, lifecycle.names)
+            raise scaffold.NewPageError(f"--status {status!r} is not one of this site's statuses (expected one of: "
+                                        f"{', '.join(lifecycle.names)}){f'; did you mean {near!r}?' if near else ''}")
+        directory = args.dir
+        if lifecycle.status_from == "folder":  # the page's folder is its status
+            directory = f"{site.plugin.dir}/{status}" if args.dir is None else args.dir
+            if status_folder(f"{directory.strip('/')}/x.md", site.plugin.dir) != status:
+                raise scaffold.NewPageError(f"--dir {args.dir!r}: with status_from: folder a page's folder is its "
+                                            f"status (expected {site.plugin.dir}/{status}, or no --dir)")
+        parts = scaffold.folder(site.plugin.dir, directory)
         id_ = args.id if args.id is not None else scaffold.id_from_title(args.title)
         src_uri = "/".join((*parts, f"{id_}.md"))
         exclude = site.exclude_docs
@@ -150,7 +174,7 @@ def cmd_new(args: argparse.Namespace) -> int:
                                         "checked; choose another --dir or --id")
         scaffold.check_place(site.docs_dir, parts, f"{id_}.md")
         files = disk_files(site.docs_dir, site.plugin.dir, site.exclude_docs)
-        catalog = load_site(files, site.docs_dir, site.plugin.dir, site_validator(None))
+        catalog = load_site(files, site.docs_dir, site.plugin.dir, site_validator(None, lifecycle), lifecycle=lifecycle)
         if id_ in catalog.by_id:
             raise scaffold.NewPageError(f"id {id_!r} is already used by {catalog.by_id[id_].display_path} "
                                         "(choose another with --id)")
@@ -162,8 +186,8 @@ def cmd_new(args: argparse.Namespace) -> int:
             except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
                 owner = ""
             scaffold.check_text("git config user.name", owner)
-        assert args.status in STATUSES
-        text = scaffold.page(args.title, owner=owner, status=args.status, id_=id_, today=datetime.date.today())
+        text = scaffold.page(args.title, owner=owner, status=status, id_=id_, today=datetime.date.today(),
+                             lifecycle=lifecycle)
         shown = scaffold.write_new(site.docs_dir, parts, f"{id_}.md", text)
     except scaffold.NewPageError as e:
         raise UsageError(str(e)) from None
@@ -171,7 +195,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not owner:
         print(f"warning: {shown} has no owner (use --owner NAME, or set git config user.name); "
               "`mkdocs-prfaq check` reports it until owner is filled in", file=sys.stderr)
-    if scaffold.has_placeholders(args.status):
+    if scaffold.has_placeholders(status, lifecycle):
         print(f"fill in the empty fields; `mkdocs-prfaq check {shown}` lists what is left", file=sys.stderr)
     return OK
 
@@ -188,6 +212,105 @@ def cmd_init(args: argparse.Namespace) -> int:
     for note in report.notes:
         print(note, file=sys.stderr)
     return OK
+
+
+def _imported(source: str, text: str, args: argparse.Namespace, site: Site, lifecycle: Any,
+              labels: dict[str, str], today: Any, user: str) -> tuple[tuple[str, ...], Any]:
+    """One original as ``(folder parts under docs_dir, importer.Converted)``: with ``status_from:
+    folder`` the folder of the status it gets (``--status``, else the original's)."""
+    from . import importer, scaffold
+
+    by_folder = lifecycle.status_from == "folder"
+    folder = os.path.dirname(os.path.abspath(source))
+    history = importer.git_history(source)
+
+    def folder_of(status: str) -> tuple[str, ...]:
+        return scaffold.folder(site.plugin.dir, f"{site.plugin.dir}/{status}" if by_folder else None)
+
+    def convert(status: str | None, parts: tuple[str, ...]) -> importer.Converted:
+        return importer.convert(
+            text, name=os.path.basename(source), today=today, history=history, user=user, status=status,
+            id_=args.id, labels=labels, statuses=lifecycle.names, status_line=not by_folder,
+            remote_images=site.plugin.remote_images,
+            asset=importer.asset_check(folder, os.path.join(site.docs_dir, *parts)))
+
+    parts = folder_of(args.status or lifecycle.names[0])
+    converted = convert(args.status, parts)
+    if by_folder and parts != folder_of(converted.status):  # the original's status: its folder
+        parts = folder_of(converted.status)
+        converted = convert(converted.status, parts)
+    return parts, converted
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Existing Markdown PR/FAQs as new pages of the body form (:mod:`.importer`), then ``check``
+    on the pages written."""
+    import datetime
+
+    from . import importer, scaffold
+    from .config import lifecycle_of
+    from .validate import closest
+
+    if args.id is not None and len(args.sources) > 1:
+        raise UsageError("--id names one page; import one SRC at a time to choose each id")
+    try:
+        if args.id is not None:
+            scaffold.check_id(args.id)
+        site = load_site_config(args.config_file)
+        lifecycle = lifecycle_of(site.plugin)
+        if args.status is not None and lifecycle.get(args.status) is None:
+            near = closest(args.status, lifecycle.names)
+            raise UsageError(f"--status {args.status!r} is not one of this site's statuses (expected one of: "
+                             f"{', '.join(lifecycle.names)}){f'; did you mean {near!r}?' if near else ''}")
+        catalog = load_site(disk_files(site.docs_dir, site.plugin.dir, site.exclude_docs), site.docs_dir,
+                            site.plugin.dir, site_validator(None))
+        labels = merge_labels(site.plugin.labels, lifecycle)
+        today, user = datetime.date.today(), importer.git_user()
+        pages: list[tuple[str, tuple[str, ...], importer.Converted]] = []
+        for source in args.sources:
+            try:
+                with open(source, encoding="utf-8") as f:
+                    text = f.read()
+            except UnicodeDecodeError:
+                raise UsageError(f"{shown_path(source)}: not UTF-8 text (expected a Markdown file)") from None
+            except OSError as e:
+                raise UsageError(f"{shown_path(source)}: {e.strerror or e} (expected a Markdown file)") from None
+            parts, converted = _imported(source, text, args, site, lifecycle, labels, today, user)
+            page_dir = os.path.join(site.docs_dir, *parts)
+            id_, name = converted.id, f"{converted.id}.md"
+            if args.id is None and id_ in scaffold.GENERATED:
+                raise UsageError(f"{shown_path(source)}: its id {id_!r} names a page the plugin generates "
+                                 "(choose another with --id)")
+            src_uri = "/".join((*parts, name))
+            if site.exclude_docs is not None and site.exclude_docs.match_file(src_uri):
+                raise UsageError(f"{src_uri}: mkdocs.yml's exclude_docs excludes it, so it would never be "
+                                 "checked; choose another --id")
+            scaffold.check_place(site.docs_dir, parts, name)
+            if os.path.lexists(os.path.join(page_dir, name)):
+                raise UsageError(f"{shown_path(os.path.join(page_dir, name))} exists; not overwriting it "
+                                 f"(import {shown_path(source)} with another --id)")
+            if id_ in catalog.by_id:
+                raise UsageError(f"{shown_path(source)}: id {id_!r} is already used by "
+                                 f"{catalog.by_id[id_].display_path} (choose another with --id)")
+            earlier = next((s for s, _, c in pages if c.id == id_), None)
+            if earlier is not None:
+                raise UsageError(f"{shown_path(source)} and {shown_path(earlier)} would both be {id_!r} "
+                                 "(import them one at a time, each with its --id)")
+            pages.append((source, parts, converted))
+        written = []
+        for source, parts, converted in pages:
+            shown = scaffold.write_new(site.docs_dir, parts, f"{converted.id}.md", converted.text)
+            written.append(shown)
+            print(shown)
+            for note in converted.notes:
+                print(f"{shown}:{note.line}: {note.field}: {note.message}", file=sys.stderr)
+            for path in converted.assets:
+                why = importer.copy_asset(os.path.dirname(os.path.abspath(source)), site.docs_dir, parts, path)
+                if why:
+                    print(f"{shown}:1: image: {path} not copied: {why}", file=sys.stderr)
+    except scaffold.NewPageError as e:
+        raise UsageError(str(e)) from None
+    return cmd_check(argparse.Namespace(config_file=args.config_file, format="text", paths=written))
 
 
 def parser() -> argparse.ArgumentParser:
@@ -212,20 +335,31 @@ def parser() -> argparse.ArgumentParser:
                        help="report only these pages (all proposals are still loaded for cross-checks)")
     check.set_defaults(func=cmd_check)
 
-    from .model import STATUSES
-
     new = sub.add_parser("new", help="write a new PR/FAQ page with the front matter its status needs",
                          description="Write docs/<dir>/<slug>.md: a valid draft, or for a later status a page "
                          "whose empty placeholders `check` reports until they are filled. Never overwrites a "
                          "file, never reuses an id.")
     new.add_argument("title", help="the headline, e.g. \"PodGenie turns any podcast into a transcript\"")
     new.add_argument("--owner", help="the single-threaded owner (default: git config user.name)")
-    new.add_argument("--status", choices=STATUSES, default="draft", help="the starting status (default: draft)")
+    new.add_argument("--status", help="the starting status, one of the site's (default: its first, e.g. draft)")
     new.add_argument("--dir", help="the folder under docs_dir: the plugin's dir (the default) or a folder inside it")
     new.add_argument("--id", help="the id and file name: lowercase letters, digits, single - or _ between them "
                      "(default: a slug of the title)")
     new.add_argument("-f", "--config-file", metavar="FILE", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     new.set_defaults(func=cmd_new)
+
+    imp = sub.add_parser("import", help="turn existing Markdown PR/FAQs into pages of this site",
+                         description="Write each SRC as docs/<dir>/<id>.md in the body form (press release, "
+                         "external and internal FAQ, then every other section, in order), copy the images it "
+                         "links beside it, and check the pages written. Never overwrites a file; never changes "
+                         "SRC. Exit 0 when the pages pass check, 1 when they have problems, 2 for usage errors.")
+    imp.add_argument("sources", nargs="+", metavar="SRC", help="a Markdown PR/FAQ to import")
+    imp.add_argument("--status", help="the pages' status, one of the site's (default: the original's, else the "
+                     "site's first, e.g. draft)")
+    imp.add_argument("--id", help="the id and file name of the page (one SRC only; default: the original's id, "
+                     "else a slug of its headline)")
+    imp.add_argument("-f", "--config-file", metavar="FILE", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    imp.set_defaults(func=cmd_import)
 
     init = sub.add_parser("init", help="make a folder a proposals site, or add the plugin to the site there",
                           description="Where DIR has no mkdocs.yml, write one (Material, search, prfaq), "

@@ -10,7 +10,17 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .frontmatter import MAX_CHARS
-from .labels import DEFAULT_LABELS, merge_labels
+from .labels import DEFAULT_LABELS, label_keys
+from .lifecycle import (
+    STATUS_FROM,
+    Lifecycle,
+    LifecycleError,
+    Requirements,
+    Status,
+    make,
+    parse_requirements,
+    parse_statuses,
+)
 from .problems import escape
 from .sanitize import EMOJI_CDNS
 from .schema import SchemaConfigError, check_refs, display_name, load_schema_file
@@ -155,17 +165,8 @@ class _Labels(base.BaseConfigOption[dict[str, str]]):
         if not isinstance(value, dict) or not all(isinstance(v, (str, int, float)) for v in value.values()):
             raise base.ValidationError("expected a mapping of label names to text, e.g. {internal_faq: Business FAQ}")
         overrides: dict[str, Any] = {str(k): str(v) for k, v in value.items()}
-        try:
-            merge_labels(overrides)
-        except KeyError as e:
-            names = list(merge_labels(None))
-            unknown = [name for name in overrides if name not in names]
-            hints = "".join(did_you_mean(name, names) for name in unknown[:5])
-            raise base.ValidationError(
-                f"unknown label(s): {e.args[0]} (see the configuration reference for the label names){hints}"
-            ) from None
         for key, text in overrides.items():
-            expected = DEFAULT_LABELS[key]
+            expected = DEFAULT_LABELS.get(key, "Under review")
             try:
                 text.format(count=0, shown=0, total=0, status="")
             except (KeyError, IndexError, ValueError) as e:
@@ -174,6 +175,52 @@ class _Labels(base.BaseConfigOption[dict[str, str]]):
                     f"expected text like {expected!r}"
                 ) from None
         return overrides
+
+    def post_validation(self, config: base.Config, key_name: str) -> None:
+        # The label names depend on the site's statuses (validated by then): a status's label is
+        # keyed by its name (`in-review: Under review`; `launched_status` for `launched`).
+        names = label_keys(lifecycle_of(config))
+        unknown = [name for name in config[key_name] if name not in names]
+        if unknown:
+            hints = "".join(did_you_mean(name, names) for name in unknown[:5])
+            raise base.ValidationError(
+                f"unknown label(s): {', '.join(sorted(unknown))} (see the configuration reference for the label "
+                f"names; a status's label is keyed by its name){hints}")
+
+
+class _Statuses(base.BaseConfigOption["tuple[Status, ...] | None"]):
+    """The site's lifecycle: status names, in order, to their settings."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = None
+
+    def run_validation(self, value: object) -> tuple[Status, ...] | None:
+        if value is None:
+            return None
+        try:
+            return parse_statuses(value)
+        except LifecycleError as e:
+            raise base.ValidationError(str(e)) from None
+
+
+class _Requirements(base.BaseConfigOption["Requirements | None"]):
+    """What the `complete` level and up require."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = None
+
+    def run_validation(self, value: object) -> Requirements | None:
+        try:
+            return parse_requirements(value) if value is not None else None
+        except LifecycleError as e:
+            raise base.ValidationError(str(e)) from None
+
+
+def lifecycle_of(config: base.Config) -> Lifecycle:
+    """The site's lifecycle from the plugin's validated options (``statuses``, ``requirements``, ``status_from``)."""
+    return make(config.get("statuses"), config.get("requirements"), config.get("status_from") or "front_matter")
 
 
 class _RemoteImages(base.BaseConfigOption["bool | list[str]"]):
@@ -204,6 +251,25 @@ class PrfaqConfig(_Suggesting):
     `*` and `?` stay within a folder name, `**` crosses folders, and a folder excludes all in it.
     Neither the build nor `mkdocs-prfaq check` reads them as PR/FAQs (pages MkDocs' own
     `exclude_docs` leaves out are skipped too)."""
+    statuses = _Statuses()
+    """The site's lifecycle, in order: status names to `{label, colour, dark_colour, level, open,
+    requires}` (or just a level). A level says what a status requires: `thin` (the base fields),
+    `complete` (the whole document, see `requirements`), `decided` (complete and a `decision`),
+    `launched` (decided and `launched`), `closed` (a `decision`; the content may be thin).
+    `colour` is a hex colour (`'#1d6b35'`); `open: false` lists the status collapsed; `requires`
+    names more fields (`[superseded_by]`). Default: draft, in-review, approved, launched,
+    deferred, rejected, withdrawn, superseded."""
+    status_from = c.Choice(STATUS_FROM, default="front_matter")
+    """`folder`: a page's status is its first folder under `dir` (`proposals/live/x.md` is
+    `live`); a `status` in its front matter that disagrees is a problem."""
+    requirements = _Requirements()
+    """What the `complete` level and up require, each key optional: `subtitle`, `dateline`
+    (true), `reviewers`, `external_questions`, `internal_questions` (at least; 0 for none),
+    `press_release` (parts), `quotes` (a quote of each kind listed; a kind twice for two),
+    `quote_kinds` (the kinds a quote may have), `customer` (customer questions answered).
+    Default: `{subtitle: true, dateline: true, reviewers: 1, external_questions: 3,
+    internal_questions: 3, press_release: [summary, problem, solution, getting_started],
+    quotes: [leader, customer], quote_kinds: [leader, customer], customer: []}`."""
     schema = c.Optional(_SchemaFile())
     """A site schema (JSON or YAML) used instead of the bundled one; it may `$ref` the bundled one.
     Every `$ref` in it is resolved, offline, when the configuration is loaded."""

@@ -12,7 +12,10 @@ from typing import Any
 import jinja2
 
 from .labels import status_key
-from .model import CLOSED, STATUSES, Proposal, as_texts
+from .lifecycle import DEFAULT, INVALID, Lifecycle
+from .model import Proposal, as_texts
+from .problems import Problem
+from .sanitize import safe_id
 
 EXPORT_VERSION = 1
 INDEX_MARKER = "<!-- prfaq:index -->"
@@ -24,6 +27,9 @@ class Row:
 
     p: Proposal
     url: str
+    status_label: str = ""
+    """The label of the proposal's status (of the status it claims, for an invalid one)."""
+    invalid: bool = False
 
     @property
     def explicit_id(self) -> str | None:
@@ -38,7 +44,7 @@ class Group:
     label: str
     rows: list[Row]
     closed: bool
-    """Rejected, withdrawn and superseded proposals are listed collapsed."""
+    """Statuses that are not ``open`` (rejected, withdrawn, superseded) are listed collapsed."""
 
 
 def newest_first(proposals: Iterable[Proposal]) -> list[Proposal]:
@@ -47,29 +53,46 @@ def newest_first(proposals: Iterable[Proposal]) -> list[Proposal]:
     return sorted(ordered, key=lambda p: p.sort_date, reverse=True)
 
 
-def counts(proposals: Iterable[Proposal]) -> dict[str, int]:
-    """Proposals per status, every status listed, in lifecycle order."""
-    found = dict.fromkeys(STATUSES, 0)
+def label_of(labels: Mapping[str, str], status: str) -> str:
+    """A status's label; ``invalid`` is the label of pages with problems."""
+    return labels["invalid"] if status == INVALID else labels.get(status_key(status), status)
+
+
+def is_listed(p: Proposal, lifecycle: Lifecycle) -> bool:
+    """Listed under its status: valid, with one of the site's statuses. Every other proposal is
+    listed as invalid, never under a status it does not validly have."""
+    return p.valid and lifecycle.get(p.status) is not None
+
+
+def counts(proposals: Iterable[Proposal], lifecycle: Lifecycle = DEFAULT) -> dict[str, int]:
+    """Proposals per status: ``invalid`` first, then every status in lifecycle order."""
+    found = dict.fromkeys((INVALID, *lifecycle.names), 0)
     for p in proposals:
-        found[p.status] += 1
+        found[p.status if is_listed(p, lifecycle) else INVALID] += 1
     return found
 
 
-def by_status(proposals: Iterable[Proposal]) -> dict[str, list[Proposal]]:
-    """The index's order: every status in lifecycle order, each newest first (empty ones too)."""
-    found: dict[str, list[Proposal]] = {s: [] for s in STATUSES}
+def by_status(proposals: Iterable[Proposal], lifecycle: Lifecycle = DEFAULT) -> dict[str, list[Proposal]]:
+    """The index's order: the invalid proposals, then every status in lifecycle order, each
+    newest first (empty ones too)."""
+    found: dict[str, list[Proposal]] = {s: [] for s in (INVALID, *lifecycle.names)}
     for p in proposals:
-        found[p.status].append(p)
+        found[p.status if is_listed(p, lifecycle) else INVALID].append(p)
     return {s: newest_first(ps) for s, ps in found.items()}
 
 
-def groups(proposals: Iterable[Proposal], labels: Mapping[str, str], url: Callable[[Proposal], str]) -> list[Group]:
-    """Non-empty status groups in lifecycle order, each newest first."""
-    return [
-        Group(s, labels[status_key(s)], [Row(p, url(p)) for p in ps], s in CLOSED)
-        for s, ps in by_status(proposals).items()
-        if ps
-    ]
+def groups(proposals: Iterable[Proposal], labels: Mapping[str, str], url: Callable[[Proposal], str],
+           lifecycle: Lifecycle = DEFAULT) -> list[Group]:
+    """Non-empty status groups, invalid proposals first, then in lifecycle order, each newest first."""
+    out = []
+    for s, ps in by_status(proposals, lifecycle).items():
+        if not ps:
+            continue
+        status = lifecycle.get(s)
+        rows = [Row(p, url(p), label_of(labels, p.status) if lifecycle.get(p.status) else "", True) for p in ps] \
+            if s == INVALID else [Row(p, url(p), label_of(labels, s)) for p in ps]
+        out.append(Group(s, label_of(labels, s), rows, status is not None and not status.open))
+    return out
 
 
 def launch_date(p: Proposal) -> str:
@@ -93,18 +116,24 @@ class Quarter:
     rows: list[Row]
 
 
-def roadmap(proposals: Iterable[Proposal], url: Callable[[Proposal], str], undated: str = "No date") -> list[Quarter]:
-    """Approved and launched proposals on a timeline by their launch date, grouped by quarter."""
-    chosen = [p for p in proposals if p.status in ("approved", "launched")]
+def roadmap(proposals: Iterable[Proposal], url: Callable[[Proposal], str], undated: str = "No date",
+            lifecycle: Lifecycle = DEFAULT) -> list[Quarter]:
+    """Valid proposals decided on or launched (levels ``decided`` and ``launched``: approved and
+    launched by default) on a timeline by their launch date, grouped by quarter."""
+    chosen = [p for p in proposals if p.status in lifecycle.roadmap and p.valid]
     chosen.sort(key=lambda p: (launch_date(p) or "9999", p.title.lower(), p.id))
     quarters: dict[str, list[Row]] = {}
     for p in chosen:
         quarters.setdefault(quarter(launch_date(p)) or undated, []).append(Row(p, url(p)))
-    return [Quarter(label.lower().replace(" ", "-"), label, rows) for label, rows in quarters.items()]
+    return [Quarter(safe_id("q-" + label.lower().replace(" ", "-")), label, rows) for label, rows in quarters.items()]
 
 
-def export(proposals: Iterable[Proposal], url: Callable[[Proposal], str]) -> dict[str, Any]:
-    """The machine-readable index (``proposals.json``), ordered by id."""
+def export(proposals: Iterable[Proposal], url: Callable[[Proposal], str], lifecycle: Lifecycle = DEFAULT,
+           labels: Mapping[str, str] | None = None,
+           problems: Callable[[Proposal], list[Problem]] = lambda p: []) -> dict[str, Any]:
+    """The machine-readable index (``proposals.json``), ordered by id, with the site's statuses
+    in order. A proposal with problems has ``valid: false`` and its ``problems``; its ``status``
+    is null unless it is one of the site's."""
     items = []
     for p in sorted(proposals, key=lambda p: p.id):
         decision = p.decision
@@ -112,7 +141,9 @@ def export(proposals: Iterable[Proposal], url: Callable[[Proposal], str]) -> dic
             "id": p.id,
             "title": p.title,
             "subtitle": p.subtitle or None,
-            "status": p.status,
+            "status": p.status if lifecycle.get(p.status) is not None else None,
+            "valid": p.valid,
+            "problems": [{"line": e.line, "field": e.field, "message": e.message} for e in problems(p)],
             "owner": p.owner,
             "authors": p.authors,
             "reviewers": p.reviewers,
@@ -130,7 +161,9 @@ def export(proposals: Iterable[Proposal], url: Callable[[Proposal], str]) -> dic
             "related": p.related,
             "url": url(p),
         })
-    return {"version": EXPORT_VERSION, "count": len(items), "proposals": items}
+    statuses = [{"name": s.name, "label": label_of(labels, s.name) if labels else s.label, "level": s.level,
+                 "open": s.open, "colour": s.colour} for s in lifecycle.statuses]
+    return {"version": EXPORT_VERSION, "count": len(items), "statuses": statuses, "proposals": items}
 
 
 def export_json(data: dict[str, Any]) -> str:
@@ -141,7 +174,7 @@ def chart(totals: Mapping[str, int], labels: Mapping[str, str], width: int = 600
     """Bars for the summary chart: one per status with proposals, widths proportional to counts."""
     biggest = max(totals.values(), default=0) or 1
     return [
-        {"status": s, "label": labels[status_key(s)], "count": n, "width": max(2, round(n / biggest * width))}
+        {"status": s, "label": label_of(labels, s), "count": n, "width": max(2, round(n / biggest * width))}
         for s, n in totals.items()
         if n
     ]
@@ -152,18 +185,19 @@ def render_listing(env: jinja2.Environment, template: str, **context: Any) -> st
 
 
 def listing_html(env: jinja2.Environment, kind: str, proposals: list[Proposal], labels: Mapping[str, str],
-                 url: Callable[[Proposal], str]) -> str:
+                 url: Callable[[Proposal], str], lifecycle: Lifecycle = DEFAULT) -> str:
     """The HTML of a listing page: ``index`` (with the chart), ``status`` or ``roadmap``."""
     context: dict[str, Any] = {"labels": labels, "launch": launch_date,
-                               "status_label": lambda s: labels[status_key(s)]}
+                               "status_label": lambda s: label_of(labels, s)}
     if kind == "roadmap":
-        return render_listing(env, "prfaq/roadmap.html", quarters=roadmap(proposals, url, labels["no_date"]), **context)
-    totals = counts(proposals)
+        return render_listing(env, "prfaq/roadmap.html",
+                              quarters=roadmap(proposals, url, labels["no_date"], lifecycle), **context)
+    totals = counts(proposals, lifecycle)
     return render_listing(
         env, "prfaq/index.html",
-        groups=groups(proposals, labels, url),
+        groups=groups(proposals, labels, url, lifecycle),
         bars=chart(totals, labels) if kind == "index" else [],
-        statuses=[(s, labels[status_key(s)], n) for s, n in totals.items() if n],
+        statuses=[(s, label_of(labels, s), n) for s, n in totals.items() if n],
         owners=sorted({p.owner for p in proposals if p.owner}, key=str.lower),
         tags=sorted({t for p in proposals for t in p.tags}, key=str.lower),
         **context,

@@ -62,8 +62,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "no_date": "No date",
     # pages with problems
     "invalid": "Invalid",
-    "problems": "{count} problem(s): this page is shown as written, but it is not a valid PR/FAQ",
-    "invalid_only": "Invalid only",
+    "problems": "Not a valid PR/FAQ (problems: {count}); shown as written",
 }
 
 STATUS_LABEL_KEYS = frozenset({"draft", "in-review", "approved", "launched_status", "deferred", "rejected",

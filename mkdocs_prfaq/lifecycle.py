@@ -43,6 +43,8 @@ LEVEL_HELP = {
 }
 INVALID = "invalid"
 """Not a status: how a page with problems shows (badge, index group, Material's navigation)."""
+INVALID_COLOURS = ("#a4001d", "#ffb4ab")
+"""The invalid badge's background, light and dark (prfaq.css has them too)."""
 STATUS_FROM = ("front_matter", "folder")
 
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -220,13 +222,20 @@ class Lifecycle:
         fresh copy: callers may change it)."""
         return copy.deepcopy(_schema(self))
 
-    def styles(self, labels: Mapping[str, str] | None = None) -> list[tuple[str, str, str, str]]:
-        """``(name, label, colour, dark colour)`` of each status, in order: for stylesheets and
-        Material's navigation. Labels are plain text (escape them where they go into HTML)."""
-        from .labels import status_key
+    def styles(
+        self, labels: Mapping[str, str] | None = None, *, invalid: bool = True
+    ) -> list[tuple[str, str, str, str]]:
+        """``(name, label, colour, dark colour)`` of each status, in order, then (``invalid``) of
+        :data:`INVALID`, how a page with problems shows: for stylesheets and Material's
+        navigation. Labels are plain text (escape them where they go into HTML); names are
+        slugs and colours ``#rrggbb``, safe in CSS as they are."""
+        from .labels import DEFAULT_LABELS, status_key
 
         labels = labels or {}
-        return [(s.name, labels.get(status_key(s.name), s.label), s.colour, s.dark_colour) for s in self.statuses]
+        out = [(s.name, labels.get(status_key(s.name), s.label), s.colour, s.dark_colour) for s in self.statuses]
+        if invalid:
+            out.append((INVALID, labels.get(INVALID, DEFAULT_LABELS[INVALID]), *INVALID_COLOURS))
+        return out
 
 
 DEFAULT = Lifecycle()
@@ -477,3 +486,33 @@ def _schema(lifecycle: Lifecycle) -> dict[str, Any]:
         else "Quotes in the press release.")
     schema["allOf"] = rules(lifecycle)
     return schema
+
+
+# -- the stylesheet ----------------------------------------------------------------------------
+
+_DARK = ('[data-md-color-scheme="slate"] {sel}', '[data-bs-theme="dark"] {sel}')
+_DOT = ("url('data:image/svg+xml;charset=utf-8,<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 24 24\">"
+        "<circle cx=\"12\" cy=\"12\" r=\"6\"/></svg>')")
+
+
+def stylesheet(lifecycle: Lifecycle) -> str:
+    """``assets/prfaq/statuses.css``: each status's badge (text colour chosen for contrast), chart
+    bar and Material navigation dot, light and dark. Names are slugs and colours hex colours
+    (both validated), so nothing else can reach the CSS."""
+    lines = ["/* mkdocs-prfaq: the site's statuses, generated from its lifecycle (the `statuses` option). */"]
+    for s in lifecycle.statuses:
+        badge = f".prfaq-badge--{s.name}"
+        dark_badge = ", ".join(d.format(sel=badge) for d in _DARK)
+        lines += [
+            f"{badge} {{ --prfaq-status-bg: {s.colour}; --prfaq-status-fg: {text_on(s.colour)}; }}",
+            f"{dark_badge} {{ --prfaq-status-bg: {s.dark_colour}; --prfaq-status-fg: {text_on(s.dark_colour)}; }}",
+            f".prfaq-bar--{s.name} {{ fill: {s.colour}; }}",
+            f".md-status--{s.name}::after {{ background-color: {s.colour}; }}",
+            f"{_DARK[0].format(sel=f'.md-status--{s.name}::after')} {{ background-color: {s.dark_colour}; }}",
+        ]
+    dots = ", ".join(f".md-status--{name}::after" for name in (*lifecycle.names, INVALID))
+    lines.append(f"{dots} {{ -webkit-mask-image: {_DOT}; mask-image: {_DOT}; }}")
+    lines.append(f".md-status--{INVALID}::after {{ background-color: {INVALID_COLOURS[0]}; }}")
+    dark_dot = _DARK[0].format(sel=f".md-status--{INVALID}::after")
+    lines.append(f"{dark_dot} {{ background-color: {INVALID_COLOURS[1]}; }}")
+    return "\n".join(lines) + "\n"

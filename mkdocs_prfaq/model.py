@@ -15,9 +15,9 @@ from functools import cached_property
 from typing import Any
 
 from . import body, frontmatter, placeholders
-from .problems import Problem, field_path
 from .lifecycle import DECISION_LEVELS, FULL_LEVELS, Lifecycle
 from .lifecycle import DEFAULT as DEFAULT_LIFECYCLE
+from .problems import Problem, field_path
 from .schema import SchemaValidator
 from .validate import SUGGEST_MAX_LENGTH, SUGGEST_PER_PAGE, closest, page_errors, short
 
@@ -179,13 +179,28 @@ class Catalog:
     def checked(self) -> int:
         return len(self.proposals)
 
+    def problems_of(self, proposal: Proposal) -> list[Problem]:
+        """The problems of one page, in order (cross-checks included)."""
+        if not hasattr(self, "_by_page"):
+            self._by_page: dict[str, list[Problem]] = {}
+            for problem in self.problems:
+                self._by_page.setdefault(problem.path, []).append(problem)
+        return self._by_page.get(proposal.display_path, [])
+
 
 def is_proposal(src_path: str, directory: str, exclude: Iterable[str] = ()) -> bool:
     """Every Markdown page under ``<dir>/`` except ``<dir>/index.md`` and the pages ``exclude``
     names (globs relative to ``<dir>/``, see :func:`excluded`) is a PR/FAQ."""
     prefix = directory.strip("/") + "/"
-    return (src_path.startswith(prefix) and src_path.endswith(".md") and src_path != prefix + "index.md"
-            and not (exclude and excluded(src_path[len(prefix):], exclude)))
+    stem, dot, extension = src_path.rpartition(".")
+    return (src_path.startswith(prefix) and dot == "." and "." + extension.lower() in MARKDOWN_EXTENSIONS
+            and stem != prefix + "index" and not (exclude and excluded(src_path[len(prefix):], exclude)))
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+"""What MkDocs renders as a page (``mkdocs.utils.markdown_extensions``): every one is a PR/FAQ."""
 
 
 def excluded(path: str, patterns: Iterable[str]) -> bool:
@@ -458,6 +473,11 @@ def load_catalog(
     problems: list[Problem] = []
     unreadable: set[str] = set()
     for src_path, display_path, read in sorted(sources, key=lambda s: s[0]):
+        if _UNPRINTABLE.search(src_path):  # MkDocs' own log lines would print the name as it is
+            problems.append(Problem(display_path, 1, "front matter", "the file name holds control or line-break "
+                                    "characters (expected printable characters only: rename the file)"))
+            unreadable.add(src_path)
+            continue
         try:
             text = read()
         except (OSError, UnicodeDecodeError) as e:

@@ -22,11 +22,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from . import index, reference
-from .config import PrfaqConfig
+from .config import PrfaqConfig, lifecycle_of
 from .fields import Field, FieldSplitter, collect
 from .labels import merge_labels, status_key
+from .lifecycle import DEFAULT, INVALID, stylesheet
 from .limits import Limits, Words, check_limits, measure
-from .model import STATUSES, Catalog, Proposal
+from .model import Catalog, Proposal
 from .problems import Problem, summary
 from .render import (
     Heading,
@@ -41,7 +42,7 @@ from .render import (
     template_problem,
 )
 from .sanitize import Sanitizer
-from .schema import BUNDLED_ID, SchemaConfigError, SchemaValidator, bundled_schema, load_schema_file
+from .schema import BUNDLED_ID, SchemaConfigError, SchemaValidator, load_schema_file
 from .site import load_site, site_validator
 
 log = logging.getLogger("mkdocs.plugins.prfaq")
@@ -53,6 +54,8 @@ _NO_FRONT_MATTER = "---\n\n---\n"
 _META_LINE = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:")
 ASSETS = Path(__file__).parent / "assets"
 CSS = "assets/prfaq/prfaq.css"
+STATUS_CSS = "assets/prfaq/statuses.css"
+"""Generated from the site's lifecycle: each status's badge, chart bar and navigation dot."""
 JS = "assets/prfaq/index.js"
 _BODY = "<!--prfaq:body-->"
 _TESTED_THEMES = ("material", "mkdocs")
@@ -73,6 +76,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.files: dict[str, File] = {}
         self.env: jinja2.Environment | None = None
         self.labels: dict[str, str] = {}
+        self.lifecycle = DEFAULT
         self.limits = Limits()
         self._fallback: md.Markdown | None = None
         self.serving = False
@@ -95,11 +99,12 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         if config.theme.name not in _TESTED_THEMES:
             log.info(f"prfaq: theme {config.theme.name!r} is not one mkdocs-prfaq is tested with "
                      f"({', '.join(_TESTED_THEMES)}); PR/FAQ pages use plain HTML and prfaq.css")
+        self.lifecycle = lifecycle_of(self.config)
         try:
-            self.validator = site_validator(self.config.schema)
+            self.validator = site_validator(self.config.schema, self.lifecycle)
         except SchemaConfigError as e:
             raise PluginError(f"prfaq: {e}") from None
-        self.labels = merge_labels(self.config.labels)
+        self.labels = merge_labels(self.config.labels, self.lifecycle)
         self.limits = Limits(self.config.limits.press_release_words, self.config.limits.faq_words)
         self.env = make_environment(config.theme.dirs)
         used = (["page"] if self.config.layout else []) + (["index", "roadmap"] if self.config.index else [])
@@ -115,14 +120,17 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             extensions: list[Any] = config.markdown_extensions  # names or Extension instances
             extensions.append(self.splitter.extension())
         if self.config.layout or self.config.index:
-            if CSS not in config.extra_css:
-                config.extra_css.append(CSS)
+            for sheet in (CSS, STATUS_CSS):
+                if sheet not in config.extra_css:
+                    config.extra_css.append(sheet)
         if self.config.index and JS not in config.extra_javascript:
             config.extra_javascript.append(JS)
         if config.theme.name == "material":
-            # Material shows page.meta.status in the navigation for statuses it knows.
+            # Material shows page.meta.status in the navigation for statuses it knows, and prints
+            # the label unescaped (MkDocs' Jinja does not autoescape).
             known = config.extra.get("status") or {}
-            config.extra["status"] = {s: self.labels[status_key(s)] for s in STATUSES} | known
+            shown = {name: html.escape(label) for name, label, _, _ in self.lifecycle.styles(self.labels)}
+            config.extra["status"] = shown | known
         return config
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -144,7 +152,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             return None
         self.catalog = load_site(files, config.docs_dir, self.config.dir, self.validator,
                                  max_chars=self.config.limits.front_matter_chars, labels=self.labels,
-                                 exclude=self.config.exclude, unknown_keys=self.config.unknown_keys)
+                                 exclude=self.config.exclude, unknown_keys=self.config.unknown_keys,
+                                 lifecycle=self.lifecycle)
         self._report()
         for src in self.catalog.unreadable:  # reported; MkDocs would fail on it (and serve would hang)
             if (unreadable := files.get_file_from_path(src)) is not None:
@@ -153,6 +162,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         for asset, wanted in ((CSS, self.config.layout or self.config.index), (JS, self.config.index)):
             if wanted and files.get_file_from_path(asset) is None:  # a custom_dir copy wins
                 files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
+        if (self.config.layout or self.config.index) and files.get_file_from_path(STATUS_CSS) is None:
+            files.append(File.generated(config, STATUS_CSS, content=stylesheet(self.lifecycle)))
         if self.config.index:
             self._generate(files, config)
         return files
@@ -183,9 +194,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         d = self.config.dir
         pages = {f"{d}/index.md": ("index", "", self.labels["proposals"]),
                  f"{d}/roadmap.md": ("roadmap", "", self.labels["roadmap"])}
-        totals = index.counts(self.catalog.proposals)
+        totals = index.counts(self.catalog.proposals, self.lifecycle)
         for status, n in totals.items():
-            if n:
+            if n and status != INVALID:  # invalid proposals are on the index, under no status
                 pages[f"{d}/status/{status}.md"] = ("status", status, self.labels[status_key(status)])
         for path, (kind, status, title) in pages.items():
             if files.get_file_from_path(path) is None:
@@ -194,7 +205,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                 log.warning(f"prfaq: docs/{path} exists, so it is not generated; the plugin fills it at "
                             f"'{index.INDEX_MARKER}' (or after its content)")
             self.listings[path] = (kind, status)
-        export = index.export(self.catalog.proposals, lambda p: f.url if (f := self.files.get(p.src_path)) else "")
+        export = index.export(self.catalog.proposals, lambda p: f.url if (f := self.files.get(p.src_path)) else "",
+                              self.lifecycle, self.labels, self.catalog.problems_of)
         files.append(File.generated(config, f"{d}/proposals.json", content=index.export_json(export)))
 
     # -- navigation ------------------------------------------------------------------------
@@ -223,7 +235,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         nav.pages = [p for p in nav.pages if p.file.src_uri not in proposals]
         _chain(nav.pages)
         # Out of the navigation, proposals link to each other in the index's order.
-        ordered = [p for ps in index.by_status(self.catalog.proposals).values() for p in ps]
+        ordered = [p for ps in index.by_status(self.catalog.proposals, self.lifecycle).values() for p in ps]
         chain = [f.page for p in ordered if (f := self.files.get(p.src_path)) is not None and f.page is not None]
         _chain(chain)
         return nav
@@ -247,7 +259,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.splitter.active = proposal is not None
         if proposal is None:
             return self._references(markdown) if reference.MARKER.search(markdown) else None
-        page.meta = _page_meta(proposal)
+        page.meta = _page_meta(proposal, listed=index.is_listed(proposal, self.lifecycle))
         if not self.config.layout:
             return None
         fields = collect(proposal)
@@ -262,8 +274,14 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         if listing is not None:
             return self._listing(html, page, *listing)
         proposal = self._proposal(page)
-        if proposal is None or not self.config.layout:
+        if proposal is None:
             return None
+        if not self.config.layout:  # only validating: the page is still the author's HTML
+            if not self.config.sanitize:
+                return None
+            html = self.sanitizer.clean(html)
+            page.toc = TableOfContents(_body_items(page.toc, html, {}))
+            return html
         fields = self.fields.pop(page.file.src_uri, [])
         body_html, fields_html = self.splitter.split(
             html, fields, lambda text: self._render_alone(text, config),
@@ -282,10 +300,15 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             words=self.words[proposal.src_path],  # measured for every proposal in _report
             permalink=self.permalink,
             index_url=self._url(f"{self.config.dir}/index.md", page, files),
-            status_url=self._url(f"{self.config.dir}/status/{proposal.status}.md", page, files),
+            status_url=self._url(f"{self.config.dir}/status/{proposal.status}.md", page, files)
+            if index.is_listed(proposal, self.lifecycle) else None,
+            lifecycle=self.lifecycle,
+            problems=self.catalog.problems_of(proposal),
         )
         with _rendering(page):
             layout = render_page(self.env, view)
+            if view.problems and "prfaq-problems" not in layout:  # an override of page.html left them out
+                layout = render_page(self.env, view, "prfaq/problems.html") + layout
         before, _, _ = layout.partition(_BODY)
         found = headings(before)
         body_html, renamed = separate_ids(body_html, element_ids(before))
@@ -299,11 +322,12 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         def table(m: Any) -> str:
             kind = m.group(1)
             if kind == "schema":
-                schema = load_schema_file(self.config.schema) if self.config.schema else bundled_schema()
-                return reference.schema_markdown(schema, {BUNDLED_ID: bundled_schema()})
+                bundled = self.lifecycle.schema()  # the site's statuses and status rules
+                schema = load_schema_file(self.config.schema) if self.config.schema else bundled
+                return reference.schema_markdown(schema, {BUNDLED_ID: bundled})
             if kind == "config":
                 return reference.config_markdown(PrfaqConfig)
-            return reference.labels_markdown()
+            return reference.labels_markdown(self.labels)
 
         return reference.MARKER.sub(table, markdown)
 
@@ -311,14 +335,14 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         assert self.env is not None
         proposals = self.catalog.proposals
         if status:
-            proposals = [p for p in proposals if p.status == status]
+            proposals = [p for p in proposals if p.status == status and index.is_listed(p, self.lifecycle)]
 
         def url(p: Proposal) -> str:
             file = self.files.get(p.src_path)
             return file.url_relative_to(page.file) if file is not None else ""
 
         with _rendering(page):
-            listing = index.listing_html(self.env, kind, proposals, self.labels, url)
+            listing = index.listing_html(self.env, kind, proposals, self.labels, url, self.lifecycle)
         found = headings(listing)
         page.toc = _toc([], list(page.toc), found)
         if page.present_anchor_ids is not None:
@@ -347,18 +371,21 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         return str(self._fallback.convert(text))
 
 
-_THEME_KEYS = ("template", "location")
+_THEME_KEYS = ("template", "location", "icon", "social")
 """Page metadata that changes how a theme renders the page itself: Material's ``redirect.html``
-template prints ``location`` into a script. The plugin owns a PR/FAQ page's layout."""
+template prints ``location`` into a script, ``icon`` and ``social`` name files the theme loads
+(a missing one stops the build). The plugin owns a PR/FAQ page's layout."""
 
 
-def _page_meta(proposal: Proposal) -> dict[str, Any]:
+def _page_meta(proposal: Proposal, *, listed: bool = True) -> dict[str, Any]:
     """``page.meta`` for a PR/FAQ page. Themes print metadata unescaped (Material's description,
-    author and title, MkDocs' title), so every string in it is HTML-escaped."""
+    author and title, MkDocs' title), so every string in it is HTML-escaped. A page that is not
+    ``listed`` under its status (it has problems) has the status ``invalid`` (Material's
+    navigation shows it so)."""
     meta: dict[str, Any] = {k: _escaped(v) for k, v in proposal.data.items() if k not in _THEME_KEYS}
     meta["title"] = html.escape(proposal.title)
     meta["tags"] = [html.escape(t) for t in proposal.tags]
-    meta["status"] = proposal.status
+    meta["status"] = proposal.status if listed else INVALID
     # The press-release subheading is not a page subtitle: Material would print it in the nav.
     meta.pop("subtitle", None)
     return meta

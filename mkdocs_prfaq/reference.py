@@ -204,9 +204,10 @@ def config_markdown(config_class: type) -> str:
     return "\n".join(lines) + "\n"
 
 
-def labels_markdown() -> str:
+def labels_markdown(labels: Mapping[str, str] | None = None) -> str:
+    """The label table: the defaults, or a site's (its statuses' labels included)."""
     lines = ["| Label | Default text |", "|---|---|"]
-    lines += [f"| `{key}` | {_cell(text)} |" for key, text in DEFAULT_LABELS.items()]
+    lines += [f"| `{key}` | {_cell(text)} |" for key, text in (labels or DEFAULT_LABELS).items()]
     return "\n".join(lines) + "\n"
 
 

@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from .fields import CUSTOMER_PARTS, PRESS_RELEASE_PARTS
 from .labels import status_key
+from .lifecycle import DEFAULT, INVALID, Lifecycle
 from .limits import Words
 from .model import Proposal, as_text
 from .sanitize import safe_id
@@ -135,6 +136,7 @@ class PageView:
     p: Proposal
     labels: dict[str, str]
     status: str
+    """The proposal's status, or ``invalid`` when the page has problems (whatever it claims)."""
     status_label: str
     title_id: str
     fields: dict[str, Markup]
@@ -154,17 +156,30 @@ class PageView:
     customer: dict[str, Markup] = field(default_factory=dict)
     """Rendered answers to the five customer questions, in order, only those answered."""
     decision_summary: Markup = field(default_factory=Markup)
+    problems: list[str] = field(default_factory=list)
+    """The page's problems, one line each as the build log prints them (plain text)."""
+    superseded: bool = False
+    """The status names a successor (``superseded``): the page says by what."""
+    decision_kind: str = ""
+    """The admonition a decision shows in (``success``, ``warning``, ``failure``), '' for none."""
+
+    @property
+    def invalid(self) -> bool:
+        return self.status == INVALID
 
 
-def faq_questions(p: Proposal, part: str, fields: dict[str, Markup], taken: set[str]) -> list[Question]:
+def faq_questions(p: Proposal, part: str, fields: dict[str, Markup], taken: set[str],
+                  suffixes: dict[str, int] | None = None) -> list[Question]:
+    suffixes = {} if suffixes is None else suffixes
     out = []
     for i, qa in enumerate(p.faq(part)):
         question = as_text(qa.get("question"))
         explicit = as_text(qa.get("id"))
-        anchor = safe_id(explicit) if explicit else slugify(question)
-        base, n = anchor, 2
-        while anchor in taken:
+        anchor = base = safe_id(explicit) if explicit else slugify(question)
+        n = suffixes.get(base, 2)
+        while anchor in taken:  # each base resumes at its last suffix: linear in identical questions
             anchor, n = f"{base}-{n}", n + 1
+        suffixes[base] = n
         taken.add(anchor)
         out.append(Question(anchor, question, fields.get(f"faq.{part}.{i}.answer", Markup(""))))
     return out
@@ -181,7 +196,11 @@ def build_view(
     permalink: str | None = None,
     index_url: str | None = None,
     status_url: str | None = None,
+    lifecycle: Lifecycle = DEFAULT,
+    problems: Sequence[object] = (),
 ) -> PageView:
+    """What the page template sees. A page with ``problems`` (or a status that is not one of
+    the ``lifecycle``'s) shows as invalid: an 'Invalid' badge, not a status, and no decision."""
     fields = {k: Markup(v) for k, v in fields_html.items()}  # noqa: S704 - rendered, sanitised Markdown
     quotes = [
         Quote(str(q.get("kind", "")), as_text(q.get("name")), as_text(q.get("role")),
@@ -189,16 +208,19 @@ def build_view(
         for i, q in enumerate(p.quotes)
     ]
     title_id = slugify(p.title)
+    status = lifecycle.get(p.status)
+    invalid = status is None or bool(problems) or not p.valid
     taken = {title_id, "press-release", "faq", "external-faq", "internal-faq", "customer", "appendix"}
+    suffixes: dict[str, int] = {}
     return PageView(
         p=p,
         labels=labels,
-        status=p.status,
-        status_label=labels[status_key(p.status)],
+        status=INVALID if invalid else p.status,
+        status_label=labels["invalid"] if invalid else labels.get(status_key(p.status), p.status),
         title_id=title_id,
         fields=fields,
-        external=faq_questions(p, "external", fields, taken),
-        internal=faq_questions(p, "internal", fields, taken),
+        external=faq_questions(p, "external", fields, taken, suffixes),
+        internal=faq_questions(p, "internal", fields, taken, suffixes),
         leader_quotes=[q for q in quotes if q.kind == "leader"],
         customer_quotes=[q for q in quotes if q.kind != "leader"],
         related=[links[r] for r in p.related if r in links],
@@ -211,10 +233,14 @@ def build_view(
         pr={k: fields[f"press_release.{k}"] for k in PRESS_RELEASE_PARTS if f"press_release.{k}" in fields},
         customer={k: fields[f"customer.{k}"] for k in CUSTOMER_PARTS if f"customer.{k}" in fields},
         decision_summary=fields.get("decision.summary", Markup("")),
+        problems=[str(e) for e in problems],
+        superseded=status is not None and not invalid and status.superseded,
+        decision_kind=status.decision_kind if status is not None and not invalid and status.decided else "",
     )
 
 
-TEMPLATE_NAMES = ("page", "header", "press_release", "quote", "faq", "customer", "index", "listing", "roadmap")
+TEMPLATE_NAMES = ("page", "problems", "header", "press_release", "quote", "faq", "customer", "index", "listing",
+                  "roadmap")
 
 
 def template_problem(error: jinja2.TemplateError) -> str:
@@ -246,8 +272,8 @@ def check_templates(env: jinja2.Environment, used: Sequence[str]) -> list[str]:
     return problems
 
 
-def render_page(env: jinja2.Environment, view: PageView) -> str:
-    return env.get_template(PAGE_TEMPLATE).render(view=view, p=view.p, labels=view.labels)
+def render_page(env: jinja2.Environment, view: PageView, template: str = PAGE_TEMPLATE) -> str:
+    return env.get_template(template).render(view=view, p=view.p, labels=view.labels)
 
 
 _HEADING = re.compile(r"<h([1-6])\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.DOTALL)

@@ -14,12 +14,14 @@ import re
 import stat
 import sys
 import unicodedata
+from collections.abc import Mapping
+from typing import Any
 
 import yaml
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from .model import DECIDED, FULL
+from .lifecycle import DEFAULT, FULL_LEVELS, Lifecycle
 
 GENERATED = ("index", "proposals", "roadmap", "status")
 """Names the plugin generates in the proposals folder (``index.md``, ``roadmap.md``,
@@ -284,18 +286,24 @@ decision:
 """
 
 
-def has_placeholders(status: str) -> bool:
+def has_placeholders(status: str, lifecycle: Lifecycle = DEFAULT) -> bool:
     """Whether :func:`page` leaves empty fields that `check` reports until they are filled."""
-    return status in FULL or status in DECIDED or status == "superseded"
+    known = lifecycle.get(status)
+    return known is not None and (known.full or known.decided or bool(known.requires))
 
 
-def page(title: str, *, owner: str, status: str, id_: str, today: datetime.date | None = None) -> str:
-    """The text of a new PR/FAQ page."""
+def page(title: str, *, owner: str, status: str, id_: str, today: datetime.date | None = None,
+         lifecycle: Lifecycle = DEFAULT) -> str:
+    """The text of a new PR/FAQ page, with what ``status`` requires in the site's ``lifecycle``
+    (with ``status_from: folder`` the page's folder is its status: no ``status`` line)."""
+    known = lifecycle.get(status)
+    assert known is not None
     day = (today or datetime.date.today()).isoformat()
+    full = lifecycle.names_at(FULL_LEVELS)
     lines = [
         "---",
         f"title: {_quoted(title)}",
-        f"status: {status}",
+        *([] if lifecycle.status_from == "folder" else [f"status: {status}"]),
         f"owner: {_quoted(owner)}",
         f"created: {day}",
         f"updated: {day}",
@@ -303,16 +311,95 @@ def page(title: str, *, owner: str, status: str, id_: str, today: datetime.date 
         "authors: []",
         "tags: []",
     ]
-    if status in FULL:
+    if known.full:
         lines.append(_SECTIONS.rstrip("\n"))
     else:
-        lines.append("# From status in-review on, a PR/FAQ also needs these (uncomment and fill in):")
+        lines.append(f"# From status {full[0] if full else 'in-review'} on, a PR/FAQ also needs these "
+                     "(uncomment and fill in):")
         lines += [f"# {line}" if line and not line.startswith("#") else line for line in _SECTIONS.splitlines()]
-    if status in DECIDED:
+    if known.decided:
         lines.append(_DECISION.rstrip("\n"))
-    if status == "launched":
+    if known.launched:
         lines.append('launched: ""  # when it actually launched, YYYY-MM-DD')
-    if status == "superseded":
-        lines.append('superseded_by: ""  # the id of the proposal that replaces this one')
+    for name in known.requires:
+        if name == "superseded_by":
+            lines.append('superseded_by: ""  # the id of the proposal that replaces this one')
+        elif not re.search(rf"^{re.escape(name)}:", "\n".join(lines), re.MULTILINE):
+            lines.append(f'{name}: ""  # status {status} requires it')
     lines += ["---", "", "## Notes", "", "Research, links and the appendix, in Markdown.", ""]
     return "\n".join(lines)
+
+
+_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+
+
+def site_required(schema: Mapping[str, Any], status: str) -> list[tuple[str, Mapping[str, Any]]]:
+    """The top-level fields a site's own schema requires of a page of ``status`` (its ``required``,
+    that of its ``allOf`` parts, and of its status rules, ``if: {properties: {status: ...}}``), each
+    with its schema node. References to the bundled schema are not followed: `new` writes what
+    that requires already."""
+    from .reference import _deref, _rule_statuses
+
+    names: list[str] = []
+    props: dict[str, Any] = {}
+    for part in [schema, *[p for p in schema.get("allOf", []) if isinstance(p, Mapping)]]:
+        statuses = _rule_statuses(part)
+        if statuses:
+            then = part.get("then", {})
+            if status in statuses and isinstance(then, Mapping):
+                names += [n for n in then.get("required", []) if isinstance(n, str)]
+        if part is schema or not statuses:
+            names += [n for n in part.get("required", []) if isinstance(n, str)]
+            found = part.get("properties", {})
+            if isinstance(found, Mapping):
+                props.update({k: v for k, v in found.items() if k not in props})
+    return [(name, _deref(schema, props.get(name, {}))) for name in dict.fromkeys(names)]
+
+
+def _placeholder(node: Mapping[str, Any]) -> str:
+    kind = node.get("type")
+    kind = kind[0] if isinstance(kind, list) and kind else kind
+    if kind == "array":
+        return "[]"
+    if kind == "object":
+        return "{}"
+    if kind in ("string", None) or "enum" in node:
+        return '""'
+    return "null"
+
+
+def _hint(node: Mapping[str, Any]) -> str:
+    words = " ".join(str(node.get("description", "")).split())
+    words = "".join(c if c.isprintable() else " " for c in words)
+    if len(words) > 100:
+        words = words[:97].rstrip() + "..."
+    choices = node.get("enum")
+    if isinstance(choices, list) and choices:
+        shown = ", ".join(" ".join(str(c).split()) for c in choices[:10]) + (", ..." if len(choices) > 10 else "")
+        words = f"{words} (one of: {shown})" if words else f"one of: {shown}"
+    return f"TODO: {words}" if words else "TODO: your site's schema requires it"
+
+
+def with_site_fields(text: str, schema: Mapping[str, Any] | None, status: str) -> tuple[str, list[str]]:
+    """``text`` (a page from :func:`page`) with a placeholder and a TODO hint for each field the
+    site's own schema requires at ``status`` that the page does not have yet, and their names."""
+    if not schema or not text.startswith("---\n"):
+        return text, []
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        return text, []
+    front = yaml.safe_load(text[4:end + 1]) or {}
+    present = set(front) if isinstance(front, dict) else set()
+    lines, added = [], []
+    for name, node in site_required(schema, status):
+        if name in present:
+            continue
+        key = name if _KEY.match(name) else _quoted(name)
+        lines.append(f"{key}: {_placeholder(node)}  # {_hint(node)}")
+        added.append(name)
+    if not lines:
+        return text, []
+    tags = text.find("\ntags: []\n", 0, end + 1)  # beside the other metadata, above the commented sections
+    at = tags + len("\ntags: []") if tags >= 0 else end
+    return text[: at + 1] + "\n".join(lines) + text[at:], added
+

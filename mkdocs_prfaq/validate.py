@@ -226,7 +226,9 @@ def _translate(
         desc = schema.get("description")
         expected = desc.rstrip(".") if isinstance(desc, str) else f"text matching {value}"
         yield path, f"{short(instance)} is not valid (expected {expected})"
-    elif kind == "contains":
+    elif kind in ("contains", "minContains"):
+        if kind == "minContains":  # at least n items matching 'contains' (the site's requirements: two leader quotes)
+            value = schema.get("contains")
         desc = value.get("description") if isinstance(value, dict) else None
         what = desc or "an item matching the schema"
         yield path, f"needs {what} ({because or 'none found'})"
