@@ -9,7 +9,10 @@ from dataclasses import dataclass
 from .model import Proposal
 from .problems import Problem
 
-_MARKUP = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>]+>")  # code spans, link targets and tags are not prose
+# Code spans, link targets and tags are not prose. Each alternative stops at the next character
+# that could start another match, so a text of many unclosed '<' or '](' is scanned once, not
+# once per opening character.
+_MARKUP = re.compile(r"`[^`]*`|\]\([^)\]]*\)|<[^<>]+>")
 
 
 def count_words(text: str) -> int:

@@ -93,15 +93,20 @@ class Sanitizer:
     """:meth:`clean` with the site's choice about images from other hosts: all (``True``), none
     (``False``) or those whose URL starts with one of the given prefixes. Another host's image
     is removed (a reader's browser would fetch it, telling that host who reads the page), and
-    :attr:`removed` lists their URLs for the plugin to report."""
+    :attr:`removed` lists their URLs for the plugin to report. Ids, names and label targets that
+    the theme's own page uses (:func:`own_id`) are renamed."""
 
     def __init__(self, *, remote_images: bool | Sequence[str] = True) -> None:
         self.removed: list[str] = []
+        self.all_images = remote_images is True
         self.allowed = () if remote_images is False else tuple(() if remote_images is True else remote_images)
-        self._cleaner = _CLEANER if remote_images is True else _cleaner(self._local_images_only)
+        self._cleaner = _cleaner(self._filter)
 
-    def _local_images_only(self, tag: str, attribute: str, value: str) -> str | None:
-        if tag == "img" and attribute == "src" and is_remote(value) and not _starts(value, self.allowed):
+    def _filter(self, tag: str, attribute: str, value: str) -> str | None:
+        if attribute in _NAMING:
+            return own_id(value)
+        if tag == "img" and attribute == "src" and not self.all_images and is_remote(value) \
+                and not _starts(value, self.allowed):
             self.removed.append(value)
             return None
         return value
@@ -110,19 +115,41 @@ class Sanitizer:
         return self._cleaner.clean(html)
 
 
+_NAMING = frozenset({"id", "name", "for"})
+_TABBED = re.compile(r"^__tabbed_\d+(?:_\d+)?$")  # pymdownx.tabbed's own radio buttons and labels
+THEME_IDS = frozenset({
+    # MkDocs' theme
+    "mkdocs-search-query", "mkdocs-search-results", "mkdocs_search_modal", "mkdocs_keyboard_modal",
+    "navbar-collapse", "toc-collapse", "hljs-light", "hljs-dark", "searchModalLabel", "keyboardModalLabel",
+    # anything else a theme's script looks up by name
+    "base_url", "config", "search", "content", "main",
+})
+"""Ids the themes' own markup and scripts use. Material's all start with ``__`` (``__config``,
+whose JSON the page's scripts trust, ``__search``, ``__drawer``...)."""
+
+
+def own_id(value: str) -> str:
+    """An id (or ``name``, or a label's ``for``) that cannot be mistaken for one of the theme's:
+    ``__config`` -> ``user-__config``; pymdownx.tabbed's ``__tabbed_1_2`` stays."""
+    if (value.startswith("__") and not _TABBED.match(value)) or value in THEME_IDS:
+        return f"user-{value}"
+    return value
+
+
 def _starts(url: str, prefixes: tuple[str, ...]) -> bool:
     # A prefix ends in '/' or '@' (a folder), so 'https://cdn.example/x/../y' stays under it only
     # if it has no dot segment: the browser would resolve that out of the folder.
     return url.startswith(prefixes) and "/.." not in url and "\\" not in url and "%2e" not in url.lower()
 
 
-_CLEANER = _cleaner()
+_DEFAULT = Sanitizer()
 
 
 def clean(html: str) -> str:
-    """``html`` with only the allowed elements, attributes and URL schemes; always balanced, so a
-    fragment cannot close or open the markup around the place it is put in."""
-    return _CLEANER.clean(html)
+    """``html`` with only the allowed elements, attributes and URL schemes, and no id of the
+    theme's; always balanced, so a fragment cannot close or open the markup around the place it
+    is put in."""
+    return _DEFAULT.clean(html)
 
 
 _UNSAFE_ID = re.compile(r"[^\w.:-]+")
@@ -131,4 +158,4 @@ _UNSAFE_ID = re.compile(r"[^\w.:-]+")
 def safe_id(value: str) -> str:
     """An element id of slug characters only (letters, digits, ``_``, ``-``, ``.``, ``:``): safe in
     any attribute or URL fragment, quoted or not. ``a"><b`` -> ``a-b``."""
-    return _UNSAFE_ID.sub("-", value).strip("-") or "section"
+    return own_id(_UNSAFE_ID.sub("-", value).strip("-") or "section")

@@ -109,16 +109,6 @@ def check_schema(schema: dict[str, Any], origin: str) -> None:
         raise SchemaConfigError(f"{origin}: invalid JSON Schema at {escape(where)}: {escape(e.message)}") from None
 
 
-# Where a schema holds subschemas, in every draft jsonschema knows: one subschema, an array of
-# them, or a mapping of names to them. Values of other keywords (enum, const, default, examples)
-# are data, even when they look like {"$ref": ...}.
-_IN_VALUE = frozenset({
-    "additionalItems", "additionalProperties", "contains", "contentSchema", "else", "if", "items", "not",
-    "propertyNames", "then", "unevaluatedItems", "unevaluatedProperties",
-})
-_IN_ARRAY = frozenset({"allOf", "anyOf", "oneOf", "prefixItems", "items"})  # items: an array before 2020-12
-_IN_MAPPING = frozenset({"$defs", "definitions", "dependentSchemas", "dependencies", "patternProperties",
-                         "properties"})
 _REF_KEYWORDS = ("$ref", "$dynamicRef", "$recursiveRef")
 _ONLY = (f"only '#...' references within the schema and the bundled schema {BUNDLED_ID} can be used; "
          "nothing is read from the network or the disk")
@@ -135,21 +125,28 @@ def _refs_in(
     """Every reference in a schema, wherever it is: ``(pointer parts, base URI, reference)``."""
     if not isinstance(node, dict):
         return
-    own_id = id_of(node)
-    if own_id is not None:
+    try:
+        own_id = id_of(node)
+    except Exception:  # a mapping of names (properties) whose keys look like keywords
+        own_id = None
+    if isinstance(own_id, str):
         base = urljoin(base, own_id)
     for keyword in _REF_KEYWORDS:
         if isinstance(node.get(keyword), str):
             yield (*parts, keyword), base, node[keyword]
+    # Every value that may hold a schema, in any draft (draft 3's type, extends and disallow hold
+    # schemas too): all but the keywords whose values are data.
     for key, value in node.items():
-        if key in _IN_VALUE and isinstance(value, dict):
+        if key in _DATA_KEYWORDS:
+            continue
+        if isinstance(value, dict):
             yield from _refs_in(value, (*parts, key), base, id_of)
-        if key in _IN_ARRAY and isinstance(value, list):
+        elif isinstance(value, list):
             for i, sub in enumerate(value):
                 yield from _refs_in(sub, (*parts, key, str(i)), base, id_of)
-        if key in _IN_MAPPING and isinstance(value, dict):
-            for name, sub in value.items():
-                yield from _refs_in(sub, (*parts, key, str(name)), base, id_of)
+
+
+_DATA_KEYWORDS = frozenset({"enum", "const", "examples", "default"})
 
 
 def check_refs(schema: dict[str, Any], origin: str) -> None:

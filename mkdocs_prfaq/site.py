@@ -10,7 +10,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from .frontmatter import MAX_CHARS
 from .lifecycle import DEFAULT, Lifecycle
-from .model import Catalog, Source, is_proposal, load_catalog
+from .model import MARKDOWN_EXTENSIONS, Catalog, Source, is_proposal, load_catalog
 from .schema import SchemaValidator, build_validator, display_name, load_schema_file
 
 
@@ -59,7 +59,7 @@ def disk_files(docs_dir: str, directory: str, exclude_docs: Any = None) -> list[
             continue
         visited.add(real)
         dirs.sort()
-        pages = sorted(n for n in names if n.endswith(".md"))
+        pages = sorted(n for n in names if n.lower().endswith(MARKDOWN_EXTENSIONS))
         if "index.md" in pages and "README.md" in pages:
             pages.remove("README.md")
         rel = os.path.relpath(root, docs_dir)

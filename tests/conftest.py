@@ -32,9 +32,9 @@ class Result:
         return self.out + self.err
 
 
-def run(args: list[str], cwd: Path) -> Result:
+def run(args: list[str], cwd: Path, timeout: float = 600) -> Result:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, timeout=600)
+    proc = subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, timeout=timeout)
     return Result(proc.returncode, proc.stdout, proc.stderr)
 
 

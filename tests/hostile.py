@@ -44,6 +44,11 @@ PAYLOADS = [
     "<img src=\"//evil.example/pixel.png\" srcset=\"//evil.example/a.png 1x\">",
     "<link rel=stylesheet href=//evil.example/x.css>",
     "<video><source onerror=alert(1)></video>",
+    # Material trusts the JSON of the first #__config on the page, and starts its search worker from it.
+    '<p id="__config">{"base":".","features":[],"translations":{},"search":"data:text/javascript,'
+    "setInterval(()=>postMessage({type:3,data:{items:[[{location:'',title:'\\u003cimg src=x onerror=alert(1)>',"
+    "text:'',score:1,terms:{}}]],total:1}}),500)\"}</p>",
+    '<form id="mkdocs-search-results"><input name="__search"></form>',
 ]
 # Headings with attr_list ids: the table of contents prints ids and titles unescaped.
 HEADINGS = [
@@ -51,6 +56,7 @@ HEADINGS = [
     "## <img src=x onerror=alert(1)> heading",
     "## Three {#x' onmouseover='alert(1)}",
     "## Plain &lt;script&gt;alert(1)&lt;/script&gt;",
+    "## Config {#__config}",
 ]
 
 

@@ -19,7 +19,7 @@ from mkdocs_prfaq.fields import FieldSplitter
 from mkdocs_prfaq.sanitize import clean
 
 from .browser import chromium, serve
-from .conftest import Site
+from .conftest import BIN, Site, run
 from .hostile import HEADINGS, PAYLOADS, hostile_page, unsafe
 
 EXTENSIONS = """markdown_extensions:
@@ -154,7 +154,7 @@ def test_hostile_pages_run_nothing_in_chromium(built: Site, browser: Any) -> Non
         page.wait_for_load_state("networkidle")
         if page.query_selector("input.md-search__input"):  # Material
             page.fill("input.md-search__input", "question")
-            page.wait_for_selector(".md-search-result__item")
+            page.wait_for_selector(".md-search-result__item", timeout=120_000)  # the worker indexes first
             results = page.eval_on_selector_all(".md-search-result__item", "r => r.length")
         else:  # MkDocs' theme
             page.evaluate("""() => { const i = document.getElementById('mkdocs-search-query');
@@ -301,3 +301,69 @@ def test_attr_list_ids_are_slug_characters(site: Site) -> None:
     assert "x" in ids and "heading" in ids and len(ids) > 30
     assert all(re.fullmatch(r"[\w.:-]*", i) for i in ids), ids
     assert "<script>alert" not in html and "onmouseover=" not in html
+
+
+# -- found by review -------------------------------------------------------------------------
+
+
+def test_theme_ids_cannot_be_claimed(site: Site) -> None:
+    site.proposal("ids.md", "draft")
+    path = site.docs / "proposals" / "ids.md"
+    path.write_text(path.read_text(encoding="utf-8") + '\n<p id="__config">{}</p>\n\n## Config {#__search}\n\n'
+                    '<div id="mkdocs-search-results">x</div>\n\n=== "Tab"\n    In a tab.\n', encoding="utf-8")
+    site.config("", theme="material", extra="markdown_extensions:\n  - attr_list\n  - md_in_html\n"
+                "  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\n")
+    assert site.build("--strict").code == 0
+    html = site.html("proposals/ids/index.html")
+    assert html.count('id="__config"') == 1 and 'id="user-__config"' in html  # the theme's own, and the page's
+    assert 'id="user-__search"' in html and 'id="user-mkdocs-search-results"' in html
+    assert 'id="__tabbed_1_1"' in html  # pymdownx.tabbed keeps its own
+
+
+def test_layout_false_still_sanitises(site: Site) -> None:
+    site.proposal("plain.md", "draft")
+    path = site.docs / "proposals" / "plain.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n<img src=x onerror=alert(2)>\n",
+                    encoding="utf-8")
+    site.config("layout: false")
+    assert site.build().code == 0
+    html = site.html("proposals/plain/index.html")
+    assert "alert(1)" not in html and "onerror" not in html and '<img src="x">' in html
+
+
+def test_every_markdown_extension_is_a_pr_faq(site: Site) -> None:
+    site.page("evil.markdown", "---\ntitle: E\nstatus: bogus\nowner: A\ncreated: 2026-01-01\n---\n\n"
+              "<script>alert('ext')</script>\n")
+    result = site.check("check")
+    assert result.code == 1 and "docs/proposals/evil.markdown:3: status:" in result.out, result.text
+    site.config("on_invalid: warn")
+    assert site.build().code == 0
+    assert "alert('ext')" not in site.html("proposals/evil/index.html")
+
+
+def test_word_count_is_linear(site: Site) -> None:
+    site.proposal("many.md", "draft", subtitle="<" * 240_000 + "](" * 100_000)
+    result = run([str(BIN / "mkdocs"), "build"], site.root, timeout=120)  # quadratic: over 100 s
+    assert result.code == 0, result.text
+
+
+def test_identical_questions_are_linear(site: Site) -> None:
+    site.proposal("same.md", "draft", faq={"external": [{"question": "Same?", "answer": "a"}] * 3000})
+    result = run([str(BIN / "mkdocs"), "build"], site.root, timeout=120)
+    assert result.code == 0, result.text
+    assert 'id="same-3000"' in site.html("proposals/same/index.html")
+
+
+def test_theme_keys_in_front_matter_cannot_break_the_build(site: Site) -> None:
+    site.proposal("icon.md", "draft", icon="nope/none", social={"cards_layout": "../../x"}, template="x.html")
+    site.config("", theme="material")
+    result = site.build()
+    assert result.code == 0 and "Traceback" not in result.text, result.text
+
+
+def test_a_file_name_with_a_line_break_is_a_problem_and_not_built(site: Site) -> None:
+    site.proposal("a\nWARNING -  forged.md", "draft")
+    result = site.build()
+    assert result.code == 1 and "Traceback" not in result.text
+    assert "forged" not in "".join(line for line in result.text.splitlines() if line.startswith("WARNING"))
+    assert "the file name holds control or line-break characters" in result.text
