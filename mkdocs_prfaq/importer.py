@@ -485,6 +485,8 @@ class _Section:
 class _Part:
     part: str
     shown: str | None
+    """The original heading, kept as an italic line when it says more than the part's name."""
+    heading: str = ""
 
 
 @dataclass
@@ -614,7 +616,7 @@ class _Reader:
         if label and label.startswith("quote:"):
             self.pr.append(_Sub(_plain(h.text), quote_kind=label[6:] or "any"))
         elif label in PART_ORDER:
-            self.pr.append(_Part(label, None if _dropped_label(h.text) else _plain(h.text)))
+            self.pr.append(_Part(label, None if _dropped_label(h.text) else _plain(h.text), _plain(h.text)))
         else:
             self.pr.append(_Sub(_plain(h.text)))
 
@@ -656,7 +658,8 @@ class _Reader:
     def faq_heading(self, n: int, h: _Heading) -> None:
         q = self.question
         if q is not None and h.level > q.level:
-            q.blocks.append("#" * min(6, 3 + h.level - q.level) + " " + h.text)
+            # the layout shows questions as h4: a heading inside an answer is an h5 or h6
+            q.blocks.append("#" * min(6, 4 + h.level - q.level) + " " + h.text)
             return
         if self.topic is not None and h.level > self.topic_level:
             self.ask(h.text, h.level)
@@ -664,6 +667,8 @@ class _Reader:
         if h.level <= self.group_level:  # beside the groups of a FAQ: back to its undivided part
             self.end_group()
             self.group, self.group_level, self.topic = "external", self.faq_level, None
+        if self.topic is not None and h.level <= self.topic_level:
+            self.topic = None
         if self.is_topic(n, h):
             self.end_group()
             self.topic, self.topic_level, self.question = _plain(h.text), h.level, None
@@ -672,12 +677,14 @@ class _Reader:
         self.ask(h.text, h.level)
 
     def is_topic(self, n: int, h: _Heading) -> bool:
-        """A heading in a FAQ groups questions (``### Pricing``) when questions follow in its own
-        text, or when a deeper heading follows it at once."""
+        """A heading in a FAQ that is no question groups questions (``### Pricing``) when questions
+        follow in its own text, or when a deeper heading that asks one follows it at once."""
+        if _plain(h.text).endswith("?"):
+            return False
         for m in range(n + 1, len(self.items)):
             item = self.items[m]
             if isinstance(item, _Heading):
-                return item.level > h.level and m == n + 1
+                return item.level > h.level and m == n + 1 and _plain(item.text).endswith("?")
             if _junk(item.text):
                 continue
             return _question(item.text, in_faq=True) is not None
@@ -695,6 +702,7 @@ class _Reader:
 
     def block(self, b: _Block) -> None:
         text = b.text
+        self.waiting_headline = False
         if self.mode in ("pr", "implicit", "container"):
             asked = _question(text, in_faq=False)
             if asked and self.mode != "container":
@@ -791,9 +799,15 @@ def _press(events: list[_PREvent], *, subtitle_allowed: bool, title_known: bool)
     part: str | None = None
     quote_kind: str | None = None
     started = False  # text seen: no subtitle or dateline after that
+    heading = ""  # a part's heading not yet shown
 
     def add(entry: _Entry) -> None:
-        nonlocal started
+        nonlocal started, heading
+        if heading and entry.quote is None and not _is_paragraph(entry.text):
+            # the body form reads a part from its first paragraph: code or a list first would
+            # fall to another part, so the part opens with its original heading
+            pr.entries.append(_Entry(entry.part, f"*{heading}*"))
+        heading = ""
         started = True
         pr.entries.append(entry)
 
@@ -802,6 +816,7 @@ def _press(events: list[_PREvent], *, subtitle_allowed: bool, title_known: bool)
             part, quote_kind, pr.named = event.part, None, True
             if event.shown:
                 add(_Entry(part, f"*{event.shown}*"))
+            heading = event.heading
             continue
         if isinstance(event, _Sub):
             quote_kind = event.quote_kind
@@ -826,7 +841,8 @@ def _press(events: list[_PREvent], *, subtitle_allowed: bool, title_known: bool)
             text = f"{label} {text}".strip() if kind is not None else text
             if not text.strip() or _junk(text):
                 continue
-            if not started and pr.subtitle is None and subtitle_allowed and _is_paragraph(text):
+            early = not started or (len(pr.entries) == 1 and "\n" not in pr.entries[0].text)  # after a one-liner
+            if early and pr.subtitle is None and subtitle_allowed and _is_paragraph(text):
                 m = _EMPHASIS_ONLY.match(text.strip())
                 if m and "**" not in m.group("inner") and "release" not in m.group("inner").lower():
                     pr.subtitle = _plain(m.group("inner"))
@@ -1124,7 +1140,9 @@ class _Page:
         self.lines.extend(text.split("\n"))
 
     def note(self, field_: str, message: str, line: int | None = None) -> None:
-        self.notes.append(Note(line if line is not None else len(self.lines) + 1, field_, message))
+        if line is None:  # the next block's first line, after the blank line before it
+            line = len(self.lines) + (2 if self.lines and self.lines[-1] != "" else 1)
+        self.notes.append(Note(line, field_, message))
 
     def links(self, text: str, start: int) -> str:
         code = [(m.start(), m.end()) for m in re.finditer(r"(`+)(?!`).+?(?<!`)\1(?!`)", text, re.DOTALL)]
@@ -1256,6 +1274,8 @@ def convert(
         if not any(line.strip() and not line.lstrip().startswith("#") for line in left):
             left = []
 
+    if "title" in kept and reader.headline and _title_name(reader.headline).lower() not in kept["title"].lower():
+        reader.pr.insert(0, _Sub(_plain(reader.headline)))  # the front matter's title wins; the headline stays
     press = _press(reader.pr, subtitle_allowed="subtitle" not in kept, title_known="title" in kept)
     title_notes: list[tuple[str, str]] = []
     title = kept.get("title") or _title_name(press.title or reader.headline or "") or reader.title_name
