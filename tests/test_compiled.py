@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from benchmarks.generate import STATUSES, proposal_data
 from mkdocs_prfaq.compiled import equal
 from mkdocs_prfaq.frontmatter import parse
-from mkdocs_prfaq.schema import BUNDLED_ID, build_validator
+from mkdocs_prfaq.lifecycle import make, parse_requirements, parse_statuses
+from mkdocs_prfaq.schema import BUNDLED_ID, SchemaValidator, build_validator
 
 from .test_fuzz import values
 
@@ -25,16 +26,27 @@ EXTENDED = build_validator({
                              "patternProperties": {"^x": {"type": "string"}}}},
     "anyOf": [{"required": ["team"]}, {"not": {"required": ["score"]}}],
 })
+CUSTOM_LIFECYCLE = make(
+    parse_statuses({"proposed": "thin", "review": "complete", "approved": "decided", "done": "launched",
+                    "rejected": "closed", "in-review": "complete", "superseded": {"requires": ["superseded_by"]}}),
+    parse_requirements({"quotes": ["leader", "leader", "customer"], "quote_kinds": ["leader", "customer", "partner"],
+                        "internal_questions": 0, "external_questions": 4, "reviewers": 2, "customer": ["who"],
+                        "press_release": ["summary", "closing"], "subtitle": False}),
+)
+CUSTOM = build_validator(bundled=CUSTOM_LIFECYCLE.schema())
+"""A generated schema: another lifecycle, relaxed and tightened requirements, minContains."""
+CUSTOM_EXTENDED = build_validator({"allOf": [{"$ref": BUNDLED_ID}], "required": ["team"]},
+                                  bundled=CUSTOM_LIFECYCLE.schema())
 
 
-def agree(data: Any) -> None:
-    for validator in (BUNDLED, EXTENDED):
+def agree(data: Any, validators: tuple[SchemaValidator, ...] = (BUNDLED, EXTENDED, CUSTOM, CUSTOM_EXTENDED)) -> None:
+    for validator in validators:
         assert validator.compiled
         assert validator.is_valid(data) == validator.jsonschema.is_valid(data), data
 
 
 def test_fast_path_is_used_for_both_schemas_and_falls_back_for_unknown_keywords() -> None:
-    assert BUNDLED.compiled and EXTENDED.compiled
+    assert BUNDLED.compiled and EXTENDED.compiled and CUSTOM.compiled and CUSTOM_EXTENDED.compiled
     fallback = build_validator({"unevaluatedProperties": False, "properties": {"title": {}}})
     assert not fallback.compiled
     assert fallback.is_valid({"title": "x"}) and not fallback.is_valid({"other": 1})
@@ -70,10 +82,14 @@ def edit(doc: Any, path: tuple[Any, ...], value: Any) -> None:
 
 
 @settings(max_examples=1000, deadline=None)
-@given(st.integers(0, 50), st.sampled_from(STATUSES), st.booleans(), st.data())
-def test_agrees_on_edited_proposals(i: int, status: str, team: bool, draw: st.DataObject) -> None:
+@given(st.integers(0, 50), st.sampled_from(STATUSES), st.sampled_from([None, *CUSTOM_LIFECYCLE.names]),
+       st.booleans(), st.data())
+def test_agrees_on_edited_proposals(i: int, status: str, renamed: str | None, team: bool,
+                                    draw: st.DataObject) -> None:
     data = parse("---\n" + yaml.safe_dump(proposal_data(i, status)) + "---\n").data
     assert data is not None
+    if renamed is not None:  # a complete proposal under another lifecycle's status
+        data["status"] = renamed
     if team:
         data["team"] = "growth"
     for _ in range(draw.draw(st.integers(1, 3))):
@@ -82,7 +98,7 @@ def test_agrees_on_edited_proposals(i: int, status: str, team: bool, draw: st.Da
             break
         path = draw.draw(st.sampled_from(paths))
         edit(data, path, draw.draw(st.one_of(st.just(_DROP), values)))
-    agree(data)
+    agree(data, (BUNDLED, EXTENDED) if renamed is None else (CUSTOM, CUSTOM_EXTENDED))
 
 
 @settings(max_examples=300, deadline=None)
