@@ -285,7 +285,7 @@ def test_refs_that_resolve_anywhere_still_work(site: Site) -> None:
     check = site.check("check")
     assert check.code == 1, check.text
     assert check.out.splitlines() == [
-        f"docs/proposals/b.md:{line}: reviewed_on: '2026-02-31' is not a valid date (expected YYYY-MM-DD)"
+        f"docs/proposals/b.md:{line}: reviewed_on: '2026-02-31' is not a valid date, February has 28 days in 2026 (expected YYYY-MM-DD)"
         for line in [check.out.split(":")[1]]
     ]
     build = site.build()
