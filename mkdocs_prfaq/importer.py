@@ -376,10 +376,10 @@ def _who(text: str) -> tuple[str, str] | None:
 def _joined_quote(q1: str, q2: str | None) -> str:
     """``"A," said X. "B."`` as the one quote ``"A. B."``."""
     first = q1[1:-1].strip()
-    if not q2:
-        return f"{q1[0]}{first}{q1[-1]}"
     if first.endswith(","):
         first = first[:-1] + "."
+    if not q2:
+        return f"{q1[0]}{first}{q1[-1]}"
     return f"{q1[0]}{first} {q2[1:-1].strip()}{q1[-1]}"
 
 
@@ -494,6 +494,8 @@ class _Sub:
     text: str
     quote_kind: str | None = None
     """Set for a quotes heading (``Customer quotes``): the kind of the quotes under it (``any``)."""
+    headline: bool = False
+    """The original's headline, kept in the text where the front matter's title replaces it."""
 
 
 @dataclass
@@ -800,6 +802,7 @@ def _press(events: list[_PREvent], *, subtitle_allowed: bool, title_known: bool)
     quote_kind: str | None = None
     started = False  # text seen: no subtitle or dateline after that
     heading = ""  # a part's heading not yet shown
+    headline: _Entry | None = None  # goes after the dateline, which opens the press release
 
     def add(entry: _Entry) -> None:
         nonlocal started, heading
@@ -817,6 +820,9 @@ def _press(events: list[_PREvent], *, subtitle_allowed: bool, title_known: bool)
             if event.shown:
                 add(_Entry(part, f"*{event.shown}*"))
             heading = event.heading
+            continue
+        if isinstance(event, _Sub) and event.headline and not started:
+            headline = _Entry(part, f"**{event.text}**", heading=True)
             continue
         if isinstance(event, _Sub):
             quote_kind = event.quote_kind
@@ -849,6 +855,9 @@ def _press(events: list[_PREvent], *, subtitle_allowed: bool, title_known: bool)
                     continue
             if not started:
                 text = _dateline(pr, text)
+                if headline is not None and pr.dateline is None:
+                    add(headline)
+                    headline = None
                 if not text.strip():
                     continue
             quote = _quote(text)
@@ -865,6 +874,11 @@ def _press(events: list[_PREvent], *, subtitle_allowed: bool, title_known: bool)
                     text = text[bold.end():]
             if text.strip():
                 add(_Entry(part, text))
+            if headline is not None:
+                add(headline)
+                headline = None
+    if headline is not None:
+        add(headline)
     # a quotes heading with nothing but quotes under it has said all it says (the layout labels quotes)
     kept: list[_Entry] = []
     for n, entry in enumerate(pr.entries):
@@ -1275,7 +1289,7 @@ def convert(
             left = []
 
     if "title" in kept and reader.headline and _title_name(reader.headline).lower() not in kept["title"].lower():
-        reader.pr.insert(0, _Sub(_plain(reader.headline)))  # the front matter's title wins; the headline stays
+        reader.pr.insert(0, _Sub(_plain(reader.headline), headline=True))  # the front matter's title wins
     press = _press(reader.pr, subtitle_allowed="subtitle" not in kept, title_known="title" in kept)
     title_notes: list[tuple[str, str]] = []
     title = kept.get("title") or _title_name(press.title or reader.headline or "") or reader.title_name

@@ -563,3 +563,36 @@ def test_image_already_there_with_other_content_is_not_overwritten(site: Site, t
     assert (site.docs / "proposals" / "img" / "a.png").read_bytes() == b"theirs"
     assert "exists with other content; not overwriting it" in result.err
     assert "image not imported" in imported(site, result).read_text(encoding="utf-8")
+
+
+# -- the guide, run as written -------------------------------------------------------------------
+
+def test_the_import_guide_runs_as_written(tmp_path: Path) -> None:
+    """docs/importing.md's shell blocks, in order, in an empty folder: each succeeds, prints its
+    Output block's lines, and the page it shows is the page written (dates aside)."""
+    from .test_docs import blocks
+
+    guide = ROOT / "docs" / "importing.md"
+    env = {"PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", "GIT_CEILING_DIRECTORIES": str(tmp_path)}
+    last: Result | None = None
+    shown = 0
+    for block in blocks(guide):
+        if block.lang == "bash":
+            last = run(["bash", "-euo", "pipefail", "-c", block.text], tmp_path, **env)
+            assert last.code == 0, f"{block}:\n{block.text}\n{last.text}"
+        elif block.lang == "text" and block.title == "Output":
+            assert last is not None
+            for line in block.text.splitlines():
+                assert line in last.text.splitlines(), f"{block}: {line!r} not printed:\n{last.text}"
+        elif block.lang == "markdown":
+            written = re.search(r"writes `(docs/[^`]+\.md)`:\s*$", block.before)
+            assert written, block
+            page = (tmp_path / "rocket-site" / written.group(1)).read_text(encoding="utf-8")
+            expected = [line for line in block.text.splitlines() if not line.startswith(("created:", "updated:"))]
+            actual = [line for line in page.splitlines() if not line.startswith(("created:", "updated:"))]
+            assert actual == expected
+            shown += 1
+    assert shown == 1
+    assert (tmp_path / "rocket-site" / "docs" / "proposals" / "sketch.png").read_bytes() == b"a sketch"
+    assert (tmp_path / "rocket-site" / "site" / "proposals" / "acme-launches-rocket-skates-halving-the-commute"
+            / "index.html").is_file()
