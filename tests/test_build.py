@@ -71,7 +71,8 @@ def test_duplicate_ids_across_folders_fail(site: Site) -> None:
     result = site.build()
     assert result.code == 1
     assert "docs/proposals/2026/podgenie.md:" in result.text
-    assert "id 'podgenie' is already used by docs/proposals/2025/podgenie.md" in result.text
+    assert ("id 'podgenie' is used by both docs/proposals/2026/podgenie.md and docs/proposals/2025/podgenie.md "
+            "(expected a unique id)") in result.text
 
 
 def test_the_dir_index_and_pages_outside_dir_are_not_proposals(site: Site) -> None:

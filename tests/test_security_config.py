@@ -23,6 +23,7 @@ ONLY = (f"(only '#...' references within the schema and the bundled schema {BUND
         "nothing is read from the network or the disk)")
 BUILD_ERROR = "ERROR   -  "
 CONFIG = "Config value 'plugins': Plugin 'prfaq' option "
+CHECK_CONFIG = "mkdocs-prfaq: error: mkdocs.yml: plugin 'prfaq' option "  # check reads mkdocs.yml itself
 
 # -- 1. file names that would forge output lines ------------------------------------------------
 
@@ -226,14 +227,13 @@ def test_every_ref_of_a_site_schema_is_resolved_when_the_config_loads(site: Site
     site.config("schema: ours.schema.json")
     # a page that reaches the conditional: before, every build crashed on it with a traceback
     site.proposal("a.md", "approved", decision={"date": "2026-01-01", "by": "X", "notes": "Y"})
-    line = f"{CONFIG}'schema': ours.schema.json: {message}"
+    line = f"'schema': ours.schema.json: {message}"
     build = site.build()
     assert build.code == 1 and "Traceback" not in build.text, build.text
-    assert BUILD_ERROR + line in build.err.splitlines(), build.text
+    assert BUILD_ERROR + CONFIG + line in build.err.splitlines(), build.text
     check = site.check("check")
     assert check.code == 2 and "Traceback" not in check.text, check.text
-    assert check.err.splitlines() == [
-        f"ERROR: {line}", "mkdocs-prfaq: error: mkdocs.yml: Aborted with a configuration error!"]
+    assert check.err.splitlines() == [CHECK_CONFIG + line]
 
 
 @pytest.fixture
@@ -270,12 +270,12 @@ def test_a_remote_ref_is_never_fetched(site: Site, http_server: tuple[str, list[
     (site.root / "ours.schema.json").write_text(json.dumps(schema), encoding="utf-8")
     site.config("schema: ours.schema.json")
     site.proposal("a.md", "approved")
-    line = (f"{CONFIG}'schema': ours.schema.json: cannot resolve $ref '{url}/decision.schema.json' at "
+    line = (f"'schema': ours.schema.json: cannot resolve $ref '{url}/decision.schema.json' at "
             f"/then/properties/decision/$ref: a schema elsewhere is never fetched {ONLY}")
     build = site.build()
-    assert build.code == 1 and BUILD_ERROR + line in build.err.splitlines(), build.text
+    assert build.code == 1 and BUILD_ERROR + CONFIG + line in build.err.splitlines(), build.text
     check = site.check("check")
-    assert check.code == 2 and f"ERROR: {line}" in check.err.splitlines(), check.text
+    assert check.code == 2 and check.err.splitlines() == [CHECK_CONFIG + line], check.text
     assert requests == []
 
 
@@ -332,14 +332,13 @@ BAD_DIRS = {
 def test_dir_outside_docs_dir_is_a_config_error(site: Site, value: str) -> None:
     site.proposal("a.md", "draft", owner=None)
     site.config(f"dir: {value}")
-    line = f"{CONFIG}'dir': {BAD_DIRS[value]}"
+    line = f"'dir': {BAD_DIRS[value]}"
     build = site.build()
     assert build.code == 1 and "Traceback" not in build.text, build.text
-    assert BUILD_ERROR + line in build.err.splitlines(), build.text
+    assert BUILD_ERROR + CONFIG + line in build.err.splitlines(), build.text
     check = site.check("check")
     assert check.code == 2, check.text
-    assert check.err.splitlines() == [
-        f"ERROR: {line}", "mkdocs-prfaq: error: mkdocs.yml: Aborted with a configuration error!"]
+    assert check.err.splitlines() == [CHECK_CONFIG + line]
 
 
 def dir_option(value: object) -> tuple[list[str], str]:
