@@ -484,6 +484,18 @@ def test_original_status_is_kept_when_none_is_asked(site: Site, tmp_path: Path) 
     assert result.code == 0, result.text
 
 
+def test_status_from_folder_puts_the_page_in_its_status_folder(site: Site, tmp_path: Path) -> None:
+    site.config("status_from: folder")
+    result, page = import_text(site, tmp_path, SKATES)
+    assert result.code == 0, result.text
+    assert result.out.splitlines()[0] == "docs/proposals/draft/rocket-skates.md"
+    assert "status" not in front(page)
+    result, page = import_text(site, tmp_path, "---\nstatus: withdrawn\n---\n" + SKATES.replace("Skates", "Boots"),
+                               name="boots.md")
+    assert result.code == 0, result.text
+    assert result.out.splitlines()[0] == "docs/proposals/withdrawn/rocket-boots.md"
+
+
 def git(cwd: Path, *args: str, **env: str) -> None:
     environ = dict(os.environ, GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_SYSTEM=os.devnull, **env)
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, env=environ)
