@@ -14,6 +14,7 @@ or file may be copied beside the page; ``mkdocs-prfaq import`` reads, copies and
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import os
 import re
@@ -1159,13 +1160,15 @@ class _Page:
         self.notes.append(Note(line, field_, message))
 
     def links(self, text: str, start: int) -> str:
-        code = [(m.start(), m.end()) for m in re.finditer(r"(`+)(?!`).+?(?<!`)\1(?!`)", text, re.DOTALL)]
+        code: list[tuple[int, int]] = []
+        breaks = [n for n, c in enumerate(text) if c == "\n"]
 
         def where(pos: int) -> int:
-            return start + text.count("\n", 0, pos)
+            return start + bisect.bisect_left(breaks, pos)
 
         def in_code(pos: int) -> bool:
-            return any(a <= pos < b for a, b in code)
+            n = bisect.bisect_right(code, (pos, len(text) + 1)) - 1
+            return n >= 0 and code[n][0] <= pos < code[n][1]
 
         def inline(m: re.Match[str]) -> str:
             dest = m.group("dest")
@@ -1199,9 +1202,12 @@ class _Page:
                           where(m.start()))
             return m.group(0)
 
+        spans = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)  # code spans: their links stay as written
+        code[:] = [(m.start(), m.end()) for m in spans.finditer(text)]
         text = _IMG_TAG.sub(tag, text)
         text = _REF_DEF.sub(ref, text)
-        code = [(m.start(), m.end()) for m in re.finditer(r"(`+)(?!`).+?(?<!`)\1(?!`)", text, re.DOTALL)]
+        code[:] = [(m.start(), m.end()) for m in spans.finditer(text)]
+        breaks[:] = [n for n, c in enumerate(text) if c == "\n"]
         return _INLINE_LINK.sub(inline, text)
 
     def remote(self, url: str, line: int) -> None:
