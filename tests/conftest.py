@@ -94,19 +94,13 @@ def full() -> Callable[..., dict[str, Any]]:
     return proposal_data
 
 
-# -- the built wheel in fresh virtualenvs, once per session ------------------------------------
-
-FRESH_VENVS: dict[str, tuple[str, ...]] = {
-    "wheel_venv": (),  # the wheel alone: what `pip install mkdocs-prfaq` gives a new user
-    "techdocs_venv": ("mkdocs-techdocs-core",),  # the wheel beside Backstage's TechDocs plugin
-}
-"""Fixture name -> what is installed with the wheel. Each is a new virtualenv (no site packages)
-made once per session; the installs that the session's tests use run side by side."""
-
+# -- the built wheel in a fresh virtualenv, once per session -----------------------------------
 
 @dataclass
 class Venv:
     root: Path
+    extras: tuple[str, ...] = ()
+    """What was installed besides the wheel (and what it depends on)."""
 
     @property
     def bin(self) -> Path:
@@ -123,6 +117,13 @@ class Venv:
         proc = subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=self.env(), timeout=600)
         return Result(proc.returncode, proc.stdout, proc.stderr)
 
+    def install(self, *requirements: str) -> None:
+        """pip install into this virtualenv (which has no pip of its own: this session's pip installs)."""
+        done = subprocess.run([sys.executable, "-m", "pip", "--python", str(self.bin / "python"), "install", "-q",
+                               "--no-compile", "--disable-pip-version-check", *requirements],
+                              capture_output=True, text=True, timeout=900)
+        assert done.returncode == 0, f"pip install {' '.join(requirements)} failed:\n{done.stdout}{done.stderr}"
+
 
 @pytest.fixture(scope="session")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -134,41 +135,25 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-class _Installs:
-    def __init__(self, base: Path, wheel: Path, names: list[str]) -> None:
-        self.venvs: dict[str, Venv] = {}
-        self.procs: dict[str, tuple[subprocess.Popen[str], Path]] = {}
-        for name in names:
-            root = base / name
-            subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(root)], check=True)
-            log = base / f"{name}.log"
-            with log.open("w") as out:
-                self.procs[name] = (subprocess.Popen(
-                    [sys.executable, "-m", "pip", "--python", str(root / "bin" / "python"), "install", "-q",
-                     "--disable-pip-version-check", str(wheel), *FRESH_VENVS[name]],
-                    stdout=out, stderr=subprocess.STDOUT, text=True), log)
-            self.venvs[name] = Venv(root)
-
-    def get(self, name: str) -> Venv:
-        proc, log = self.procs[name]
-        code = proc.wait(timeout=900)
-        assert code == 0, f"pip install into the fresh {name} failed:\n{log.read_text()}"
-        return self.venvs[name]
+@pytest.fixture(scope="session")
+def wheel_venv(tmp_path_factory: pytest.TempPathFactory, wheel: Path) -> Venv:
+    """A fresh virtualenv (no site packages) holding the built wheel and what it depends on: what a
+    new user's ``pip install`` gives. Tests that add to it (``techdocs_venv``) run last."""
+    venv = Venv(tmp_path_factory.mktemp("venv") / "fresh")
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv.root)], check=True)
+    venv.install(str(wheel))
+    return venv
 
 
 @pytest.fixture(scope="session")
-def _installs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, wheel: Path) -> _Installs:
-    used = {name for item in request.session.items for name in FRESH_VENVS if name in getattr(item, "fixturenames", ())}
-    return _Installs(tmp_path_factory.mktemp("venvs"), wheel, sorted(used))
+def techdocs_venv(wheel_venv: Venv) -> Venv:
+    """The same virtualenv with mkdocs-techdocs-core installed beside the wheel (one install saved)."""
+    if "mkdocs-techdocs-core" not in wheel_venv.extras:
+        wheel_venv.install("mkdocs-techdocs-core")
+        wheel_venv.extras += ("mkdocs-techdocs-core",)
+    return wheel_venv
 
 
-@pytest.fixture(scope="session")
-def wheel_venv(_installs: _Installs) -> Venv:
-    """A fresh virtualenv holding the built wheel and what it depends on, nothing else."""
-    return _installs.get("wheel_venv")
-
-
-@pytest.fixture(scope="session")
-def techdocs_venv(_installs: _Installs) -> Venv:
-    """A fresh virtualenv holding the built wheel and mkdocs-techdocs-core."""
-    return _installs.get("techdocs_venv")
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that install more into the session's fresh virtualenv run after all that use it bare."""
+    items.sort(key=lambda item: "techdocs_venv" in getattr(item, "fixturenames", ()))

@@ -116,25 +116,35 @@ def test_the_build_replaces_a_committed_table_with_the_sites_own(site: Site) -> 
 SHELL = ("bash", "sh", "shell")
 
 
-def test_getting_started_takes_an_empty_folder_to_a_site_with_three_valid_proposals(
-        tmp_path: Path, wheel: Path, wheel_venv: Venv) -> None:
-    """Every shell block of docs/getting-started.md, in order, in an empty folder, with a fresh
-    virtualenv activated; the one install line installs the built wheel instead. After each
-    block, an ``Output`` block's lines must be in what it printed, and a YAML block titled with a
-    file name must say what that file holds."""
-    folder = tmp_path / "proposals-site"
-    folder.mkdir()
+def install_line(line: str, wheel: Path, venv: Venv) -> str | None:
+    """A ``pip install`` line with the plugin (its Git URL or its name) replaced by the built wheel,
+    installed into ``venv``; None for any other line."""
+    words = shlex.split(line)
+    if words[:2] != ["pip", "install"]:
+        return None
+    plugin = [w for w in words[2:] if re.fullmatch(r"(git\+https://github\.com/mkdocs-prfaq/mkdocs-prfaq|mkdocs-prfaq)"
+                                                   r"(@\S+)?", w)]
+    assert len(plugin) == 1, f"an install line that installs no mkdocs-prfaq: {line!r}"
+    rest = [str(wheel) if w in plugin else w for w in words[2:]]
+    return shlex.join([sys.executable, "-m", "pip", "--python", str(venv.bin / "python"), "install", "-q", *rest])
+
+
+def run_guide(page: Path, folder: Path, wheel: Path, venv: Venv) -> list[str]:
+    """Every shell block of ``page``, in order, in ``folder``, with ``venv`` activated; the one install
+    line installs the built wheel instead of the plugin. After each block, an ``Output`` block's
+    lines must be in what it printed. A YAML block titled with a file name is that file: it must
+    say what the file holds, or, where no command wrote the file, it is the reader's own and is
+    written. A Markdown block after "writes `docs/....md`:" shows that page (dates aside).
+    Returns the shell blocks run."""
     installs, last, ran = 0, None, []
-    for block in blocks(DOCS / "getting-started.md"):
+    for block in blocks(page):
         if block.lang in SHELL:
             script = []
             for line in block.text.splitlines():
-                if re.match(r"\s*pip install\b", line):
-                    installs += 1
-                    line = shlex.join([sys.executable, "-m", "pip", "--python", str(wheel_venv.bin / "python"),
-                                       "install", "-q", str(wheel)])
-                script.append(line)
-            last = wheel_venv.run(["bash", "-euo", "pipefail", "-c", "\n".join(script)], folder)
+                replaced = install_line(line, wheel, venv)
+                installs += replaced is not None
+                script.append(line if replaced is None else replaced)
+            last = venv.run(["bash", "-euo", "pipefail", "-c", "\n".join(script)], folder)
             assert last.code == 0, f"{block}:\n{block.text}\n{last.text}"
             ran.append(block.text)
         elif block.lang == "text" and block.title == "Output":
@@ -144,17 +154,29 @@ def test_getting_started_takes_an_empty_folder_to_a_site_with_three_valid_propos
                 assert line in printed, f"{block}: {line!r} is not what the command printed:\n{last.text}"
         elif block.lang in ("yaml", "yml") and block.title:
             path = folder / block.title
-            assert path.is_file(), f"{block}: the guide shows {block.title}, which no command wrote"
+            if not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(block.text)
+                continue
             shown, actual = yaml.safe_load(block.text), yaml.safe_load(path.read_text())
             assert {k: actual.get(k) for k in shown} == shown, f"{block}: {block.title} holds\n{path.read_text()}"
         elif block.lang == "markdown":
             written = re.search(r"writes `(docs/[^`]+\.md)`:\s*$", block.before)
-            if written:  # a page a command wrote: the lines shown are in it (dates aside)
-                page = (folder / written.group(1)).read_text()
+            if written:
+                lines = (folder / written.group(1)).read_text().splitlines()
                 for line in block.text.splitlines():
                     if line.strip() and not line.startswith(("created:", "updated:", "# ...")):
-                        assert line in page.splitlines(), f"{block}: {line!r} is not in {written.group(1)}"
-    assert installs == 1, "the guide has one install line"
+                        assert line in lines, f"{block}: {line!r} is not in {written.group(1)}"
+    assert installs == 1, f"{page.name}: one install line, not {installs}"
+    return ran
+
+
+def test_getting_started_takes_an_empty_folder_to_a_site_with_three_valid_proposals(
+        tmp_path: Path, wheel: Path, wheel_venv: Venv) -> None:
+    assert not wheel_venv.extras, "the wheel alone, as a new user installs it"
+    folder = tmp_path / "proposals-site"
+    folder.mkdir()
+    ran = run_guide(DOCS / "getting-started.md", folder, wheel, wheel_venv)
     assert any("mkdocs-prfaq init" in text for text in ran) and any("mkdocs-prfaq new" in text for text in ran)
     # the outcome the guide promises: a built site with three valid proposals
     site = folder / "site"
@@ -187,7 +209,7 @@ def _mkdocs_loader() -> Any:
 
 def test_every_yaml_block_in_the_docs_parses() -> None:
     found = yaml_blocks()
-    assert len(found) >= 9
+    assert len(found) >= 12
     for block in found:
         try:
             yaml.load(block.text, Loader=_mkdocs_loader())  # MkDocs' own safe loader, with !ENV
@@ -287,9 +309,8 @@ def test_every_mkdocs_prfaq_command_shown_is_one_the_cli_accepts() -> None:
         words = shlex.split(command)
         assert words[1] in subcommands, f"{where}: {line!r}: no subcommand {words[1]!r}"
         sub = subcommands[words[1]]
-        if len(words) == 2 and where.endswith("(inline)"):  # the subcommand named in running text
-            continue
-        if any(c in command for c in "[|") or "..." in command:  # a synopsis: its options exist
+        # a synopsis, or a command named in running text (`mkdocs-prfaq new --status`): its options exist
+        if any(c in command for c in "[|") or "..." in command or where.endswith("(inline)"):
             for option in re.findall(r"(?<![\w-])(--?[a-z][\w-]*)", command):
                 assert option in sub._option_string_actions, f"{where}: {line!r}: no option {option}"
             for option, alternatives in re.findall(r"(--?[a-z][\w-]*) (\w[\w-]*(?:\|[\w-]+)+)", command):
