@@ -188,6 +188,11 @@ def cmd_new(args: argparse.Namespace) -> int:
             scaffold.check_text("git config user.name", owner)
         text = scaffold.page(args.title, owner=owner, status=status, id_=id_, today=datetime.date.today(),
                              lifecycle=lifecycle)
+        try:  # the fields the site's own schema requires too, as placeholders with a TODO hint
+            own = load_schema_file(site.plugin.schema) if site.plugin.schema else None
+        except SchemaConfigError as e:
+            raise UsageError(str(e)) from None
+        text, site_fields = scaffold.with_site_fields(text, own, status)
         shown = scaffold.write_new(site.docs_dir, parts, f"{id_}.md", text)
     except scaffold.NewPageError as e:
         raise UsageError(str(e)) from None
@@ -195,7 +200,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not owner:
         print(f"warning: {shown} has no owner (use --owner NAME, or set git config user.name); "
               "`mkdocs-prfaq check` reports it until owner is filled in", file=sys.stderr)
-    if scaffold.has_placeholders(status, lifecycle):
+    if scaffold.has_placeholders(status, lifecycle) or site_fields:
         print(f"fill in the empty fields; `mkdocs-prfaq check {shown}` lists what is left", file=sys.stderr)
     return OK
 

@@ -13,7 +13,7 @@ from mkdocs.config import load_config
 
 from mkdocs_prfaq.starter import InitError, add_plugin
 
-from .conftest import BIN, Result, run
+from .conftest import BIN, Result, Site, run
 
 
 def prfaq(cwd: Path, *args: str) -> Result:
@@ -181,3 +181,40 @@ def test_init_keeps_what_exists_and_refuses_what_it_cannot_do_safely(tmp_path: P
     refused = prfaq(broken, "init")
     assert refused.code == 2 and refused.err.count("\n") == 1 and "Traceback" not in refused.err
     assert sorted(p.name for p in broken.iterdir()) == ["mkdocs.yml"]
+
+
+def test_new_scaffolds_the_fields_a_site_schema_requires(site: Site) -> None:
+    import yaml
+
+    from mkdocs_prfaq.schema import BUNDLED_ID
+
+    schema = {
+        "allOf": [{"$ref": BUNDLED_ID},
+                  {"if": {"properties": {"status": {"const": "in-review"}}}, "then": {"required": ["budget"]}}],
+        "required": ["team", "cost centre"],
+        "properties": {
+            "team": {"description": "The owning\nteam.\u2028", "enum": ["growth", "platform", "payments"]},
+            "cost centre": {"type": "string"},
+            "budget": {"type": "integer", "description": "In euros."},
+        },
+    }
+    (site.root / "ours.schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    site.config("schema: ours.schema.json")
+    made = site.check("new", "Hello world", "--owner", "Ana")
+    assert made.code == 0 and "fill in the empty fields" in made.err, made.text
+    page = site.docs / "proposals" / "hello-world.md"
+    text = page.read_text()
+    assert 'team: ""  # TODO: The owning team. (one of: growth, platform, payments)\n' in text
+    assert '"cost centre": ""  # TODO: your site\'s schema requires it\n' in text
+    assert "budget" not in text, "required from in-review on only"
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert front["team"] == "" and front["cost centre"] == "" and front["title"] == "Hello world"
+    failing = site.check("check")
+    assert failing.code == 1 and "hello-world.md:" in failing.out and "team" in failing.out, failing.text
+    page.write_text(text.replace('team: ""', "team: growth").replace('"cost centre": ""', '"cost centre": CC-1'))
+    passing = site.check("check")
+    assert passing.code == 0, passing.text
+    review = site.check("new", "Review me", "--owner", "Ben", "--status", "in-review")
+    assert review.code == 0, review.text
+    text = (site.docs / "proposals" / "review-me.md").read_text()
+    assert "budget: null  # TODO: In euros.\n" in text and 'team: ""' in text
