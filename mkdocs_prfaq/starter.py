@@ -347,6 +347,17 @@ def _check_edit(path: str, candidate: str, before: Any) -> Any:
     return after
 
 
+def _own_process(plugin: Any) -> str:
+    """The options of an already configured plugin that the examples may not satisfy (a site schema,
+    statuses of its own, status from the folder), in words; empty if none is set."""
+    if plugin is None:
+        return ""
+    options = plugin.config
+    own = [name for name, default in (("schema", None), ("statuses", None), ("status_from", "front_matter"))
+           if getattr(options, name, default) not in (default, {}, [])]
+    return " and ".join(f"'{name}'" for name in own)
+
+
 def _has_pages(folder: str) -> bool:
     for _, _, names in os.walk(folder):
         if any(n.endswith(".md") and n != "index.md" for n in names):
@@ -377,15 +388,19 @@ def init(directory: str, *, today: datetime.date | None = None) -> Report:
             if not scaffold.create(directory, (), "mkdocs.yml", MKDOCS_YML):
                 raise InitError(f"{scaffold.shown(config_path)} appeared while init was running; run init again")
             report.lines.append(f"wrote {scaffold.shown(config_path)}")
-            docs_dir, plugin_dir, nav = os.path.join(directory, "docs"), "proposals", None
+            docs_dir, plugin_dir, nav, plugin = os.path.join(directory, "docs"), "proposals", None, None
             if any(os.path.lexists(os.path.join(docs_dir, n)) for n in ("index.md", "README.md")):
                 report.lines.append(f"kept {scaffold.shown(os.path.join(docs_dir, 'index.md'))} (exists)")
             elif scaffold.create(directory, ("docs",), "index.md", INDEX_MD):
                 report.lines.append(f"wrote {scaffold.shown(os.path.join(docs_dir, 'index.md'))}")
         parts = tuple(p for p in plugin_dir.split("/") if p)
         folder = os.path.join(docs_dir, *parts)
+        own = _own_process(plugin)
         if os.path.isdir(folder) and _has_pages(folder):
             report.notes.append(f"{scaffold.shown(folder)}/ already has pages; no examples added")
+        elif own:
+            report.notes.append(f"{scaffold.shown(config_path)} sets the plugin's {own}, which the examples do not "
+                                "follow; no examples added (`mkdocs-prfaq new \"Title\"` writes a page that does)")
         else:
             for name, text in examples(today or datetime.date.today()):
                 path = os.path.join(folder, name)

@@ -218,3 +218,15 @@ def test_new_scaffolds_the_fields_a_site_schema_requires(site: Site) -> None:
     assert review.code == 0, review.text
     text = (site.docs / "proposals" / "review-me.md").read_text()
     assert "budget: null  # TODO: In euros.\n" in text and 'team: ""' in text
+
+
+def test_init_adds_no_examples_to_a_site_with_its_own_schema(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+    (tmp_path / "ours.schema.json").write_text('{"required": ["team"]}')
+    config = "site_name: S\nplugins:\n  - prfaq:\n      schema: ours.schema.json\n"
+    (tmp_path / "mkdocs.yml").write_text(config)
+    result = prfaq(tmp_path, "init")
+    assert result.code == 0, result.text
+    assert result.out == "" and "sets the plugin's 'schema'" in result.err and "already enables prfaq" in result.err
+    assert (tmp_path / "mkdocs.yml").read_text() == config and not (tmp_path / "docs" / "proposals").exists()
