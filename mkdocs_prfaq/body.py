@@ -192,8 +192,7 @@ class _Reader:
                     continue
                 text, index = rest, index + 1
             if text.lstrip().startswith(">") and self._quote(text, index, quotes):
-                current = None
-                continue
+                continue  # a list or code after a quote still belongs to the part before it
             if not self.doc.data.get("dateline") and not parts and not unlabelled and (m := _DATELINE.match(text)):
                 date = _DATE_AT_END.search(m.group("bold"))
                 if date:
@@ -204,12 +203,13 @@ class _Reader:
                     text = m.group("rest")
             m = _LABEL.match(text) if _is_paragraph(text) else None
             named = PARTS.get(normalise(m.group(1))) if m else None
-            if named:
+            if named:  # '**Problem:** ...': this paragraph and the ones after it, up to the next label
                 text = text[m.end():] if m else text
+                label = named
                 current = parts.setdefault(named, (index, []))[1]
                 current.append(text)
                 continue
-            if label and _is_paragraph(text):
+            if label:  # everything under a '### Problem' subsection is the problem
                 current = parts.setdefault(label, (index, []))[1]
                 current.append(text)
                 continue
@@ -218,22 +218,22 @@ class _Reader:
                 continue
             current = [text]
             unlabelled.append((index, current))
-        free = [p for p in PART_ORDER if p not in parts]
-        if len(unlabelled) >= 5 and "closing" in free:
+        # Unlabelled paragraphs fill the parts left, in order; with five or more, the last is the
+        # closing and every one past the solution is getting started. None is ever dropped.
+        if len(unlabelled) >= 5 and "closing" not in parts:
             parts["closing"] = unlabelled.pop()
-            free.remove("closing")
-        for n, (index, texts) in enumerate(unlabelled):
-            if not free:
-                break
-            if n >= 3 and free[0] != "getting_started" and "getting_started" in parts:
-                parts["getting_started"][1].extend(texts)
-                continue
-            name = free[0] if n < 3 or free[0] != "closing" else "getting_started"
-            if name in parts:
-                parts[name][1].extend(texts)
-            else:
+        free = [p for p in PART_ORDER[:4] if p not in parts]
+        last: list[str] | None = None
+        for index, texts in unlabelled:
+            if free:
+                name = free.pop(0)
                 parts[name] = (index, texts)
-                free.remove(name)
+                last = texts
+            else:
+                target = parts["getting_started"][1] if "getting_started" in parts else last
+                if target is None:  # every part was labelled: extra prose joins the closing, or the summary
+                    target = parts["closing" if "closing" in parts else "summary"][1]
+                target.extend(texts)
         for name in PART_ORDER:
             if name in parts:
                 index, texts = parts[name]

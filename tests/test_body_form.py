@@ -28,9 +28,9 @@ def test_body_form_and_front_matter_render_the_same_sections(site: Site) -> None
     assert headings(body)[: len(layout)] == layout and len(layout) > 10
     for q in data["faq"]["internal"]:
         assert q["question"] in body
-    assert "Appendix notes" in body and "Kept as written." in body
+    assert "Notes from the customer interviews" in body
     article = body.split("prfaq-statusline", 1)[1]
-    assert article.index("Appendix notes") > article.index(data["faq"]["internal"][-1]["question"])
+    assert article.index("Notes from the customer interviews") > article.index(data["faq"]["internal"][-1]["question"])
     for text in (data["quotes"][0]["name"], "prfaq-quote--leader", "prfaq-quote--customer", "prfaq-dateline"):
         assert text in body, text
 
