@@ -6,6 +6,8 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import subprocess
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from mkdocs.config import load_config
 from mkdocs_prfaq.starter import InitError, add_plugin
 
 from .conftest import BIN, Result, Site, run
+from .test_adoption import free_port, wait_for
 
 
 def prfaq(cwd: Path, *args: str) -> Result:
@@ -60,6 +63,23 @@ def test_init_makes_an_empty_folder_a_site_that_checks_and_builds(tmp_path: Path
             assert part in html, (name, part)
     home = (site / "index.html").read_text()
     assert 'href="proposals/"' in home and 'href="proposals/roadmap/"' in home
+    # and mkdocs serve serves it
+    port = free_port()
+    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def index() -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/proposals/", timeout=5) as r:
+                return str(r.read().decode())
+        except OSError:
+            return ""
+
+    try:
+        assert wait_for(lambda: "Receipt Snap files an expense report" in index())
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
     # again: nothing is overwritten, and it says so
     before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and "site" not in p.parts}
