@@ -464,11 +464,12 @@ def status_folder(src_path: str, directory: str | None) -> str | None:
 def load_catalog(
     sources: Iterable[Source], validator: SchemaValidator, *, max_chars: int = frontmatter.MAX_CHARS,
     labels: Mapping[str, str] | None = None, unknown_keys: str = "warn", lifecycle: Lifecycle = DEFAULT_LIFECYCLE,
-    directory: str | None = None,
+    directory: str | None = None, load: Callable[..., tuple[Proposal, list[Problem]]] | None = None,
 ) -> Catalog:
     """Load every page, validate it, and check the pages against each other (``max_chars``,
     ``unknown_keys``, ``lifecycle``: see :func:`load_page`; ``directory``, the plugin's folder,
-    for ``status_from: folder``)."""
+    for ``status_from: folder``; ``load``, a stand-in for :func:`load_page` with its arguments,
+    such as :meth:`.incremental.PageCache.load`)."""
     proposals: list[Proposal] = []
     problems: list[Problem] = []
     unreadable: set[str] = set()
@@ -485,9 +486,9 @@ def load_catalog(
             problems.append(Problem(display_path, 1, "front matter", f"cannot read the page ({reason})"))
             unreadable.add(src_path)
             continue
-        proposal, page_problems = load_page(src_path, display_path, text, validator, max_chars=max_chars,
-                                            labels=labels, unknown_keys=unknown_keys, lifecycle=lifecycle,
-                                            folder=status_folder(src_path, directory))
+        proposal, page_problems = (load or load_page)(
+            src_path, display_path, text, validator, max_chars=max_chars, labels=labels, unknown_keys=unknown_keys,
+            lifecycle=lifecycle, folder=status_folder(src_path, directory))
         proposals.append(proposal)
         problems.extend(page_problems)
     cross = cross_check(proposals)

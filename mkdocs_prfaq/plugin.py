@@ -21,9 +21,10 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from . import index, reference
+from . import index, navstyle, reference
 from .config import PrfaqConfig, lifecycle_of
 from .fields import Field, FieldSplitter, collect
+from .incremental import PageCache, SearchKeeper, options_key, remove_stale
 from .labels import merge_labels, status_key
 from .lifecycle import DEFAULT, INVALID, stylesheet
 from .limits import Limits, Words, check_limits, measure
@@ -82,11 +83,23 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.serving = False
         self.permalink: str | None = None
         self.sanitizer = Sanitizer()
+        # Kept across the rebuilds of `mkdocs serve` (see incremental.py).
+        self.dirty = False
+        self.page_cache = PageCache()
+        self.search_keeper = SearchKeeper()
+        self.generated: set[str] = set()
+        """Output paths of the generated pages of the last build (`--dirty` removes stale ones)."""
+        self.nav_statuses: dict[str, str] = {}
+        """src_uri -> page.meta status, held back from Material's navigation (navstyle.py)."""
+        self.nav_css: File | None = None
+        self.generated_now: set[str] = set()
+        self.page_urls: list[str] = []
 
     # -- configuration and loading ---------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
         if _MKDOCS_VERSION < (1, 6):
             raise PluginError(f"prfaq: mkdocs-prfaq needs MkDocs 1.6 or later (or ProperDocs), found {mkdocs_version}")
 
@@ -125,6 +138,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                     config.extra_css.append(sheet)
         if self.config.index and JS not in config.extra_javascript:
             config.extra_javascript.append(JS)
+        if config.theme.name == "material" and navstyle.PATH not in config.extra_css:
+            config.extra_css.append(navstyle.PATH)
+        if self.serving:  # parsed pages are reused between rebuilds while the options are the same
+            self.page_cache.scope(options_key(dict(self.config), self.config.schema))
         if config.theme.name == "material":
             # Material shows page.meta.status in the navigation for statuses it knows, and prints
             # the label unescaped (MkDocs' Jinja does not autoescape).
@@ -148,12 +165,13 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
 
     @event_priority(50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        self.nav_css, self.generated_now = None, set()
         if not self.config.enabled or self.validator is None:
             return None
         self.catalog = load_site(files, config.docs_dir, self.config.dir, self.validator,
                                  max_chars=self.config.limits.front_matter_chars, labels=self.labels,
                                  exclude=self.config.exclude, unknown_keys=self.config.unknown_keys,
-                                 lifecycle=self.lifecycle)
+                                 lifecycle=self.lifecycle, load=self.page_cache.load if self.serving else None)
         self._report()
         for src in self.catalog.unreadable:  # reported; MkDocs would fail on it (and serve would hang)
             if (unreadable := files.get_file_from_path(src)) is not None:
@@ -166,6 +184,11 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             files.append(File.generated(config, STATUS_CSS, content=stylesheet(self.lifecycle)))
         if self.config.index:
             self._generate(files, config)
+        self.generated_now = {f.abs_dest_path for path in self.listings if (f := files.get_file_from_path(path))
+                              and f.generated_by is not None}
+        if config.theme.name == "material" and files.get_file_from_path(navstyle.PATH) is None:
+            self.nav_css = File.generated(config, navstyle.PATH, content="")  # filled in on_nav
+            files.append(self.nav_css)
         return files
 
     def _report(self) -> None:
@@ -212,6 +235,24 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
     # -- navigation ------------------------------------------------------------------------
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        pruned = self._nav(nav, config)
+        if self.nav_css is not None:
+            self.nav_css.content_string = self._nav_stylesheet((pruned or nav).pages, files)
+        return pruned
+
+    def _nav_stylesheet(self, in_nav: list[Page], files: Files) -> str:
+        """navstyle.py: the status of the proposals in the navigation, by the hrefs of their links."""
+        marked = {}
+        for page in in_nav:
+            proposal = self._proposal(page)
+            if proposal is not None:
+                marked[page.url] = proposal.status if index.is_listed(proposal, self.lifecycle) else INVALID
+        if not marked:
+            return navstyle.stylesheet({}, [])
+        by_state = navstyle.marked_hrefs([f.url for f in files.documentation_pages()], marked)
+        return navstyle.stylesheet(by_state, [(s, c, d) for s, _, c, d in self.lifecycle.styles(self.labels)], INVALID)
+
+    def _nav(self, nav: Navigation, config: MkDocsConfig) -> Navigation | None:
         if not self.config.enabled or config.nav:  # an explicit nav is the author's
             return None
         mode = self.config.nav
@@ -369,6 +410,45 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             self._fallback = md.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         self._fallback.reset()
         return str(self._fallback.convert(text))
+
+    # -- the navigation's status markers and `--dirty` rebuilds (navstyle.py, incremental.py) --
+
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
+        """Every page is read: hold each proposal's ``meta.status`` back from Material's
+        navigation (nav-status.css marks the links instead); a page's own template gets it back."""
+        self.nav_statuses = {}
+        self.search_keeper.begin()
+        self.page_urls = [f.url for f in files.documentation_pages(inclusion=lambda _: True)]
+        if self.nav_css is None:
+            return None
+        for src in self.files:
+            page = self.files[src].page
+            if page is not None and "status" in page.meta:
+                self.nav_statuses[src] = page.meta.pop("status")
+        return None
+
+    def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        self.search_keeper.page_built(page.url)
+        status = self.nav_statuses.get(page.file.src_uri)
+        if status is not None:
+            page.meta["status"] = status  # Material marks the current page's own entry
+        return None
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        if page.file.src_uri in self.nav_statuses:
+            page.meta.pop("status", None)
+        return None
+
+    @event_priority(50)  # before the search plugin writes its index
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.dirty:
+            return
+        # MkDocs built only the pages whose source changed: the search index gets the others'
+        # entries back, and a status page that is no longer generated leaves the served site.
+        self.search_keeper.complete(config.plugins.items(), self.page_urls)
+        if self.serving:
+            remove_stale(self.generated, self.generated_now)
+        self.generated = self.generated_now
 
 
 _THEME_KEYS = ("template", "location", "icon", "social")

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from mkdocs.structure.files import File, InclusionLevel
 
 from .frontmatter import MAX_CHARS
 from .lifecycle import DEFAULT, Lifecycle
-from .model import MARKDOWN_EXTENSIONS, Catalog, Source, is_proposal, load_catalog
+from .model import MARKDOWN_EXTENSIONS, Catalog, Proposal, Source, is_proposal, load_catalog
+from .problems import Problem
 from .schema import SchemaValidator, build_validator, display_name, load_schema_file
 
 
@@ -83,8 +84,9 @@ def site_validator(schema_path: str | None, lifecycle: Lifecycle = DEFAULT) -> S
 def load_site(
     files: Iterable[File], docs_dir: str, directory: str, validator: SchemaValidator, *, max_chars: int = MAX_CHARS,
     labels: Mapping[str, str] | None = None, exclude: Iterable[str] = (), unknown_keys: str = "warn",
-    lifecycle: Lifecycle = DEFAULT,
+    lifecycle: Lifecycle = DEFAULT, load: Callable[..., tuple[Proposal, list[Problem]]] | None = None,
 ) -> Catalog:
-    """The site's proposals; ``labels`` (the site's section names) are recognised as body-form headings."""
+    """The site's proposals; ``labels`` (the site's section names) are recognised as body-form headings;
+    ``load`` stands in for :func:`~.model.load_page` (a cache under ``mkdocs serve``)."""
     return load_catalog(proposal_sources(files, docs_dir, directory, exclude), validator, max_chars=max_chars,
-                        labels=labels, unknown_keys=unknown_keys, lifecycle=lifecycle, directory=directory)
+                        labels=labels, unknown_keys=unknown_keys, lifecycle=lifecycle, directory=directory, load=load)

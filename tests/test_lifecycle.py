@@ -162,9 +162,10 @@ def test_cdk_lifecycle_end_to_end(cdk: Site) -> None:
     assert all(f"<code>{s}</code>" in subtitle for s in ("review", "approved", "planning", "implementing", "done"))
     assert "<code>proposed</code>" not in subtitle
     if "material" in cdk.html("index.html"):
-        nav = html_of(cdk, "proposals")
-        assert 'class="md-status md-status--planning" title="Planning"' in nav
-        assert 'class="md-status md-status--review" title="Under review"' in nav
+        # the navigation marks each proposal's link in its status colour (nav-status.css)
+        nav = cdk.html("assets/prfaq/nav-status.css")
+        assert "--prfaq-nav-colour: var(--prfaq-nav-planning)" in nav and "--prfaq-nav-planning: #" in nav
+        assert "--prfaq-nav-colour: var(--prfaq-nav-review)" in nav and "--prfaq-nav-review: #8a5300" in nav
 
 
 def test_gsf_lifecycle_by_folder_end_to_end(gsf: Site) -> None:
@@ -412,7 +413,9 @@ def check_invalid(site: Site, theme: str) -> None:
                                           "message": "missing (status 'review' requires it)"}]
     assert by_id["odd"]["status"] is None and by_id["yaml"]["status"] is None and by_id["good"]["valid"] is True
     if theme == "material":
-        assert 'class="md-status md-status--invalid" title="Invalid"' in index
+        assert 'class="md-status md-status--invalid" title="Invalid"' in thin  # its own entry, Material's marker
+        assert re.search(r'\[href="\.\./thin/"\][^{]*\{[^}]*var\(--prfaq-nav-invalid\)',
+                         site.html("assets/prfaq/nav-status.css"))
 
 
 @pytest.fixture(scope="module")

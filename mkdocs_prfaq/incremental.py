@@ -1,0 +1,150 @@
+"""What keeps one edit quick under ``mkdocs serve --dirty`` on a large site.
+
+MkDocs' dev server rebuilds the whole site on every save: parsing and validating every PR/FAQ,
+rendering every page. With ``--dirty`` it renders only the pages whose source is newer than
+their output (and every generated page: the index, status pages, roadmap and export are
+generated on each build, so they always show the edit). Three things are left for the plugin:
+
+- :class:`PageCache`: the parsed and validated pages of the previous build, reused for every
+  page whose text is unchanged (the whole site is still cross-checked on each build);
+- :class:`SearchKeeper`: the search plugin indexes only the pages it saw built, so the index
+  would lose every other page; it is put back together from the entries of earlier builds;
+- :func:`remove_stale`: a status page that no longer has proposals is not generated, and its
+  old output would otherwise stay in the served site.
+
+The plugin object lives for the whole ``mkdocs serve`` process (it has ``on_startup``), so all
+of this is per process and starts empty; ``mkdocs build`` does not use it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Proposal, load_page
+from .problems import Problem
+
+log = logging.getLogger("mkdocs.plugins.prfaq")
+
+
+@dataclass
+class _Loaded:
+    digest: bytes
+    folder: Any
+    proposal: Proposal
+    problems: list[Problem]
+
+
+class PageCache:
+    """Parsed and validated pages across the rebuilds of one process, by page: reused when the
+    page's text (compared by a 128-bit BLAKE2 digest), its displayed path and folder are the
+    same, and the plugin's options and site schema (:meth:`scope`) have not changed."""
+
+    def __init__(self) -> None:
+        self.key: Hashable = None
+        self.previous: dict[str, _Loaded] = {}
+        self.current: dict[str, _Loaded] = {}
+        self.reused = 0
+
+    def scope(self, key: Hashable) -> None:
+        """Start a build whose pages validate as ``key`` says (options, schema): pages of a
+        build under another key are parsed again."""
+        self.previous = self.current if key == self.key else {}
+        self.current, self.key, self.reused = {}, key, 0
+
+    def load(self, src_path: str, display_path: str, text: str, validator: Any,
+             **options: Any) -> tuple[Proposal, list[Problem]]:
+        """:func:`~.model.load_page`, or its result for the same text in the previous build."""
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        folder = options.get("folder")
+        before = self.previous.get(src_path)
+        if before is not None and before.digest == digest and before.folder == folder \
+                and before.proposal.display_path == display_path:
+            self.reused += 1
+            before.proposal.valid = not before.problems  # the cross-check may have changed it
+            self.current[src_path] = before
+            return before.proposal, list(before.problems)
+        proposal, problems = load_page(src_path, display_path, text, validator, **options)
+        self.current[src_path] = _Loaded(digest, folder, proposal, list(problems))
+        return proposal, problems
+
+
+def options_key(options: Mapping[str, Any], schema_path: str | None) -> Hashable:
+    """What a page's validation depends on besides its text: the plugin's options and the site
+    schema's bytes (read: the file may change while its name does not)."""
+    schema = b""
+    if schema_path:
+        try:
+            with open(schema_path, "rb") as f:
+                schema = f.read()
+        except OSError:
+            schema = b"unreadable"
+    return (repr(sorted(options.items(), key=lambda kv: kv[0])), hashlib.blake2b(schema, digest_size=16).digest())
+
+
+# -- the search index ---------------------------------------------------------------------------
+
+def _search_entries(plugins: Iterable[tuple[str, Any]]) -> tuple[Any, list[dict[str, Any]]] | tuple[None, None]:
+    """The search plugin and its list of entries: MkDocs' (``search_index._entries``) or
+    Material's (``search_index.entries``)."""
+    for _, plugin in plugins:
+        index = getattr(plugin, "search_index", None)
+        for name in ("entries", "_entries"):
+            entries = getattr(index, name, None)
+            if isinstance(entries, list):
+                return plugin, entries
+    return None, None
+
+
+class SearchKeeper:
+    """The search index of a ``--dirty`` build made whole: each page built this time brings its
+    fresh entries, every other page its entries from the build that last built it."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, list[dict[str, Any]]] = {}
+        self.built: set[str] = set()
+
+    def begin(self) -> None:
+        self.built = set()
+
+    def page_built(self, url: str) -> None:
+        self.built.add(url)
+
+    def complete(self, plugins: Iterable[tuple[str, Any]], page_urls: Iterable[str]) -> None:
+        """Put the index of the search plugin (before it writes it) back together, in the
+        order of ``page_urls`` (every page of the site); pages gone from the site drop out."""
+        plugin, entries = _search_entries(plugins)
+        if plugin is None or entries is None:
+            return
+        fresh: dict[str, list[dict[str, Any]]] = {}
+        for entry in entries:
+            location = entry.get("location") if isinstance(entry, dict) else None
+            if isinstance(location, str):
+                fresh.setdefault(location.partition("#")[0], []).append(entry)
+        kept: dict[str, list[dict[str, Any]]] = {}
+        whole: list[dict[str, Any]] = []
+        for url in page_urls:
+            page = fresh.get(url, []) if url in self.built else self.entries.get(url, [])
+            kept[url] = page
+            whole.extend(page)
+        self.entries = kept
+        entries[:] = whole
+        if hasattr(plugin, "search_index_prev"):
+            # Material merges the previous index itself, assuming one page was rebuilt; the
+            # index is whole already.
+            plugin.search_index_prev = None
+
+
+def remove_stale(before: Iterable[str], now: Iterable[str], exists: Callable[[str], bool] = os.path.isfile) -> None:
+    """Remove the outputs of generated pages of an earlier build that this build no longer
+    generates (a status page whose last proposal changed status)."""
+    for path in set(before) - set(now):
+        if exists(path):
+            try:
+                os.remove(path)
+            except OSError as e:  # pragma: no cover - the served folder is MkDocs' temp dir
+                log.debug(f"prfaq: could not remove {path}: {e}")
