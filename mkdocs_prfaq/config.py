@@ -203,6 +203,12 @@ class _Statuses(base.BaseConfigOption["tuple[Status, ...] | None"]):
         except LifecycleError as e:
             raise base.ValidationError(str(e)) from None
 
+    def post_validation(self, config: base.Config, key_name: str) -> None:
+        statuses = config[key_name] or ()
+        if config.get("status_from") == "folder" and any(s.name == "status" for s in statuses):
+            raise base.ValidationError("status 'status' cannot be a folder of proposals with status_from: folder: "
+                                       "the plugin generates <dir>/status/ (expected another name)")
+
 
 class _Requirements(base.BaseConfigOption["Requirements | None"]):
     """What the `complete` level and up require."""

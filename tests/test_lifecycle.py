@@ -351,6 +351,8 @@ def test_statuses_requirements_and_labels_are_checked() -> None:
     assert "is not a status name" in config_errors({"statuses": {"In Review": "complete"}})[0]
     assert "is not a status name" in config_errors({"statuses": {"a</style><script>": "thin"}})[0]
     assert "reserved" in config_errors({"statuses": {"invalid": "thin"}})[0]
+    assert "the plugin generates <dir>/status/" in config_errors(
+        {"status_from": "folder", "statuses": {"status": "thin"}})[0]
     assert config_errors({"statuses": {"review": "complet"}})[0].endswith("did you mean 'complete'?")
     assert config_errors({"statuses": {"review": {"colur": "#fff"}}})[0].endswith("did you mean 'colour'?")
     assert config_errors({"requirements": {"external_question": 2}})[0].endswith(
