@@ -23,7 +23,7 @@ def index_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, s
         tags = ["ml"] if i % 3 == 0 else ["ops"] if i % 3 == 1 else ["ml", "ops"]
         site.proposal(f"p{i:02d}.md", status, i=i, owner=owners[i % 3], tags=tags,
                       title=f"Proposal {i:02d} {'rocket' if i % 5 == 0 else 'plain'}",
-                      updated=f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}")
+                      created="2024-01-01", updated=f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}")
     result = site.build("--strict")
     assert result.code == 0, result.text
     with chromium() as browser, serve(site.root / "site") as url:
@@ -126,7 +126,7 @@ def test_sort_and_filter_across_chunks_of_a_large_group(index_url: tuple[Any, st
     site = Site(tmp_path / "big")
     site.config(theme="mkdocs", extra="")
     for i in range(230):
-        site.proposal(f"d{i:03d}.md", "draft", i=i, title=f"Item {(i * 37) % 230:03d}", updated=f"2026-01-{1 + i % 28:02d}")
+        site.proposal(f"d{i:03d}.md", "draft", i=i, title=f"Item {(i * 37) % 230:03d}", created="2024-01-01", updated=f"2026-01-{1 + i % 28:02d}")
     assert site.build().code == 0
     with serve(site.root / "site") as url:
         page = browser.new_page()

@@ -22,8 +22,8 @@ EXPORT_SCHEMA = json.loads((ROOT / "schemas" / "proposals-export.schema.json").r
 
 
 def make(site: Site) -> None:
-    site.proposal("old-draft.md", "draft", i=1, updated="2026-01-01", tags=["ml"], owner="Ana")
-    site.proposal("new-draft.md", "draft", i=2, updated="2026-06-01", tags=["ops"], owner="Ben")
+    site.proposal("old-draft.md", "draft", i=1, created="2024-01-01", updated="2026-01-01", tags=["ml"], owner="Ana")
+    site.proposal("new-draft.md", "draft", i=2, created="2024-01-01", updated="2026-06-01", tags=["ops"], owner="Ben")
     site.proposal("shipped.md", "launched", i=3, dateline={"location": "X", "date": "2027-02-10"}, tags=["ml"])
     site.proposal("ok.md", "approved", i=4, dateline={"location": "X", "date": "2026-11-30"})
     site.proposal("no.md", "rejected", i=5)
