@@ -23,6 +23,9 @@ EXTERNAL = {"external faq", "customer faq", "public faq", "customer questions", 
 INTERNAL = {"internal faq", "internal/technical faq", "internal / technical faq", "technical faq", "business faq",
             "stakeholder faq", "internal faqs", "internal questions", "internal and technical faq"}
 FAQ = {"faq", "faqs", "frequently asked questions", "questions and answers", "q&a"}
+GROUPS = {"external": EXTERNAL | {"external", "customer", "customers", "public", "users", "for customers"},
+          "internal": INTERNAL | {"internal", "business", "technical", "stakeholders", "team", "internal/technical"}}
+"""Group names under a ``## FAQ``: the section names, and their short forms."""
 PARTS = {
     "summary": "summary", "problem": "problem", "the problem": "problem", "solution": "solution",
     "the solution": "solution", "getting started": "getting_started", "how to get started": "getting_started",
@@ -36,8 +39,11 @@ _ATTRS = re.compile(r"\s*\{([^{}]*)\}\s*$")
 _LABEL = re.compile(r"^\*\*([^*\n]{1,40}?)\s*:?\s*\*\*\s*:?\s*")
 _BOLD_LINE = re.compile(r"^\*\*(?!\s)(.+?)\*\*\s*$", re.DOTALL)
 _Q_PREFIX = re.compile(r"^(?:Q\d*[:.)]\s*)", re.IGNORECASE)
-_A_PREFIX = re.compile(r"^\*{0,2}A\d*[:.)]\*{0,2}\s*", re.IGNORECASE)
-_DATELINE = re.compile(r"^\*\*(?P<bold>[^*\n]+?)\*\*\s*[—–-]{1,2}\s*(?P<rest>.*)$", re.DOTALL)
+_A_PREFIX = re.compile(r"^\*{0,2}A\d*[:.]\*{0,2}[ \t]+")  # 'A: ...', never 'A.I.' or 'A) a list'
+_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_COMMENT = re.compile(r"^\s*<!--.*?-->\s*$", re.DOTALL)
+_DATELINE = re.compile(r"^\*\*(?P<bold>[^*\n]+?)\*\*(?:\s*[—–-]{1,2}\s*|[ \t]*(?:\n|$))(?P<rest>.*)$", re.DOTALL)
 _ATTRIBUTION = re.compile(r"^(?:—|–|--|-|―)\s*(?P<who>.+?)\s*(?:\{(?P<kind>[A-Za-z][\w-]*)\})?\s*$")
 _MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                        "september", "october", "november", "december"], 1)}
@@ -68,6 +74,28 @@ class BodyDoc:
     rest: str = ""
     errors: list[tuple[int, str, str]] = field(default_factory=list)
     """``(line, field, message)`` of what the sections themselves get wrong."""
+
+
+def _atx(lines: list[str]) -> list[str]:
+    """Setext headings (``Title`` over ``=====`` or ``-----``, at the start of a block) written as
+    ``# Title`` / ``## Title`` over a blank line: the same document, the same line numbers."""
+    out = list(lines)
+    fence: str | None = None
+    for i, line in enumerate(lines[:-1]):
+        m = _FENCE.match(line)
+        if fence is not None:
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = None
+            continue
+        if m:
+            fence = m.group(1)
+            continue
+        under = _SETEXT.match(lines[i + 1])
+        if under and line.strip() and (i == 0 or not lines[i - 1].strip()) and not _HEADING.match(line) \
+                and not _RULE.match(line) and _is_paragraph(line):
+            out[i] = ("# " if under.group(1)[0] == "=" else "## ") + line.strip()
+            out[i + 1] = ""
+    return out
 
 
 def _headings(lines: list[str]) -> list[_Heading]:
@@ -125,6 +153,8 @@ def _blocks(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
 
 
 def _is_paragraph(text: str) -> bool:
+    if _RULE.match(text) or _COMMENT.match(text):
+        return False
     first = text.lstrip()
     return not (first.startswith((">", "|", "```", "~~~", "    ", "\t", "<", "![", "#"))
                 or re.match(r"^([-*+]|\d+[.)])\s", first))
@@ -173,7 +203,9 @@ class _Reader:
 
     # -- press release ---------------------------------------------------------------------
 
-    def press_release(self, heading: _Heading, end: int) -> None:
+    def press_release(self, heading: _Heading, end: int) -> str:
+        """The press release's parts, dateline and quotes; returns what comes before the dateline
+        (a headline, ``FOR IMMEDIATE RELEASE``, an image), kept as written."""
         self.doc.lines[("press_release",)] = self.at(heading.line)
         self.doc.data.setdefault("press_release", {})
         parts: dict[str, tuple[int, list[str]]] = {}
@@ -183,7 +215,13 @@ class _Reader:
         quotes: list[dict[str, Any]] = []
         sub = [h for h in _headings(self.lines[heading.line + 1 : end])]
         sub_at = {h.line + heading.line + 1: h for h in sub}
-        for index, text in _blocks(self.lines, heading.line + 1, end):
+        blocks = _merge_quotes(_blocks(self.lines, heading.line + 1, end))
+        dated = next((k for k, (_, text) in enumerate(blocks) if _dateline(text)), None)
+        preface: list[str] = []
+        if dated and not any(_part_of(i, t, sub_at) for i, t in blocks[:dated]):
+            preface = [text for _, text in blocks[:dated]]
+            blocks = blocks[dated:]
+        for index, text in blocks:
             if index in sub_at and normalise(sub_at[index].text) in PARTS:
                 label = PARTS[normalise(sub_at[index].text)]
                 current = None
@@ -191,16 +229,18 @@ class _Reader:
                 if not rest.strip():
                     continue
                 text, index = rest, index + 1
-            if text.lstrip().startswith(">") and self._quote(text, index, quotes):
-                continue  # a list or code after a quote still belongs to the part before it
-            if not self.doc.data.get("dateline") and not parts and not unlabelled and (m := _DATELINE.match(text)):
-                date = _DATE_AT_END.search(m.group("bold"))
-                if date:
-                    location = m.group("bold")[: date.start()].strip().rstrip(",")
-                    self.set(("dateline",), {}, index)
-                    self.set(("dateline", "location"), location, index)
-                    self.set(("dateline", "date"), parse_date(date.group("date")), index)
-                    text = m.group("rest")
+            if text.lstrip().startswith(">"):
+                leftover = self._quotes(text, index, quotes)
+                if leftover is None:
+                    continue  # a list or code after a quote still belongs to the part before it
+                text = leftover
+            if not self.doc.data.get("dateline") and (found := _dateline(text)):
+                location, date, text = found
+                self.set(("dateline",), {}, index)
+                self.set(("dateline", "location"), location, index)
+                self.set(("dateline", "date"), parse_date(date), index)
+                if not text.strip():
+                    continue
             m = _LABEL.match(text) if _is_paragraph(text) else None
             named = PARTS.get(normalise(m.group(1))) if m else None
             if named:  # '**Problem:** ...': this paragraph and the ones after it, up to the next label
@@ -240,26 +280,33 @@ class _Reader:
                 self.set(("press_release", name), "\n\n".join(texts).strip(), index)
         if quotes:
             self.doc.data["quotes"] = quotes
+        return "\n\n".join(preface)
 
-    def _quote(self, text: str, index: int, quotes: list[dict[str, Any]]) -> bool:
-        inner = [re.sub(r"^ {0,3}> ?", "", line) for line in text.split("\n")]
-        while inner and not inner[-1].strip():
-            inner.pop()
-        if not inner:
-            return False
-        m = _ATTRIBUTION.match(_unwrap(inner[-1].strip()))
-        if not m or len(inner) < 2:
-            return False
-        who = _unwrap(m.group("who").strip())
-        name, _, role = who.partition(",")
-        kind = m.group("kind") or ("leader" if not quotes else "customer")
-        n = len(quotes)
-        quotes.append({"kind": kind, "name": name.strip(), "role": role.strip(),
-                       "text": _unquote("\n".join(inner[:-1]).strip())})
-        for key in ("", "kind", "name", "role", "text"):
-            self.doc.lines[("quotes", str(n), key) if key else ("quotes", str(n))] = self.at(index)
-        self.doc.lines.setdefault(("quotes",), self.at(index))
-        return True
+    def _quotes(self, text: str, index: int, quotes: list[dict[str, Any]]) -> str | None:
+        """The attributed quotes of a blockquote, each ended by its attribution line; returns the
+        blockquote's text after its last attribution (None when there is none), or the whole
+        text when it has no attribution at all (then it is no quote, only text)."""
+        lines = text.split("\n")
+        inner = [re.sub(r"^ {0,3}> ?", "", line) for line in lines]
+        start, found = 0, False
+        for i, line in enumerate(inner):
+            m = _ATTRIBUTION.match(_unwrap(line.strip()))
+            said = "\n".join(inner[start:i]).strip()
+            if m and said:
+                who = _unwrap(m.group("who").strip())
+                name, _, role = who.partition(",")
+                kind = m.group("kind") or ("leader" if not quotes else "customer")
+                n = len(quotes)
+                quotes.append({"kind": kind, "name": name.strip(), "role": role.strip(), "text": _unquote(said)})
+                where = self.at(index + start)
+                for key in ("", "kind", "name", "role", "text"):
+                    self.doc.lines[("quotes", str(n), key) if key else ("quotes", str(n))] = where
+                self.doc.lines.setdefault(("quotes",), where)
+                start, found = i + 1, True
+        if not found:
+            return text
+        left = "\n".join(lines[start:]).strip()
+        return left if left.strip("> \n") else None
 
     # -- FAQ -------------------------------------------------------------------------------
 
@@ -288,14 +335,30 @@ class _Reader:
                 self.doc.lines[("faq", part, str(n), "id")] = self.at(index)
             answers.append([rest] if rest.strip() else [])
 
+        # A heading one level below that has headings beneath it and asks nothing is a topic
+        # ('### Pricing' over '#### How much?'): its questions carry its name.
+        ordered = sorted(sub.items())
+        topics = {at for n, (at, h) in enumerate(ordered) if h.level == heading.level + 1 and "?" not in h.text
+                  and any(g.level == heading.level + 2 for _, g in ordered[n + 1 : n + 1 + _next_at(ordered[n + 1 :],
+                                                                                                   h.level)])}
+        topic: str | None = None
         for index, text in _blocks(self.lines, start, end):
             first, _, rest = text.partition("\n")
             h = sub.get(index)
+            if h is not None and index in topics:
+                topic = _ATTRS.sub("", h.text).strip()
+                if rest.strip():
+                    (answers[-1] if answers else preamble).append(rest)
+                continue
             if h is not None and h.level == heading.level + 1:
+                topic = None
                 question(h.text, index, rest)
                 continue
+            if h is not None and topic is not None and h.level == heading.level + 2:
+                question(f"{topic}: {h.text}", index, rest)
+                continue
             bold = _BOLD_LINE.match(first) if _is_paragraph(text) else None
-            if bold and (bold.group(1).rstrip().endswith("?") or _Q_PREFIX.match(bold.group(1))):
+            if bold and ("?" in bold.group(1) or _Q_PREFIX.match(bold.group(1))):
                 question(bold.group(1), index, rest)
                 continue
             if not answers:
@@ -306,6 +369,40 @@ class _Reader:
             text = "\n\n".join(t.strip("\n") for t in texts).strip()
             item["answer"] = _A_PREFIX.sub("", text, count=1)
         return "\n\n".join(preamble)
+
+
+def _part_of(index: int, text: str, subsections: dict[int, _Heading]) -> str | None:
+    """The part a block names: a ``### Problem`` subsection or a ``**Problem:**`` label."""
+    if index in subsections:
+        return PARTS.get(normalise(subsections[index].text))
+    m = _LABEL.match(text) if _is_paragraph(text) else None
+    return PARTS.get(normalise(m.group(1))) if m else None
+
+
+def _next_at(headings: list[tuple[int, _Heading]], level: int) -> int:
+    """How many of ``headings`` come before the next one of ``level`` or above."""
+    return next((n for n, (_, h) in enumerate(headings) if h.level <= level), len(headings))
+
+
+def _dateline(text: str) -> tuple[str, str, str] | None:
+    """``**SEATTLE, WA, April 27, 2027** — Today...`` -> ``(location, date, the rest)``."""
+    m = _DATELINE.match(text)
+    date = _DATE_AT_END.search(m.group("bold")) if m else None
+    if m is None or date is None:
+        return None
+    location = m.group("bold")[: date.start()].strip().rstrip(",—–-").strip()
+    return location, date.group("date"), m.group("rest")
+
+
+def _merge_quotes(blocks: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Blockquotes separated only by blank lines are one blockquote, as Markdown renders them."""
+    out: list[tuple[int, str]] = []
+    for index, text in blocks:
+        if out and text.lstrip().startswith(">") and out[-1][1].lstrip().startswith(">"):
+            out[-1] = (out[-1][0], out[-1][1] + "\n>\n" + text)
+        else:
+            out.append((index, text))
+    return out
 
 
 def _unwrap(text: str) -> str:
@@ -344,7 +441,7 @@ def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -
     if "#" not in body:
         return None
     extra = _label_names(labels or {})
-    lines = body.split("\n")
+    lines = _atx(body.split("\n"))
     heads = _headings(lines)
     tops = [h for h in heads if h.level <= 2]
     kinds = [_kind(h.text, extra) for h in tops]
@@ -353,38 +450,69 @@ def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -
     reader = _Reader(lines, offset)
     rest: list[str] = []
     first = tops[0].line if tops else len(lines)
-    if "\n".join(lines[:first]).strip():
-        rest.append("\n".join(lines[:first]).strip("\n"))
-    for n, (h, kind) in enumerate(zip(tops, kinds, strict=True)):
-        end = tops[n + 1].line if n + 1 < len(tops) else len(lines)
+    rest.append("\n".join(lines[:first]).strip("\n"))
+    n = 0
+    while n < len(tops):
+        h, kind = tops[n], kinds[n]
+        # A recognised section runs to the next heading of its level or above (so '# FAQ' may
+        # hold '## Question?'); any other section to the next top-level heading.
+        following = n + 1
+        if kind is not None:
+            while following < len(tops) and tops[following].level > h.level:
+                following += 1
+        end = tops[following].line if following < len(tops) else len(lines)
         if kind is None:
             rest.append("\n".join(lines[h.line : end]).strip("\n"))
         elif kind == "press_release" and ("press_release",) in reader.doc.lines:
-            first = reader.doc.lines[("press_release",)]
+            first_line = reader.doc.lines[("press_release",)]
             reader.doc.errors.append((reader.at(h.line), "press_release",
-                                      f"a second press release section (the first is at line {first}; "
+                                      f"a second press release section (the first is at line {first_line}; "
                                       f"expected one: this one is kept as an ordinary section)"))
             rest.append("\n".join(lines[h.line : end]).strip("\n"))
         elif kind == "press_release":
-            reader.press_release(h, end)
+            rest.insert(1, reader.press_release(h, end))  # what came before its dateline, first
         elif kind in ("external", "internal"):
             rest.append(reader.faq(kind, h, h.line + 1, end))
         else:
-            groups = [g for g in _headings(lines[h.line + 1 : end]) if g.level == h.level + 1]
-            split = [(g, _kind(g.text, extra)) for g in groups]
-            if any(k in ("external", "internal") for _, k in split):
-                marks = [g.line + h.line + 1 for g, _ in split]
-                rest.append("\n".join(lines[h.line + 1 : marks[0]]).strip("\n"))
-                for i, (g, k) in enumerate(split):
-                    g_end = marks[i + 1] if i + 1 < len(marks) else end
-                    part = k if k in ("external", "internal") else "external"
-                    rest.append(reader.faq(part, _Heading(g.level, g.text, marks[i]), marks[i] + 1, g_end))
-            else:
-                rest.append(reader.faq("external", h, h.line + 1, end))
+            rest.extend(_faq_section(reader, lines, h, end, extra))
+        n = following
     doc = reader.doc
+    # A part the status requires but the body lacks is reported at its section's heading.
+    if ("press_release",) in doc.lines:
+        for key in ("dateline", "quotes"):
+            doc.lines.setdefault((key,), doc.lines[("press_release",)])
+    if ("faq",) in doc.lines:
+        for part in ("external", "internal"):
+            doc.lines.setdefault(("faq", part), doc.lines[("faq",)])
     kept = [r for r in rest if r.strip()]
     doc.rest = "\n\n".join(kept) + "\n" if kept else ""
     return doc
+
+
+def _faq_section(reader: _Reader, lines: list[str], h: _Heading, end: int, extra: dict[str, set[str]]) -> list[str]:
+    """A ``## FAQ``: its external and internal groups, or, with none, its questions as external.
+    Any other subsection beside the groups is kept as written."""
+    groups = [g for g in _headings(lines[h.line + 1 : end]) if g.level == h.level + 1]
+    named = [(g, _group(g.text, extra)) for g in groups]
+    if not any(kind for _, kind in named):
+        return [reader.faq("external", h, h.line + 1, end)]
+    marks = [g.line + h.line + 1 for g, _ in named]
+    kept = ["\n".join(lines[h.line + 1 : marks[0]]).strip("\n")]
+    for i, (g, kind) in enumerate(named):
+        g_end = marks[i + 1] if i + 1 < len(marks) else end
+        if kind is None:
+            kept.append("\n".join(lines[marks[i] : g_end]).strip("\n"))
+        else:
+            kept.append(reader.faq(kind, _Heading(g.level, g.text, marks[i]), marks[i] + 1, g_end))
+    return kept
+
+
+def _group(heading: str, extra: dict[str, set[str]]) -> str | None:
+    name = normalise(heading)
+    for kind in ("external", "internal"):
+        if name in GROUPS[kind] or name in extra.get(kind, set()):
+            return kind
+    return None
 
 
 def _label_names(labels: Mapping[str, str]) -> dict[str, set[str]]:

@@ -354,6 +354,13 @@ def _merge(parsed: frontmatter.ParsedPage, written: body.BodyDoc) -> list[frontm
     assert parsed.data is not None
     errors = [frontmatter.FrontMatterError(line, name, message) for line, name, message in written.errors]
     for key, value in written.data.items():
+        front_faq = parsed.data.get("faq")
+        if key == "faq" and isinstance(front_faq, dict) and isinstance(value, dict) \
+                and not set(front_faq) & set(value):  # faq.internal in front matter, ## External FAQ below
+            front_faq.update(value)
+            parsed.lines.update((path, line) for path, line in written.lines.items()
+                                if path[0] == "faq" and len(path) > 1)
+            continue
         if key in parsed.data:
             front, there = parsed.line_of((key,)), written.lines.get((key,), 1)
             errors.append(frontmatter.FrontMatterError(
@@ -362,6 +369,9 @@ def _merge(parsed: frontmatter.ParsedPage, written: body.BodyDoc) -> list[frontm
             continue
         parsed.data[key] = value
         parsed.lines.update((path, line) for path, line in written.lines.items() if path[0] == key)
+    for path, line in written.lines.items():  # where a part the body lacks is reported: its section
+        if path[0] not in parsed.data:
+            parsed.lines.setdefault(path, line)
     parsed.body = written.rest
     return errors
 

@@ -14,8 +14,10 @@ _PLACEHOLDER = re.compile(rf"^(?:{_WORDS})(?:[:.!]\s*.*)?$", re.IGNORECASE | re.
 _ONLY_PLACEHOLDER = re.compile(rf"^(?:{_WORDS})[.!]?$", re.IGNORECASE | re.DOTALL)
 _SLOT = re.compile(r"^(?:\[[^\]\n]{1,80}\]\s*[,–—-]?\s*)+$")
 _MARKUP = re.compile(r"[*_`>#\s]+")
-_MARKERS = {"TODO", "TBD", "XXX", "FIXME"}
-"""Words that make a whole text a placeholder when it starts with them (``TODO: write it``)."""
+_MARKERS = {"TODO", "TBD", "XXX", "FIXME", "TBC", "TBA"}
+"""Words that make a whole text a placeholder when it starts with them (``TODO write it``,
+``TBD — waiting on legal``, ``TBD (Ana)``)."""
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _TEXT_FIELDS = (("title",), ("subtitle",), ("dateline", "location"), ("decision", "summary"))
 _PARTS = ("summary", "problem", "solution", "getting_started", "closing")
 
@@ -23,13 +25,13 @@ _PARTS = ("summary", "problem", "solution", "getting_started", "closing")
 def is_placeholder(value: str) -> bool:
     """Text that stands in for an answer: empty Markdown, a placeholder word alone (``TBD``,
     ``TODO: write this``), or a template slot (``[City, State]``)."""
-    text = _MARKUP.sub(" ", value).strip()
+    text = _MARKUP.sub(" ", _HTML_COMMENT.sub(" ", value)).strip()
     if not text:
         return True
     if _SLOT.match(text):
         return True
-    head = text.split(None, 1)[0].rstrip(":.!").upper()
-    return bool(_ONLY_PLACEHOLDER.match(text) or (_PLACEHOLDER.match(text) and head in _MARKERS))
+    head = re.split(r"[\s:.!,;(—–]", text, maxsplit=1)[0]  # written in capitals: 'Todo lists' is prose
+    return bool(_ONLY_PLACEHOLDER.match(text) or head in _MARKERS)
 
 
 def find(data: dict[str, Any]) -> Iterator[tuple[tuple[str, ...], str]]:

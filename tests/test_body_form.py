@@ -202,3 +202,92 @@ def test_generated_bodies_never_crash_and_lose_no_word(text: str) -> None:
     kept = _words(_strings(proposal.data) + " " + proposal.body)
     lost = _words(text) - consumed - kept
     assert not lost, (lost, text, proposal.data, proposal.body)
+
+
+# -- found by review: shapes real authors write --------------------------------------------------
+
+
+def parse(text: str) -> body_form_parser.BodyDoc:
+    doc = body_form_parser.parse(text, 0)
+    assert doc is not None
+    return doc
+
+
+def test_a_subsection_beside_the_faq_groups_is_kept() -> None:
+    doc = parse("## FAQ\n\n### External FAQ\n\n#### A?\n\nx\n\n### Internal FAQ\n\n#### B?\n\ny\n\n"
+                "### Open risks\n\n- risk\n\n#### Is the vendor stable?\n\nmaybe\n")
+    assert [q["question"] for q in doc.data["faq"]["external"]] == ["A?"]
+    assert "### Open risks" in doc.rest and "Is the vendor stable?" in doc.rest and "- risk" in doc.rest
+
+
+def test_an_answer_prefix_is_only_a_labelled_a() -> None:
+    doc = parse("## External FAQ\n\n### Q?\n\nA.I. features are included.\n\n### R?\n\nA) free, or B) paid\n\n"
+                "### S?\n\nA: yes\n")
+    assert [q["answer"] for q in doc.data["faq"]["external"]] == ["A.I. features are included.",
+                                                                 "A) free, or B) paid", "yes"]
+
+
+def test_a_quote_of_several_paragraphs_and_quotes_in_one_blockquote() -> None:
+    doc = parse('## Press release\n\n**X, May 1, 2027** — s\n\n> "We built it.\n\n> Every team deserves it."\n'
+                "> — Dana Levi, VP\n\n> \"Two\"\n> — Sam, user\n")
+    assert [(q["kind"], q["name"], q["text"]) for q in doc.data["quotes"]] == [
+        ("leader", "Dana Levi", "We built it.\n\nEvery team deserves it."), ("customer", "Sam", "Two")]
+
+
+def test_what_comes_before_the_dateline_is_kept_and_shifts_nothing() -> None:
+    doc = parse("## Press release\n\n### Tidy launches\n\n**FOR IMMEDIATE RELEASE**\n\n"
+                "**X, May 1, 2027** — summary\n\np\n\ns\n\ng\n")
+    assert doc.data["press_release"] == {"summary": "summary", "problem": "p", "solution": "s", "getting_started": "g"}
+    assert "### Tidy launches" in doc.rest and "**FOR IMMEDIATE RELEASE**" in doc.rest
+
+
+def test_a_rule_is_not_a_part() -> None:
+    doc = parse("## Press release\n\n**X, May 1, 2027** — summary\n\np\n\ns\n\ng\n\n---\n\nclosing words\n")
+    assert doc.data["press_release"]["closing"] == "closing words"
+
+
+def test_setext_headings_and_a_dateline_alone_on_its_line() -> None:
+    doc = parse("Press release\n-------------\n\n**SEATTLE, WA — April 2, 2027**\n\nThe summary.\n\n"
+                "External FAQ\n------------\n\n### Q?\n\nA\n")
+    assert doc.data["dateline"] == {"location": "SEATTLE, WA", "date": "2027-04-02"}
+    assert doc.data["press_release"]["summary"] == "The summary."
+    assert doc.data["faq"]["external"] == [{"question": "Q?", "answer": "A"}]
+
+
+def test_faq_levels_topics_and_short_group_names() -> None:
+    h1 = parse("# FAQ\n\n## How much?\n\nFree\n\n## Why?\n\nBecause\n")
+    assert [q["question"] for q in h1.data["faq"]["external"]] == ["How much?", "Why?"]
+    topics = parse("## External FAQ\n\n### Pricing\n\n#### How much?\n\nFree\n\n#### Trial?\n\nYes\n")
+    assert [q["question"] for q in topics.data["faq"]["external"]] == ["Pricing: How much?", "Pricing: Trial?"]
+    short = parse("## FAQ\n\n### Customers\n\n#### A?\n\nx\n\n### Internal\n\n#### B?\n\ny\n")
+    assert [q["question"] for q in short.data["faq"]["internal"]] == ["B?"]
+    bold = parse("## FAQ\n\n**Why no X? (And why not Y)**\n\nbecause\n")
+    assert bold.data["faq"]["external"] == [{"question": "Why no X? (And why not Y)", "answer": "because"}]
+
+
+def test_missing_parts_are_reported_at_their_section(site: Site) -> None:
+    page = site.page("thin.md", "---\ntitle: T\nstatus: in-review\nowner: A\ncreated: 2026-01-01\n---\n\n"
+                     "## Press release\n\nJust a summary.\n\n## FAQ\n\n### Only one?\n\nYes.\n")
+    out = site.check("check").out
+    lines = page.read_text(encoding="utf-8").splitlines()
+    for field, heading in (("dateline", "## Press release"), ("quotes", "## Press release"),
+                           ("faq.internal", "## FAQ")):
+        line = next(x for x in out.splitlines() if f": {field}:" in x)
+        assert lines[int(line.split(":")[1]) - 1] == heading, line
+
+
+def test_front_matter_and_body_may_each_hold_one_faq_group(site: Site) -> None:
+    site.page("split.md", "---\ntitle: T\nstatus: draft\nowner: A\ncreated: 2026-01-01\nfaq:\n  internal:\n"
+              "    - question: Why now?\n      answer: Because.\n---\n\n## External FAQ\n\n### How much?\n\nFree.\n")
+    assert site.check("check").code == 0
+    assert site.build("--strict").code == 0
+    html = site.html("proposals/split/index.html")
+    assert html.index("How much?") < html.index('id="internal-faq"') < html.index("Why now?")
+
+
+def test_more_placeholders() -> None:
+    from mkdocs_prfaq.placeholders import is_placeholder
+    for text in ("TODO write this", "TBD — waiting on legal", "TBD (Ana)", "<!-- TODO -->", "todo"):
+        assert is_placeholder(text), text
+    for text in ("Todo lists are great for teams.", "XXX-large shirts sell out.", "The answer is TBD."):
+        assert not is_placeholder(text), text
