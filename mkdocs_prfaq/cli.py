@@ -303,19 +303,23 @@ def cmd_import(args: argparse.Namespace) -> int:
                                  "(import them one at a time, each with its --id)")
             pages.append((source, parts, converted))
         written = []
+        failed = False  # a file the page links that could not be copied: the page would link a wrong one
         for source, parts, converted in pages:
             shown = scaffold.write_new(site.docs_dir, parts, f"{converted.id}.md", converted.text)
             written.append(shown)
             print(shown)
             for note in converted.notes:
                 print(f"{shown}:{note.line}: {note.field}: {note.message}", file=sys.stderr)
-            for path in converted.assets:
-                why = importer.copy_asset(os.path.dirname(os.path.abspath(source)), site.docs_dir, parts, path)
+            for path, dest in converted.assets:
+                why = importer.copy_asset(os.path.dirname(os.path.abspath(source)), site.docs_dir, parts, path, dest)
                 if why:
-                    print(f"{shown}:1: image: {path} not copied: {why}", file=sys.stderr)
+                    failed = True
+                    line = next((n for n, text in enumerate(converted.text.split("\n"), 1) if dest in text), 1)
+                    print(f"{shown}:{line}: image: {path} not copied to {dest}: {why}", file=sys.stderr)
     except scaffold.NewPageError as e:
         raise UsageError(str(e)) from None
-    return cmd_check(argparse.Namespace(config_file=args.config_file, format="text", paths=written))
+    code = cmd_check(argparse.Namespace(config_file=args.config_file, format="text", paths=written))
+    return max(code, 1) if failed else code
 
 
 def parser() -> argparse.ArgumentParser:

@@ -1109,7 +1109,7 @@ def local_target(dest: str) -> str | None:
     return "/".join(parts) if parts else None
 
 
-def _no_assets(_: str) -> str:
+def _no_assets(_: str, __: str = "") -> str:
     return "not found beside the original"
 
 
@@ -1130,21 +1130,36 @@ class Converted:
     title: str
     id: str
     status: str
-    assets: list[str] = field(default_factory=list)
-    """Paths relative to the original's folder (and to the page's folder) of the files to copy."""
+    assets: list[tuple[str, str]] = field(default_factory=list)
+    """The files to copy: ``(path relative to the original's folder, path relative to the page's
+    folder)``; the second is under a folder named after the page's id (``<id>/img/arch.png``), so
+    two pages' images never share a path."""
     notes: list[Note] = field(default_factory=list)
 
 
 class _Page:
     """The page's text, line by line, with notes at the lines they are about."""
 
-    def __init__(self, asset: Callable[[str], str | None], remote_images: bool | Sequence[str] = True) -> None:
+    def __init__(self, asset: Callable[[str, str], str | None], remote_images: bool | Sequence[str] = True,
+                 folder: str = "") -> None:
         self.remote_images = remote_images
         self.lines: list[str] = []
         self.notes: list[Note] = []
-        self.assets: list[str] = []
+        self.assets: list[tuple[str, str]] = []
         self.asset = asset
+        self.folder = folder
+        """The page's own folder for what it copies (its id): ``img/a.png`` goes to ``<id>/img/a.png``."""
+        self.copied: dict[str, str] = {}
         self.refused: dict[str, str] = {}
+
+    def moved(self, dest: str) -> str:
+        """A link's destination as written on the page: a copied file's new path (relative to the
+        page's Markdown file), with the original's ``?query`` or ``#fragment``; else as it was."""
+        target = local_target(dest)
+        if target is None or target not in self.copied:
+            return dest
+        tail = re.search(r"[?#].*$", dest.strip("<>"))
+        return urllib.parse.quote(self.copied[target], safe="/") + (tail.group(0) if tail else "")
 
     def add(self, text: str, *, links: bool = True) -> None:
         """A block, after a blank line; its relative links and images checked (not in code)."""
@@ -1176,7 +1191,11 @@ class _Page:
                 self.remote(dest.strip("<>"), where(m.start()))
             why = None if in_code(m.start()) else self.local(dest)
             if why is None:
-                return m.group(0)
+                if in_code(m.start()):
+                    return m.group(0)
+                new = self.moved(dest)
+                start, end = m.start("dest") - m.start(), m.end("dest") - m.start()
+                return m.group(0)[:start] + new + m.group(0)[end:]
             shown = dest.strip("<>")
             if m.group("bang"):
                 self.note("image", f"{shown}: {why}; kept as text (copy the image into the site and link it)",
@@ -1193,14 +1212,19 @@ class _Page:
             why = None if in_code(m.start()) else self.local(m.group(3))
             if why is not None:
                 self.note("image", f"{m.group(3)}: {why} (copy the image into the site and link it)", where(m.start()))
-            return m.group(0)
+                return m.group(0)
+            new = self.moved(m.group(3))
+            if new != m.group(3):  # raw HTML is not rewritten by MkDocs: from the page's URL, <dir>/<id>/
+                new = "../" + new
+            return f"{m.group(1)}{m.group(2)}{new}{m.group(2)}"
 
         def ref(m: re.Match[str]) -> str:
             why = None if in_code(m.start()) else self.local(m.group(2))
             if why is not None:
                 self.note("link", f"{m.group(2).strip('<>')}: {why} (link to where it is now, e.g. its URL)",
                           where(m.start()))
-            return m.group(0)
+                return m.group(0)
+            return m.group(1) + (m.group(2) if in_code(m.start()) else self.moved(m.group(2)))
 
         spans = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)  # code spans: their links stay as written
         code[:] = [(m.start(), m.end()) for m in spans.finditer(text)]
@@ -1233,12 +1257,14 @@ class _Page:
             return "outside the original's folder"
         if target.lower().endswith(_PAGE_SUFFIXES):
             return "a page beside the original, not in this site"
-        if target in self.assets:
+        if target in self.copied:
             return None
         if target not in self.refused:
-            why = self.asset(target)
+            dest = f"{self.folder}/{target}" if self.folder else target
+            why = self.asset(target, dest)
             if why is None:
-                self.assets.append(target)
+                self.copied[target] = dest
+                self.assets.append((target, dest))
                 return None
             self.refused[target] = why
         return self.refused[target]
@@ -1247,7 +1273,7 @@ class _Page:
 def convert(
     text: str, *, name: str, today: datetime.date, history: History | None = None, user: str = "",
     status: str | None = None, id_: str | None = None, labels: Mapping[str, str] | None = None,
-    asset: Callable[[str], str | None] = _no_assets, statuses: Sequence[str] = STATUSES, status_line: bool = True,
+    asset: Callable[[str, str], str | None] = _no_assets, statuses: Sequence[str] = STATUSES, status_line: bool = True,
     remote_images: bool | Sequence[str] = True,
 ) -> Converted:
     """One Markdown PR/FAQ as the text of a page in the body form.
@@ -1255,9 +1281,10 @@ def convert(
     ``name`` is the original's file name (a title of last resort); ``history`` what git knows of
     it and ``user`` who imports it (dates and owner the text does not give); ``status`` and
     ``id_`` what ``--status`` and ``--id`` ask (else the original's, else ``draft`` and a slug of
-    the title); ``labels`` the site's section names; ``asset(path)`` is None when the file at
-    ``path`` (relative to the original's folder) can be copied to the same path beside the page,
-    else why not. ``statuses`` are the site's (the first is the default); without ``status_line``
+    the title); ``labels`` the site's section names; ``asset(path, dest)`` is None when the
+    file at ``path`` (relative to the original's folder) can be copied to ``dest`` (relative to the
+    page's folder: ``<id>/path``, the page's own folder), else why not. ``statuses`` are the
+    site's (the first is the default); without ``status_line``
     the page's folder says its status (``status_from: folder``); ``remote_images`` is the site's
     option of that name (images from other hosts it would remove get a note).
     """
@@ -1315,9 +1342,9 @@ def convert(
                 section.heading = "Introduction" if section.blocks else ""
     sections = [s for s in reader.sections if s.heading and (s.blocks or s.role == "other" or s.role == "title")]
 
-    page = _Page(asset, remote_images)
     chosen_id = id_ or kept.get("id") or id_from_title(title)
     chosen_status = status or kept.get("status") or statuses[0]
+    page = _Page(asset, remote_images, chosen_id)
     owner = kept.get("owner") or history.author or user
     fm = ["---", f"title: {_quoted(title)}", *([f"status: {chosen_status}"] if status_line else []),
           f"owner: {_quoted(owner)}", f"created: {kept.get('created') or history.created or today.isoformat()}",
@@ -1440,24 +1467,25 @@ def _defuse_question(text: str) -> str:
 
 # -- files beside the page -----------------------------------------------------------------------
 
-def asset_check(source_dir: str, page_dir: str) -> Callable[[str], str | None]:
+def asset_check(source_dir: str, page_dir: str) -> Callable[[str, str], str | None]:
     """For :func:`convert`: None when ``path`` (relative to ``source_dir``) is a file inside that
-    folder (symlinks resolved) that can go to the same path under ``page_dir``: nothing there, or
-    the same bytes already; else why not."""
+    folder (symlinks resolved) that can go to ``dest`` under ``page_dir``: nothing there, or the
+    same bytes already; else why not."""
     root = os.path.realpath(source_dir)
 
-    def check(path: str) -> str | None:
+    def check(path: str, dest_path: str) -> str | None:
         parts = path.split("/")
         if any(p.startswith(".") for p in parts):
             return "in a hidden folder, which MkDocs leaves out"
-        if len(parts) > 1 and parts[0] in GENERATED_FOLDERS:
-            return f"the plugin generates {parts[0]}/ beside its pages"
+        first = dest_path.split("/")[0]
+        if "/" in dest_path and first in GENERATED_FOLDERS:
+            return f"the plugin generates {first}/ beside its pages"
         real = os.path.realpath(os.path.join(root, *parts))
         if os.path.commonpath([root, real]) != root:
             return "outside the original's folder (through a symlink)"
         if not os.path.isfile(real):
             return "not found beside the original"
-        dest = os.path.join(page_dir, *parts)
+        dest = os.path.join(page_dir, *dest_path.split("/"))
         if os.path.lexists(dest) and not _same_file(real, dest):
             return f"{dest} exists with other content; not overwriting it"
         return None
@@ -1475,11 +1503,13 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
-def copy_asset(source_dir: str, docs_dir: str, parts: tuple[str, ...], path: str) -> str | None:
-    """Copy ``source_dir/path`` to ``docs_dir/<parts>/path``: never over another file, never
-    through a symlink (the page's own rule, :func:`.scaffold.write_new`). None, or why not."""
-    pieces = tuple(path.split("/"))
-    source = os.path.join(os.path.realpath(source_dir), *pieces)
+def copy_asset(source_dir: str, docs_dir: str, parts: tuple[str, ...], path: str,
+               dest: str | None = None) -> str | None:
+    """Copy ``source_dir/path`` to ``docs_dir/<parts>/dest`` (``dest`` defaults to ``path``): never
+    over another file, never through a symlink (the page's own rule, :func:`.scaffold.write_new`).
+    None, or why not."""
+    source = os.path.join(os.path.realpath(source_dir), *path.split("/"))
+    pieces = tuple((dest or path).split("/"))
     try:
         with open(source, "rb") as f:
             data = f.read()

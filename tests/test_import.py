@@ -548,8 +548,8 @@ def test_relative_images_copied_escaping_ones_refused(site: Site, tmp_path: Path
     result = site.check("import", str(folder / "PRFAQ.md"))
     assert result.code == 0, result.text
     page = imported(site, result).read_text(encoding="utf-8")
-    assert (site.docs / "proposals" / "img" / "arch.png").read_bytes() == png
-    assert "![Architecture](img/arch.png)" in page
+    assert (site.docs / "proposals" / "rocket-skates" / "img" / "arch.png").read_bytes() == png  # the page's folder
+    assert "![Architecture](rocket-skates/img/arch.png)" in page
     assert "*(image not imported: Secret, `../secret.png`)*" in page
     assert "![Remote](https://example.com/r.png)" in page and "`![Code](../code.png)`" in page
     assert "the guide (`GUIDE.md`)" in page
@@ -560,21 +560,44 @@ def test_relative_images_copied_escaping_ones_refused(site: Site, tmp_path: Path
     site.config("remote_images: true")
     built = site.build("--strict")
     assert built.code == 0, built.text
-    assert (site.root / "site" / "proposals" / "img" / "arch.png").is_file()
-    assert 'src="../img/arch.png"' in site.html("proposals/rocket-skates/index.html")
+    assert (site.root / "site" / "proposals" / "rocket-skates" / "img" / "arch.png").is_file()
+    assert 'src="img/arch.png"' in site.html("proposals/rocket-skates/index.html")
 
 
 def test_image_already_there_with_other_content_is_not_overwritten(site: Site, tmp_path: Path) -> None:
-    (site.docs / "proposals" / "img").mkdir()
-    (site.docs / "proposals" / "img" / "a.png").write_bytes(b"theirs")
+    (site.docs / "proposals" / "rocket-skates" / "img").mkdir(parents=True)
+    (site.docs / "proposals" / "rocket-skates" / "img" / "a.png").write_bytes(b"theirs")
     (tmp_path / "img").mkdir()
     (tmp_path / "img" / "a.png").write_bytes(b"mine")
     (tmp_path / "p.md").write_text(SKATES + "\n![A](img/a.png)\n", encoding="utf-8")
     result = site.check("import", str(tmp_path / "p.md"))
     assert result.code == 0, result.text
-    assert (site.docs / "proposals" / "img" / "a.png").read_bytes() == b"theirs"
+    assert (site.docs / "proposals" / "rocket-skates" / "img" / "a.png").read_bytes() == b"theirs"
     assert "exists with other content; not overwriting it" in result.err
     assert "image not imported" in imported(site, result).read_text(encoding="utf-8")
+
+
+def test_two_originals_with_one_image_path_each_keep_their_own(site: Site, tmp_path: Path) -> None:
+    for folder, title, data in (("x", "Alpha", b"alpha image"), ("y", "Beta", b"beta image")):
+        (tmp_path / folder / "img").mkdir(parents=True)
+        (tmp_path / folder / "img" / "arch.png").write_bytes(data)
+        (tmp_path / folder / f"{title.lower()}.md").write_text(
+            f"# {title}\n\n## Press Release\n\nHello.\n\n![{title[0]}](img/arch.png)\n\n"
+            f'<img src="img/arch.png" width="50">\n', encoding="utf-8")
+    result = site.check("import", str(tmp_path / "x" / "alpha.md"), str(tmp_path / "y" / "beta.md"))
+    assert result.code == 0, result.text
+    assert "not copied" not in result.err
+    beta = (site.docs / "proposals" / "beta.md").read_text(encoding="utf-8")
+    assert "![B](beta/img/arch.png)" in beta
+    assert '<img src="../beta/img/arch.png" width="50">' in beta  # raw HTML: from the built page's URL
+    assert site.build("--strict").code == 0
+    for id_, data in (("alpha", b"alpha image"), ("beta", b"beta image")):
+        out = site.html(f"proposals/{id_}/index.html")
+        srcs = re.findall(r'<img[^>]*\bsrc="([^"]+)"', out.split("prfaq-statusline", 1)[-1])
+        assert len(srcs) == 2, srcs
+        for src in srcs:  # each resolves, from the page's URL, to that page's own image
+            served = (site.root / "site" / "proposals" / id_ / src).resolve()
+            assert served.read_bytes() == data, (id_, src)
 
 
 # -- the guide, run as written -------------------------------------------------------------------
@@ -605,6 +628,7 @@ def test_the_import_guide_runs_as_written(tmp_path: Path) -> None:
             assert actual == expected
             shown += 1
     assert shown == 1
-    assert (tmp_path / "rocket-site" / "docs" / "proposals" / "sketch.png").read_bytes() == b"a sketch"
+    folder = tmp_path / "rocket-site" / "docs" / "proposals" / "acme-launches-rocket-skates-halving-the-commute"
+    assert (folder / "sketch.png").read_bytes() == b"a sketch"
     assert (tmp_path / "rocket-site" / "site" / "proposals" / "acme-launches-rocket-skates-halving-the-commute"
             / "index.html").is_file()
