@@ -450,12 +450,33 @@ def full_date(text: str) -> datetime.date | None:
     return None
 
 
+def month_date(text: str) -> datetime.date | None:
+    """``August 2027``, ``Aug. 2027`` or ``2027-08`` as the first day of that month (a dateline of
+    month precision, which the body form reads as ``2027-08``)."""
+    text = text.strip()
+    m = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    if m:
+        return datetime.date(int(m.group(1)), int(m.group(2)), 1) if 1 <= int(m.group(2)) <= 12 else None
+    words = text.replace(",", " ").split()
+    if len(words) == 2 and words[0][:1].isalpha() and words[1].isdigit() and len(words[1]) == 4:
+        month = _month(words[0])
+        return datetime.date(int(words[1]), month, 1) if month else None
+    return None
+
+
 @dataclass
 class Dateline:
     location: str
     date: datetime.date
+    month_only: bool = False
+    """The original gives a month and no day (``August 2027``): so does the page."""
+
+    def iso(self) -> str:
+        return f"{self.date:%Y-%m}" if self.month_only else self.date.isoformat()
 
     def markdown(self) -> str:
+        if self.month_only:
+            return f"**{self.location}, {self.date:%B} {self.date.year}**"
         return f"**{self.location}, {self.date:%B} {self.date.day}, {self.date.year}**"
 
 
@@ -894,9 +915,9 @@ def _press(events: list[_PREvent], *, subtitle_allowed: bool, title_known: bool)
 
 
 def _dateline(pr: _Press, text: str) -> str:
-    """The first paragraph's dateline into ``pr.dateline``; the rest of the paragraph back. A bold
-    run ending in a month or a year but no day (``**BERLIN, March 2026** —``) stays, not bold: a
-    dateline's date is a full date."""
+    """The first paragraph's dateline into ``pr.dateline``; the rest of the paragraph back. The
+    date is a day or a month (``**BERLIN, March 2026** —``), as the body form reads it; a bold run
+    ending in a year alone stays, not bold."""
     m = _BOLD_DATELINE.match(text)
     if m:
         inner = m.group("inner")
@@ -904,8 +925,9 @@ def _dateline(pr: _Press, text: str) -> str:
         if d:
             location = inner[: d.start()].strip(" ,—–-")
             date = full_date(d.group("date"))
-            if date and location:
-                pr.dateline = Dateline(location, date)
+            when = date or month_date(d.group("date"))
+            if when and location:
+                pr.dateline = Dateline(location, when, month_only=date is None)
                 return m.group("rest")
             pr.not_a_date = inner.strip()
             return f"{inner.strip()} {m.group('dash')} {m.group('rest')}"
@@ -913,8 +935,9 @@ def _dateline(pr: _Press, text: str) -> str:
     p = _PLAIN_DATELINE.match(text)
     if p:
         date = full_date(p.group("date"))
-        if date:
-            pr.dateline = Dateline(p.group("loc").strip(" ,"), date)
+        when = date or month_date(p.group("date"))
+        if when:
+            pr.dateline = Dateline(p.group("loc").strip(" ,"), when, month_only=date is None)
             return p.group("rest")
     return text
 
@@ -1360,7 +1383,7 @@ def convert(
     if press.dateline and not _dateline_fits(press):
         dateline_in_front = True  # no paragraph to run into: the dateline goes in front matter
         fm += ["dateline:", f"  location: {_quoted(press.dateline.location)}",
-               f"  date: {press.dateline.date.isoformat()}"]
+               f"  date: {press.dateline.iso()}"]
     for key in ("related", "launched", "superseded_by", "decision", "customer", "dateline", "press_release",
                 "quotes", "faq"):
         if key in kept and key not in moved and not (key == "dateline" and dateline_in_front):
@@ -1444,7 +1467,7 @@ def _write_press(page: _Page, press: _Press, dateline: Dateline | None) -> None:
             else:
                 page.add(entry.text)
     if press.not_a_date:
-        page.note("dateline", f"{press.not_a_date!r} has no full date; kept as text, not bold (a dateline is "
+        page.note("dateline", f"{press.not_a_date!r} has no day or month; kept as text, not bold (a dateline is "
                   "**PLACE, Month D, YYYY** — then the summary)", _find(page.lines, press.not_a_date))
 
 

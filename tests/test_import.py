@@ -300,13 +300,24 @@ def test_dateline_full_date_and_month_only(site: Site, tmp_path: Path) -> None:
     assert site.build("--strict").code == 0
     assert "prfaq-dateline" in site.html("proposals/rocket-skates/index.html")
 
+    # a month is a dateline of the body form too (2027-08, shown "August 2027")
     result, page = import_text(site, tmp_path, (
-        "# Rocket Boots\n\n## Press Release\n\n**OPEN SOURCE — March 2026** — Acme today launched Boots.\n"),
+        "# Rocket Boots\n\n## Press Release\n\n**SEATTLE, WA, August 2027** — Acme today launched Boots.\n"),
         name="b.md")
     assert result.code == 0, result.text
-    assert "OPEN SOURCE — March 2026 — Acme today launched Boots." in page  # no day: text, not bold
-    line = page.split("\n").index("OPEN SOURCE — March 2026 — Acme today launched Boots.") + 1
-    assert f"docs/proposals/rocket-boots.md:{line}: dateline: 'OPEN SOURCE — March 2026' has no full date" in result.err
+    assert "**SEATTLE, WA, August 2027** — Acme today launched Boots." in page
+    assert "dateline" not in result.err
+    assert site.build("--strict").code == 0
+    out = site.html("proposals/rocket-boots/index.html")
+    assert "prfaq-dateline" in out and "August 2027" in out
+
+    result, page = import_text(site, tmp_path, (
+        "# Rocket Hats\n\n## Press Release\n\n**OPEN SOURCE — 2026** — Acme today launched Hats.\n"),
+        name="c.md")
+    assert result.code == 0, result.text
+    assert "OPEN SOURCE — 2026 — Acme today launched Hats." in page  # a year alone: text, not bold
+    line = page.split("\n").index("OPEN SOURCE — 2026 — Acme today launched Hats.") + 1
+    assert f"docs/proposals/rocket-hats.md:{line}: dateline: 'OPEN SOURCE — 2026' has no day or month" in result.err
 
 
 def test_faq_groups_bold_questions_and_answers(site: Site, tmp_path: Path) -> None:
