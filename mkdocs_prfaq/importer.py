@@ -75,9 +75,15 @@ for _what, _spellings in {
 """Template labels (``Summary:``, ``Leader's Quote:``) and section names by what they are: a part,
 the title, the subtitle, or a quote of a kind (``quote:`` for a quote of no stated kind)."""
 
-_GENERIC = re.compile(r"^(?:the\s+)?pr\s*[/&-]?\s*faqs?$")
-_TITLE_PREFIX = re.compile(r"^\s*(?:title|headline|heading|pr\s*[/-]?\s*faqs?)\s*[:\-–—]\s*", re.IGNORECASE)
-_TITLE_SUFFIX = re.compile(r"\s*[:\-–—|]?\s*\bpr\s*[/-]?\s*faqs?\s*$", re.IGNORECASE)
+_GENERIC = re.compile(r"^(?:the\s+)?(?:pr|press\s+release)\s*(?:[/&-]|and)?\s*faqs?$")
+"""A document heading that names the kind of document, no title: ``PR/FAQ``, ``PRFAQ``, ``Press
+Release and FAQ``, ``Press Release & FAQ``."""
+_QUALIFIED_PR = re.compile(r"^(?:[\w’'-]+\s+){1,3}press\s+release$")
+"""A press-release heading with words before it: ``Internal Press Release``, ``Draft Press
+Release``, ``Future Intended Press Release``."""
+_PR_FAQ = r"(?:pr\s*[/-]?\s*faqs?|press\s+release\s*(?:[/&]|and)\s*faqs?)"
+_TITLE_PREFIX = re.compile(r"^\s*(?:title|headline|heading|" + _PR_FAQ + r")\s*[:\-–—]\s*", re.IGNORECASE)
+_TITLE_SUFFIX = re.compile(r"\s*[:\-–—|]?\s*\b" + _PR_FAQ + r"\s*$", re.IGNORECASE)
 _PAREN = re.compile(r"\s*\([^()]*\)\s*$")
 
 
@@ -128,7 +134,7 @@ def _classify(text: str, names: _Names) -> str | None:
     or None for any other heading."""
     full = body.normalise(text)
     for name in (full, body.normalise(_PAREN.sub("", text))):
-        if name in names.press_release:
+        if name in names.press_release or _QUALIFIED_PR.match(name):
             return "pr"
         if name in names.external or re.match(r"^(?:external|customer|public)\b.*\bfaqs?$", name):
             return "external"
@@ -255,6 +261,13 @@ _Q_PREFIX = re.compile(r"^(?:Q\d*|Question\s*\d*)\s*[:.)]\s*", re.IGNORECASE)
 _A_PREFIX = re.compile(r"^\s*(?:\*\*|__)?(?:A\d*|Answer)\s*[:.)](?:\*\*|__)?[ \t]*", re.IGNORECASE)
 _BOLD_START = re.compile(r"^(\*\*|__)(?!\s)(?P<inner>.+?)(?<!\s)\1(?P<after>[^\n]*)(?:\n(?P<rest>.*))?$", re.DOTALL)
 _PLAIN_Q = re.compile(r"^Q\d*\s*[:.)]\s+\S", re.IGNORECASE)
+_ASKS = re.compile(r"\?\s*(?:\([^()]*\)\s*)?$")
+
+
+def _asks(text: str) -> bool:
+    """Whether a line is a question: it ends in ``?``, or in ``?`` and a note in parentheses
+    (``Why no X? (And why not Y)``)."""
+    return bool(_ASKS.search(text))
 
 
 def _question(text: str, *, in_faq: bool) -> tuple[str, str] | None:
@@ -270,7 +283,7 @@ def _question(text: str, *, in_faq: bool) -> tuple[str, str] | None:
         if re.fullmatch(r"(?:Q\d*|Question)\s*[:.)]?", inner, re.IGNORECASE) and after:
             return after, rest
         prefixed = bool(_Q_PREFIX.match(inner))
-        if prefixed or (in_faq and inner.endswith("?") and (not after or after.startswith(("A:", "A.")))):
+        if prefixed or (in_faq and _asks(inner) and (not after or after.startswith(("A:", "A.")))):
             question = _Q_PREFIX.sub("", inner).strip()
             if after:
                 rest = after + ("\n" + rest if rest else "")
@@ -307,13 +320,19 @@ def _list_faq(blocks: list[str]) -> list[tuple[str, str]] | None:
     for line in lines:
         m = _LIST_ITEM.match(line)
         if m:
+            bold = _BOLD_START.match(m.group(2).strip())
+            if bold and _asks(bold.group("inner")) and not bold.group("rest"):
+                # `1. **Do I need SQL?**` (the answer after it, or indented below it)
+                after = bold.group("after").strip()
+                items.append(([bold.group("inner").strip()], ["    " + after] if after else []))
+                continue
             items.append(([m.group(2).strip()], []))
         elif not line.strip():
             if items and items[-1][1]:
                 items[-1][1].append("")
         elif line[:1] in (" ", "\t"):
             question, answer = items[-1]
-            if answer or _LIST_ITEM.match(line.strip()):
+            if answer or _LIST_ITEM.match(line.strip()) or _asks(_plain(" ".join(question))):
                 answer.append(line)
             else:
                 question.append(line.strip())
@@ -556,6 +575,9 @@ class _Reader:
         self.question: _Question | None = None
         self.intro: _Section | None = None
         self.intro_heading = ""
+        self.generic_pr = False
+        """The press release is the text under a ``# Press Release and FAQ`` heading: its
+        subheadings are the press release's, up to the FAQ."""
         first = next((n for n, i in enumerate(items) if isinstance(i, _Heading)), None)
         if not self.has_pr and self.title_at is None and (first is None or self.kinds[first] != "generic"):
             self.mode = "implicit"  # no heading names the press release: the text before the first heading is it
@@ -595,6 +617,7 @@ class _Reader:
             self.end_faq()
             if not self.has_pr:
                 self.mode, self.level, self.waiting_headline = "implicit", h.level, not self.pr
+                self.generic_pr = True
             else:
                 self.new_section(h, role="generic")
             return
@@ -611,7 +634,8 @@ class _Reader:
         if self.mode == "pr" and h.level > self.level:
             self.pr_heading(h)
             return
-        if self.mode == "implicit" and h.level > self.level and _label(h.text) not in (None, "title", "subtitle"):
+        if self.mode == "implicit" and h.level > self.level and (
+                self.generic_pr or _label(h.text) not in (None, "title", "subtitle")):
             self.pr_heading(h)
             return
         if self.mode == "faq" and h.level > self.faq_level:
@@ -1483,7 +1507,7 @@ def _defuse_question(text: str) -> str:
     heading inside the answer instead."""
     first, _, rest = text.partition("\n")
     m = _BOLD_LINE.match(first) if _is_paragraph(text) else None
-    if m and (m.group(1).rstrip().endswith("?") or _Q_PREFIX.match(m.group(1))):
+    if m and (_asks(m.group(1)) or _Q_PREFIX.match(m.group(1))):
         return f"#### {m.group(1)}" + (f"\n\n{rest}" if rest.strip() else "")
     return text
 

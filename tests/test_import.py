@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import html
 import os
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from mkdocs_prfaq import body, importer
 
 from .conftest import BIN, ROOT, Result, Site
 
@@ -318,6 +321,61 @@ def test_dateline_full_date_and_month_only(site: Site, tmp_path: Path) -> None:
     assert "OPEN SOURCE — 2026 — Acme today launched Hats." in page  # a year alone: text, not bold
     line = page.split("\n").index("OPEN SOURCE — 2026 — Acme today launched Hats.") + 1
     assert f"docs/proposals/rocket-hats.md:{line}: dateline: 'OPEN SOURCE — 2026' has no day or month" in result.err
+
+
+def convert(text: str) -> str:
+    """The page one original becomes, without a site (fast: for how the text is read)."""
+    return importer.convert(text, name="prfaq.md", today=datetime.date(2026, 1, 2), user="Ana").text
+
+
+def parsed(page: str) -> dict[str, object]:
+    """What the body-form parser reads from a page's body."""
+    doc = body.parse(page.split("---\n", 2)[2], 0)
+    assert doc is not None
+    return doc.data
+
+
+@pytest.mark.parametrize("heading", ["## Internal Press Release", "## Draft Press Release",
+                                     "## Future Intended Press Release"])
+def test_qualified_press_release_heading_is_the_press_release(heading: str) -> None:
+    page = convert(f"# Naybor SOS Press Release / FAQ\n\n{heading}\n\nToday we launch Naybor SOS.\n\n"
+                   "## FAQ\n\n### Is it free?\n\nYes.\n")
+    assert front(page)["title"] == "Naybor SOS"
+    press = page.split("## Press release\n", 1)[1]
+    assert press.index("Today we launch Naybor SOS.") < press.index("## External FAQ")
+    assert heading not in page
+
+
+@pytest.mark.parametrize("heading", ["# Press Release and FAQ", "# Press Release & FAQ", "# PR/FAQ", "# PRFAQ"])
+def test_generic_document_heading_is_no_title_and_its_press_release_is_read(heading: str) -> None:
+    page = convert(f"{heading}\n\n## Kurzwahl 24/36\n\nSchluss mit dem Suchen.\n\n## Leichte Bedienbarkeit\n\n"
+                   "* Zwölf große Felder\n\n## Gesten\n\n* Double tap to Edit\n\n# FAQ\n\n"
+                   "## Welche Farben gibt es?\n\nDrei Paletten.\n")
+    assert front(page)["title"] == "Kurzwahl 24/36"
+    press, faq = page.split("## Press release\n", 1)[1].split("## External FAQ\n", 1)
+    for text in ("Schluss mit dem Suchen.", "**Leichte Bedienbarkeit**", "* Zwölf große Felder", "**Gesten**",
+                 "* Double tap to Edit"):
+        assert text in press, text
+    assert "### Welche Farben gibt es?\n\nDrei Paletten." in faq and "\n## " not in faq
+
+
+def test_faq_as_a_numbered_list_of_bold_questions() -> None:
+    page = convert("# Thing\n\n## Press Release\n\nToday we launch Thing.\n\n## External FAQ\n\n"
+                   "1. **Do I need SQL?**\n    Not necessarily.\n\n2. **Is it free?**\n   Yes.\n\n"
+                   "## Internal FAQ\n\n- **Who builds it?** The platform team.\n- **When?** Q3.\n")
+    assert "## External FAQ\n\n### Do I need SQL?\n\nNot necessarily.\n\n### Is it free?\n\nYes.\n" in page
+    assert "## Internal FAQ\n\n### Who builds it?\n\nThe platform team.\n\n### When?\n\nQ3.\n" in page
+    assert "introduction" not in page
+    faq = parsed(page)["faq"]
+    assert isinstance(faq, dict) and len(faq["external"]) == 2 and len(faq["internal"]) == 2
+
+
+def test_bold_question_with_a_note_after_its_question_mark() -> None:
+    page = convert("# Thing\n\n## Press Release\n\nToday we launch Thing.\n\n## FAQ\n\n"
+                   "**Why no X? (And why not Y)**\n\nBecause.\n\n**Is it free?**\n\nYes.\n\n"
+                   "**Why not Z? (long story)**\n\nNo.\n")
+    assert ("### Why no X? (And why not Y)\n\nBecause.\n\n### Is it free?\n\nYes.\n\n"
+            "### Why not Z? (long story)\n\nNo.\n") in page
 
 
 def test_faq_groups_bold_questions_and_answers(site: Site, tmp_path: Path) -> None:
