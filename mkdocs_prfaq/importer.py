@@ -258,7 +258,10 @@ def _fenced(text: str) -> bool:
 # -- questions ---------------------------------------------------------------------------------
 
 _Q_PREFIX = re.compile(r"^(?:Q\d*|Question\s*\d*)\s*[:.)]\s*", re.IGNORECASE)
-_A_PREFIX = re.compile(r"^\s*(?:\*\*|__)?(?:A\d*|Answer)\s*[:.)](?:\*\*|__)?[ \t]*", re.IGNORECASE)
+_A_PREFIX = re.compile(r"^\s*(?:(?:\*\*|__)(?:A\d*|(?i:answer))\s*[:.](?:\*\*|__)|(?:A\d*|(?i:answer))\s*[:.])"
+                       r"(?=\s|$)[ \t]*")
+"""An answer's label: ``A:``, ``A.``, ``**A:**``, ``Answer:``, followed by a space or the line's end
+(never ``A.I. features`` or ``A) free, or B) paid``)."""
 _BOLD_START = re.compile(r"^(\*\*|__)(?!\s)(?P<inner>.+?)(?<!\s)\1(?P<after>[^\n]*)(?:\n(?P<rest>.*))?$", re.DOTALL)
 _PLAIN_Q = re.compile(r"^Q\d*\s*[:.)]\s+\S", re.IGNORECASE)
 _ASKS = re.compile(r"\?\s*(?:\([^()]*\)\s*)?$")

@@ -370,6 +370,17 @@ def test_faq_as_a_numbered_list_of_bold_questions() -> None:
     assert isinstance(faq, dict) and len(faq["external"]) == 2 and len(faq["internal"]) == 2
 
 
+@pytest.mark.parametrize(("answer", "written"), [
+    ("A: Yes.", "Yes."), ("A. Yes.", "Yes."), ("**A:** Yes.", "Yes."), ("Answer: Yes.", "Yes."),
+    ("A.I. features are included.", "A.I. features are included."),
+    ("A) free, or B) paid", "A) free, or B) paid"), ("a: lower case stays.", "a: lower case stays."),
+])
+def test_answer_label_is_dropped_but_never_real_text(answer: str, written: str) -> None:
+    page = convert(f"# Thing\n\n## Press Release\n\nToday we launch Thing.\n\n## FAQ\n\n"
+                   f"**Q: Is it included?**\n\n{answer}\n\n**Q: And then?**\n{answer}\n")
+    assert f"### Is it included?\n\n{written}\n\n### And then?\n\n{written}\n" in page
+
+
 def test_bold_question_with_a_note_after_its_question_mark() -> None:
     page = convert("# Thing\n\n## Press Release\n\nToday we launch Thing.\n\n## FAQ\n\n"
                    "**Why no X? (And why not Y)**\n\nBecause.\n\n**Is it free?**\n\nYes.\n\n"
