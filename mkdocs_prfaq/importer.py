@@ -445,6 +445,30 @@ _PLAIN_DATELINE = re.compile(
     r"^(?P<loc>[A-Z][^\n*_\[\]]{1,60}?)\s*(?:,|—|–|--|-)\s*" + _DATE + r"\s*(?:—|–|--|-)\s+(?P<rest>\S.*)$", re.DOTALL)
 
 
+_BOLD_ONLY = re.compile(r"^(\*\*|__)(?P<inner>[^*_\n]+?)\1\s*$")
+
+
+def _lone_dateline(text: str) -> Dateline | None:
+    """A paragraph that is only a bold dateline (``**SEATTLE, WA — April 2, 2027**``)."""
+    m = _BOLD_ONLY.match(text.strip())
+    d = _DATE_END.search(m.group("inner")) if m else None
+    if not m or not d:
+        return None
+    location = m.group("inner")[: d.start()].strip(" ,—–-")
+    date = full_date(d.group("date"))
+    when = date or month_date(d.group("date"))
+    return Dateline(location, when, month_only=date is None) if when and location else None
+
+
+def _preface(text: str) -> bool:
+    """A line a press release opens with before its headline: a lone dateline, ``FOR IMMEDIATE RELEASE``."""
+    m = _BOLD_ONLY.match(text.strip())
+    plain = _plain(text).lower()
+    return _lone_dateline(text) is not None or (
+        "\n" not in text.strip() and len(plain) <= 80 and plain.startswith("for ") and "release" in plain
+        and (m is not None or plain.upper() == plain))
+
+
 def _month(word: str) -> int | None:
     word = word.lower().rstrip(".")
     if word in _MONTHS:
@@ -753,7 +777,8 @@ class _Reader:
 
     def block(self, b: _Block) -> None:
         text = b.text
-        self.waiting_headline = False
+        if not (self.waiting_headline and self.mode == "pr" and _preface(text)):
+            self.waiting_headline = False
         if self.mode in ("pr", "implicit", "container"):
             asked = _question(text, in_faq=False)
             if asked and self.mode != "container":
@@ -897,7 +922,8 @@ def _press(events: list[_PREvent], *, subtitle_allowed: bool, title_known: bool)
             if not text.strip() or _junk(text):
                 continue
             early = not started or (len(pr.entries) == 1 and "\n" not in pr.entries[0].text)  # after a one-liner
-            if early and pr.subtitle is None and subtitle_allowed and _is_paragraph(text):
+            if early and pr.subtitle is None and subtitle_allowed and _is_paragraph(text) and \
+                    not (pr.dateline is None and _lone_dateline(text)):
                 m = _EMPHASIS_ONLY.match(text.strip())
                 if m and "**" not in m.group("inner") and "release" not in m.group("inner").lower():
                     pr.subtitle = _plain(m.group("inner"))
@@ -945,6 +971,10 @@ def _dateline(pr: _Press, text: str) -> str:
     """The first paragraph's dateline into ``pr.dateline``; the rest of the paragraph back. The
     date is a day or a month (``**BERLIN, March 2026** —``), as the body form reads it; a bold run
     ending in a year alone stays, not bold."""
+    alone = _lone_dateline(text)
+    if alone:
+        pr.dateline = alone
+        return ""
     m = _BOLD_DATELINE.match(text)
     if m:
         inner = m.group("inner")
@@ -1381,6 +1411,9 @@ def convert(
         title = (stem[:1].upper() + stem[1:]) or "Imported PR/FAQ"
         title_notes.append(("title", f"the original has no headline; the title is its file name {title!r} "
                                      "(write the headline)"))
+    for section in reader.sections:
+        if section.role != "other" and all(_junk(b) for b in section.blocks):
+            section.blocks = []  # a lone `---` under the document's heading: a separator, no section
     subtitle = kept.get("subtitle") or press.subtitle
     for section in reader.sections:
         if section.role == "title":

@@ -381,6 +381,19 @@ def test_answer_label_is_dropped_but_never_real_text(answer: str, written: str) 
     assert f"### Is it included?\n\n{written}\n\n### And then?\n\n{written}\n" in page
 
 
+def test_dateline_on_its_own_line_then_the_headline_and_a_rule_under_the_title() -> None:
+    page = convert("# Thing\n\n---\n\n## Press Release\n\n**SEATTLE, WA — April 2, 2027**\n\n### Thing Launches\n\n"
+                   "Today we launch Thing.\n\nPeople waste time.\n\n## FAQ\n\n**Is it free?**\n\nYes.\n")
+    data = front(page)
+    assert data["title"] == "Thing Launches" and "subtitle" not in data
+    assert "## Press release\n\n**SEATTLE, WA, April 2, 2027** — Today we launch Thing.\n\nPeople waste time.\n" in page
+    assert "---" not in page.split("---\n", 2)[2] and "## Introduction" not in page
+    doc = parsed(page)
+    assert doc["dateline"] == {"location": "SEATTLE, WA", "date": "2027-04-02"}
+    press = doc["press_release"]
+    assert isinstance(press, dict) and press["problem"] == "People waste time."
+
+
 def test_bold_question_with_a_note_after_its_question_mark() -> None:
     page = convert("# Thing\n\n## Press Release\n\nToday we launch Thing.\n\n## FAQ\n\n"
                    "**Why no X? (And why not Y)**\n\nBecause.\n\n**Is it free?**\n\nYes.\n\n"
