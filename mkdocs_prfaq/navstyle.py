@@ -13,7 +13,8 @@ under which a page of the site links to it, computed from the folders the site's
 href that two pages would read as two different targets (``../b/`` from ``proposals/x/`` and
 from ``other/x/``, when both folders have a ``b``) is left out: such a link goes unmarked rather
 than marked wrongly. The current page's own entry (``./``) keeps Material's marker: the plugin
-shows ``meta.status`` to the page's own template only.
+shows ``meta.status`` to the page's own template only, and to the navigation a proposal's
+metadata reads as empty (:class:`NavMeta`), which makes its entries cheaper than a plain page's.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 PATH = "assets/prfaq/nav-status.css"
 
@@ -31,6 +33,21 @@ _WARN = ('url(\'data:image/svg+xml;charset=utf-8,<svg xmlns="http://www.w3.org/2
          '<path d="M12 2 1 21h22L12 2zm-1 7h2v6h-2V9zm0 8h2v2h-2v-2z"/></svg>\')')
 """An invalid page's marker: a warning sign, so it differs from a status by shape, not only colour."""
 _DARK = '[data-md-color-scheme="slate"]'
+
+
+class NavMeta(dict[str, Any]):
+    """A proposal's ``page.meta`` while other pages render their navigation: without
+    ``status``, and false. Material's navigation asks each entry's metadata for an icon, a
+    subtitle and a status, each ask behind ``nav_item.meta and ...``; a PR/FAQ page has none
+    of them (the plugin drops ``icon`` and ``subtitle``, the stylesheet shows the status), so a
+    false metadata answers all three at once, for N entries on each of N pages. Everything
+    else reads it as the dict it is (``page.title`` reads its ``title``)."""
+
+    def __init__(self, meta: Mapping[str, Any]) -> None:
+        super().__init__((k, v) for k, v in meta.items() if k != "status")
+
+    def __bool__(self) -> bool:
+        return False
 
 
 def _parts(path: str) -> list[str]:

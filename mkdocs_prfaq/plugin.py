@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -89,8 +89,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.search_keeper = SearchKeeper()
         self.generated: set[str] = set()
         """Output paths of the generated pages of the last build (`--dirty` removes stale ones)."""
-        self.nav_statuses: dict[str, str] = {}
-        """src_uri -> page.meta status, held back from Material's navigation (navstyle.py)."""
+        self.held_meta: dict[str, MutableMapping[str, Any]] = {}
+        """src_uri -> page.meta of a proposal, held back from Material's navigation (navstyle.py)."""
         self.nav_css: File | None = None
         self.generated_now: set[str] = set()
         self.page_urls: list[str] = []
@@ -413,34 +413,39 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
 
     # -- the navigation's status markers and `--dirty` rebuilds (navstyle.py, incremental.py) --
 
+    @event_priority(-100)  # after other plugins' last look at every page (Material's tags: on_env)
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
-        """Every page is read: hold each proposal's ``meta.status`` back from Material's
-        navigation (nav-status.css marks the links instead); a page's own template gets it back."""
-        self.nav_statuses = {}
+        """Every page is read: each proposal's ``page.meta`` is held back from Material's
+        navigation (nav-status.css marks the links instead); its own page gets it back."""
+        self.held_meta = {}
         self.search_keeper.begin()
         self.page_urls = [f.url for f in files.documentation_pages(inclusion=lambda _: True)]
         if self.nav_css is None:
             return None
         for src in self.files:
             page = self.files[src].page
-            if page is not None and "status" in page.meta:
-                self.nav_statuses[src] = page.meta.pop("status")
+            if page is not None and page.meta:
+                self.held_meta[src] = page.meta
+                page.meta = navstyle.NavMeta(page.meta)
         return None
 
+    @event_priority(100)  # before other plugins read the page's metadata
     def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         self.search_keeper.page_built(page.url)
-        status = self.nav_statuses.get(page.file.src_uri)
-        if status is not None:
-            page.meta["status"] = status  # Material marks the current page's own entry
+        if page.file.src_uri in self.held_meta:
+            page.meta = self.held_meta[page.file.src_uri]  # Material marks the page's own entry
         return None
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        if page.file.src_uri in self.nav_statuses:
-            page.meta.pop("status", None)
+        if page.file.src_uri in self.held_meta:
+            page.meta = navstyle.NavMeta(page.meta)
         return None
 
-    @event_priority(50)  # before the search plugin writes its index
+    @event_priority(50)  # before other plugins (the search plugin writes its index)
     def on_post_build(self, config: MkDocsConfig) -> None:
+        for src, meta in self.held_meta.items():  # every page's metadata as it was, for later plugins
+            if (page := self.files[src].page) is not None:
+                page.meta = meta
         if not self.dirty:
             return
         # MkDocs built only the pages whose source changed: the search index gets the others'

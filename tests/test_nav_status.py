@@ -9,6 +9,8 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.utils import get_relative_url
 
 from mkdocs_prfaq.navstyle import Hrefs, css_string, marked_hrefs, stylesheet
@@ -48,6 +50,21 @@ def test_the_stylesheet_escapes_whatever_an_href_holds() -> None:
     assert "\n" not in rule and "<" not in rule
     # colours that are not hex colours never reach the sheet
     assert "red;}" not in stylesheet({"draft": ["a/"]}, [("draft", "red;}", "#000000")])
+
+
+def test_other_plugins_see_the_whole_metadata_and_the_navigation_none(site: Site) -> None:
+    site.proposal("alpha.md", "approved", tags=["ml"])
+    site.proposal("beta.md", "draft", i=1)
+    site.config("nav: all", theme="material")
+    config = load_config(str(site.root / "mkdocs.yml"))
+    build(config)
+    page = config.plugins["prfaq"].files["proposals/alpha.md"].page
+    assert type(page.meta) is dict and page.meta["status"] == "approved" and page.meta["tags"] == ["ml"]
+    # each page's own template reads its whole metadata (Material's <title> from meta.title)
+    beta = site.html("proposals/beta/index.html")
+    beta_title = config.plugins["prfaq"].files["proposals/beta.md"].page.meta["title"]
+    assert f"<title>{beta_title} - Test</title>" in beta
+    assert re.findall(r'md-status--(\w+)"', beta) == ["draft", "draft"]
 
 
 def nav_marks(page: Any) -> dict[str, dict[str, str]]:
