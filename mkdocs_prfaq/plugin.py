@@ -420,6 +420,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.held_meta = {}
         self.search_keeper.begin()
         self.page_urls = [f.url for f in files.documentation_pages(inclusion=lambda _: True)]
+        if self.dirty:  # a page --dirty did not read is titled by its file name in the navigation, or None
+            for src, file in self.files.items():
+                if file.page is not None and file.page.markdown is None and src in self.catalog.by_src:
+                    file.page.markdown, file.page.meta = "", {"title": html.escape(self.catalog.by_src[src].title)}
         if self.nav_css is None:
             return None
         for src in self.files:

@@ -1,0 +1,158 @@
+"""`mkdocs serve --dirty`: only the edited page is rendered again, yet everything that shows it
+is right after each edit: the page, its index row, its status page, the roadmap, proposals.json
+and the search index (whole: every other page keeps its entries)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import urllib.error
+import urllib.request
+from typing import Any
+
+from mkdocs_prfaq.incremental import SearchKeeper
+
+from .conftest import BIN, Site
+from .test_adoption import free_port, wait_for
+
+
+def get(port: int, path: str) -> str:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=30) as r:
+            return str(r.read().decode())
+    except urllib.error.HTTPError as e:
+        return f"HTTP {e.code}"
+    except OSError:
+        return ""
+
+
+def row(listing: str, href: str) -> str:
+    """The index row (or roadmap item) that links to ``href``."""
+    start = min(i for i in (listing.find('<div class="prfaq-groups">'), listing.find('<div class="prfaq-roadmap">'),
+                            len(listing)) if i >= 0)
+    for item in re.findall(r"<tr[ >].*?</tr>|<li>.*?</li>", listing[start:], re.S):
+        if f'href="{href}"' in item:
+            return str(item)
+    return ""
+
+
+def search_pages(port: int) -> dict[str, list[dict[str, Any]]]:
+    pages: dict[str, list[dict[str, Any]]] = {}
+    for entry in json.loads(get(port, "search/search_index.json"))["docs"]:
+        pages.setdefault(entry["location"].partition("#")[0], []).append(entry)
+    return pages
+
+
+def test_dirty_serve_keeps_every_view_of_an_edited_proposal_right(site: Site) -> None:
+    alpha = site.proposal("alpha.md", "launched", title="Alpha first")
+    site.proposal("beta.md", "approved", i=1, title="Beta")
+    site.proposal("gamma.md", "draft", i=2, title="Gamma")
+    (site.docs / "guide.md").write_text("# Guide\n\nHow we write proposals.\n", encoding="utf-8")
+    site.config(theme="material")
+    port = free_port()
+    log = site.root / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dirty", "-a", f"127.0.0.1:{port}"], cwd=site.root,
+                                  stdout=out, stderr=subprocess.STDOUT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    original = alpha.read_text()
+
+    def edit(text: str, shows: str) -> None:
+        alpha.write_text(text)
+        assert wait_for(lambda: shows in get(port, "proposals/alpha/")), log.read_text()[-3000:]
+
+    def export() -> dict[str, Any]:
+        return {p["id"]: p for p in json.loads(get(port, "proposals/proposals.json"))["proposals"]}
+
+    try:
+        assert wait_for(lambda: "Alpha first" in get(port, "proposals/alpha/")), log.read_text()
+        before = search_pages(port)
+        assert {"proposals/alpha/", "proposals/beta/", "guide/", "proposals/"} <= set(before)
+
+        # the title
+        edit(original.replace("Alpha first", "Alpha renamed"), "Alpha renamed")
+        index = get(port, "proposals/")
+        assert "Alpha renamed" in row(index, "alpha/")
+        assert re.search(r'href="beta/"[^>]*>\s*<span class="md-ellipsis">\s*Beta\s*</span>', index), \
+            "the navigation names the pages --dirty did not read"
+        assert "Alpha renamed" in row(get(port, "proposals/status/launched/"), "../../alpha/")
+        assert "Alpha renamed" in row(get(port, "proposals/roadmap/"), "../alpha/")
+        assert export()["alpha"]["title"] == "Alpha renamed"
+        pages = search_pages(port)
+        assert set(pages) == set(before), "the search index stays whole"
+        assert pages["proposals/beta/"] == before["proposals/beta/"] and pages["guide/"] == before["guide/"]
+        titles = [e["title"] for e in before["proposals/alpha/"]]
+        assert [e["title"] for e in pages["proposals/alpha/"]] == [t.replace("Alpha first", "Alpha renamed")
+                                                                   for t in titles], "once, not twice"
+        assert "Alpha first" not in json.dumps(pages["proposals/alpha/"])
+
+        # the status: it leaves its last status page, which leaves the site
+        edit(original.replace("Alpha first", "Alpha renamed").replace("status: launched", "status: approved"),
+             "prfaq-badge--approved")
+        assert "Approved" in row(get(port, "proposals/"), "alpha/")
+        assert row(get(port, "proposals/status/approved/"), "../../alpha/")
+        assert get(port, "proposals/status/launched/") == "HTTP 404"
+        assert export()["alpha"]["status"] == "approved"
+        assert "prfaq-badge--approved" in row(get(port, "proposals/roadmap/"), "../alpha/")
+
+        # invalid: no owner
+        broken = re.sub(r"^owner: .*\n", "", original, count=1, flags=re.M).replace("Alpha first", "Alpha broken")
+        edit(broken, "Alpha broken")
+        assert "owner: missing" in log.read_text()
+        assert "prfaq-badge--invalid" in get(port, "proposals/alpha/")
+        assert "data-invalid" in row(get(port, "proposals/"), "alpha/")
+        assert export()["alpha"]["valid"] is False
+        assert not row(get(port, "proposals/roadmap/"), "../alpha/"), "only valid proposals are on the roadmap"
+        assert get(port, "proposals/status/launched/") == "HTTP 404"
+        assert "Alpha broken" in json.dumps(search_pages(port)["proposals/alpha/"])
+
+        # valid again
+        edit(original.replace("Alpha first", "Alpha mended"), "Alpha mended")
+        assert "prfaq-badge--launched" in get(port, "proposals/alpha/")
+        index = get(port, "proposals/")
+        assert "Alpha mended" in row(index, "alpha/") and "data-invalid" not in row(index, "alpha/")
+        assert "Alpha mended" in row(get(port, "proposals/status/launched/"), "../../alpha/")
+        assert "Alpha mended" in row(get(port, "proposals/roadmap/"), "../alpha/")
+        assert export()["alpha"]["valid"] is True and export()["alpha"]["title"] == "Alpha mended"
+        pages = search_pages(port)
+        assert set(pages) >= set(before) and pages["guide/"] == before["guide/"]
+        assert "Alpha mended" in json.dumps(pages["proposals/alpha/"])
+        assert "Traceback" not in log.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+class _Index:
+    def __init__(self, name: str, entries: list[dict[str, Any]]) -> None:
+        setattr(self, name, entries)
+
+
+class _Search:
+    def __init__(self, name: str, entries: list[dict[str, Any]], prev: bool) -> None:
+        self.search_index = _Index(name, entries)
+        if prev:
+            self.search_index_prev = object()
+
+
+def test_the_search_index_is_put_back_together_for_both_search_plugins() -> None:
+    def entry(url: str, text: str) -> dict[str, Any]:
+        return {"location": url, "title": text, "text": text}
+
+    for name, prev in (("_entries", False), ("entries", True)):  # MkDocs' plugin, Material's
+        keeper = SearchKeeper()
+        urls = ["./", "a/", "b/"]
+        first = [entry("./", "home"), entry("a/", "A"), entry("a/#x", "A x"), entry("b/", "B")]
+        keeper.begin()
+        for url in urls:
+            keeper.page_built(url)
+        plugin = _Search(name, list(first), prev)
+        keeper.complete([("search", plugin)], urls)
+        assert getattr(plugin.search_index, name) == first
+        keeper.begin()
+        keeper.page_built("a/")  # a --dirty rebuild of a/, and c/ is new, b/ is gone
+        plugin = _Search(name, [entry("a/", "A2")], prev)
+        keeper.complete([("search", plugin)], ["./", "a/", "c/"])
+        assert getattr(plugin.search_index, name) == [entry("./", "home"), entry("a/", "A2")]
+        assert getattr(plugin, "search_index_prev", None) is None
