@@ -10,7 +10,9 @@ generated on each build, so they always show the edit). Three things are left fo
 - :class:`SearchKeeper`: the search plugin indexes only the pages it saw built, so the index
   would lose every other page; it is put back together from the entries of earlier builds;
 - :func:`remove_stale`: a status page that no longer has proposals is not generated, and its
-  old output would otherwise stay in the served site.
+  old output would otherwise stay in the served site;
+- :func:`without_excluded`: what the search plugin reads of a listing page, without the table
+  of every proposal that it would parse on each build only to leave it out.
 
 The plugin object lives for the whole ``mkdocs serve`` process (it has ``on_startup``), so all
 of this is per process and starts empty; ``mkdocs build`` does not use it.
@@ -21,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -137,6 +140,28 @@ class SearchKeeper:
             # Material merges the previous index itself, assuming one page was rebuilt; the
             # index is whole already.
             plugin.search_index_prev = None
+
+
+_EXCLUDED = re.compile(r"<div\b[^>]*\sdata-search-exclude[\s>=/]")
+_DIV = re.compile(r"<div\b|</div\s*>")
+
+
+def without_excluded(html: str) -> str:
+    """``html`` less every ``<div data-search-exclude>`` block: what a search plugin should
+    index of a listing page. Material's skips those blocks but parses them first (the index of
+    1,000 proposals is 1,000 table rows, on every rebuild); MkDocs' own would index them."""
+    out, at = [], 0
+    while (m := _EXCLUDED.search(html, at)) is not None:
+        out.append(html[at:m.start()])
+        depth, end = 0, len(html)
+        for tag in _DIV.finditer(html, m.start()):
+            depth += -1 if tag.group().startswith("</") else 1
+            if depth == 0:
+                end = tag.end()
+                break
+        at = end
+    out.append(html[at:])
+    return "".join(out)
 
 
 def remove_stale(before: Iterable[str], now: Iterable[str], exists: Callable[[str], bool] = os.path.isfile) -> None:

@@ -15,7 +15,7 @@ import markdown as md
 from mkdocs import __version__ as mkdocs_version
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -24,7 +24,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from . import index, navstyle, reference
 from .config import PrfaqConfig, lifecycle_of
 from .fields import Field, FieldSplitter, collect
-from .incremental import PageCache, SearchKeeper, options_key, remove_stale
+from .incremental import PageCache, SearchKeeper, options_key, remove_stale, without_excluded
 from .labels import merge_labels, status_key
 from .lifecycle import DEFAULT, INVALID, stylesheet
 from .limits import Limits, Words, check_limits, measure
@@ -94,6 +94,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.nav_css: File | None = None
         self.generated_now: set[str] = set()
         self.page_urls: list[str] = []
+        self.full_content: str | None = None
 
     # -- configuration and loading ---------------------------------------------------------
 
@@ -433,12 +434,23 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                 page.meta = navstyle.NavMeta(page.meta)
         return None
 
-    @event_priority(100)  # before other plugins read the page's metadata
-    def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+    @event_priority(100)  # before other plugins read the page's metadata and content
+    def _context_first(self, context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         self.search_keeper.page_built(page.url)
         if page.file.src_uri in self.held_meta:
             page.meta = self.held_meta[page.file.src_uri]  # Material marks the page's own entry
+        if page.file.src_uri in self.listings and page.content:
+            # the search plugin reads a listing page without its table of every proposal
+            self.full_content, page.content = page.content, without_excluded(page.content)
         return None
+
+    @event_priority(-100)
+    def _context_last(self, context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        if self.full_content is not None:
+            page.content, self.full_content = self.full_content, None
+        return None
+
+    on_page_context = CombinedEvent(_context_first, _context_last)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         if page.file.src_uri in self.held_meta:

@@ -12,7 +12,7 @@ import urllib.error
 import urllib.request
 from typing import Any
 
-from mkdocs_prfaq.incremental import SearchKeeper
+from mkdocs_prfaq.incremental import SearchKeeper, without_excluded
 
 from .conftest import BIN, Site
 from .test_adoption import free_port, wait_for
@@ -156,3 +156,16 @@ def test_the_search_index_is_put_back_together_for_both_search_plugins() -> None
         keeper.complete([("search", plugin)], ["./", "a/", "c/"])
         assert getattr(plugin.search_index, name) == [entry("./", "home"), entry("a/", "A2")]
         assert getattr(plugin, "search_index_prev", None) is None
+
+
+def test_listing_pages_are_searched_without_their_tables(site: Site) -> None:
+    site.proposal("alpha.md", "draft", title="Alpha the unique")
+    assert site.build("--strict").code == 0  # the mkdocs theme and MkDocs' own search plugin
+    docs = json.loads(site.html("search/search_index.json"))["docs"]
+    assert any("Alpha the unique" in d["title"] for d in docs if d["location"].startswith("proposals/alpha/"))
+    listings = [d for d in docs if d["location"].partition("#")[0] in ("proposals/", "proposals/status/draft/")]
+    assert listings and not any("Alpha the unique" in d["text"] + d["title"] for d in listings)
+    assert "Alpha the unique" in site.html("proposals/index.html"), "the page itself lists it"
+    html = '<h1>T</h1><div class="x" data-search-exclude><div><div>rows</div></div></div><p>kept</p>'
+    assert without_excluded(html) == "<h1>T</h1><p>kept</p>"
+    assert without_excluded('<div data-search-excluded="no">kept</div>') == '<div data-search-excluded="no">kept</div>'
