@@ -12,7 +12,11 @@ generated on each build, so they always show the edit). Three things are left fo
 - :func:`remove_stale`: a status page that no longer has proposals is not generated, and its
   old output would otherwise stay in the served site;
 - :func:`without_excluded`: what the search plugin reads of a listing page, without the table
-  of every proposal that it would parse on each build only to leave it out.
+  of every proposal that it would parse on each build only to leave it out;
+- :func:`listing_key`: the index, a status page or the roadmap is rendered again only when what
+  it can show changed (its proposals' data, validity, problems or URLs, the templates, the
+  options): an edit to a proposal's title renders the index and its status page, not the
+  other status pages; an edit to its body renders none of them.
 
 The plugin object lives for the whole ``mkdocs serve`` process (it has ``on_startup``), so all
 of this is per process and starts empty; ``mkdocs build`` does not use it.
@@ -25,13 +29,14 @@ import logging
 import os
 import re
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from .model import Proposal, load_page
 from .problems import Problem
 
 log = logging.getLogger("mkdocs.plugins.prfaq")
+T = TypeVar("T")
 
 
 @dataclass
@@ -40,6 +45,7 @@ class _Loaded:
     folder: Any
     proposal: Proposal
     problems: list[Problem]
+    memo: dict[str, Any] = field(default_factory=dict)
 
 
 class PageCache:
@@ -74,6 +80,16 @@ class PageCache:
         proposal, problems = load_page(src_path, display_path, text, validator, **options)
         self.current[src_path] = _Loaded(digest, folder, proposal, list(problems))
         return proposal, problems
+
+    def remember(self, proposal: Proposal, what: str, compute: Callable[[], T]) -> T:
+        """``compute()`` for ``proposal``, computed once while the page is unchanged (what it
+        depends on besides the page must be in the :meth:`scope`, as the plugin's options are)."""
+        entry = self.current.get(proposal.src_path)
+        if entry is None or entry.proposal is not proposal:
+            return compute()
+        if what not in entry.memo:
+            entry.memo[what] = compute()
+        return entry.memo[what]  # type: ignore[no-any-return]
 
 
 def options_key(options: Mapping[str, Any], schema_path: str | None) -> Hashable:
@@ -162,6 +178,30 @@ def without_excluded(html: str) -> str:
         at = end
     out.append(html[at:])
     return "".join(out)
+
+
+def listed_keys(cache: PageCache, proposals: Iterable[Proposal], problems: Callable[[Proposal], Iterable[Any]],
+                url: Callable[[Proposal], str]) -> dict[str, bytes]:
+    """``src_path -> digest`` of what a listing can show of each proposal: its data, validity,
+    problems and URL (not its body: an edit to the body changes no listing)."""
+    keys = {}
+    for p in proposals:
+        data = cache.remember(p, "data", lambda p=p: hashlib.blake2b(  # type: ignore[misc]
+            repr(p.data).encode("utf-8", "surrogatepass"), digest_size=16).digest())
+        shown = repr((p.src_path, p.valid, url(p), [str(e) for e in problems(p)])).encode("utf-8", "surrogatepass")
+        keys[p.src_path] = hashlib.blake2b(data + shown, digest_size=16).digest()
+    return keys
+
+
+def listing_key(cache: PageCache, templates: Iterable[str], page: str, keys: Iterable[bytes]) -> bytes:
+    """One listing page as a digest: the options (the cache's scope), the listing templates'
+    sources, the page, and the keys of the proposals it may list (:func:`listed_keys`)."""
+    h = hashlib.blake2b(repr((cache.key, page)).encode(), digest_size=16)
+    for source in templates:
+        h.update(b"\x00template\x00" + source.encode("utf-8", "surrogatepass"))
+    for key in keys:
+        h.update(key)
+    return h.digest()
 
 
 def remove_stale(before: Iterable[str], now: Iterable[str], exists: Callable[[str], bool] = os.path.isfile) -> None:

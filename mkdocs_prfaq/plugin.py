@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
+import os
 import re
 from collections.abc import Iterable, Iterator, MutableMapping
 from contextlib import contextmanager
@@ -24,7 +26,15 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from . import index, navstyle, reference
 from .config import PrfaqConfig, lifecycle_of
 from .fields import Field, FieldSplitter, collect
-from .incremental import PageCache, SearchKeeper, options_key, remove_stale, without_excluded
+from .incremental import (
+    PageCache,
+    SearchKeeper,
+    listed_keys,
+    listing_key,
+    options_key,
+    remove_stale,
+    without_excluded,
+)
 from .labels import merge_labels, status_key
 from .lifecycle import DEFAULT, INVALID, stylesheet
 from .limits import Limits, Words, check_limits, measure
@@ -95,6 +105,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.generated_now: set[str] = set()
         self.page_urls: list[str] = []
         self.full_content: str | None = None
+        self.listing_keys: dict[str, bytes] = {}
 
     # -- configuration and loading ---------------------------------------------------------
 
@@ -187,10 +198,38 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             self._generate(files, config)
         self.generated_now = {f.abs_dest_path for path in self.listings if (f := files.get_file_from_path(path))
                               and f.generated_by is not None}
+        if self.dirty and self.listings:
+            self._dirty_listings(files)
         if config.theme.name == "material" and files.get_file_from_path(navstyle.PATH) is None:
             self.nav_css = File.generated(config, navstyle.PATH, content="")  # filled in on_nav
             files.append(self.nav_css)
         return files
+
+    def _dirty_listings(self, files: Files) -> None:
+        """``--dirty`` renders a page whose source is newer than its output; a listing page's
+        source is its proposals, so it is rendered when what it can show of them changed, and
+        only then (an author's own index.md too, which --dirty would otherwise leave as it was)."""
+        assert self.env is not None and self.env.loader is not None
+        templates = []
+        for name in ("prfaq/index.html", "prfaq/listing.html", "prfaq/roadmap.html"):
+            try:
+                templates.append(self.env.loader.get_source(self.env, name)[0])
+            except jinja2.TemplateNotFound:
+                pass
+        keys = listed_keys(self.page_cache, self.catalog.proposals, self.catalog.problems_of,
+                           lambda p: f.url if (f := self.files.get(p.src_path)) else "")
+        roadmap = getattr(self.lifecycle, "roadmap", None)
+        before, self.listing_keys = self.listing_keys, {}
+        for path, (kind, status) in self.listings.items():
+            # the proposals it may list: a status page those of its status, the roadmap those
+            # of the roadmap's statuses, valid or not (a superset of what they show)
+            shown = [p for p in self.catalog.proposals if kind == "index" or (kind == "status" and p.status == status)
+                     or (kind == "roadmap" and (roadmap is None or p.status in roadmap))]
+            key = self.listing_keys[path] = listing_key(self.page_cache, templates, path,
+                                                        (keys[p.src_path] for p in shown))
+            if (file := files.get_file_from_path(path)) is not None:
+                modified = key != before.get(path) or not os.path.isfile(file.abs_dest_path)
+                setattr(file, "is_modified", lambda modified=modified: modified)  # noqa: B010
 
     def _report(self) -> None:
         for warning in self.catalog.warnings:  # unknown keys (unknown_keys: warn): an error under --strict
@@ -208,7 +247,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             else:
                 log.warning(f"prfaq: {summary(problems)}; building anyway (on_invalid: warn)")
         for proposal in self.catalog.proposals:
-            words = self.words[proposal.src_path] = measure(proposal, self.limits)
+            words = self.words[proposal.src_path] = self.page_cache.remember(  # unchanged pages: once per serve
+                proposal, "words", functools.partial(measure, proposal, self.limits))
             for warning in check_limits(proposal, words, self.limits):
                 log.warning(str(warning))
 

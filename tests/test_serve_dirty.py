@@ -87,6 +87,13 @@ def test_dirty_serve_keeps_every_view_of_an_edited_proposal_right(site: Site) ->
                                                                    for t in titles], "once, not twice"
         assert "Alpha first" not in json.dumps(pages["proposals/alpha/"])
 
+        # the body only: no listing changes (they are not rendered again), the page does
+        edit(original.replace("Alpha first", "Alpha renamed").replace("Notes from the customer", "Notes from users"),
+             "Notes from users")
+        assert "Alpha renamed" in row(get(port, "proposals/"), "alpha/")
+        assert "Alpha renamed" in row(get(port, "proposals/status/launched/"), "../../alpha/")
+        assert "Notes from users" in json.dumps(search_pages(port)["proposals/alpha/"])
+
         # the status: it leaves its last status page, which leaves the site
         edit(original.replace("Alpha first", "Alpha renamed").replace("status: launched", "status: approved"),
              "prfaq-badge--approved")
