@@ -45,25 +45,51 @@ class _Loaded:
     folder: Any
     proposal: Proposal
     problems: list[Problem]
+    stat: tuple[int, int, int] | None = None
+    """The file's (mtime_ns, size, inode) before it was read."""
     memo: dict[str, Any] = field(default_factory=dict)
 
 
 class PageCache:
-    """Parsed and validated pages across the rebuilds of one process, by page: reused when the
-    page's text (compared by a 128-bit BLAKE2 digest), its displayed path and folder are the
-    same, and the plugin's options and site schema (:meth:`scope`) have not changed."""
+    """Parsed and validated pages across the rebuilds of one process, by page: reused, without
+    reading the file, when its modification time, size and inode are those it had when it was
+    last read (:meth:`reuse`), else when its text is (compared by a 128-bit BLAKE2 digest,
+    :meth:`load`); in both cases only while its displayed path is the same and the plugin's
+    options and site schema (:meth:`scope`) have not changed."""
 
     def __init__(self) -> None:
         self.key: Hashable = None
         self.previous: dict[str, _Loaded] = {}
         self.current: dict[str, _Loaded] = {}
+        self.paths: Mapping[str, str | None] = {}
+        self.stats: dict[str, tuple[int, int, int] | None] = {}
         self.reused = 0
 
     def scope(self, key: Hashable) -> None:
         """Start a build whose pages validate as ``key`` says (options, schema): pages of a
         build under another key are parsed again."""
         self.previous = self.current if key == self.key else {}
-        self.current, self.key, self.reused = {}, key, 0
+        self.current, self.key, self.reused, self.stats = {}, key, 0, {}
+
+    def files(self, paths: Mapping[str, str | None]) -> None:
+        """Where this build's pages are on disk (``src_path -> abs_src_path``), for :meth:`reuse`."""
+        self.paths = paths
+
+    def reuse(self, src_path: str, display_path: str) -> tuple[Proposal, list[Problem]] | None:
+        """The previous build's result for a page whose file has not changed since it was read."""
+        path = self.paths.get(src_path)
+        try:
+            st = os.stat(path) if path else None
+        except OSError:
+            st = None
+        stat = self.stats[src_path] = (st.st_mtime_ns, st.st_size, st.st_ino) if st is not None else None
+        before = self.previous.get(src_path)
+        if stat is None or before is None or before.stat != stat or before.proposal.display_path != display_path:
+            return None
+        self.reused += 1
+        before.proposal.valid = not before.problems  # the cross-check may have changed it
+        self.current[src_path] = before
+        return before.proposal, list(before.problems)
 
     def load(self, src_path: str, display_path: str, text: str, validator: Any,
              **options: Any) -> tuple[Proposal, list[Problem]]:
@@ -71,14 +97,16 @@ class PageCache:
         digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         folder = options.get("folder")
         before = self.previous.get(src_path)
+        stat = self.stats.get(src_path)  # taken before the text was read: a later change shows
         if before is not None and before.digest == digest and before.folder == folder \
                 and before.proposal.display_path == display_path:
             self.reused += 1
             before.proposal.valid = not before.problems  # the cross-check may have changed it
+            before.stat = stat
             self.current[src_path] = before
             return before.proposal, list(before.problems)
         proposal, problems = load_page(src_path, display_path, text, validator, **options)
-        self.current[src_path] = _Loaded(digest, folder, proposal, list(problems))
+        self.current[src_path] = _Loaded(digest, folder, proposal, list(problems), stat)
         return proposal, problems
 
     def remember(self, proposal: Proposal, what: str, compute: Callable[[], T]) -> T:

@@ -475,11 +475,13 @@ def load_catalog(
     sources: Iterable[Source], validator: SchemaValidator, *, max_chars: int = frontmatter.MAX_CHARS,
     labels: Mapping[str, str] | None = None, unknown_keys: str = "warn", lifecycle: Lifecycle = DEFAULT_LIFECYCLE,
     directory: str | None = None, load: Callable[..., tuple[Proposal, list[Problem]]] | None = None,
+    reuse: Callable[[str, str], tuple[Proposal, list[Problem]] | None] | None = None,
 ) -> Catalog:
     """Load every page, validate it, and check the pages against each other (``max_chars``,
     ``unknown_keys``, ``lifecycle``: see :func:`load_page`; ``directory``, the plugin's folder,
     for ``status_from: folder``; ``load``, a stand-in for :func:`load_page` with its arguments,
-    such as :meth:`.incremental.PageCache.load`)."""
+    such as :meth:`.incremental.PageCache.load`; ``reuse(src_path, display_path)``, a page's
+    result from an earlier load when it has not changed since, without reading it)."""
     proposals: list[Proposal] = []
     problems: list[Problem] = []
     unreadable: set[str] = set()
@@ -488,6 +490,10 @@ def load_catalog(
             problems.append(Problem(display_path, 1, "front matter", "the file name holds control or line-break "
                                     "characters (expected printable characters only: rename the file)"))
             unreadable.add(src_path)
+            continue
+        if reuse is not None and (reused := reuse(src_path, display_path)) is not None:
+            proposals.append(reused[0])
+            problems.extend(reused[1])
             continue
         try:
             text = read()

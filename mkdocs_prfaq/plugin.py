@@ -180,10 +180,13 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.nav_css, self.generated_now = None, set()
         if not self.config.enabled or self.validator is None:
             return None
+        if self.serving:
+            self.page_cache.files({f.src_uri: f.abs_src_path for f in files})
         self.catalog = load_site(files, config.docs_dir, self.config.dir, self.validator,
                                  max_chars=self.config.limits.front_matter_chars, labels=self.labels,
                                  exclude=self.config.exclude, unknown_keys=self.config.unknown_keys,
-                                 lifecycle=self.lifecycle, load=self.page_cache.load if self.serving else None)
+                                 lifecycle=self.lifecycle, load=self.page_cache.load if self.serving else None,
+                                 reuse=self.page_cache.reuse if self.serving else None)
         self._report()
         for src in self.catalog.unreadable:  # reported; MkDocs would fail on it (and serve would hang)
             if (unreadable := files.get_file_from_path(src)) is not None:

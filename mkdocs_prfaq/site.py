@@ -85,8 +85,11 @@ def load_site(
     files: Iterable[File], docs_dir: str, directory: str, validator: SchemaValidator, *, max_chars: int = MAX_CHARS,
     labels: Mapping[str, str] | None = None, exclude: Iterable[str] = (), unknown_keys: str = "warn",
     lifecycle: Lifecycle = DEFAULT, load: Callable[..., tuple[Proposal, list[Problem]]] | None = None,
+    reuse: Callable[[str, str], tuple[Proposal, list[Problem]] | None] | None = None,
 ) -> Catalog:
     """The site's proposals; ``labels`` (the site's section names) are recognised as body-form headings;
-    ``load`` stands in for :func:`~.model.load_page` (a cache under ``mkdocs serve``)."""
+    ``load`` stands in for :func:`~.model.load_page` and ``reuse`` skips unchanged pages (a cache under
+    ``mkdocs serve``)."""
     return load_catalog(proposal_sources(files, docs_dir, directory, exclude), validator, max_chars=max_chars,
-                        labels=labels, unknown_keys=unknown_keys, lifecycle=lifecycle, directory=directory, load=load)
+                        labels=labels, unknown_keys=unknown_keys, lifecycle=lifecycle, directory=directory, load=load,
+                        reuse=reuse)

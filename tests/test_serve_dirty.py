@@ -12,7 +12,10 @@ import urllib.error
 import urllib.request
 from typing import Any
 
-from mkdocs_prfaq.incremental import SearchKeeper, without_excluded
+from benchmarks.generate import prfaq_page, proposal_data
+from mkdocs_prfaq.incremental import PageCache, SearchKeeper, options_key, without_excluded
+from mkdocs_prfaq.model import load_catalog
+from mkdocs_prfaq.schema import build_validator
 
 from .conftest import BIN, Site
 from .test_adoption import free_port, wait_for
@@ -176,3 +179,34 @@ def test_listing_pages_are_searched_without_their_tables(site: Site) -> None:
     html = '<h1>T</h1><div class="x" data-search-exclude><div><div>rows</div></div></div><p>kept</p>'
     assert without_excluded(html) == "<h1>T</h1><p>kept</p>"
     assert without_excluded('<div data-search-excluded="no">kept</div>') == '<div data-search-excluded="no">kept</div>'
+
+
+def test_page_cache_reuses_unchanged_pages_only(tmp_path: Any) -> None:
+    pages = {name: tmp_path / f"{name}.md" for name in ("a", "b")}
+    for i, path in enumerate(pages.values()):
+        data = proposal_data(i, "draft")
+        data["id"] = path.stem
+        path.write_text(prfaq_page(data), encoding="utf-8")
+    cache, validator = PageCache(), build_validator()
+
+    def load(key: object = "options") -> Any:
+        cache.scope(key)
+        cache.files({f"proposals/{n}.md": str(p) for n, p in pages.items()})
+        sources = [(f"proposals/{n}.md", str(p), lambda p=p: p.read_text(encoding="utf-8")) for n, p in pages.items()]
+        return load_catalog(sources, validator, load=cache.load, reuse=cache.reuse)
+
+    first = load()
+    assert cache.reused == 0 and not first.problems
+    again = load()
+    assert cache.reused == 2 and [p is q for p, q in zip(first.proposals, again.proposals, strict=True)] == [True, True]
+    pages["a"].write_text(pages["a"].read_text().replace("status: draft", "status: drafty"), encoding="utf-8")
+    edited = load()
+    assert cache.reused == 1 and edited.proposals[0] is not first.proposals[0] and edited.problems
+    assert not edited.proposals[0].valid and edited.proposals[1].valid
+    pages["a"].write_text(pages["a"].read_text().replace("status: drafty", "status: draft"), encoding="utf-8")
+    mended = load()
+    assert not mended.problems and mended.proposals[0].valid
+    assert load().proposals[1] is first.proposals[1]
+    load("other options")
+    assert cache.reused == 0, "other options: every page parsed again"
+    assert options_key({"a": 1}, None) != options_key({"a": 2}, None)
