@@ -9,9 +9,19 @@ instructions: the same two builds (N <= 1,000), counted in instructions by valgr
        each does, which a neighbour's load on a shared machine cannot move. Ratio = (a) / (b).
 check: `load_catalog` (read, parse with lines, validate, cross-check) over N pages against a bare
        libyaml parse of the same files' front matter. Ratio target <= 1.5.
+nav-all: `nav: all` (every proposal in Material's sidebar, `index: false`) against the same pages
+       as plain Markdown with MkDocs' own full navigation, at 300 and 1,000 proposals: median of
+       3 interleaved pairs' CPU ratios, and instructions at 300 (valgrind). Target <= 1.0.
+edit-loop: `mkdocs serve --dirty` on 10 and on 1,000 proposals, both serving at once: the wall
+       time from writing one proposal to the server answering with the change (its page; after
+       a title edit proposals.json too), edits taking turns between the two sites (a load that
+       drifts cancels within a pair), median of 5 per site and kind of edit (title, body), and
+       the server's CPU time per edit. The same for the plain-Markdown twins (what MkDocs itself
+       spends on a bigger site). Target: 1,000 within 0.3 s of 10.
 
-    python benchmarks/run.py                 # N = 100, 1000, 10000
+    python benchmarks/run.py                 # N = 100, 1000, 10000; every section but nav-all, edit-loop
     python benchmarks/run.py --sizes 100 1000 --only build
+    python benchmarks/run.py nav-all edit-loop
 """
 
 from __future__ import annotations
@@ -228,13 +238,138 @@ def bench_filter(n: int) -> dict[str, float]:
             "html_mb": round(len(listing.encode()) / 1e6, 2)}
 
 
+def bench_nav_all(n: int, repeats: int) -> dict[str, Any]:
+    """Every proposal in the sidebar (`nav: all`) against the same pages as plain Markdown with
+    MkDocs' own navigation of every page: the plugin's status markers cost O(N), not O(N²)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        plugin = write_site(Path(tmp) / "plugin", n, plugin=True, options="      nav: all\n      index: false\n")
+        plain = write_site(Path(tmp) / "plain", n, plugin=False)
+        r = paired(plugin, plain, repeats)
+        out = {"n": n, "plugin_cpu_s": r.pop("a_cpu_s"), "plain_cpu_s": r.pop("b_cpu_s"), **r}
+        if n <= 300 and shutil.which("valgrind") is not None:
+            a, b = instructions(plugin), instructions(plain)
+            out |= {"plugin_instructions": a, "plain_instructions": b, "instructions_ratio": round(a / b, 3)}
+        return out
+
+
+def _server_cpu(pid: int) -> float | None:
+    """CPU seconds (user + system) a running process has used, from /proc (Linux)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _get(url: str) -> str:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=120) as r:
+            return str(r.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+class _Served:
+    """A site under `mkdocs serve --dirty` on a free port, and the proposal whose edits are timed."""
+
+    def __init__(self, root: Path, plugin: bool) -> None:
+        import socket
+
+        from benchmarks.generate import proposal_id
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = int(sock.getsockname()[1])
+        self.plugin, self.root = plugin, root
+        self.page = root / "docs" / "proposals" / f"{proposal_id(3)}.md"  # launched: index, status page, roadmap
+        self.url = f"http://127.0.0.1:{self.port}/proposals/{proposal_id(3)}/"
+        self.text = self.page.read_text(encoding="utf-8")
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        self.log = (root / "serve.log").open("w")
+        cmd = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{self.port}"]
+        self.proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+
+    def ready(self, timeout: float = 1800) -> None:
+        end = time.monotonic() + timeout
+        while "helps" not in _get(self.url):
+            if time.monotonic() > end or self.proc.poll() is not None:
+                raise RuntimeError(f"the server did not start: {(self.root / 'serve.log').read_text()[-2000:]}")
+            time.sleep(0.5)
+
+    def edit(self, kind: str, k: int) -> tuple[float, float | None]:
+        """Write one edit; (seconds until the server answers with it, the server's CPU seconds)."""
+        token = f"Edit{k}x{kind}"
+        if kind == "title":
+            text = re.sub(r"^title: .*$", f"title: {token} title", self.text, count=1, flags=re.M)
+        else:
+            text = self.text.replace("Notes from the customer", f"Notes {token} from the customer")
+        cpu = _server_cpu(self.proc.pid)
+        start = time.perf_counter()
+        self.page.write_text(text, encoding="utf-8")
+        while token not in _get(self.url):
+            time.sleep(0.01)
+        wall = time.perf_counter() - start
+        if self.plugin and kind == "title":
+            while token not in _get(f"http://127.0.0.1:{self.port}/proposals/proposals.json"):
+                time.sleep(0.01)
+            wall = time.perf_counter() - start
+        after = _server_cpu(self.proc.pid)
+        return wall, (after - cpu if cpu is not None and after is not None else None)
+
+    def close(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=60)
+        self.log.close()
+
+
+def bench_edit_loop(small: int, large: int, edits: int, plugin: bool) -> dict[str, Any]:
+    """Edits taking turns between a small and a large site served at once (see the module's doc)."""
+    out: dict[str, Any] = {"small": small, "large": large, "plugin": plugin}
+    with tempfile.TemporaryDirectory() as tmp:
+        sites = [_Served(write_site(Path(tmp) / f"s{n}", n, plugin=plugin), plugin) for n in (small, large)]
+        try:
+            for site in sites:
+                site.ready()
+            for kind in ("title", "body"):
+                walls: list[list[float]] = [[], []]
+                cpus: list[list[float]] = [[], []]
+                for k in range(edits):
+                    for i in ((0, 1) if k % 2 == 0 else (1, 0)):
+                        time.sleep(1.0)  # both servers idle
+                        wall, cpu = sites[i].edit(kind, k)
+                        walls[i].append(wall)
+                        if cpu is not None:
+                            cpus[i].append(cpu)
+                med = [statistics.median(w) for w in walls]
+                out[kind] = {"small_s": round(med[0], 2), "large_s": round(med[1], 2),
+                             "gap_s": round(statistics.median(b - a for a, b in zip(*walls, strict=True)), 2),
+                             "small_each": [round(w, 2) for w in walls[0]],
+                             "large_each": [round(w, 2) for w in walls[1]],
+                             "small_cpu_s": round(statistics.median(cpus[0]), 2) if cpus[0] else None,
+                             "large_cpu_s": round(statistics.median(cpus[1]), 2) if cpus[1] else None}
+        finally:
+            for site in sites:
+                site.close()
+    return out
+
+
 def main() -> None:
+    sections = ("build", "build-body", "instructions", "check", "nav", "filter", "nav-all", "edit-loop")
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    # No choices= here: Python 3.11's argparse rejects an empty list of a '*' positional with choices.
+    ap.add_argument("sections", nargs="*", metavar="SECTION", help=f"sections to run alone, of: {', '.join(sections)}")
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
-    ap.add_argument("--only", choices=("build", "build-body", "instructions", "check", "nav", "filter"), nargs="+",
-                    default=["build", "build-body", "instructions", "check", "nav", "filter"])
+    ap.add_argument("--only", choices=sections, nargs="+", default=list(sections))
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "results.json")
     args = ap.parse_args()
+    unknown = [s for s in args.sections if s not in sections]
+    if unknown:
+        ap.error(f"unknown section(s) {', '.join(unknown)} (expected some of: {', '.join(sections)})")
+    if args.sections:
+        args.only = args.sections
     results: dict[str, list[dict[str, Any]]] = {}
     if "build" in args.only:
         print("| proposals | with plugin (best CPU) | plain Markdown (best CPU) | ratio (median of pairs) | pairs |\n"
@@ -284,6 +419,26 @@ def main() -> None:
         results["filter"] = [r]
         print(f"| 10,000 | {r['html_mb']} MB | **{r['keystroke_ms_median']} ms** | {r['keystroke_ms_max']} ms |",
               flush=True)
+    if "nav-all" in args.only:
+        print("\n| proposals, `nav: all` | with plugin (best CPU) | plain Markdown (best CPU) | ratio (median of pairs)"
+              " | pairs | instructions ratio |\n|---:|---:|---:|---:|---:|---:|")
+        for n in (300, 1000):
+            r = bench_nav_all(n, repeats=3)
+            results.setdefault("nav-all", []).append(r)
+            pairs = r["pair_ratios"]
+            print(f"| {n:,} | {r['plugin_cpu_s']} s | {r['plain_cpu_s']} s | **{r['ratio']}** | "
+                  f"{len(pairs)}: {min(pairs):.2f}–{max(pairs):.2f} | {r.get('instructions_ratio', '–')} |", flush=True)
+    if "edit-loop" in args.only:
+        print("\n| `mkdocs serve --dirty` | edit | 10 (median) | 1,000 (median) | 1,000 − 10 (median of pairs) "
+              "| server CPU, 10 / 1,000 |\n|---|---|---:|---:|---:|---:|")
+        for plugin in (True, False):
+            r = bench_edit_loop(10, 1000, edits=5, plugin=plugin)
+            results.setdefault("edit-loop", []).append(r)
+            for kind in ("title", "body"):
+                k = r[kind]
+                print(f"| {'PR/FAQ pages' if plugin else 'plain Markdown'} | {kind} | {k['small_s']} s | "
+                      f"{k['large_s']} s | **{k['gap_s']} s** | {k['small_cpu_s']} / {k['large_cpu_s']} s |",
+                      flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
 
