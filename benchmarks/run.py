@@ -302,10 +302,11 @@ class _Served:
     def edit(self, kind: str, k: int) -> tuple[float, float | None]:
         """Write one edit; (seconds until the server answers with it, the server's CPU seconds)."""
         token = f"Edit{k}x{kind}"
-        if kind == "title":
-            text = re.sub(r"^title: .*$", f"title: {token} title", self.text, count=1, flags=re.M)
+        if kind == "title":  # each edit changes only what it says, the rest stays as the last edit left it
+            self.text = re.sub(r"^title: .*$", f"title: {token} title", self.text, count=1, flags=re.M)
         else:
-            text = self.text.replace("Notes from the customer", f"Notes {token} from the customer")
+            self.text = re.sub(r"Notes (\S+ )?from", f"Notes {token} from", self.text, count=1)
+        text = self.text
         cpu = _server_cpu(self.proc.pid)
         start = time.perf_counter()
         self.page.write_text(text, encoding="utf-8")

@@ -7,7 +7,7 @@ import html
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -106,6 +106,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.page_urls: list[str] = []
         self.full_content: str | None = None
         self.listing_keys: dict[str, bytes] = {}
+        self.listed: dict[str, bytes] = {}
+        self.export_key, self.export_text = b"", ""
 
     # -- configuration and loading ---------------------------------------------------------
 
@@ -197,6 +199,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                 files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
         if (self.config.layout or self.config.index) and files.get_file_from_path(STATUS_CSS) is None:
             files.append(File.generated(config, STATUS_CSS, content=stylesheet(self.lifecycle)))
+        if self.dirty:  # what listings and the export show of each proposal (incremental.py)
+            self.listed = listed_keys(self.page_cache, self.catalog.proposals, self.catalog.problems_of,
+                                      lambda p: file.url if (file := self.files.get(p.src_path)) else "")
         if self.config.index:
             self._generate(files, config)
         self.generated_now = {f.abs_dest_path for path in self.listings if (f := files.get_file_from_path(path))
@@ -219,8 +224,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                 templates.append(self.env.loader.get_source(self.env, name)[0])
             except jinja2.TemplateNotFound:
                 pass
-        keys = listed_keys(self.page_cache, self.catalog.proposals, self.catalog.problems_of,
-                           lambda p: f.url if (f := self.files.get(p.src_path)) else "")
+        keys = self.listed
         roadmap = getattr(self.lifecycle, "roadmap", None)
         before, self.listing_keys = self.listing_keys, {}
         for path, (kind, status) in self.listings.items():
@@ -272,9 +276,21 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                 log.warning(f"prfaq: docs/{path} exists, so it is not generated; the plugin fills it at "
                             f"'{index.INDEX_MARKER}' (or after its content)")
             self.listings[path] = (kind, status)
-        export = index.export(self.catalog.proposals, lambda p: f.url if (f := self.files.get(p.src_path)) else "",
-                              self.lifecycle, self.labels, self.catalog.problems_of)
-        files.append(File.generated(config, f"{d}/proposals.json", content=index.export_json(export)))
+        export = functools.partial(index.export, self.catalog.proposals,
+                                   lambda p: f.url if (f := self.files.get(p.src_path)) else "",
+                                   self.lifecycle, self.labels, self.catalog.problems_of)
+        files.append(File.generated(config, f"{d}/proposals.json", content=self._export_json(
+            lambda: index.export_json(export()))))
+
+    def _export_json(self, make: Callable[[], str]) -> str:
+        """proposals.json: under ``--dirty``, made again only when what it shows of the proposals
+        (their data, validity, problems, URLs; the options) changed."""
+        if not self.dirty:
+            return make()
+        key = listing_key(self.page_cache, (), "proposals.json", self.listed.values())
+        if key != self.export_key or not self.export_text:
+            self.export_text, self.export_key = make(), key
+        return self.export_text
 
     # -- navigation ------------------------------------------------------------------------
 
