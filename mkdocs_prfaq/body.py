@@ -72,6 +72,9 @@ class BodyDoc:
     data: dict[str, Any] = field(default_factory=dict)
     lines: dict[tuple[str, ...], int] = field(default_factory=dict)
     rest: str = ""
+    preface: str = ""
+    """What the press release holds before its dateline (a headline, ``FOR IMMEDIATE RELEASE``,
+    an image), as written: the layout shows it there."""
     errors: list[tuple[int, str, str]] = field(default_factory=list)
     """``(line, field, message)`` of what the sections themselves get wrong."""
 
@@ -470,7 +473,7 @@ def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -
                                       f"expected one: this one is kept as an ordinary section)"))
             rest.append("\n".join(lines[h.line : end]).strip("\n"))
         elif kind == "press_release":
-            rest.insert(1, reader.press_release(h, end))  # what came before its dateline, first
+            reader.doc.preface = reader.press_release(h, end)  # what came before its dateline
         elif kind in ("external", "internal"):
             rest.append(reader.faq(kind, h, h.line + 1, end))
         else:

@@ -34,6 +34,8 @@ def collect(proposal: Proposal) -> list[Field]:
     """Every Markdown field that the layout shows, in a fixed order."""
     fields: list[Field] = []
     pr = proposal.press_release
+    if proposal.preface:
+        fields.append(("press_release.preface", proposal.preface))
     fields += [(f"press_release.{k}", pr[k]) for k in PRESS_RELEASE_PARTS if pr.get(k)]
     for i, quote in enumerate(proposal.quotes):
         if isinstance(quote.get("text"), str):

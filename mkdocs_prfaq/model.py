@@ -66,6 +66,8 @@ class Proposal:
     valid: bool = True
     warnings: list[Problem] = field(default_factory=list)
     """What is worth a look but does not stop the build (an unknown key under ``unknown_keys: warn``)."""
+    preface: str = ""
+    """Body form: what the press release holds before its dateline, as written (shown there)."""
 
     @cached_property
     def id(self) -> str:
@@ -261,10 +263,12 @@ def load_page(
     """
     parsed = frontmatter.parse(text, max_chars=max_chars)
     errors = list(parsed.errors)
+    preface = ""
     if parsed.data is not None:
         written = body.parse(parsed.body, _body_offset(text, parsed.body), labels)
         if written is not None:
             errors.extend(_merge(parsed, written))
+            preface = written.preface
         by_folder = _status_from_folder(parsed, lifecycle, folder) if lifecycle.status_from == "folder" else []
         errors.extend(by_folder)
         found, warned = page_errors(validator, parsed, unknown_keys)
@@ -275,7 +279,7 @@ def load_page(
         warned = []
     problems = [Problem(display_path, e.line, e.field, e.message) for e in errors]
     proposal = Proposal(src_path, display_path, parsed.data or {}, parsed.lines, parsed.body, not problems,
-                        [Problem(display_path, w.line, w.field, w.message) for w in warned])
+                        [Problem(display_path, w.line, w.field, w.message) for w in warned], preface)
     return proposal, problems
 
 

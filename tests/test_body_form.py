@@ -199,7 +199,7 @@ def test_generated_bodies_never_crash_and_lose_no_word(text: str) -> None:
                 if body_form_parser.normalise(h) in body_form_parser.PRESS_RELEASE | body_form_parser.EXTERNAL
                 | body_form_parser.INTERNAL | body_form_parser.FAQ}
     consumed = _words(" ".join(headings)) | {"leader", "customer", "problem", "may"}  # "May 1, 2027" is 2027-05-01
-    kept = _words(_strings(proposal.data) + " " + proposal.body)
+    kept = _words(_strings(proposal.data) + " " + proposal.body + " " + proposal.preface)
     lost = _words(text) - consumed - kept
     assert not lost, (lost, text, proposal.data, proposal.body)
 
@@ -238,7 +238,22 @@ def test_what_comes_before_the_dateline_is_kept_and_shifts_nothing() -> None:
     doc = parse("## Press release\n\n### Tidy launches\n\n**FOR IMMEDIATE RELEASE**\n\n"
                 "**X, May 1, 2027** — summary\n\np\n\ns\n\ng\n")
     assert doc.data["press_release"] == {"summary": "summary", "problem": "p", "solution": "s", "getting_started": "g"}
-    assert "### Tidy launches" in doc.rest and "**FOR IMMEDIATE RELEASE**" in doc.rest
+    assert doc.preface == "### Tidy launches\n\n**FOR IMMEDIATE RELEASE**" and "IMMEDIATE" not in doc.rest
+
+
+def test_what_comes_before_the_dateline_is_shown_before_it(site: Site) -> None:
+    site.page("preface.md", "---\ntitle: Preface\nstatus: draft\nowner: Ana\ncreated: 2026-01-01\n---\n\n"
+              "## Press release\n\n### Tidy launches today\n\n**FOR IMMEDIATE RELEASE**\n\n"
+              "**LONDON, May 1, 2027** — The summary.\n\nThe problem.\n\n## FAQ\n\n### Why?\n\nBecause.\n")
+    result = site.build("--strict")
+    assert result.code == 0, result.text
+    html = site.html("proposals/preface/index.html")
+    article = html.split('class="prfaq-statusline', 1)[1]
+    assert article.count("FOR IMMEDIATE RELEASE") == 1
+    order = [article.index(t) for t in ('id="press-release"', "Tidy launches today", "FOR IMMEDIATE RELEASE",
+                                        "prfaq-dateline", "The summary.", "The problem.", "Why?")]
+    assert order == sorted(order), order
+    assert html.count('id="tidy-launches-today"') == 1  # a heading like the others, once
 
 
 def test_a_rule_is_not_a_part() -> None:
