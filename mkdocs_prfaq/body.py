@@ -221,9 +221,10 @@ class _Reader:
         blocks = _merge_quotes(_blocks(self.lines, heading.line + 1, end))
         dated = next((k for k, (_, text) in enumerate(blocks) if _dateline(text)), None)
         preface: list[str] = []
-        if dated and not any(_part_of(i, t, sub_at) for i, t in blocks[:dated]):
-            preface = [text for _, text in blocks[:dated]]
-            blocks = blocks[dated:]
+        if dated:  # what comes before the dateline and before any part's label or subsection
+            first = next((k for k, (i, t) in enumerate(blocks[:dated]) if _part_of(i, t, sub_at)), dated)
+            preface = [text for _, text in blocks[:first]]
+            blocks = blocks[first:]
         for index, text in blocks:
             if index in sub_at and normalise(sub_at[index].text) in PARTS:
                 label = PARTS[normalise(sub_at[index].text)]
@@ -298,7 +299,8 @@ class _Reader:
             if m and said:
                 who = _unwrap(m.group("who").strip())
                 name, _, role = who.partition(",")
-                kind = m.group("kind") or ("leader" if not quotes else "customer")
+                kind = m.group("kind") or ("customer" if _CUSTOMER_ROLE.search(role) or any(
+                    q["kind"] == "leader" for q in quotes) else "leader")
                 n = len(quotes)
                 quotes.append({"kind": kind, "name": name.strip(), "role": role.strip(), "text": _unquote(said)})
                 where = self.at(index + start)
@@ -372,6 +374,11 @@ class _Reader:
             text = "\n\n".join(t.strip("\n") for t in texts).strip()
             item["answer"] = _A_PREFIX.sub("", text, count=1)
         return "\n\n".join(preamble)
+
+
+_CUSTOMER_ROLE = re.compile(r"\b(?:users?|customers?|clients?|subscribers?|beta testers?|early adopters?|buyers?|"
+                            r"shoppers?|patients?|students?)\b", re.IGNORECASE)
+"""A quote's role that names a customer (``early user``, ``Customer``): a customer quote whatever its place."""
 
 
 def _part_of(index: int, text: str, subsections: dict[int, _Heading]) -> str | None:

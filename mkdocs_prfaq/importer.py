@@ -463,10 +463,11 @@ def _lone_dateline(text: str) -> Dateline | None:
 def _preface(text: str) -> bool:
     """A line a press release opens with before its headline: a lone dateline, ``FOR IMMEDIATE RELEASE``."""
     m = _BOLD_ONLY.match(text.strip())
-    plain = _plain(text).lower()
+    written = _plain(text)
+    plain = written.lower()
     return _lone_dateline(text) is not None or (
         "\n" not in text.strip() and len(plain) <= 80 and plain.startswith("for ") and "release" in plain
-        and (m is not None or plain.upper() == plain))
+        and (m is not None or written.upper() == written))
 
 
 def _month(word: str) -> int | None:
@@ -847,6 +848,8 @@ class _Press:
     entries: list[_Entry] = field(default_factory=list)
     named: bool = False
     """Whether the original names any part (a label or a subheading)."""
+    preface: list[str] = field(default_factory=list)
+    """What opens the press release before its dateline (``FOR IMMEDIATE RELEASE``), as written."""
 
 
 def _label_segments(text: str) -> list[tuple[str | None, str, str]]:
@@ -920,6 +923,9 @@ def _press(events: list[_PREvent], *, subtitle_allowed: bool, title_known: bool)
                     continue
             text = f"{label} {text}".strip() if kind is not None else text
             if not text.strip() or _junk(text):
+                continue
+            if not started and pr.dateline is None and _preface(text) and _lone_dateline(text) is None:
+                pr.preface.append(text)  # FOR IMMEDIATE RELEASE: kept before the dateline, where it was
                 continue
             early = not started or (len(pr.entries) == 1 and "\n" not in pr.entries[0].text)  # after a one-liner
             if early and pr.subtitle is None and subtitle_allowed and _is_paragraph(text) and \
@@ -1510,6 +1516,8 @@ def _dateline_fits(press: _Press) -> bool:
 def _write_press(page: _Page, press: _Press, dateline: Dateline | None) -> None:
     explicit = _assign(press)
     page.add("## Press release")
+    for text in press.preface:  # before the dateline and any part, as the body form reads it
+        page.add(text)
     for part in PART_ORDER if explicit else (None,):
         entries = [e for e in press.entries if part is None or e.part == part]
         if not entries:

@@ -256,6 +256,20 @@ def test_what_comes_before_the_dateline_is_shown_before_it(site: Site) -> None:
     assert html.count('id="tidy-launches-today"') == 1  # a heading like the others, once
 
 
+def test_a_quote_whose_role_names_a_customer_is_a_customer_quote() -> None:
+    doc = parse('## Press release\n\n**X, May 1, 2027** — s\n\n> "Love it."\n> — Jamie, early user\n\n'
+                '> "We built it."\n> — Dana, VP Product\n\n> "Me too."\n> — Sam, Customer\n')
+    assert [(q["name"], q["kind"]) for q in doc.data["quotes"]] == [
+        ("Jamie", "customer"), ("Dana", "leader"), ("Sam", "customer")]
+
+
+def test_a_preface_stops_at_the_first_part_and_a_part_label_is_no_preface() -> None:
+    doc = parse("## Press release\n\n**FOR IMMEDIATE RELEASE**\n\n### Summary\n\n**X, May 1, 2027** — s\n\n"
+                "### Problem\n\np\n")
+    assert doc.preface == "**FOR IMMEDIATE RELEASE**"
+    assert doc.data["press_release"] == {"summary": "s", "problem": "p"}
+
+
 def test_a_rule_is_not_a_part() -> None:
     doc = parse("## Press release\n\n**X, May 1, 2027** — summary\n\np\n\ns\n\ng\n\n---\n\nclosing words\n")
     assert doc.data["press_release"]["closing"] == "closing words"

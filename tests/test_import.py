@@ -394,6 +394,19 @@ def test_dateline_on_its_own_line_then_the_headline_and_a_rule_under_the_title()
     assert isinstance(press, dict) and press["problem"] == "People waste time."
 
 
+@pytest.mark.parametrize("release", ["**FOR IMMEDIATE RELEASE**", "FOR IMMEDIATE RELEASE"])
+def test_for_immediate_release_before_a_dateline_alone_on_its_line(release: str) -> None:
+    page = convert(f"# Kith\n\n## Press Release\n\n{release}\n\n**San Francisco, CA — March 3, 2025**\n\n"
+                   "Today Kith launched.\n\nPeople lose touch.\n\n> \"I call my roommate.\" — Jamie, early user\n\n"
+                   "## FAQ\n\n**Q: Is it free?**\n\nYes.\n")
+    assert f"## Press release\n\n{release}\n\n**San Francisco, CA, March 3, 2025** — Today Kith launched." in page
+    doc = body.parse(page.split("---\n", 2)[2], 0)
+    assert doc is not None and doc.preface == release
+    assert doc.data["dateline"] == {"location": "San Francisco, CA", "date": "2025-03-03"}
+    assert doc.data["press_release"] == {"summary": "Today Kith launched.", "problem": "People lose touch."}
+    assert [q["kind"] for q in doc.data["quotes"]] == ["customer"]
+
+
 def test_bold_question_with_a_note_after_its_question_mark() -> None:
     page = convert("# Thing\n\n## Press Release\n\nToday we launch Thing.\n\n## FAQ\n\n"
                    "**Why no X? (And why not Y)**\n\nBecause.\n\n**Is it free?**\n\nYes.\n\n"
