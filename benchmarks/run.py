@@ -116,11 +116,15 @@ def instructions(root: Path) -> int:
 
 
 def bench_instructions(n: int) -> dict[str, Any]:
+    """Instructions of the plugin's build, in the front-matter and the body form, and of the plain twin."""
     with tempfile.TemporaryDirectory() as tmp:
         plugin = write_site(Path(tmp) / "plugin", n, plugin=True, extra=SMALL_NAV, options="      index: false\n")
+        body = write_site(Path(tmp) / "body", n, plugin=True, extra=SMALL_NAV, options="      index: false\n",
+                          body_form=True)
         plain = write_site(Path(tmp) / "plain", n, plugin=False, extra=SMALL_NAV)
-        a, b = instructions(plugin), instructions(plain)
-        return {"n": n, "plugin_instructions": a, "plain_instructions": b, "ratio": round(a / b, 3)}
+        a, c, b = instructions(plugin), instructions(body), instructions(plain)
+        return {"n": n, "plugin_instructions": a, "body_instructions": c, "plain_instructions": b,
+                "ratio": round(a / b, 3), "body_ratio": round(c / b, 3)}
 
 
 def bench_build(n: int, repeats: int) -> dict[str, Any]:
@@ -394,13 +398,13 @@ def main() -> None:
         if shutil.which("valgrind") is None:
             print("\ninstructions: skipped, valgrind is not installed (apt-get install valgrind)")
         else:
-            print("\n| proposals | with plugin (instructions) | plain Markdown (instructions) | ratio |\n"
-                  "|---:|---:|---:|---:|")
+            print("\n| proposals | with plugin (instructions) | body form | plain Markdown (instructions) | ratio "
+                  "| body form ratio |\n|---:|---:|---:|---:|---:|---:|")
             for n in [n for n in args.sizes if n <= 1000]:  # about 17x slower under valgrind
                 r = bench_instructions(n)
                 results.setdefault("instructions", []).append(r)
-                print(f"| {n:,} | {r['plugin_instructions'] / 1e9:.2f} G | {r['plain_instructions'] / 1e9:.2f} G | "
-                      f"**{r['ratio']}** |", flush=True)
+                print(f"| {n:,} | {r['plugin_instructions'] / 1e9:.2f} G | {r['body_instructions'] / 1e9:.2f} G | "
+                      f"{r['plain_instructions'] / 1e9:.2f} G | **{r['ratio']}** | **{r['body_ratio']}** |", flush=True)
     if "check" in args.only:
         print("\n| proposals | load_catalog (check) | bare libyaml parse | ratio |\n|---:|---:|---:|---:|")
         n = max(args.sizes)

@@ -35,6 +35,7 @@ class Site:
     plugin: PrfaqConfig
     exclude_docs: Any = None
     """mkdocs.yml's ``exclude_docs`` (a pathspec), or None."""
+    use_directory_urls: bool = True
 
 
 def load_site_config(config_file: str | None) -> Site:
@@ -50,7 +51,7 @@ def load_site_config(config_file: str | None) -> Site:
         print(f"warning: {note}", file=sys.stderr)
     if not config.enabled and not path.endswith(".toml"):
         print(f"note: {shown_path(path)} does not enable the prfaq plugin; using its defaults", file=sys.stderr)
-    return Site(path, config.docs_dir, config.plugin, config.exclude_docs)
+    return Site(path, config.docs_dir, config.plugin, config.exclude_docs, config.use_directory_urls)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -236,7 +237,7 @@ def _imported(source: str, text: str, args: argparse.Namespace, site: Site, life
         return importer.convert(
             text, name=os.path.basename(source), today=today, history=history, user=user, status=status,
             id_=args.id, labels=labels, statuses=lifecycle.names, status_line=not by_folder,
-            remote_images=site.plugin.remote_images,
+            remote_images=site.plugin.remote_images, directory_urls=site.use_directory_urls,
             asset=importer.asset_check(folder, os.path.join(site.docs_dir, *parts)))
 
     parts = folder_of(args.status or lifecycle.names[0])

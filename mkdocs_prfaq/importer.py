@@ -1227,8 +1227,10 @@ class _Page:
     """The page's text, line by line, with notes at the lines they are about."""
 
     def __init__(self, asset: Callable[[str, str], str | None], remote_images: bool | Sequence[str] = True,
-                 folder: str = "") -> None:
+                 folder: str = "", directory_urls: bool = True) -> None:
         self.remote_images = remote_images
+        self.directory_urls = directory_urls
+        """Whether the page is served at ``<dir>/<id>/`` (MkDocs' ``use_directory_urls``), not ``<dir>/<id>.html``."""
         self.lines: list[str] = []
         self.notes: list[Note] = []
         self.assets: list[tuple[str, str]] = []
@@ -1300,8 +1302,8 @@ class _Page:
                 self.note("image", f"{m.group(3)}: {why} (copy the image into the site and link it)", where(m.start()))
                 return m.group(0)
             new = self.moved(m.group(3))
-            if new != m.group(3):  # raw HTML is not rewritten by MkDocs: from the page's URL, <dir>/<id>/
-                new = "../" + new
+            if new != m.group(3) and self.directory_urls:  # MkDocs leaves raw HTML as written: the path
+                new = "../" + new  # starts from the page's URL, <dir>/<id>/ (with use_directory_urls)
             return f"{m.group(1)}{m.group(2)}{new}{m.group(2)}"
 
         def ref(m: re.Match[str]) -> str:
@@ -1360,7 +1362,7 @@ def convert(
     text: str, *, name: str, today: datetime.date, history: History | None = None, user: str = "",
     status: str | None = None, id_: str | None = None, labels: Mapping[str, str] | None = None,
     asset: Callable[[str, str], str | None] = _no_assets, statuses: Sequence[str] = STATUSES, status_line: bool = True,
-    remote_images: bool | Sequence[str] = True,
+    remote_images: bool | Sequence[str] = True, directory_urls: bool = True,
 ) -> Converted:
     """One Markdown PR/FAQ as the text of a page in the body form.
 
@@ -1372,7 +1374,8 @@ def convert(
     page's folder: ``<id>/path``, the page's own folder), else why not. ``statuses`` are the
     site's (the first is the default); without ``status_line``
     the page's folder says its status (``status_from: folder``); ``remote_images`` is the site's
-    option of that name (images from other hosts it would remove get a note).
+    option of that name (images from other hosts it would remove get a note); ``directory_urls``
+    the site's ``use_directory_urls`` (where a raw HTML image's path starts from).
     """
     history = history or History()
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
@@ -1433,7 +1436,7 @@ def convert(
 
     chosen_id = id_ or kept.get("id") or id_from_title(title)
     chosen_status = status or kept.get("status") or statuses[0]
-    page = _Page(asset, remote_images, chosen_id)
+    page = _Page(asset, remote_images, chosen_id, directory_urls)
     owner = kept.get("owner") or history.author or user
     fm = ["---", f"title: {_quoted(title)}", *([f"status: {chosen_status}"] if status_line else []),
           f"owner: {_quoted(owner)}", f"created: {kept.get('created') or history.created or today.isoformat()}",

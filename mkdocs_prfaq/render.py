@@ -230,7 +230,8 @@ def build_view(
         words=words,
         permalink=permalink,
         body=Markup(body_html),  # noqa: S704 - the page body MkDocs rendered
-        pr={k: fields[f"press_release.{k}"] for k in ("preface", *PRESS_RELEASE_PARTS) if f"press_release.{k}" in fields},
+        pr={k: fields[f"press_release.{k}"] for k in ("preface", *PRESS_RELEASE_PARTS)
+            if f"press_release.{k}" in fields},
         customer={k: fields[f"customer.{k}"] for k in CUSTOMER_PARTS if f"customer.{k}" in fields},
         decision_summary=fields.get("decision.summary", Markup("")),
         problems=[str(e) for e in problems],

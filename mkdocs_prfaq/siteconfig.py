@@ -44,6 +44,8 @@ class SiteConfig:
     """Whether the file lists the prfaq plugin (its defaults are used when it does not)."""
     notes: list[str] = field(default_factory=list)
     """Warnings about the configuration, one line each (an unknown plugin option...)."""
+    use_directory_urls: bool = True
+    """MkDocs' option: a page ``a/b.md`` is served at ``a/b/`` (true) or ``a/b.html``."""
 
 
 def find_config(name: str | None) -> str:
@@ -83,7 +85,8 @@ def read_site_config(path: str) -> SiteConfig:
         key, error = errors[0]
         raise ConfigError(f"{shown}: plugin '{PLUGIN}' option '{escape(key)}': {escape(str(error))}")
     notes.extend(f"{shown}: plugin '{PLUGIN}' option '{escape(key)}': {escape(message)}" for key, message in warnings)
-    return SiteConfig(path, docs_dir, plugin, _pathspec(shown, project.get("exclude_docs")), listed, notes)
+    return SiteConfig(path, docs_dir, plugin, _pathspec(shown, project.get("exclude_docs")), listed, notes,
+                      project.get("use_directory_urls", True) is not False)
 
 
 def _pathspec(shown: str, value: Any) -> Any:

@@ -683,7 +683,11 @@ def test_image_already_there_with_other_content_is_not_overwritten(site: Site, t
     assert "image not imported" in imported(site, result).read_text(encoding="utf-8")
 
 
-def test_two_originals_with_one_image_path_each_keep_their_own(site: Site, tmp_path: Path) -> None:
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_two_originals_with_one_image_path_each_keep_their_own(site: Site, tmp_path: Path,
+                                                               directory_urls: bool) -> None:
+    if not directory_urls:
+        site.config(extra="use_directory_urls: false\n")
     for folder, title, data in (("x", "Alpha", b"alpha image"), ("y", "Beta", b"beta image")):
         (tmp_path / folder / "img").mkdir(parents=True)
         (tmp_path / folder / "img" / "arch.png").write_bytes(data)
@@ -695,14 +699,15 @@ def test_two_originals_with_one_image_path_each_keep_their_own(site: Site, tmp_p
     assert "not copied" not in result.err
     beta = (site.docs / "proposals" / "beta.md").read_text(encoding="utf-8")
     assert "![B](beta/img/arch.png)" in beta
-    assert '<img src="../beta/img/arch.png" width="50">' in beta  # raw HTML: from the built page's URL
+    raw = "../beta/img/arch.png" if directory_urls else "beta/img/arch.png"  # from the built page's URL
+    assert f'<img src="{raw}" width="50">' in beta
     assert site.build("--strict").code == 0
     for id_, data in (("alpha", b"alpha image"), ("beta", b"beta image")):
-        out = site.html(f"proposals/{id_}/index.html")
+        out = site.html(f"proposals/{id_}/index.html" if directory_urls else f"proposals/{id_}.html")
         srcs = re.findall(r'<img[^>]*\bsrc="([^"]+)"', out.split("prfaq-statusline", 1)[-1])
         assert len(srcs) == 2, srcs
         for src in srcs:  # each resolves, from the page's URL, to that page's own image
-            served = (site.root / "site" / "proposals" / id_ / src).resolve()
+            served = (site.root / "site" / "proposals" / (id_ if directory_urls else "") / src).resolve()
             assert served.read_bytes() == data, (id_, src)
 
 
