@@ -24,6 +24,7 @@ of this is per process and starts empty; ``mkdocs build`` does not use it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -186,19 +187,23 @@ class SearchKeeper:
             plugin.search_index_prev = None
 
 
-_EXCLUDED = re.compile(r"<div\b[^>]*\sdata-search-exclude[\s>=/]")
-_DIV = re.compile(r"<div\b|</div\s*>")
+_EXCLUDED = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)\b[^>]*\sdata-search-exclude[\s>=/]")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 def without_excluded(html: str) -> str:
-    """``html`` less every ``<div data-search-exclude>`` block: what a search plugin should
-    index of a listing page. Material's skips those blocks but parses them first (the index of
-    1,000 proposals is 1,000 table rows, on every rebuild); MkDocs' own would index them."""
+    """``html`` less every element marked ``data-search-exclude`` (the index's table, the
+    roadmap's lists): what a search plugin should index of a listing page. Material's skips
+    those elements but parses them first (the index of 1,000 proposals is 1,000 table rows, on
+    every rebuild); MkDocs' own would index them."""
     out, at = [], 0
     while (m := _EXCLUDED.search(html, at)) is not None:
         out.append(html[at:m.start()])
+        name = m.group(1).lower()
         depth, end = 0, len(html)
-        for tag in _DIV.finditer(html, m.start()):
+        if name in _VOID:
+            end = html.find(">", m.start()) + 1 or len(html)
+        for tag in () if name in _VOID else _tags(name).finditer(html, m.start()):
             depth += -1 if tag.group().startswith("</") else 1
             if depth == 0:
                 end = tag.end()
@@ -206,6 +211,12 @@ def without_excluded(html: str) -> str:
         at = end
     out.append(html[at:])
     return "".join(out)
+
+
+@functools.lru_cache(maxsize=32)
+def _tags(name: str) -> re.Pattern[str]:
+    """The opening and closing tags of one element name."""
+    return re.compile(rf"<{re.escape(name)}(?=[\s>/])|</{re.escape(name)}\s*>", re.I)
 
 
 def listed_keys(cache: PageCache, proposals: Iterable[Proposal], problems: Callable[[Proposal], Iterable[Any]],
@@ -230,6 +241,52 @@ def listing_key(cache: PageCache, templates: Iterable[str], page: str, keys: Ite
     for key in keys:
         h.update(key)
     return h.digest()
+
+
+_MISSING: Any = object()
+
+
+class Kept:
+    """Values worked out from a few inputs, kept across the rebuilds of ``mkdocs serve --dirty``:
+    each listing's rows as HTML, each proposal's item of ``proposals.json``. Values are kept in
+    groups (one per listing page, one for the export), each under the key of what it was made
+    from; a group keeps only what its last use asked for, so nothing stale piles up; every group
+    starts over when the scope (the options, the templates) changes."""
+
+    def __init__(self) -> None:
+        self.scope: Hashable = _MISSING
+        self.groups: dict[str, dict[Hashable, Any]] = {}
+        self.made = 0
+        """Values made (not found) since :meth:`begin`."""
+
+    def begin(self, scope: Hashable) -> None:
+        if scope != self.scope:
+            self.groups, self.scope = {}, scope
+        self.made = 0
+
+    def retain(self, names: Iterable[str]) -> None:
+        """Forget the groups not named (a status page that left the site)."""
+        names = set(names)
+        self.groups = {name: group for name, group in self.groups.items() if name in names}
+
+    def group(self, name: str) -> Callable[[Hashable, Callable[[], T]], T]:
+        """``get(key, make)`` for one use of the group: the value kept under ``key``, else
+        ``make()``; what this use did not ask for is forgotten."""
+        before = self.groups.get(name, {})
+        now: dict[Hashable, Any] = {}
+        self.groups[name] = now
+
+        def get(key: Hashable, make: Callable[[], T]) -> T:
+            value = now.get(key, _MISSING)
+            if value is _MISSING:
+                value = before.get(key, _MISSING)
+                if value is _MISSING:
+                    value = make()
+                    self.made += 1
+                now[key] = value
+            return value  # type: ignore[no-any-return]
+
+        return get
 
 
 def remove_stale(before: Iterable[str], now: Iterable[str], exists: Callable[[str], bool] = os.path.isfile) -> None:

@@ -128,46 +128,77 @@ def roadmap(proposals: Iterable[Proposal], url: Callable[[Proposal], str], undat
     return [Quarter(safe_id("q-" + label.lower().replace(" ", "-")), label, rows) for label, rows in quarters.items()]
 
 
+def export_item(p: Proposal, url: str, lifecycle: Lifecycle = DEFAULT,
+                problems: Iterable[Problem] = ()) -> dict[str, Any]:
+    """One proposal as ``proposals.json`` lists it."""
+    decision = p.decision
+    return {
+        "id": p.id,
+        "title": p.title,
+        "subtitle": p.subtitle or None,
+        "status": p.status if lifecycle.get(p.status) is not None else None,
+        "valid": p.valid,
+        "problems": [{"line": e.line, "field": e.field, "message": e.message} for e in problems],
+        "owner": p.owner,
+        "authors": p.authors,
+        "reviewers": p.reviewers,
+        "created": p.created or None,
+        "updated": p.updated or None,
+        "tags": p.tags,
+        "dateline_date": p.dateline.get("date") or None,
+        "launched": p.launched or None,
+        "decision": {
+            "date": decision.get("date") if isinstance(decision.get("date"), str) else None,
+            "by": as_texts(decision.get("by")),
+            "summary": decision.get("summary") if isinstance(decision.get("summary"), str) else None,
+        } if decision else None,
+        "superseded_by": p.superseded_by or None,
+        "related": p.related,
+        "url": url,
+    }
+
+
+def export_head(lifecycle: Lifecycle = DEFAULT, labels: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """``proposals.json`` without its proposals: the version and the site's statuses in order."""
+    statuses = [{"name": s.name, "label": label_of(labels, s.name) if labels else s.label, "level": s.level,
+                 "open": s.open, "colour": s.colour} for s in lifecycle.statuses]
+    return {"version": EXPORT_VERSION, "count": 0, "statuses": statuses, "proposals": []}
+
+
+def by_id(proposals: Iterable[Proposal]) -> list[Proposal]:
+    """The export's order."""
+    return sorted(proposals, key=lambda p: p.id)
+
+
 def export(proposals: Iterable[Proposal], url: Callable[[Proposal], str], lifecycle: Lifecycle = DEFAULT,
            labels: Mapping[str, str] | None = None,
            problems: Callable[[Proposal], list[Problem]] = lambda p: []) -> dict[str, Any]:
     """The machine-readable index (``proposals.json``), ordered by id, with the site's statuses
     in order. A proposal with problems has ``valid: false`` and its ``problems``; its ``status``
     is null unless it is one of the site's."""
-    items = []
-    for p in sorted(proposals, key=lambda p: p.id):
-        decision = p.decision
-        items.append({
-            "id": p.id,
-            "title": p.title,
-            "subtitle": p.subtitle or None,
-            "status": p.status if lifecycle.get(p.status) is not None else None,
-            "valid": p.valid,
-            "problems": [{"line": e.line, "field": e.field, "message": e.message} for e in problems(p)],
-            "owner": p.owner,
-            "authors": p.authors,
-            "reviewers": p.reviewers,
-            "created": p.created or None,
-            "updated": p.updated or None,
-            "tags": p.tags,
-            "dateline_date": p.dateline.get("date") or None,
-            "launched": p.launched or None,
-            "decision": {
-                "date": decision.get("date") if isinstance(decision.get("date"), str) else None,
-                "by": as_texts(decision.get("by")),
-                "summary": decision.get("summary") if isinstance(decision.get("summary"), str) else None,
-            } if decision else None,
-            "superseded_by": p.superseded_by or None,
-            "related": p.related,
-            "url": url(p),
-        })
-    statuses = [{"name": s.name, "label": label_of(labels, s.name) if labels else s.label, "level": s.level,
-                 "open": s.open, "colour": s.colour} for s in lifecycle.statuses]
-    return {"version": EXPORT_VERSION, "count": len(items), "statuses": statuses, "proposals": items}
+    items = [export_item(p, url(p), lifecycle, problems(p)) for p in by_id(proposals)]
+    return export_head(lifecycle, labels) | {"count": len(items), "proposals": items}
 
 
 def export_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def item_json(item: dict[str, Any]) -> str:
+    """One item of ``proposals.json`` as :func:`export_json` writes it inside the list, for
+    :func:`join_export`."""
+    return json.dumps(item, ensure_ascii=False, indent=1, sort_keys=False).replace("\n", "\n  ")
+
+
+def join_export(head: dict[str, Any], items: list[str]) -> str:
+    """``export_json(head | {"count": ..., "proposals": [...]})`` from each item's
+    :func:`item_json` (JSON strings hold no line break, so an item is indented by its lines)."""
+    text = export_json(head | {"count": len(items), "proposals": []})
+    tail = '"proposals": []\n}\n'
+    assert text.endswith(tail)
+    if not items:
+        return text
+    return text[:-len(tail)] + '"proposals": [\n  ' + ",\n  ".join(items) + "\n ]\n}\n"
 
 
 def chart(totals: Mapping[str, int], labels: Mapping[str, str], width: int = 600) -> list[dict[str, Any]]:
@@ -184,11 +215,21 @@ def render_listing(env: jinja2.Environment, template: str, **context: Any) -> st
     return env.get_template(template).render(**context)
 
 
+def render_row(row: Row, macro: Callable[[Row], Any]) -> Any:
+    """A row as the listing's template renders it (its ``row`` or ``item`` macro)."""
+    return macro(row)
+
+
+RowHtml = Callable[[Row, Callable[[Row], Any]], Any]
+"""What the listing templates call for each row: ``row_html(r, row)`` (:func:`render_row`, or a
+cache of the rows' HTML under ``mkdocs serve --dirty``)."""
+
+
 def listing_html(env: jinja2.Environment, kind: str, proposals: list[Proposal], labels: Mapping[str, str],
-                 url: Callable[[Proposal], str], lifecycle: Lifecycle = DEFAULT) -> str:
+                 url: Callable[[Proposal], str], lifecycle: Lifecycle = DEFAULT, row_html: RowHtml = render_row) -> str:
     """The HTML of a listing page: ``index`` (with the chart), ``status`` or ``roadmap``."""
     context: dict[str, Any] = {"labels": labels, "launch": launch_date,
-                               "status_label": lambda s: label_of(labels, s)}
+                               "status_label": lambda s: label_of(labels, s), "row_html": row_html}
     if kind == "roadmap":
         return render_listing(env, "prfaq/roadmap.html",
                               quarters=roadmap(proposals, url, labels["no_date"], lifecycle), **context)

@@ -27,6 +27,7 @@ from . import index, navstyle, reference
 from .config import PrfaqConfig, lifecycle_of
 from .fields import Field, FieldSplitter, collect
 from .incremental import (
+    Kept,
     PageCache,
     SearchKeeper,
     listed_keys,
@@ -108,6 +109,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.listing_keys: dict[str, bytes] = {}
         self.listed: dict[str, bytes] = {}
         self.export_key, self.export_text = b"", ""
+        self.rows, self.items = Kept(), Kept()
+        """Each listing's rows as HTML, each proposal's item of proposals.json (``--dirty``)."""
+        self.templates: list[str] = []
+        """The sources of the listing templates (``--dirty``: a listing's key, the scope of :attr:`rows`)."""
 
     # -- configuration and loading ---------------------------------------------------------
 
@@ -202,6 +207,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         if self.dirty:  # what listings and the export show of each proposal (incremental.py)
             self.listed = listed_keys(self.page_cache, self.catalog.proposals, self.catalog.problems_of,
                                       lambda p: file.url if (file := self.files.get(p.src_path)) else "")
+            self.templates = self._listing_templates()
+            self.rows.begin((self.page_cache.key, tuple(self.templates)))
+            self.items.begin(self.page_cache.key)
         if self.config.index:
             self._generate(files, config)
         self.generated_now = {f.abs_dest_path for path in self.listings if (f := files.get_file_from_path(path))
@@ -217,14 +225,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         """``--dirty`` renders a page whose source is newer than its output; a listing page's
         source is its proposals, so it is rendered when what it can show of them changed, and
         only then (an author's own index.md too, which --dirty would otherwise leave as it was)."""
-        assert self.env is not None and self.env.loader is not None
-        templates = []
-        for name in ("prfaq/index.html", "prfaq/listing.html", "prfaq/roadmap.html"):
-            try:
-                templates.append(self.env.loader.get_source(self.env, name)[0])
-            except jinja2.TemplateNotFound:
-                pass
-        keys = self.listed
+        templates, keys = self.templates, self.listed
         roadmap = getattr(self.lifecycle, "roadmap", None)
         before, self.listing_keys = self.listing_keys, {}
         for path, (kind, status) in self.listings.items():
@@ -237,6 +238,18 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             if (file := files.get_file_from_path(path)) is not None:
                 modified = key != before.get(path) or not os.path.isfile(file.abs_dest_path)
                 setattr(file, "is_modified", lambda modified=modified: modified)  # noqa: B010
+        self.rows.retain(self.listings)
+
+    def _listing_templates(self) -> list[str]:
+        if self.env is None or self.env.loader is None:
+            return []
+        templates = []
+        for name in ("prfaq/index.html", "prfaq/listing.html", "prfaq/roadmap.html"):
+            try:
+                templates.append(self.env.loader.get_source(self.env, name)[0])
+            except jinja2.TemplateNotFound:
+                pass
+        return templates
 
     def _report(self) -> None:
         for warning in self.catalog.warnings:  # unknown keys (unknown_keys: warn): an error under --strict
@@ -276,21 +289,29 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                 log.warning(f"prfaq: docs/{path} exists, so it is not generated; the plugin fills it at "
                             f"'{index.INDEX_MARKER}' (or after its content)")
             self.listings[path] = (kind, status)
-        export = functools.partial(index.export, self.catalog.proposals,
-                                   lambda p: f.url if (f := self.files.get(p.src_path)) else "",
-                                   self.lifecycle, self.labels, self.catalog.problems_of)
-        files.append(File.generated(config, f"{d}/proposals.json", content=self._export_json(
-            lambda: index.export_json(export()))))
+        files.append(File.generated(config, f"{d}/proposals.json", content=self._export_json()))
 
-    def _export_json(self, make: Callable[[], str]) -> str:
+    def _export_json(self) -> str:
         """proposals.json: under ``--dirty``, made again only when what it shows of the proposals
-        (their data, validity, problems, URLs; the options) changed."""
+        (their data, validity, problems, URLs; the options) changed, from each proposal's item as
+        it was unless that proposal changed."""
+        def url(p: Proposal) -> str:
+            return f.url if (f := self.files.get(p.src_path)) else ""
+
         if not self.dirty:
-            return make()
+            return index.export_json(index.export(self.catalog.proposals, url, self.lifecycle, self.labels,
+                                                  self.catalog.problems_of))
         key = listing_key(self.page_cache, (), "proposals.json", self.listed.values())
         if key != self.export_key or not self.export_text:
-            self.export_text, self.export_key = make(), key
+            item = self.items.group("proposals.json")
+            items = [item(self.listed[p.src_path], functools.partial(self._export_item, p, url(p)))
+                     for p in index.by_id(self.catalog.proposals)]
+            self.export_text = index.join_export(index.export_head(self.lifecycle, self.labels), items)
+            self.export_key = key
         return self.export_text
+
+    def _export_item(self, p: Proposal, url: str) -> str:
+        return index.item_json(index.export_item(p, url, self.lifecycle, self.catalog.problems_of(p)))
 
     # -- navigation ------------------------------------------------------------------------
 
@@ -442,8 +463,11 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             file = self.files.get(p.src_path)
             return file.url_relative_to(page.file) if file is not None else ""
 
+        row_html: index.RowHtml = index.render_row
+        if self.dirty and self.listed:  # each row as it was unless its proposal changed (incremental.py)
+            row_html = functools.partial(self._kept_row, self.rows.group(page.file.src_uri))
         with _rendering(page):
-            listing = index.listing_html(self.env, kind, proposals, self.labels, url, self.lifecycle)
+            listing = index.listing_html(self.env, kind, proposals, self.labels, url, self.lifecycle, row_html)
         found = headings(listing)
         page.toc = _toc([], list(page.toc), found)
         if page.present_anchor_ids is not None:
@@ -451,6 +475,15 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         if index.INDEX_MARKER in html:
             return html.replace(index.INDEX_MARKER, listing, 1)
         return html + listing
+
+    def _kept_row(self, kept: Callable[[Any, Callable[[], Any]], Any], r: index.Row,
+                  macro: Callable[[index.Row], Any]) -> Any:
+        """A row of a listing (the template's macro), as it was while its proposal, its URL and
+        what it says of the status are the same."""
+        key = self.listed.get(r.p.src_path)
+        if key is None:
+            return macro(r)
+        return kept((key, getattr(macro, "name", ""), r.url, r.status_label, r.invalid), functools.partial(macro, r))
 
     def _url(self, path: str, page: Page, files: Files) -> str | None:
         file = files.get_file_from_path(path)

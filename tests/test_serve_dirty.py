@@ -10,11 +10,23 @@ import re
 import subprocess
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+import mkdocs_prfaq
 from benchmarks.generate import prfaq_page, proposal_data
 from mkdocs_prfaq.incremental import PageCache, SearchKeeper, options_key, without_excluded
-from mkdocs_prfaq.model import load_catalog
+from mkdocs_prfaq.index import by_id, export, export_head, export_item, export_json, item_json, join_export
+from mkdocs_prfaq.labels import merge_labels
+from mkdocs_prfaq.lifecycle import DEFAULT
+from mkdocs_prfaq.model import Proposal, load_catalog
+from mkdocs_prfaq.problems import Problem
 from mkdocs_prfaq.schema import build_validator
 
 from .conftest import BIN, Site
@@ -210,3 +222,130 @@ def test_page_cache_reuses_unchanged_pages_only(tmp_path: Any) -> None:
     load("other options")
     assert cache.reused == 0, "other options: every page parsed again"
     assert options_key({"a": 1}, None) != options_key({"a": 2}, None)
+
+
+# -- what a --dirty rebuild keeps: each listing's rows and each proposal's export item --------
+
+@contextmanager
+def served(site: Site) -> Iterator[Callable[[], Any]]:
+    """``mkdocs serve --dirty`` without the server, in-process: ``rebuild()`` builds the site
+    again as a save does (the configuration read again, the plugin kept) and returns the
+    plugin. MkDocs keeps plugins with ``on_startup`` for the whole process; emptied around."""
+    cache = dict(MkDocsConfig._schema)["plugins"].plugin_cache
+    cache.clear()
+    served_dir = site.root / "served"
+
+    def rebuild() -> Any:
+        config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(served_dir))
+        if not cache or not getattr(config.plugins["prfaq"], "dirty", False):
+            config.plugins.on_startup(command="serve", dirty=True)
+        build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+        return config.plugins["prfaq"]
+
+    try:
+        yield rebuild
+    finally:
+        cache.clear()
+
+
+def listings(root: Path) -> dict[str, str]:
+    """The listing pages' articles and proposals.json of a built site."""
+    out = {"proposals.json": (root / "proposals" / "proposals.json").read_text(encoding="utf-8")}
+    for path in [root / "proposals" / "index.html", root / "proposals" / "roadmap" / "index.html",
+                 *sorted((root / "proposals" / "status").glob("*/index.html"))]:
+        text = path.read_text(encoding="utf-8")
+        out[str(path.relative_to(root))] = text[text.index("<article"):text.index("</article>")]
+    return out
+
+
+def fresh_build(site: Site) -> dict[str, str]:
+    """The listings of a plain ``mkdocs build`` of the site as it is now (another plugin instance)."""
+    cache = dict(MkDocsConfig._schema)["plugins"].plugin_cache
+    kept = dict(cache)
+    cache.clear()
+    try:
+        build(load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.root / "fresh")))
+    finally:
+        cache.clear()
+        cache.update(kept)
+    return listings(site.root / "fresh")
+
+
+def test_a_dirty_rebuild_renders_again_only_the_rows_and_export_items_that_changed(site: Site) -> None:
+    alpha = site.proposal("alpha.md", "launched", title="Alpha first")
+    site.proposal("beta.md", "launched", i=1, title="Beta")
+    site.proposal("gamma.md", "approved", i=2, title="Gamma")
+    site.proposal("delta.md", "draft", i=3, title="Delta")
+    site.config("on_invalid: warn", theme="material")
+    original = alpha.read_text()
+    served_dir = site.root / "served"
+    with served(site) as rebuild:
+        plugin = rebuild()
+        # every row once: 4 on the index, 4 on the status pages, 3 on the roadmap; 4 export items
+        assert (plugin.rows.made, plugin.items.made) == (4 + 4 + 3, 4)
+        assert listings(served_dir) == fresh_build(site)
+
+        def edit(text: str, rows: int, items: int, why: str) -> None:
+            alpha.write_text(text)
+            assert rebuild() is plugin
+            assert listings(served_dir) == fresh_build(site), why
+            assert (plugin.rows.made, plugin.items.made) == (rows, items), why
+
+        edit(original.replace("Alpha first", "Alpha <renamed> & co"), 3, 1,
+             "the title: its row on the index, on its status page and on the roadmap; its export item")
+        assert "Alpha &lt;renamed&gt; &amp; co" in row((served_dir / "proposals" / "index.html").read_text(), "alpha/")
+        edit(original.replace("Alpha first", "Alpha <renamed> & co").replace("Notes from the customer", "Notes"), 0, 0,
+             "the body: no row, no item")
+        edit(original.replace("status: launched", "status: approved"), 3, 1,
+             "the status: its row on the index, on its new status page and on the roadmap; its export item")
+        broken = re.sub(r"^owner: .*\n", "", original, count=1, flags=re.M)
+        edit(broken, 1, 1, "invalid: its row on the index (under invalid) and its export item; it leaves its "
+             "status page and the roadmap, whose other rows are kept")
+        edit(original, 3, 1, "valid again")
+
+
+def test_a_dirty_rebuild_renders_every_row_again_when_the_templates_change(site: Site) -> None:
+    site.proposal("alpha.md", "launched", title="Alpha")
+    site.proposal("beta.md", "draft", i=1, title="Beta")
+    site.config(theme="material")
+    served_dir = site.root / "served"
+    with served(site) as rebuild:
+        rebuild()
+        overrides = site.root / "overrides" / "prfaq"
+        overrides.mkdir(parents=True)
+        listing = (Path(mkdocs_prfaq.__file__).parent / "templates" / "prfaq" / "listing.html").read_text()
+        assert "<td>{{ p.owner }}</td>" in listing
+        (overrides / "listing.html").write_text(listing.replace("<td>{{ p.owner }}</td>", "<td>Owner {{ p.owner }}</td>"))
+        text = (site.root / "mkdocs.yml").read_text().replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+        (site.root / "mkdocs.yml").write_text(text)
+        plugin = rebuild()
+        index = (served_dir / "proposals" / "index.html").read_text()
+        assert row(index, "alpha/").count("<td>Owner ") == 1 and row(index, "beta/").count("<td>Owner ") == 1
+        assert (plugin.rows.made, plugin.items.made) == (2 + 2 + 1, 0), "every row made again, no export item"
+        assert listings(served_dir) == fresh_build(site)
+
+
+def test_the_export_joined_from_its_items_is_the_export() -> None:
+    proposals = []
+    for i, status in enumerate(("draft", "launched", "approved")):
+        data = json.loads(json.dumps(proposal_data(i, status), default=str))
+        data["title"] = f"Ünïcode “{i}” \\ \" \n line"
+        proposals.append(Proposal(f"proposals/p{i}.md", f"docs/proposals/p{i}.md", data, {}, "", valid=i != 1))
+    problems = {proposals[1].src_path: [Problem("docs/proposals/p1.md", 3, "owner", "owner: missing")]}
+
+    def url(p: Proposal) -> str:
+        return f"proposals/{p.id}/"
+
+    labels = merge_labels(None)
+    for chosen in (proposals, proposals[:1], []):
+        whole = export_json(export(chosen, url, DEFAULT, labels, lambda p: problems.get(p.src_path, [])))
+        items = [item_json(export_item(p, url(p), DEFAULT, problems.get(p.src_path, []))) for p in by_id(chosen)]
+        assert join_export(export_head(DEFAULT, labels), items) == whole
+        assert json.loads(whole)["count"] == len(chosen)
+
+
+def test_search_reads_no_excluded_element_whatever_its_tag() -> None:
+    html = ('<h2 id="q1">2027 Q1</h2><ol class="t" data-search-exclude><li>A<ol><li>x</li></ol></li></ol>'
+            '<h2 id="q2">2027 Q2</h2><OL data-search-exclude><li>B</li></OL><p>kept</p>'
+            '<img src="a.png" data-search-exclude><p>after</p><olx data-search-exclude>gone</olx>')
+    assert without_excluded(html) == '<h2 id="q1">2027 Q1</h2><h2 id="q2">2027 Q2</h2><p>kept</p><p>after</p>'
