@@ -29,7 +29,7 @@ import hashlib
 import logging
 import os
 import re
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -219,28 +219,29 @@ def _tags(name: str) -> re.Pattern[str]:
     return re.compile(rf"<{re.escape(name)}(?=[\s>/])|</{re.escape(name)}\s*>", re.I)
 
 
-def listed_keys(cache: PageCache, proposals: Iterable[Proposal], problems: Callable[[Proposal], Iterable[Any]],
-                url: Callable[[Proposal], str]) -> dict[str, bytes]:
-    """``src_path -> digest`` of what a listing can show of each proposal: its data, validity,
-    problems and URL (not its body: an edit to the body changes no listing)."""
+Listed = tuple[str, bytes, bool, str, tuple[str, ...]]
+"""What a listing can show of one proposal (:func:`listed_keys`)."""
+
+
+def listed_keys(cache: PageCache, proposals: Iterable[Proposal], problems: Callable[[Proposal], Sequence[Any]],
+                url: Callable[[Proposal], str]) -> dict[str, Listed]:
+    """``src_path -> key`` of what a listing can show of each proposal: its data (as a digest,
+    computed once while the page is unchanged), validity, URL and problems (not its body: an
+    edit to the body changes no listing). Compared as they are: a few tuples per proposal, no
+    hashing on each build."""
     keys = {}
     for p in proposals:
         data = cache.remember(p, "data", lambda p=p: hashlib.blake2b(  # type: ignore[misc]
             repr(p.data).encode("utf-8", "surrogatepass"), digest_size=16).digest())
-        shown = repr((p.src_path, p.valid, url(p), [str(e) for e in problems(p)])).encode("utf-8", "surrogatepass")
-        keys[p.src_path] = hashlib.blake2b(data + shown, digest_size=16).digest()
+        found = problems(p)
+        keys[p.src_path] = (p.src_path, data, p.valid, url(p), tuple([str(e) for e in found]) if found else ())
     return keys
 
 
-def listing_key(cache: PageCache, templates: Iterable[str], page: str, keys: Iterable[bytes]) -> bytes:
-    """One listing page as a digest: the options (the cache's scope), the listing templates'
-    sources, the page, and the keys of the proposals it may list (:func:`listed_keys`)."""
-    h = hashlib.blake2b(repr((cache.key, page)).encode(), digest_size=16)
-    for source in templates:
-        h.update(b"\x00template\x00" + source.encode("utf-8", "surrogatepass"))
-    for key in keys:
-        h.update(key)
-    return h.digest()
+def listing_key(cache: PageCache, templates: Iterable[str], page: str, keys: Iterable[Listed]) -> Hashable:
+    """One listing page's key: the options (the cache's scope), the listing templates' sources,
+    the page, and the keys of the proposals it may list (:func:`listed_keys`), in order."""
+    return (cache.key, page, tuple(templates), tuple(keys))
 
 
 _MISSING: Any = object()
@@ -248,10 +249,11 @@ _MISSING: Any = object()
 
 class Kept:
     """Values worked out from a few inputs, kept across the rebuilds of ``mkdocs serve --dirty``:
-    each listing's rows as HTML, each proposal's item of ``proposals.json``. Values are kept in
-    groups (one per listing page, one for the export), each under the key of what it was made
-    from; a group keeps only what its last use asked for, so nothing stale piles up; every group
-    starts over when the scope (the options, the templates) changes."""
+    each listing's rows and chunks of rows as HTML, each proposal's item of ``proposals.json``.
+    Values are kept in groups (one per listing page, one for the export), each under the key of
+    what it was made from; a group keeps what its last use asked for (and what its user
+    :meth:`KeptGroup.keep` s), so nothing stale piles up; every group starts over when the scope
+    (the options, the templates) changes."""
 
     def __init__(self) -> None:
         self.scope: Hashable = _MISSING
@@ -269,24 +271,40 @@ class Kept:
         names = set(names)
         self.groups = {name: group for name, group in self.groups.items() if name in names}
 
-    def group(self, name: str) -> Callable[[Hashable, Callable[[], T]], T]:
-        """``get(key, make)`` for one use of the group: the value kept under ``key``, else
-        ``make()``; what this use did not ask for is forgotten."""
-        before = self.groups.get(name, {})
+    def group(self, name: str) -> KeptGroup:
+        """One use of a group: what it does not ask for is forgotten."""
         now: dict[Hashable, Any] = {}
+        group = KeptGroup(self, self.groups.get(name, {}), now)
         self.groups[name] = now
+        return group
 
-        def get(key: Hashable, make: Callable[[], T]) -> T:
-            value = now.get(key, _MISSING)
+
+class KeptGroup:
+    """One use of a group of :class:`Kept` values."""
+
+    def __init__(self, kept: Kept, before: dict[Hashable, Any], now: dict[Hashable, Any]) -> None:
+        self.kept, self.before, self.now = kept, before, now
+        self.asked: list[Hashable] | None = None
+        """Where the keys asked for are noted, while not None (what a value is made of)."""
+
+    def __call__(self, key: Hashable, make: Callable[[], T]) -> T:
+        """The value kept under ``key``, else ``make()``."""
+        if self.asked is not None:
+            self.asked.append(key)
+        value = self.now.get(key, _MISSING)
+        if value is _MISSING:
+            value = self.before.get(key, _MISSING)
             if value is _MISSING:
-                value = before.get(key, _MISSING)
-                if value is _MISSING:
-                    value = make()
-                    self.made += 1
-                now[key] = value
-            return value  # type: ignore[no-any-return]
+                value = make()
+                self.kept.made += 1
+            self.now[key] = value
+        return value  # type: ignore[no-any-return]
 
-        return get
+    def keep(self, keys: Iterable[Hashable]) -> None:
+        """Keep these values too (those a kept value was made from: a chunk's rows)."""
+        for key in keys:
+            if key not in self.now and (value := self.before.get(key, _MISSING)) is not _MISSING:
+                self.now[key] = value
 
 
 def remove_stale(before: Iterable[str], now: Iterable[str], exists: Callable[[str], bool] = os.path.isfile) -> None:

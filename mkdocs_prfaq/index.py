@@ -220,16 +220,24 @@ def render_row(row: Row, macro: Callable[[Row], Any]) -> Any:
     return macro(row)
 
 
+def render_rows(rows: list[Row], macro: Callable[..., Any], *args: Any) -> Any:
+    """Rows as the listing's template renders them together (its ``chunk`` or ``items`` macro)."""
+    return macro(rows, *args)
+
+
 RowHtml = Callable[[Row, Callable[[Row], Any]], Any]
 """What the listing templates call for each row: ``row_html(r, row)`` (:func:`render_row`, or a
 cache of the rows' HTML under ``mkdocs serve --dirty``)."""
+RowsHtml = Callable[..., Any]
+"""What they call for a chunk of rows: ``rows_html(rows, chunk, *args)`` (:func:`render_rows`)."""
 
 
 def listing_html(env: jinja2.Environment, kind: str, proposals: list[Proposal], labels: Mapping[str, str],
-                 url: Callable[[Proposal], str], lifecycle: Lifecycle = DEFAULT, row_html: RowHtml = render_row) -> str:
+                 url: Callable[[Proposal], str], lifecycle: Lifecycle = DEFAULT, row_html: RowHtml = render_row,
+                 rows_html: RowsHtml = render_rows) -> str:
     """The HTML of a listing page: ``index`` (with the chart), ``status`` or ``roadmap``."""
-    context: dict[str, Any] = {"labels": labels, "launch": launch_date,
-                               "status_label": lambda s: label_of(labels, s), "row_html": row_html}
+    context: dict[str, Any] = {"labels": labels, "launch": launch_date, "status_label": lambda s: label_of(labels, s),
+                               "row_html": row_html, "rows_html": rows_html}
     if kind == "roadmap":
         return render_listing(env, "prfaq/roadmap.html",
                               quarters=roadmap(proposals, url, labels["no_date"], lifecycle), **context)

@@ -7,7 +7,7 @@ import html
 import logging
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,8 @@ from .config import PrfaqConfig, lifecycle_of
 from .fields import Field, FieldSplitter, collect
 from .incremental import (
     Kept,
+    KeptGroup,
+    Listed,
     PageCache,
     SearchKeeper,
     listed_keys,
@@ -106,11 +108,13 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.generated_now: set[str] = set()
         self.page_urls: list[str] = []
         self.full_content: str | None = None
-        self.listing_keys: dict[str, bytes] = {}
-        self.listed: dict[str, bytes] = {}
-        self.export_key, self.export_text = b"", ""
-        self.rows, self.items = Kept(), Kept()
-        """Each listing's rows as HTML, each proposal's item of proposals.json (``--dirty``)."""
+        self.listing_keys: dict[str, Hashable] = {}
+        self.listed: dict[str, Listed] = {}
+        self.export_key: Hashable = None
+        self.export_text = ""
+        self.rows, self.items, self.urls = Kept(), Kept(), Kept()
+        """Each listing's rows as HTML, each proposal's item of proposals.json, each listing's
+        links to the proposals (``--dirty``)."""
         self.templates: list[str] = []
         """The sources of the listing templates (``--dirty``: a listing's key, the scope of :attr:`rows`)."""
 
@@ -198,7 +202,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         for src in self.catalog.unreadable:  # reported; MkDocs would fail on it (and serve would hang)
             if (unreadable := files.get_file_from_path(src)) is not None:
                 files.remove(unreadable)
-        self.files = {p.src_path: f for p in self.catalog.proposals if (f := files.get_file_from_path(p.src_path))}
+        uris = files.src_uris
+        self.files = {p.src_path: f for p in self.catalog.proposals if (f := uris.get(p.src_path)) is not None}
         for asset, wanted in ((CSS, self.config.layout or self.config.index), (JS, self.config.index)):
             if wanted and files.get_file_from_path(asset) is None:  # a custom_dir copy wins
                 files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
@@ -210,6 +215,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             self.templates = self._listing_templates()
             self.rows.begin((self.page_cache.key, tuple(self.templates)))
             self.items.begin(self.page_cache.key)
+            self.urls.begin((config.use_directory_urls, self.config.dir))
         if self.config.index:
             self._generate(files, config)
         self.generated_now = {f.abs_dest_path for path in self.listings if (f := files.get_file_from_path(path))
@@ -228,17 +234,24 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         templates, keys = self.templates, self.listed
         roadmap = getattr(self.lifecycle, "roadmap", None)
         before, self.listing_keys = self.listing_keys, {}
+        by_status: dict[str, list[Listed]] = {}
+        for p in self.catalog.proposals:
+            by_status.setdefault(p.status, []).append(keys[p.src_path])
         for path, (kind, status) in self.listings.items():
             # the proposals it may list: a status page those of its status, the roadmap those
             # of the roadmap's statuses, valid or not (a superset of what they show)
-            shown = [p for p in self.catalog.proposals if kind == "index" or (kind == "status" and p.status == status)
-                     or (kind == "roadmap" and (roadmap is None or p.status in roadmap))]
-            key = self.listing_keys[path] = listing_key(self.page_cache, templates, path,
-                                                        (keys[p.src_path] for p in shown))
+            if kind == "index":
+                shown = list(keys.values())
+            elif kind == "status":
+                shown = by_status.get(status, [])
+            else:
+                shown = [k for s, ks in by_status.items() if roadmap is None or s in roadmap for k in ks]
+            key = self.listing_keys[path] = listing_key(self.page_cache, templates, path, shown)
             if (file := files.get_file_from_path(path)) is not None:
                 modified = key != before.get(path) or not os.path.isfile(file.abs_dest_path)
                 setattr(file, "is_modified", lambda modified=modified: modified)  # noqa: B010
         self.rows.retain(self.listings)
+        self.urls.retain(self.listings)
 
     def _listing_templates(self) -> list[str]:
         if self.env is None or self.env.loader is None:
@@ -459,15 +472,25 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         if status:
             proposals = [p for p in proposals if p.status == status and index.is_listed(p, self.lifecycle)]
 
+        relative = self.urls.group(page.file.src_uri) if self.dirty else None
+
         def url(p: Proposal) -> str:
             file = self.files.get(p.src_path)
-            return file.url_relative_to(page.file) if file is not None else ""
+            if file is None:
+                return ""
+            if relative is None:
+                return file.url_relative_to(page.file)
+            return relative(file.url, functools.partial(file.url_relative_to, page.file))  # once per serve
 
         row_html: index.RowHtml = index.render_row
-        if self.dirty and self.listed:  # each row as it was unless its proposal changed (incremental.py)
-            row_html = functools.partial(self._kept_row, self.rows.group(page.file.src_uri))
+        rows_html: index.RowsHtml = index.render_rows
+        if self.dirty and self.listed:  # each row and chunk as it was unless its proposals changed (incremental.py)
+            kept = self.rows.group(page.file.src_uri)
+            row_html = functools.partial(self._kept_row, kept)
+            rows_html = functools.partial(self._kept_rows, kept)
         with _rendering(page):
-            listing = index.listing_html(self.env, kind, proposals, self.labels, url, self.lifecycle, row_html)
+            listing = index.listing_html(self.env, kind, proposals, self.labels, url, self.lifecycle, row_html,
+                                         rows_html)
         found = headings(listing)
         page.toc = _toc([], list(page.toc), found)
         if page.present_anchor_ids is not None:
@@ -476,14 +499,30 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             return html.replace(index.INDEX_MARKER, listing, 1)
         return html + listing
 
-    def _kept_row(self, kept: Callable[[Any, Callable[[], Any]], Any], r: index.Row,
-                  macro: Callable[[index.Row], Any]) -> Any:
-        """A row of a listing (the template's macro), as it was while its proposal, its URL and
-        what it says of the status are the same."""
-        key = self.listed.get(r.p.src_path)
-        if key is None:
-            return macro(r)
-        return kept((key, getattr(macro, "name", ""), r.url, r.status_label, r.invalid), functools.partial(macro, r))
+    def _row_key(self, r: index.Row) -> Hashable:
+        """What a row shows: its proposal (:func:`~.incremental.listed_keys`), its link, its status."""
+        return self.listed.get(r.p.src_path), r.url, r.status_label, r.invalid
+
+    def _kept_row(self, kept: KeptGroup, r: index.Row, macro: Callable[[index.Row], Any]) -> Any:
+        """A row of a listing (the template's macro), as it was while it shows the same."""
+        return kept((getattr(macro, "name", ""), self._row_key(r)), functools.partial(macro, r))
+
+    def _kept_rows(self, kept: KeptGroup, rows: list[index.Row], macro: Callable[..., Any], *args: Any) -> Any:
+        """Rows of a listing rendered together (a chunk of the index, a quarter of the roadmap),
+        as they were while each shows the same; their rows are kept with them."""
+        keys = tuple(map(self._row_key, rows))
+        found: list[Hashable] = []
+
+        def make() -> tuple[Any, list[Hashable]]:
+            asked, kept.asked = kept.asked, found
+            try:
+                return macro(rows, *args), found
+            finally:
+                kept.asked = asked
+
+        html, made_of = kept((getattr(macro, "name", ""), args, keys), make)
+        kept.keep(made_of)
+        return html
 
     def _url(self, path: str, page: Page, files: Files) -> str | None:
         file = files.get_file_from_path(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -17,9 +18,14 @@ from .schema import SchemaValidator, build_validator, display_name, load_schema_
 
 def display_path(file: File, docs_dir: str) -> str:
     """The page's path as a person finds it: relative to the working directory when inside it."""
-    path = file.abs_src_path or os.path.join(docs_dir, file.src_path)
+    return _display(file.abs_src_path or os.path.join(docs_dir, file.src_path), os.getcwd())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _display(path: str, cwd: str) -> str:
+    """(Once per page and working directory: ``mkdocs serve`` asks again on every rebuild.)"""
     try:
-        rel = os.path.relpath(path)
+        rel = os.path.relpath(path, cwd)
     except ValueError:  # pragma: no cover - another drive on Windows
         return path
     return path if rel.startswith("..") else rel.replace(os.sep, "/")

@@ -4,6 +4,7 @@ and the search index (whole: every other page keeps its entries)."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import re
@@ -254,7 +255,8 @@ def listings(root: Path) -> dict[str, str]:
     for path in [root / "proposals" / "index.html", root / "proposals" / "roadmap" / "index.html",
                  *sorted((root / "proposals" / "status").glob("*/index.html"))]:
         text = path.read_text(encoding="utf-8")
-        out[str(path.relative_to(root))] = text[text.index("<article"):text.index("</article>")]
+        start = text.find("<article") if "<article" in text else text.index('role="main"')  # Material, mkdocs
+        out[str(path.relative_to(root))] = text[start:text.index("</article>" if "<article" in text else "<footer")]
     return out
 
 
@@ -272,17 +274,21 @@ def fresh_build(site: Site) -> dict[str, str]:
 
 
 def test_a_dirty_rebuild_renders_again_only_the_rows_and_export_items_that_changed(site: Site) -> None:
-    alpha = site.proposal("alpha.md", "launched", title="Alpha first")
-    site.proposal("beta.md", "launched", i=1, title="Beta")
-    site.proposal("gamma.md", "approved", i=2, title="Gamma")
+    def launch(day: int) -> dict[str, Any]:  # one quarter on the roadmap
+        return {"location": "Berlin", "date": f"2027-05-{day:02}"}
+
+    alpha = site.proposal("alpha.md", "launched", title="Alpha first", dateline=launch(1))
+    site.proposal("beta.md", "launched", i=1, title="Beta", dateline=launch(2))
+    site.proposal("gamma.md", "approved", i=2, title="Gamma", dateline=launch(3))
     site.proposal("delta.md", "draft", i=3, title="Delta")
     site.config("on_invalid: warn", theme="material")
     original = alpha.read_text()
     served_dir = site.root / "served"
     with served(site) as rebuild:
         plugin = rebuild()
-        # every row once: 4 on the index, 4 on the status pages, 3 on the roadmap; 4 export items
-        assert (plugin.rows.made, plugin.items.made) == (4 + 4 + 3, 4)
+        # each chunk of rows and each row once: the index 3 + 4, the status pages 3 + 4, the
+        # roadmap 1 + 3; the export's 4 items
+        assert (plugin.rows.made, plugin.items.made) == (7 + 7 + 4, 4)
         assert listings(served_dir) == fresh_build(site)
 
         def edit(text: str, rows: int, items: int, why: str) -> None:
@@ -291,17 +297,39 @@ def test_a_dirty_rebuild_renders_again_only_the_rows_and_export_items_that_chang
             assert listings(served_dir) == fresh_build(site), why
             assert (plugin.rows.made, plugin.items.made) == (rows, items), why
 
-        edit(original.replace("Alpha first", "Alpha <renamed> & co"), 3, 1,
-             "the title: its row on the index, on its status page and on the roadmap; its export item")
+        edit(original.replace("Alpha first", "Alpha <renamed> & co"), 2 + 2 + 2, 1,
+             "the title: its row and its chunk on the index, its status page and the roadmap; its item")
         assert "Alpha &lt;renamed&gt; &amp; co" in row((served_dir / "proposals" / "index.html").read_text(), "alpha/")
         edit(original.replace("Alpha first", "Alpha <renamed> & co").replace("Notes from the customer", "Notes"), 0, 0,
              "the body: no row, no item")
-        edit(original.replace("status: launched", "status: approved"), 3, 1,
-             "the status: its row on the index, on its new status page and on the roadmap; its export item")
+        edit(original.replace("status: launched", "status: approved"), 3 + 1 + 2 + 2, 1,
+             "the status: on the index its row and both groups' chunks, the chunk it left on its old "
+             "status page, its row and chunk on the new one and on the roadmap; its item")
         broken = re.sub(r"^owner: .*\n", "", original, count=1, flags=re.M)
-        edit(broken, 1, 1, "invalid: its row on the index (under invalid) and its export item; it leaves its "
-             "status page and the roadmap, whose other rows are kept")
-        edit(original, 3, 1, "valid again")
+        edit(broken, 3 + 1 + 1, 1, "invalid: on the index its row and chunk under invalid and the chunk it "
+             "left; the chunk it left on its status page and the roadmap; its item")
+        edit(original, 2 + 2 + 0 + 2, 1, "valid again: its row and chunk on the index, its status page and "
+             "the roadmap (rows that were shown before are made again: only the last render is kept)")
+
+
+def test_a_chunk_of_the_index_is_kept_while_its_rows_are(site: Site) -> None:
+    pages = []
+    for i in range(130):  # two chunks of the index and of the status page (100 rows each)
+        updated = datetime.date(2025, 1, 1) + datetime.timedelta(days=i)
+        pages.append(site.page(f"p{i:03}.md", f"---\ntitle: Proposal {i}\nstatus: draft\nowner: Ann\n"
+                                              f"created: 2024-12-01\nupdated: {updated}\n---\nBody {i}.\n"))
+    site.config("index: true")
+    served_dir = site.root / "served"
+    with served(site) as rebuild:
+        plugin = rebuild()
+        assert plugin.rows.made == 2 * (2 + 130)
+        for i, chunk in ((129, "the first chunk (newest first)"), (0, "the second chunk")):
+            pages[i].write_text(pages[i].read_text().replace(f"title: Proposal {i}\n", f"title: Renamed {i}\n"))
+            assert rebuild() is plugin
+            assert (plugin.rows.made, plugin.items.made) == (2 * (1 + 1), 1), chunk
+            index = (served_dir / "proposals" / "index.html").read_text()
+            assert f"Renamed {i}<" in row(index, f"p{i:03}/") and index.count('class="prfaq-chunk"') == 2
+        assert listings(served_dir) == fresh_build(site)
 
 
 def test_a_dirty_rebuild_renders_every_row_again_when_the_templates_change(site: Site) -> None:
@@ -321,7 +349,8 @@ def test_a_dirty_rebuild_renders_every_row_again_when_the_templates_change(site:
         plugin = rebuild()
         index = (served_dir / "proposals" / "index.html").read_text()
         assert row(index, "alpha/").count("<td>Owner ") == 1 and row(index, "beta/").count("<td>Owner ") == 1
-        assert (plugin.rows.made, plugin.items.made) == (2 + 2 + 1, 0), "every row made again, no export item"
+        assert (plugin.rows.made, plugin.items.made) == (2 * (2 + 2) + 1 + 1, 0), \
+            "every chunk and row made again (index, status pages, roadmap), no export item"
         assert listings(served_dir) == fresh_build(site)
 
 
