@@ -82,6 +82,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
     def __init__(self) -> None:
         self.catalog = Catalog()
         self.validator: SchemaValidator | None = None
+        self.validator_scope: Hashable = None
         self.splitter = FieldSplitter()
         self.fields: dict[str, list[Field]] = {}
         self.words: dict[str, Words] = {}
@@ -111,6 +112,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.listing_keys: dict[str, Hashable] = {}
         self.listed: dict[str, Listed] = {}
         self.export_key: Hashable = None
+        self.in_nav: list[str] = []
+        """The proposals in the navigation (``src_uri``)."""
+        self.nav_order: tuple[Hashable, list[str]] = (None, [])
+        """What the index showed of the proposals (``--dirty``), and their order on it."""
         self.export_text = ""
         self.rows, self.items, self.urls = Kept(), Kept(), Kept()
         """Each listing's rows as HTML, each proposal's item of proposals.json, each listing's
@@ -136,10 +141,15 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             log.info(f"prfaq: theme {config.theme.name!r} is not one mkdocs-prfaq is tested with "
                      f"({', '.join(_TESTED_THEMES)}); PR/FAQ pages use plain HTML and prfaq.css")
         self.lifecycle = lifecycle_of(self.config)
-        try:
-            self.validator = site_validator(self.config.schema, self.lifecycle)
-        except SchemaConfigError as e:
-            raise PluginError(f"prfaq: {e}") from None
+        # under `mkdocs serve`, the same options and schema make the same validator (incremental.py)
+        scope = options_key(dict(self.config), self.config.schema) if self.serving else None
+        if scope is None or scope != self.validator_scope or self.validator is None:
+            self.validator, self.validator_scope = None, None
+            try:
+                self.validator = site_validator(self.config.schema, self.lifecycle)
+            except SchemaConfigError as e:
+                raise PluginError(f"prfaq: {e}") from None
+            self.validator_scope = scope
         self.labels = merge_labels(self.config.labels, self.lifecycle)
         self.limits = Limits(self.config.limits.press_release_words, self.config.limits.faq_words)
         self.env = make_environment(config.theme.dirs)
@@ -164,7 +174,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         if config.theme.name == "material" and navstyle.PATH not in config.extra_css:
             config.extra_css.append(navstyle.PATH)
         if self.serving:  # parsed pages are reused between rebuilds while the options are the same
-            self.page_cache.scope(options_key(dict(self.config), self.config.schema))
+            self.page_cache.scope(scope)
         if config.theme.name == "material":
             # Material shows page.meta.status in the navigation for statuses it knows, and prints
             # the label unescaped (MkDocs' Jinja does not autoescape).
@@ -280,10 +290,15 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             else:
                 log.warning(f"prfaq: {summary(problems)}; building anyway (on_invalid: warn)")
         for proposal in self.catalog.proposals:
-            words = self.words[proposal.src_path] = self.page_cache.remember(  # unchanged pages: once per serve
-                proposal, "words", functools.partial(measure, proposal, self.limits))
-            for warning in check_limits(proposal, words, self.limits):
+            words, warnings = self.page_cache.remember(  # unchanged pages: once per serve
+                proposal, "words", functools.partial(self._measure, proposal))
+            self.words[proposal.src_path] = words
+            for warning in warnings:
                 log.warning(str(warning))
+
+    def _measure(self, proposal: Proposal) -> tuple[Words, list[Problem]]:
+        words = measure(proposal, self.limits)
+        return words, check_limits(proposal, words, self.limits)
 
     def _generate(self, files: Files, config: MkDocsConfig) -> None:
         """The index, a page per status that has proposals, the roadmap, and proposals.json:
@@ -330,6 +345,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         pruned = self._nav(nav, config)
+        self.in_nav = [src for page in (pruned or nav).pages if (src := page.file.src_uri) in self.files]
         if self.nav_css is not None:
             self.nav_css.content_string = self._nav_stylesheet((pruned or nav).pages, files)
         return pruned
@@ -369,9 +385,13 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         nav.items = prune(nav.items)
         nav.pages = [p for p in nav.pages if p.file.src_uri not in proposals]
         _chain(nav.pages)
-        # Out of the navigation, proposals link to each other in the index's order.
-        ordered = [p for ps in index.by_status(self.catalog.proposals, self.lifecycle).values() for p in ps]
-        chain = [f.page for p in ordered if (f := self.files.get(p.src_path)) is not None and f.page is not None]
+        # Out of the navigation, proposals link to each other in the index's order (under
+        # --dirty worked out again only when what the index shows of them changed).
+        key = tuple(self.listed.values()) if self.dirty else None
+        if key is None or key != self.nav_order[0]:
+            self.nav_order = key, [p.src_path for ps in index.by_status(self.catalog.proposals, self.lifecycle).values()
+                                   for p in ps]
+        chain = [f.page for src in self.nav_order[1] if (f := self.files.get(src)) is not None and f.page is not None]
         _chain(chain)
         return nav
 
@@ -558,7 +578,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                     file.page.markdown, file.page.meta = "", {"title": html.escape(self.catalog.by_src[src].title)}
         if self.nav_css is None:
             return None
-        for src in self.files:
+        for src in self.in_nav:  # only Material's navigation reads other pages' metadata
             page = self.files[src].page
             if page is not None and page.meta:
                 self.held_meta[src] = page.meta

@@ -16,9 +16,10 @@ from .problems import Problem
 from .schema import SchemaValidator, build_validator, display_name, load_schema_file
 
 
-def display_path(file: File, docs_dir: str) -> str:
-    """The page's path as a person finds it: relative to the working directory when inside it."""
-    return _display(file.abs_src_path or os.path.join(docs_dir, file.src_path), os.getcwd())
+def display_path(file: File, docs_dir: str, cwd: str | None = None) -> str:
+    """The page's path as a person finds it: relative to the working directory (``cwd``, else
+    the current one) when inside it."""
+    return _display(file.abs_src_path or os.path.join(docs_dir, file.src_path), cwd or os.getcwd())
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -35,9 +36,9 @@ def proposal_sources(files: Iterable[File], docs_dir: str, directory: str, exclu
     """The PR/FAQs among a site's files: pages under ``directory`` but those the plugin's
     ``exclude`` names and those MkDocs leaves out of the site (``exclude_docs``; ``draft_docs``
     and ``not_in_nav`` pages are built, so they are checked)."""
-    exclude = tuple(exclude)
+    exclude, cwd = tuple(exclude), os.getcwd()
     return [
-        (f.src_uri, display_path(f, docs_dir), lambda f=f: f.content_string)  # type: ignore[misc]
+        (f.src_uri, display_path(f, docs_dir, cwd), lambda f=f: f.content_string)  # type: ignore[misc]
         for f in files
         if f.is_documentation_page() and f.inclusion != InclusionLevel.EXCLUDED
         and is_proposal(f.src_uri, directory, exclude)
