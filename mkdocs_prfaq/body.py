@@ -33,10 +33,28 @@ PARTS = {
 }
 PART_ORDER = ("summary", "problem", "solution", "getting_started", "closing")
 
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_HEADING_START = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
+
+
+def atx(line: str) -> tuple[int, str] | None:
+    """An ATX heading's level and text, without its closing ``#`` sequence: ``(2, 'Title')`` for
+    ``## Title ##``. Linear in the line (a regular expression that skips the closing sequence
+    backtracks over every run of spaces in the heading)."""
+    m = _HEADING_START.match(line)
+    if m is None:
+        return None
+    text = (m.group(2) or "").rstrip(" \t")
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1] in " \t"):
+        text = bare.rstrip(" \t")
+    return len(m.group(1)), text
+
+
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_ATTRS = re.compile(r"\s*\{([^{}]*)\}\s*$")
-_LABEL = re.compile(r"^\*\*([^*\n]{1,40}?)\s*:?\s*\*\*\s*:?\s*")
+_ATTRS = re.compile(r"\{([^{}]*)\}\s*$")  # a heading's attribute list; the spaces before it are stripped
+# Spaces around a label's colon are bounded: two unbounded runs side by side try every split of
+# a long run of spaces (quadratic), and a label is a word or two.
+_LABEL = re.compile(r"^\*\*([^*\n]{1,40}?)[ \t]{0,3}:?[ \t]{0,3}\*\*[ \t]{0,3}:?\s*")
 _BOLD_LINE = re.compile(r"^\*\*(?!\s)(.+?)\*\*\s*$", re.DOTALL)
 _Q_PREFIX = re.compile(r"^(?:Q\d*[:.)]\s*)", re.IGNORECASE)
 _A_PREFIX = re.compile(r"^\*{0,2}A\d*[:.]\*{0,2}[ \t]+")  # 'A: ...', never 'A.I.' or 'A) a list'
@@ -44,7 +62,22 @@ _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _COMMENT = re.compile(r"^\s*<!--.*?-->\s*$", re.DOTALL)
 _DATELINE = re.compile(r"^\*\*(?P<bold>[^*\n]+?)\*\*(?:\s*[—–-]{1,2}\s*|[ \t]*(?:\n|$))(?P<rest>.*)$", re.DOTALL)
-_ATTRIBUTION = re.compile(r"^(?:—|–|--|-|―)\s*(?P<who>.+?)\s*(?:\{(?P<kind>[A-Za-z][\w-]*)\})?\s*$")
+_ATTRIBUTION = re.compile(r"(?:—|–|--|-|―)\s*(?P<who>.*)", re.DOTALL)
+_KIND = re.compile(r"\{(?P<kind>[A-Za-z][\w-]*)\}")
+
+
+def attribution(line: str) -> tuple[str, str | None] | None:
+    """``— Name, Role {kind}`` -> ``('Name, Role', 'kind')``; None for a line that is none.
+    Linear in the line, whatever runs of spaces it holds."""
+    m = _ATTRIBUTION.match(line.strip())
+    if m is None:
+        return None
+    who, kind = m.group("who").rstrip(), None
+    if who.endswith("}"):
+        k = search_end(_KIND, who, 64)
+        if k is not None and k.end() == len(who):
+            who, kind = who[: k.start()].rstrip(), k.group("kind")
+    return (who, kind) if who else None
 _MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                        "september", "october", "november", "december"], 1)}
 _DATE_AT_END = re.compile(
@@ -94,7 +127,7 @@ def _atx(lines: list[str]) -> list[str]:
             fence = m.group(1)
             continue
         under = _SETEXT.match(lines[i + 1])
-        if under and line.strip() and (i == 0 or not lines[i - 1].strip()) and not _HEADING.match(line) \
+        if under and line.strip() and (i == 0 or not lines[i - 1].strip()) and not atx(line) \
                 and not _RULE.match(line) and _is_paragraph(line):
             out[i] = ("# " if under.group(1)[0] == "=" else "## ") + line.strip()
             out[i + 1] = ""
@@ -113,9 +146,9 @@ def _headings(lines: list[str]) -> list[_Heading]:
         if m:
             fence = m.group(1)
             continue
-        h = _HEADING.match(line)
+        h = atx(line)
         if h:
-            found.append(_Heading(len(h.group(1)), h.group(2) or "", i))
+            found.append(_Heading(h[0], h[1], i))
     return found
 
 
@@ -144,7 +177,7 @@ def _blocks(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
                 blocks.append((first, "\n".join(current)))
                 current = []
             continue
-        if current and _HEADING.match(line):  # a heading needs no blank line before it
+        if current and atx(line):  # a heading needs no blank line before it
             blocks.append((first, "\n".join(current)))
             current = []
         if not current:
@@ -294,18 +327,23 @@ class _Reader:
         inner = [re.sub(r"^ {0,3}> ?", "", line) for line in lines]
         start, found = 0, False
         for i, line in enumerate(inner):
-            m = _ATTRIBUTION.match(_unwrap(line.strip()))
+            m = attribution(_unwrap(line.strip()))
             said = "\n".join(inner[start:i]).strip()
             if m and said:
-                who = _unwrap(m.group("who").strip())
+                who = _unwrap(m[0].strip())
                 name, _, role = who.partition(",")
-                kind = m.group("kind") or ("customer" if _CUSTOMER_ROLE.search(role) or any(
+                kind = m[1] or ("customer" if _CUSTOMER_ROLE.search(role) or any(
                     q["kind"] == "leader" for q in quotes) else "leader")
                 n = len(quotes)
-                quotes.append({"kind": kind, "name": name.strip(), "role": role.strip(), "text": _unquote(said)})
-                where = self.at(index + start)
-                for key in ("", "kind", "name", "role", "text"):
+                quote = {"kind": kind, "name": name.strip(), "role": role.strip(), "text": _unquote(said)}
+                if not quote["role"]:
+                    del quote["role"]  # a name alone: the role is missing, which a draft may be
+                quotes.append(quote)
+                where, said_at = self.at(index + start), self.at(index + i)
+                for key in ("", "text"):
                     self.doc.lines[("quotes", str(n), key) if key else ("quotes", str(n))] = where
+                for key in ("kind", "name", "role"):  # written on the attribution line
+                    self.doc.lines[("quotes", str(n), key)] = said_at
                 self.doc.lines.setdefault(("quotes",), where)
                 start, found = i + 1, True
         if not found:
@@ -394,10 +432,18 @@ def _next_at(headings: list[tuple[int, _Heading]], level: int) -> int:
     return next((n for n, (_, h) in enumerate(headings) if h.level <= level), len(headings))
 
 
+def search_end(pattern: re.Pattern[str], text: str, window: int = 80) -> re.Match[str] | None:
+    """``pattern.search(text)`` for a match that ends the text (a date: a few words), tried only
+    in its last ``window`` characters: linear whatever the text (a search over all of it
+    backtracks over every run of spaces)."""
+    end = len(text.rstrip())
+    return pattern.search(text, max(0, end - window), end)
+
+
 def _dateline(text: str) -> tuple[str, str, str] | None:
     """``**SEATTLE, WA, April 27, 2027** — Today...`` -> ``(location, date, the rest)``."""
     m = _DATELINE.match(text)
-    date = _DATE_AT_END.search(m.group("bold")) if m else None
+    date = search_end(_DATE_AT_END, m.group("bold")) if m else None
     if m is None or date is None:
         return None
     location = m.group("bold")[: date.start()].strip().rstrip(",—–-").strip()

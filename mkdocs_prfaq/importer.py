@@ -84,7 +84,7 @@ Release``, ``Future Intended Press Release``."""
 _PR_FAQ = r"(?:pr\s*[/-]?\s*faqs?|press\s+release\s*(?:[/&]|and)\s*faqs?)"
 _TITLE_PREFIX = re.compile(r"^\s*(?:title|headline|heading|" + _PR_FAQ + r")\s*[:\-–—]\s*", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"\s*[:\-–—|]?\s*\b" + _PR_FAQ + r"\s*$", re.IGNORECASE)
-_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
+_PAREN = re.compile(r"\([^()]*\)\s*$")  # no leading \s*: a search would try each space of a run
 
 
 def _name(text: str) -> str:
@@ -151,7 +151,9 @@ def _title_name(text: str) -> str:
     """A document heading without ``Title:``, ``PRFAQ:`` or a trailing ``PR/FAQ``."""
     text = _plain(text)
     text = _TITLE_PREFIX.sub("", text)
-    text = _TITLE_SUFFIX.sub("", text)
+    suffix = body.search_end(_TITLE_SUFFIX, text, 60)  # at the end: linear whatever the spaces before it
+    if suffix is not None:
+        text = text[: suffix.start()]
     return text.strip(" -–—:|")
 
 
@@ -160,7 +162,7 @@ _LINK_TEXT = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 def _plain(text: str) -> str:
     """Heading or label Markdown as plain text: no emphasis, code marks, ``{#id}`` or link targets."""
-    text = re.sub(r"\s*\{#[^{}]*\}\s*$", "", text)
+    text = re.sub(r"\{#[^{}]*\}\s*$", "", text)  # the spaces before it go below
     text = _LINK_TEXT.sub(r"\1", text)
     text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
     text = re.sub(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", text)
@@ -172,7 +174,6 @@ def _plain(text: str) -> str:
 # -- Markdown blocks ---------------------------------------------------------------------------
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})(.*)$")
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _HR = re.compile(r"^\s*([-*_])(?:\s*\1){2,}\s*$")
 _JUNK = re.compile(r"^[\s_*]*$")
 
@@ -224,10 +225,10 @@ def _scan(lines: list[str], offset: int) -> list[_Heading | _Block]:
             current.append(line)
             fence = opened
             continue
-        h = _HEADING.match(line)
+        h = body.atx(line)
         if h:
             flush()
-            items.append(_Heading(len(h.group(1)), (h.group(2) or "").strip(), i + offset + 1))
+            items.append(_Heading(h[0], h[1].strip(), i + offset + 1))
             continue
         if not line.strip():
             flush()
@@ -362,7 +363,6 @@ _DASHED = re.compile(
     re.DOTALL)
 _BARE = re.compile(r"^(?P<q1>[" + _OPEN_Q + r"].+[" + _CLOSE_Q + r"])\s+(?P<who>[A-Z][^\"“”\n]{1,150}?)\.?\s*$",
                    re.DOTALL)
-_ATTRIBUTION = re.compile(r"^(?:—|–|--|-|―)\s*(?P<who>[^{}]+?)\s*(?:\{(?P<kind>[A-Za-z][\w-]*)\})?\s*$")
 
 
 @dataclass
@@ -415,11 +415,11 @@ def _quote(text: str) -> Quote | None:
         while lines and not lines[-1].strip():
             lines.pop()
         if len(lines) >= 2:
-            m = _ATTRIBUTION.match(_unwrap(lines[-1]))
-            if m and not m.group("who").lstrip().startswith(("-", "—")):
-                who = _who(m.group("who"))
+            said = body.attribution(_unwrap(lines[-1]))
+            if said and not said[0].lstrip().startswith(("-", "—")) and "{" not in said[0] and "}" not in said[0]:
+                who = _who(said[0])
                 if who and "\n".join(lines[:-1]).strip():
-                    kind = m.group("kind")
+                    kind = said[1]
                     return Quote("\n".join(lines[:-1]).strip(), who[0], who[1], kind)
         text = "\n".join(lines)
     elif not _is_paragraph(text):
@@ -451,7 +451,7 @@ _BOLD_ONLY = re.compile(r"^(\*\*|__)(?P<inner>[^*_\n]+?)\1\s*$")
 def _lone_dateline(text: str) -> Dateline | None:
     """A paragraph that is only a bold dateline (``**SEATTLE, WA — April 2, 2027**``)."""
     m = _BOLD_ONLY.match(text.strip())
-    d = _DATE_END.search(m.group("inner")) if m else None
+    d = body.search_end(_DATE_END, m.group("inner")) if m else None
     if not m or not d:
         return None
     location = m.group("inner")[: d.start()].strip(" ,—–-")
@@ -824,7 +824,10 @@ class _Reader:
 # -- the press release, sorted into parts --------------------------------------------------------
 
 _LABEL_LINE = re.compile(r"^(?P<label>[A-Za-z][A-Za-z’' /&-]{1,40}?)\s*:[ \t]*(?P<rest>.*)$")
-_BOLD_LABEL = re.compile(r"^(\*\*|__)(?P<label>[^*_\n]{1,40}?)\s*(?P<colon>[:.])?\s*\1(?P<after>\s*:)?[ \t]*")
+# Spaces around the colon are bounded (a label is a word or two): unbounded runs side by side
+# try every split of a long run of spaces.
+_BOLD_LABEL = re.compile(r"^(\*\*|__)(?P<label>[^*_\n]{1,40}?)[ \t]{0,3}(?P<colon>[:.])?[ \t]{0,3}\1"
+                         r"(?P<after>[ \t]{0,3}:)?[ \t]*")
 _EMPHASIS_ONLY = re.compile(r"^(\*\*|__|\*|_)(?!\s)(?P<inner>[\s\S]+?)(?<!\s)\1$")
 
 
@@ -984,7 +987,7 @@ def _dateline(pr: _Press, text: str) -> str:
     m = _BOLD_DATELINE.match(text)
     if m:
         inner = m.group("inner")
-        d = _DATE_END.search(inner)
+        d = body.search_end(_DATE_END, inner)
         if d:
             location = inner[: d.start()].strip(" ,—–-")
             date = full_date(d.group("date"))
@@ -1531,7 +1534,8 @@ def _write_press(page: _Page, press: _Press, dateline: Dateline | None) -> None:
             if entry.quote is not None:
                 q = entry.quote
                 quoted = "\n".join("> " + line if line.strip() else ">" for line in q.text.split("\n"))
-                page.add(f"{quoted}\n> — {q.name}, {q.role}" + (f" {{{q.kind}}}" if q.kind else ""))
+                who = f"{q.name}, {q.role}" if q.role else q.name
+                page.add(f"{quoted}\n> — {who}" + (f" {{{q.kind}}}" if q.kind else ""))
             elif dateline is not None:
                 page.add(f"{dateline.markdown()} — {entry.text}")
                 dateline = None

@@ -22,15 +22,27 @@ _TEXT_FIELDS = (("title",), ("subtitle",), ("dateline", "location"), ("decision"
 _PARTS = ("summary", "problem", "solution", "getting_started", "closing")
 
 
+_PREFIX = 200
+"""A text longer than this is judged by its start alone when that start holds enough words."""
+_HEAD = re.compile(r"[\s:.!,;(—–]")
+
+
 def is_placeholder(value: str) -> bool:
     """Text that stands in for an answer: empty Markdown, a placeholder word alone (``TBD``,
     ``TODO: write this``), or a template slot (``[City, State]``)."""
+    if len(value) > _PREFIX and "<!--" not in value:
+        # Long prose: only its first word can make it a placeholder (``TODO: ...``), unless it
+        # opens like a slot, a run of ?, -, x or dots, lorem ipsum or 'insert ... here', which
+        # the whole text decides. 60 characters of words are more than any placeholder word.
+        start = _MARKUP.sub(" ", value[:_PREFIX]).strip()
+        if len(start) >= 60 and start[0] not in "[?-.…xX" and not start[:12].lower().startswith(("lorem", "insert")):
+            return _HEAD.split(start, maxsplit=1)[0] in _MARKERS
     text = _MARKUP.sub(" ", _HTML_COMMENT.sub(" ", value)).strip()
     if not text:
         return True
     if _SLOT.match(text):
         return True
-    head = re.split(r"[\s:.!,;(—–]", text, maxsplit=1)[0]  # written in capitals: 'Todo lists' is prose
+    head = _HEAD.split(text, maxsplit=1)[0]  # written in capitals: 'Todo lists' is prose
     return bool(_ONLY_PLACEHOLDER.match(text) or head in _MARKERS)
 
 

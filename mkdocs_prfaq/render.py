@@ -277,7 +277,7 @@ def render_page(env: jinja2.Environment, view: PageView, template: str = PAGE_TE
     return env.get_template(template).render(view=view, p=view.p, labels=view.labels)
 
 
-_HEADING = re.compile(r"<h([1-6])\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.DOTALL)
+_HEADING = re.compile(r"<h([1-6])[^>]*? id=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.DOTALL)
 _HEADERLINK = re.compile(r"<a\b[^>]*class=\"headerlink\"[^>]*>.*?</a>", re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -301,7 +301,7 @@ def headings(rendered: str) -> list[Heading]:
     return found
 
 
-_ID = re.compile(r'\bid="([^"]*)"')
+_ID = re.compile(r' id="([^"]*)"')  # as nh3, Markdown and the templates write attributes: a literal to search for
 
 
 def element_ids(rendered: str) -> set[str]:

@@ -152,7 +152,7 @@ def test_placeholder_text_is_a_problem_from_in_review_on(site: Site) -> None:
 
 # -- generated bodies: never a crash, lines inside the file, no word lost ----------------------
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from mkdocs_prfaq import body as body_form_parser  # noqa: E402
@@ -320,3 +320,29 @@ def test_more_placeholders() -> None:
         assert is_placeholder(text), text
     for text in ("Todo lists are great for teams.", "XXX-large shirts sell out.", "The answer is TBD."):
         assert not is_placeholder(text), text
+
+
+def _slow_is_placeholder(value: str) -> bool:
+    """The whole-text rule that placeholders.is_placeholder shortens for long prose."""
+    from mkdocs_prfaq import placeholders as ph
+    text = ph._MARKUP.sub(" ", ph._HTML_COMMENT.sub(" ", value)).strip()
+    if not text or ph._SLOT.match(text):
+        return True
+    return bool(ph._ONLY_PLACEHOLDER.match(text) or re.split(r"[\s:.!,;(—–]", text, maxsplit=1)[0] in ph._MARKERS)
+
+
+_PIECES = st.sampled_from(["TODO", "TBD", "todo", "lorem ipsum", "Lorem", "insert", " ", "  ", "\n", "**", "_", "`",
+                           "#", ">", "?", "-", "x", "X", "...", "…", "[City]", ":", "word", "prose goes here", "N/A",
+                           ".", ",", "(", "—", "<!-- c -->", "a" * 70])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.builds(lambda head, tail: head + tail, st.lists(_PIECES, max_size=4).map("".join),
+                 st.lists(_PIECES, min_size=20, max_size=80).map("".join)))
+@example("TODO: " + "write the words " * 20)
+@example("**TBD** — " + "the long answer " * 20)
+@example("Todo lists are " + "what people want " * 20)
+@example("[City, State] " * 30)
+def test_placeholder_shortcut_for_long_text_agrees_with_the_whole_text_rule(value: str) -> None:
+    from mkdocs_prfaq.placeholders import is_placeholder
+    assert is_placeholder(value) == _slow_is_placeholder(value), value
