@@ -81,7 +81,7 @@ def attribution(line: str) -> tuple[str, str | None] | None:
 _MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                        "september", "october", "november", "december"], 1)}
 _DATE_AT_END = re.compile(
-    r"(?:,\s*|\s+)(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})"
+    r"(?:,\s*|\s+)(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})|(?:\d{1,2}(?:st|nd|rd|th|\.)?\s+[A-Z][a-z]+\.?,?\s+\d{4})"
     r"|(?:\d{4}-\d{2}-\d{2})|(?:\d{4}-\d{2})|(?:[A-Z][a-z]+\.?\s+\d{4}))\s*$")
 
 
@@ -202,7 +202,7 @@ def parse_date(text: str) -> str:
     text = text.strip().rstrip(",.")
     if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", text):
         return text
-    words = text.replace(",", " ").replace(".", " ").split()
+    words = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text).replace(",", " ").replace(".", " ").split()
     try:
         if len(words) == 3:
             month, day, year = (words[0], words[1], words[2]) if words[0].isalpha() else (words[1], words[0], words[2])

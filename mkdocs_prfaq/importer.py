@@ -437,7 +437,8 @@ def _quote(text: str) -> Quote | None:
 
 _MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                         "september", "october", "november", "december"), 1)}
-_DATE = (r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}"
+_DATE = (r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+         r"|\d{1,2}(?:st|nd|rd|th|\.)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}"
          r"|\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}|\d{4})")
 _BOLD_DATELINE = re.compile(r"^(\*\*|__)(?P<inner>[^*_\n]+?)\1\s*(?P<dash>—|–|--|-|―)\s*(?P<rest>.*)$", re.DOTALL)
 _DATE_END = re.compile(r"(?:^|,\s*|\s*(?:—|–|--|-|―)\s*|\s+)" + _DATE + r"\s*$")
@@ -485,7 +486,7 @@ def full_date(text: str) -> datetime.date | None:
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             return datetime.date.fromisoformat(text)
-        words = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text).replace(",", " ").split()
+        words = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text).replace(",", " ").replace(".", " ").split()
         if len(words) == 3:
             month_word, day, year = (words[0], words[1], words[2]) if words[0][0].isalpha() else \
                 (words[1], words[0], words[2])

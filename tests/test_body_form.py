@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
+
 from benchmarks.generate import body_page as body_form
 from benchmarks.generate import prfaq_page, proposal_data
 
@@ -346,3 +348,22 @@ _PIECES = st.sampled_from(["TODO", "TBD", "todo", "lorem ipsum", "Lorem", "inser
 def test_placeholder_shortcut_for_long_text_agrees_with_the_whole_text_rule(value: str) -> None:
     from mkdocs_prfaq.placeholders import is_placeholder
     assert is_placeholder(value) == _slow_is_placeholder(value), value
+
+
+@pytest.mark.parametrize(("written", "date"), [("27. April 2027", "2027-04-27"), ("April 27th, 2027", "2027-04-27"),
+                                               ("27 April, 2027", "2027-04-27"), ("1st May 2027", "2027-05-01")])
+def test_day_first_and_ordinal_datelines(written: str, date: str) -> None:
+    doc = parse(f"## Press release\n\n**BERLIN, {written}** — The summary.\n")
+    assert doc.data["dateline"] == {"location": "BERLIN", "date": date}
+    assert doc.data["press_release"]["summary"] == "The summary."
+
+
+def test_a_quote_with_a_name_alone_is_reported_at_its_attribution(site: Site) -> None:
+    """Every quote has a role in the contract (front matter or body): one line, at the attribution."""
+    quote = '## Press release\n\n**X, May 1, 2027** — s\n\n> "Skating is the future."\n> — Jeff Bezos\n'
+    page = "---\ntitle: Q\nstatus: draft\nowner: A\ncreated: 2026-01-01\n---\n\n" + quote
+    site.page("q.md", page)
+    result = site.build("--strict")
+    line = page.split("\n").index("> — Jeff Bezos") + 1
+    assert result.code == 1 and f"docs/proposals/q.md:{line}: quotes.0.role: missing" in result.err, result.text
+    assert "Traceback" not in result.text
