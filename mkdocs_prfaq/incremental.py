@@ -16,7 +16,10 @@ generated on each build, so they always show the edit). Three things are left fo
 - :func:`listing_key`: the index, a status page or the roadmap is rendered again only when what
   it can show changed (its proposals' data, validity, problems or URLs, the templates, the
   options): an edit to a proposal's title renders the index and its status page, not the
-  other status pages; an edit to its body renders none of them.
+  other status pages; an edit to its body renders none of them;
+- :class:`Kept`: and then only what changed in them: each table of up to 100 rows and each row
+  of a listing, each quarter and entry of the roadmap (the templates' macros), each proposal's
+  item of ``proposals.json``, is kept while what it shows is the same.
 
 The plugin object lives for the whole ``mkdocs serve`` process (it has ``on_startup``), so all
 of this is per process and starts empty; ``mkdocs build`` does not use it.
