@@ -598,6 +598,8 @@ class _Reader:
         self.waiting_headline = False
         self.section: _Section | None = None
         self.faq_level = self.group_level = 0
+        self.grouped = False
+        """Whether the FAQ is divided into groups by headings one level below its own."""
         self.group = "external"
         self.topic: str | None = None
         self.topic_level = 0
@@ -667,6 +669,20 @@ class _Reader:
                 self.generic_pr or _label(h.text) not in (None, "title", "subtitle")):
             self.pr_heading(h)
             return
+        if self.mode == "faq" and h.level == self.faq_level + 1 and (
+                self.question is None or h.level <= self.question.level):
+            # Under '## FAQ', '### Customers' / '### Internal' name its groups, as in the body form;
+            # beside them, a heading that asks nothing is a section of its own ('### Open issues').
+            short = body.normalise(h.text)
+            group = next((k for k in ("external", "internal") if short in body.GROUPS[k]), None)
+            if group is not None:
+                self.enter_faq(group, h)
+                self.grouped = True
+                return
+            if self.grouped and not _plain(h.text).endswith("?") and not self.is_topic(n, h):
+                self.end_faq()
+                self.new_section(h)
+                return
         if self.mode == "faq" and h.level > self.faq_level:
             self.faq_heading(n, h)
             return
@@ -710,6 +726,7 @@ class _Reader:
         self.end_faq()
         if not inside:
             self.faq_level = h.level
+            self.grouped = False
         self.mode = "faq"
         self.group = "external" if kind == "faq" else kind
         self.group_level = h.level
@@ -1395,7 +1412,7 @@ def convert(
             meta, meta_lines = parsed.data, parsed.lines
     offset = text.count("\n", 0, len(text) - len(body_text)) if yaml_text is not None else 0
 
-    reader = _Reader(_scan(body_text.split("\n"), offset), _names(labels))
+    reader = _Reader(_scan(body._atx(body_text.split("\n")), offset), _names(labels))  # setext headings too
     reader.read()
 
     # front matter: what the original's says and the schema knows; the rest kept as text

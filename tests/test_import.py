@@ -743,3 +743,27 @@ def test_the_import_guide_runs_as_written(tmp_path: Path) -> None:
     assert (folder / "sketch.png").read_bytes() == b"a sketch"
     assert (tmp_path / "rocket-site" / "site" / "proposals" / "acme-launches-rocket-skates-halving-the-commute"
             / "index.html").is_file()
+
+
+def test_setext_headings_are_headings() -> None:
+    page = convert("Rocket Skates\n=============\n\nPress Release\n-------------\n\n"
+                   "**SEATTLE, WA, April 27, 2027** — Acme launched Rocket Skates.\n\nFAQ\n---\n\n"
+                   "### How fast do they go?\n\nFast.\n\nRisks\n-----\n\nNone.\n")
+    assert front(page)["title"] == "Rocket Skates"
+    assert "## External FAQ\n\n### How fast do they go?\n\nFast.\n\n## Risks\n\nNone.\n" in page
+    assert "**SEATTLE, WA, April 27, 2027** — Acme launched Rocket Skates." in page
+    doc = body.parse(page.split("---\n", 2)[2], 0)
+    assert doc is not None and not doc.errors
+
+
+def test_faq_groups_named_as_in_the_body_form_and_a_section_beside_them() -> None:
+    page = convert("# Groups\n\n## Press Release\n\n**SEATTLE, WA, April 27, 2027** — X.\n\n## FAQ\n\n"
+                   "### Customers\n\n#### Pricing\n\n##### How much does it cost?\n\nTen.\n\n"
+                   "#### Which channels are supported?\n\nAll.\n\n### Internal\n\n#### Why now?\n\nBecause.\n\n"
+                   "### Open issues\n\nKept as written?\n")
+    data = parsed(page)
+    faq = data["faq"]
+    assert isinstance(faq, dict)
+    assert [q["question"] for q in faq["external"]] == ["Pricing: How much does it cost?", "Which channels are supported?"]
+    assert [q["question"] for q in faq["internal"]] == ["Why now?"]
+    assert "## Open issues\n\nKept as written?\n" in page
