@@ -39,7 +39,7 @@ screenshots: $(BIN)/.installed  ## the browser tests' screenshots, into docs/ass
 	PRFAQ_SCREENSHOTS=docs/assets $(BIN)/pytest -q tests/test_browser_layout.py tests/test_browser_index.py
 
 reference: $(BIN)/.installed  ## rewrite the generated tables committed in docs/reference/*.md
-	$(BIN)/python -m mkdocs_prfaq.reference docs/reference/*.md
+	$(BIN)/python -m mkdocs_prfaq.commands.reference docs/reference/*.md
 
 clean:
 	rm -rf $(VENV) site dist build .pytest_cache .mypy_cache .ruff_cache

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from mkdocs_prfaq.model import DECIDED, FULL, STATUSES
+from mkdocs_prfaq.contract.model import DECIDED, FULL, STATUSES
 
 _PRODUCTS = ["PodGenie", "LedgerLens", "ShipFast", "NoteNest", "RouteWise", "QuietHours", "CartPilot",
              "DocDrop", "FleetPulse", "GreenCart", "TalentTrail", "MenuMaker", "SafeShare", "TicketTamer"]

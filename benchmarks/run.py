@@ -47,9 +47,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import write_site  # noqa: E402
-from mkdocs_prfaq.frontmatter import split  # noqa: E402
-from mkdocs_prfaq.model import load_catalog  # noqa: E402
-from mkdocs_prfaq.schema import build_validator  # noqa: E402
+from mkdocs_prfaq.contract.frontmatter import split  # noqa: E402
+from mkdocs_prfaq.contract.model import load_catalog  # noqa: E402
+from mkdocs_prfaq.contract.schema import build_validator  # noqa: E402
 
 SMALL_NAV = "nav:\n  - Home: index.md\n"
 
@@ -198,10 +198,10 @@ def bench_filter(n: int) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     from benchmarks.generate import proposal_data, proposal_id
-    from mkdocs_prfaq.index import listing_html
-    from mkdocs_prfaq.labels import merge_labels
-    from mkdocs_prfaq.model import Proposal
-    from mkdocs_prfaq.render import make_environment
+    from mkdocs_prfaq.contract.labels import merge_labels
+    from mkdocs_prfaq.contract.model import Proposal
+    from mkdocs_prfaq.index.listing import listing_html
+    from mkdocs_prfaq.layout.render import make_environment
 
     proposals = [Proposal(f"proposals/{proposal_id(i)}.md", "", json.loads(json.dumps(proposal_data(i), default=str)),
                           {}, "") for i in range(n)]

@@ -9,9 +9,9 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from .frontmatter import MAX_CHARS
-from .labels import DEFAULT_LABELS, label_keys
-from .lifecycle import (
+from .contract.frontmatter import MAX_CHARS
+from .contract.labels import DEFAULT_LABELS, label_keys
+from .contract.lifecycle import (
     STATUS_FROM,
     Lifecycle,
     LifecycleError,
@@ -21,10 +21,10 @@ from .lifecycle import (
     parse_requirements,
     parse_statuses,
 )
-from .problems import escape
-from .sanitize import EMOJI_CDNS
-from .schema import SchemaConfigError, check_refs, display_name, load_schema_file
-from .validate import UNKNOWN_KEYS, closest, near_miss
+from .contract.problems import escape
+from .contract.schema import SchemaConfigError, check_refs, display_name, load_schema_file
+from .contract.validate import UNKNOWN_KEYS, closest, near_miss
+from .layout.sanitize import EMOJI_CDNS
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 

@@ -23,10 +23,16 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from . import index, navstyle, reference
+from .commands import reference
 from .config import PrfaqConfig, lifecycle_of
-from .fields import Field, FieldSplitter, collect
-from .incremental import (
+from .contract.labels import merge_labels, status_key
+from .contract.lifecycle import DEFAULT, INVALID, stylesheet
+from .contract.limits import Limits, Words, check_limits, measure
+from .contract.model import Catalog, Proposal
+from .contract.problems import Problem, summary
+from .contract.schema import BUNDLED_ID, SchemaConfigError, SchemaValidator, load_schema_file
+from .index import listing as index
+from .index.incremental import (
     Kept,
     KeptGroup,
     Listed,
@@ -38,12 +44,9 @@ from .incremental import (
     remove_stale,
     without_excluded,
 )
-from .labels import merge_labels, status_key
-from .lifecycle import DEFAULT, INVALID, stylesheet
-from .limits import Limits, Words, check_limits, measure
-from .model import Catalog, Proposal
-from .problems import Problem, summary
-from .render import (
+from .layout import navstyle
+from .layout.fields import Field, FieldSplitter, collect
+from .layout.render import (
     Heading,
     Link,
     build_view,
@@ -55,8 +58,7 @@ from .render import (
     separate_ids,
     template_problem,
 )
-from .sanitize import Sanitizer
-from .schema import BUNDLED_ID, SchemaConfigError, SchemaValidator, load_schema_file
+from .layout.sanitize import Sanitizer
 from .site import load_site, site_validator
 
 log = logging.getLogger("mkdocs.plugins.prfaq")

@@ -9,11 +9,11 @@ from typing import Any
 
 from mkdocs.structure.files import File, InclusionLevel
 
-from .frontmatter import MAX_CHARS
-from .lifecycle import DEFAULT, Lifecycle
-from .model import MARKDOWN_EXTENSIONS, Catalog, Proposal, Source, is_proposal, load_catalog
-from .problems import Problem
-from .schema import SchemaValidator, build_validator, display_name, load_schema_file
+from .contract.frontmatter import MAX_CHARS
+from .contract.lifecycle import DEFAULT, Lifecycle
+from .contract.model import MARKDOWN_EXTENSIONS, Catalog, Proposal, Source, is_proposal, load_catalog
+from .contract.problems import Problem
+from .contract.schema import SchemaValidator, build_validator, display_name, load_schema_file
 
 
 def display_path(file: File, docs_dir: str, cwd: str | None = None) -> str:

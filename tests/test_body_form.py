@@ -157,9 +157,9 @@ def test_placeholder_text_is_a_problem_from_in_review_on(site: Site) -> None:
 from hypothesis import HealthCheck, example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from mkdocs_prfaq import body as body_form_parser  # noqa: E402
-from mkdocs_prfaq.model import load_page  # noqa: E402
-from mkdocs_prfaq.schema import build_validator  # noqa: E402
+from mkdocs_prfaq.contract import body as body_form_parser  # noqa: E402
+from mkdocs_prfaq.contract.model import load_page  # noqa: E402
+from mkdocs_prfaq.contract.schema import build_validator  # noqa: E402
 
 VALIDATOR = build_validator()
 _SECTION = st.sampled_from(["## Press release", "## External FAQ", "## Internal FAQ", "## FAQ", "### External FAQ",
@@ -317,7 +317,7 @@ def test_front_matter_and_body_may_each_hold_one_faq_group(site: Site) -> None:
 
 
 def test_more_placeholders() -> None:
-    from mkdocs_prfaq.placeholders import is_placeholder
+    from mkdocs_prfaq.contract.placeholders import is_placeholder
     for text in ("TODO write this", "TBD — waiting on legal", "TBD (Ana)", "<!-- TODO -->", "todo"):
         assert is_placeholder(text), text
     for text in ("Todo lists are great for teams.", "XXX-large shirts sell out.", "The answer is TBD."):
@@ -326,7 +326,7 @@ def test_more_placeholders() -> None:
 
 def _slow_is_placeholder(value: str) -> bool:
     """The whole-text rule that placeholders.is_placeholder shortens for long prose."""
-    from mkdocs_prfaq import placeholders as ph
+    from mkdocs_prfaq.contract import placeholders as ph
     text = ph._MARKUP.sub(" ", ph._HTML_COMMENT.sub(" ", value)).strip()
     if not text or ph._SLOT.match(text):
         return True
@@ -346,7 +346,7 @@ _PIECES = st.sampled_from(["TODO", "TBD", "todo", "lorem ipsum", "Lorem", "inser
 @example("Todo lists are " + "what people want " * 20)
 @example("[City, State] " * 30)
 def test_placeholder_shortcut_for_long_text_agrees_with_the_whole_text_rule(value: str) -> None:
-    from mkdocs_prfaq.placeholders import is_placeholder
+    from mkdocs_prfaq.contract.placeholders import is_placeholder
     assert is_placeholder(value) == _slow_is_placeholder(value), value
 
 

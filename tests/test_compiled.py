@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.generate import STATUSES, proposal_data
-from mkdocs_prfaq.compiled import equal
-from mkdocs_prfaq.frontmatter import parse
-from mkdocs_prfaq.lifecycle import make, parse_requirements, parse_statuses
-from mkdocs_prfaq.schema import BUNDLED_ID, SchemaValidator, build_validator
+from mkdocs_prfaq.contract.compiled import equal
+from mkdocs_prfaq.contract.frontmatter import parse
+from mkdocs_prfaq.contract.lifecycle import make, parse_requirements, parse_statuses
+from mkdocs_prfaq.contract.schema import BUNDLED_ID, SchemaValidator, build_validator
 
 from .test_fuzz import values
 

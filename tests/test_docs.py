@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 import yaml
 
-from mkdocs_prfaq import reference
-from mkdocs_prfaq.cli import parser
+from mkdocs_prfaq.commands import reference
+from mkdocs_prfaq.commands.cli import parser
 
 from .conftest import BIN, ROOT, Site, Venv
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs_prfaq.model import STATUSES, load_page
-from mkdocs_prfaq.schema import build_validator
+from mkdocs_prfaq.contract.model import STATUSES, load_page
+from mkdocs_prfaq.contract.schema import build_validator
 
 from .conftest import BIN, ROOT, run
 

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import YAML_RE
 
-from mkdocs_prfaq import frontmatter
+from mkdocs_prfaq.contract import frontmatter
 
 
 def errors(text: str) -> list[tuple[int, str, str]]:

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.generate import prfaq_page, proposal_data
-from mkdocs_prfaq.model import load_page
-from mkdocs_prfaq.schema import build_validator
+from mkdocs_prfaq.contract.model import load_page
+from mkdocs_prfaq.contract.schema import build_validator
 
 from .conftest import Site
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mkdocs_prfaq import body, importer
+from mkdocs_prfaq.commands import importer
+from mkdocs_prfaq.contract import body
 
 from .conftest import BIN, ROOT, Result, Site
 
@@ -767,3 +768,12 @@ def test_faq_groups_named_as_in_the_body_form_and_a_section_beside_them() -> Non
     assert [q["question"] for q in faq["external"]] == ["Pricing: How much does it cost?", "Which channels are supported?"]
     assert [q["question"] for q in faq["internal"]] == ["Why now?"]
     assert "## Open issues\n\nKept as written?\n" in page
+
+
+@pytest.mark.parametrize(("date", "what"), [("Feb 30, 2027", "names a day that does not exist"),
+                                             ("2027-02-30", "names a day that does not exist"),
+                                             ("2026", "has no day or month")])
+def test_a_dateline_that_is_no_date_says_why(date: str, what: str) -> None:
+    converted = importer.convert(f"# K\n\n## Press Release\n\n**SEATTLE, WA, {date}** — Hi.\n", name="p.md",
+                                 today=datetime.date(2026, 1, 2), user="A")
+    assert [n.message.split(";")[0] for n in converted.notes if n.field == "dateline"] == [f"'SEATTLE, WA, {date}' {what}"]

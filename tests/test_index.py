@@ -11,10 +11,10 @@ import jsonschema
 import pytest
 
 from benchmarks.generate import proposal_data
-from mkdocs_prfaq.index import INDEX_MARKER, export, listing_html
-from mkdocs_prfaq.labels import merge_labels
-from mkdocs_prfaq.model import Proposal
-from mkdocs_prfaq.render import make_environment
+from mkdocs_prfaq.contract.labels import merge_labels
+from mkdocs_prfaq.contract.model import Proposal
+from mkdocs_prfaq.index.listing import INDEX_MARKER, export, listing_html
+from mkdocs_prfaq.layout.render import make_environment
 
 from .conftest import ROOT, Site
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from mkdocs_prfaq.starter import InitError, add_plugin
+from mkdocs_prfaq.commands.starter import InitError, add_plugin
 
 from .conftest import BIN, Result, Site, run
 from .test_adoption import free_port, wait_for
@@ -206,7 +206,7 @@ def test_init_keeps_what_exists_and_refuses_what_it_cannot_do_safely(tmp_path: P
 def test_new_scaffolds_the_fields_a_site_schema_requires(site: Site) -> None:
     import yaml
 
-    from mkdocs_prfaq.schema import BUNDLED_ID
+    from mkdocs_prfaq.contract.schema import BUNDLED_ID
 
     schema = {
         "allOf": [{"$ref": BUNDLED_ID},

@@ -13,14 +13,14 @@ from markdown import Extension
 from mkdocs.config import load_config
 
 from benchmarks.generate import STATUSES, proposal_data
-from mkdocs_prfaq import render
-from mkdocs_prfaq.fields import FieldSplitter, collect
-from mkdocs_prfaq.frontmatter import parse
-from mkdocs_prfaq.labels import merge_labels
-from mkdocs_prfaq.limits import Limits, measure
-from mkdocs_prfaq.model import Proposal
-from mkdocs_prfaq.render import PAGE_TEMPLATE as PAGE
-from mkdocs_prfaq.render import build_view
+from mkdocs_prfaq.contract.frontmatter import parse
+from mkdocs_prfaq.contract.labels import merge_labels
+from mkdocs_prfaq.contract.limits import Limits, measure
+from mkdocs_prfaq.contract.model import Proposal
+from mkdocs_prfaq.layout import render
+from mkdocs_prfaq.layout.fields import FieldSplitter, collect
+from mkdocs_prfaq.layout.render import PAGE_TEMPLATE as PAGE
+from mkdocs_prfaq.layout.render import build_view
 
 from .conftest import Site
 

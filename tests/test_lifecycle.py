@@ -20,7 +20,7 @@ from mkdocs.config import load_config
 
 from benchmarks.generate import prfaq_page, proposal_data
 from mkdocs_prfaq.config import PrfaqConfig, lifecycle_of
-from mkdocs_prfaq.lifecycle import (
+from mkdocs_prfaq.contract.lifecycle import (
     DEFAULT,
     Lifecycle,
     contrast,
@@ -30,8 +30,8 @@ from mkdocs_prfaq.lifecycle import (
     rules,
     text_on,
 )
-from mkdocs_prfaq.model import load_page
-from mkdocs_prfaq.schema import BUNDLED_ID, build_validator, bundled_schema
+from mkdocs_prfaq.contract.model import load_page
+from mkdocs_prfaq.contract.schema import BUNDLED_ID, build_validator, bundled_schema
 from mkdocs_prfaq.site import site_validator
 
 from .browser import chromium, serve

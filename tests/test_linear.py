@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_prfaq import importer
-from mkdocs_prfaq.model import load_page
-from mkdocs_prfaq.schema import build_validator
+from mkdocs_prfaq.commands import importer
+from mkdocs_prfaq.contract.model import load_page
+from mkdocs_prfaq.contract.schema import build_validator
 
 VALIDATOR = build_validator()
 FRONT = "---\ntitle: T\nstatus: in-review\nowner: A\ncreated: 2026-01-01\n---\n\n"

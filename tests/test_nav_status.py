@@ -13,7 +13,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils import get_relative_url
 
-from mkdocs_prfaq.navstyle import Hrefs, css_string, marked_hrefs, stylesheet
+from mkdocs_prfaq.layout.navstyle import Hrefs, css_string, marked_hrefs, stylesheet
 
 from .browser import chromium, serve
 from .conftest import Site

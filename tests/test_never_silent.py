@@ -11,8 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_prfaq.model import Proposal, cross_check, load_page
-from mkdocs_prfaq.schema import build_validator
+from mkdocs_prfaq.contract.model import Proposal, cross_check, load_page
+from mkdocs_prfaq.contract.schema import build_validator
 
 from .conftest import BIN, ROOT, Site, run
 

@@ -16,9 +16,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_prfaq import frontmatter
-from mkdocs_prfaq.model import SUGGEST_COMPARISONS, Proposal, cross_check
-from mkdocs_prfaq.validate import SUGGEST_PER_PAGE, closest
+from mkdocs_prfaq.contract import frontmatter
+from mkdocs_prfaq.contract.model import SUGGEST_COMPARISONS, Proposal, cross_check
+from mkdocs_prfaq.contract.validate import SUGGEST_PER_PAGE, closest
 
 from .conftest import BIN, Result, Site
 
@@ -233,7 +233,7 @@ def test_suggestions_find_a_near_id_among_many() -> None:
 
 
 _MANY_PAGES = """
-from mkdocs_prfaq.model import Proposal, cross_check
+from mkdocs_prfaq.contract.model import Proposal, cross_check
 
 pages = [Proposal(f"proposals/p{k}.md", f"docs/proposals/p{k}.md",
                   {"id": f"proposal-{k:05}", "related": [f"proposal-{k:05}{j}x" for j in range(20)]}, {}, "")

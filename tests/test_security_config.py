@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mkdocs_prfaq.config import PrfaqConfig
-from mkdocs_prfaq.problems import Problem, escape, format_github, format_json, format_text, summary
+from mkdocs_prfaq.contract.problems import Problem, escape, format_github, format_json, format_text, summary
 
 from .conftest import BIN, Site, run
 

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_prfaq.fields import FieldSplitter
-from mkdocs_prfaq.sanitize import clean
+from mkdocs_prfaq.layout.fields import FieldSplitter
+from mkdocs_prfaq.layout.sanitize import clean
 
 from .browser import chromium, serve
 from .conftest import BIN, Site, run

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_prfaq import frontmatter
+from mkdocs_prfaq.contract import frontmatter
 
 from .conftest import BIN, Result, Site
 

@@ -22,13 +22,13 @@ from mkdocs.config.defaults import MkDocsConfig
 
 import mkdocs_prfaq
 from benchmarks.generate import prfaq_page, proposal_data
-from mkdocs_prfaq.incremental import PageCache, SearchKeeper, options_key, without_excluded
-from mkdocs_prfaq.index import by_id, export, export_head, export_item, export_json, item_json, join_export
-from mkdocs_prfaq.labels import merge_labels
-from mkdocs_prfaq.lifecycle import DEFAULT
-from mkdocs_prfaq.model import Proposal, load_catalog
-from mkdocs_prfaq.problems import Problem
-from mkdocs_prfaq.schema import build_validator
+from mkdocs_prfaq.contract.labels import merge_labels
+from mkdocs_prfaq.contract.lifecycle import DEFAULT
+from mkdocs_prfaq.contract.model import Proposal, load_catalog
+from mkdocs_prfaq.contract.problems import Problem
+from mkdocs_prfaq.contract.schema import build_validator
+from mkdocs_prfaq.index.incremental import PageCache, SearchKeeper, options_key, without_excluded
+from mkdocs_prfaq.index.listing import by_id, export, export_head, export_item, export_json, item_json, join_export
 
 from .conftest import BIN, Site
 from .test_adoption import free_port, wait_for

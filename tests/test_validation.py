@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from benchmarks.generate import STATUSES, prfaq_page, proposal_data
-from mkdocs_prfaq.model import Proposal, cross_check, load_page
-from mkdocs_prfaq.schema import build_validator
+from mkdocs_prfaq.contract.model import Proposal, cross_check, load_page
+from mkdocs_prfaq.contract.schema import build_validator
 
 VALIDATOR = build_validator()
 

@@ -5,7 +5,7 @@ renders them with the site's ``markdown_extensions`` and MkDocs rewrites their l
 :meth:`FieldSplitter.split` takes the HTML apart again and hands each piece (the body and every
 field) to a sanitiser on its own, so no piece can close or open markup around the place it is put.
 While a PR/FAQ page renders, the marker extension also makes every element id safe
-(:func:`~mkdocs_prfaq.sanitize.safe_id`) before the table of contents is taken from them.
+(:func:`~mkdocs_prfaq.layout.sanitize.safe_id`) before the table of contents is taken from them.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from .model import Proposal
+from ..contract.model import Proposal
 from .sanitize import safe_id
 
 Field = tuple[str, str]

@@ -39,7 +39,7 @@ def _bundled_text() -> str:
     packaged = resources.files("mkdocs_prfaq") / "schemas" / SCHEMA_FILE
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
-    return (Path(__file__).resolve().parent.parent / "schemas" / SCHEMA_FILE).read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parents[2] / "schemas" / SCHEMA_FILE).read_text(encoding="utf-8")
 
 
 def bundled_schema() -> dict[str, Any]:

@@ -21,7 +21,7 @@ import yaml
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from .lifecycle import DEFAULT, FULL_LEVELS, Lifecycle
+from ..contract.lifecycle import DEFAULT, FULL_LEVELS, Lifecycle
 
 GENERATED = ("index", "proposals", "roadmap", "status")
 """Names the plugin generates in the proposals folder (``index.md``, ``roadmap.md``,

@@ -24,9 +24,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import body, frontmatter
-from .model import STATUSES
-from .sanitize import is_remote
+from ..contract import body, frontmatter
+from ..contract.model import STATUSES
+from ..layout.sanitize import is_remote
 from .scaffold import (
     GENERATED_FOLDERS,
     ID_RE,
@@ -866,6 +866,8 @@ class _Press:
     subtitle: str | None = None
     dateline: Dateline | None = None
     not_a_date: str | None = None
+    impossible: bool = False
+    """Whether that date names a day that does not exist (``Feb 30, 2027``), rather than a year alone."""
     entries: list[_Entry] = field(default_factory=list)
     named: bool = False
     """Whether the original names any part (a label or a subheading)."""
@@ -1014,6 +1016,8 @@ def _dateline(pr: _Press, text: str) -> str:
                 pr.dateline = Dateline(location, when, month_only=date is None)
                 return m.group("rest")
             pr.not_a_date = inner.strip()
+            written = d.group("date")
+            pr.impossible = len(written.replace(",", " ").split()) >= 3 or written.count("-") == 2
             return f"{inner.strip()} {m.group('dash')} {m.group('rest')}"
         return text
     p = _PLAIN_DATELINE.match(text)
@@ -1560,7 +1564,8 @@ def _write_press(page: _Page, press: _Press, dateline: Dateline | None) -> None:
             else:
                 page.add(entry.text)
     if press.not_a_date:
-        page.note("dateline", f"{press.not_a_date!r} has no day or month; kept as text, not bold (a dateline is "
+        what = "names a day that does not exist" if press.impossible else "has no day or month"
+        page.note("dateline", f"{press.not_a_date!r} {what}; kept as text, not bold (a dateline is "
                   "**PLACE, Month D, YYYY** — then the summary)", _find(page.lines, press.not_a_date))
 
 

@@ -20,14 +20,14 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from ..contract.labels import status_key
+from ..contract.lifecycle import DEFAULT, INVALID, Lifecycle
+from ..contract.limits import Words
+from ..contract.model import Proposal, as_text
 from .fields import CUSTOMER_PARTS, PRESS_RELEASE_PARTS
-from .labels import status_key
-from .lifecycle import DEFAULT, INVALID, Lifecycle
-from .limits import Words
-from .model import Proposal, as_text
 from .sanitize import safe_id
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 PAGE_TEMPLATE = "prfaq/page.html"
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",

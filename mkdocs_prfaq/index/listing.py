@@ -11,11 +11,11 @@ from typing import Any
 
 import jinja2
 
-from .labels import status_key
-from .lifecycle import DEFAULT, INVALID, Lifecycle
-from .model import Proposal, as_texts
-from .problems import Problem
-from .sanitize import safe_id
+from ..contract.labels import status_key
+from ..contract.lifecycle import DEFAULT, INVALID, Lifecycle
+from ..contract.model import Proposal, as_texts
+from ..contract.problems import Problem
+from ..layout.sanitize import safe_id
 
 EXPORT_VERSION = 1
 INDEX_MARKER = "<!-- prfaq:index -->"

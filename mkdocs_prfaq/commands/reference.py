@@ -8,7 +8,7 @@
 A docs page asks for one with a marker, e.g. ``<!-- prfaq:reference schema -->``, which the build
 replaces with the table. A page that should also read well where no build runs (on GitHub) keeps
 the generated table in the file, between that marker and ``<!-- /prfaq:reference -->``: the build
-replaces the whole block, and ``make reference`` (``python -m mkdocs_prfaq.reference FILES``)
+replaces the whole block, and ``make reference`` (``python -m mkdocs_prfaq.commands.reference FILES``)
 rewrites the table in place from the bundled schema, the config class and the labels.
 """
 
@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .labels import DEFAULT_LABELS
+from ..contract.labels import DEFAULT_LABELS
 
 MARKER = re.compile(
     r"^[ \t]*<!--\s*prfaq:reference\s+(schema|config|labels)\s*-->[ \t]*$"
@@ -222,8 +222,8 @@ def refresh(markdown: str, table: Callable[[str], str]) -> str:
 
 def bundled_table(kind: str) -> str:
     """The table of ``kind`` for the bundled schema, the plugin's options or the default labels."""
-    from .config import PrfaqConfig
-    from .schema import BUNDLED_ID, bundled_schema
+    from ..config import PrfaqConfig
+    from ..contract.schema import BUNDLED_ID, bundled_schema
 
     if kind == "schema":
         return schema_markdown(bundled_schema(), {BUNDLED_ID: bundled_schema()})
@@ -233,12 +233,12 @@ def bundled_table(kind: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m mkdocs_prfaq.reference [--check] FILES``: rewrite the committed tables of these
+    """``python -m mkdocs_prfaq.commands.reference [--check] FILES``: rewrite the committed tables of these
     Markdown files (``--check``: only report the stale ones, exit 1 if any)."""
     import argparse
     import sys
 
-    ap = argparse.ArgumentParser(prog="python -m mkdocs_prfaq.reference",
+    ap = argparse.ArgumentParser(prog="python -m mkdocs_prfaq.commands.reference",
                                  description="Refresh the generated reference tables committed in docs pages.")
     ap.add_argument("--check", action="store_true", help="write nothing; exit 1 if a table is stale")
     ap.add_argument("files", nargs="+", metavar="FILE")

@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from . import __version__
-from .config import PrfaqConfig
-from .labels import merge_labels
-from .problems import format_github, format_json, format_text, shown_path, summary
-from .schema import SchemaConfigError, bundled_schema, load_schema_file
-from .site import disk_files, load_site, proposal_sources, site_validator
+from .. import __version__
+from ..config import PrfaqConfig
+from ..contract.labels import merge_labels
+from ..contract.problems import format_github, format_json, format_text, shown_path, summary
+from ..contract.schema import SchemaConfigError, bundled_schema, load_schema_file
+from ..site import disk_files, load_site, proposal_sources, site_validator
 from .siteconfig import ConfigError, find_config, read_site_config
 
 OK, PROBLEMS, USAGE = 0, 1, 2
@@ -55,7 +55,7 @@ def load_site_config(config_file: str | None) -> Site:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .config import lifecycle_of
+    from ..config import lifecycle_of
 
     site = load_site_config(args.config_file)
     lifecycle = lifecycle_of(site.plugin)
@@ -121,8 +121,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
     if args.bundled:
         schema = bundled_schema()
     else:
-        from .config import lifecycle_of
-        from .schema import effective_schema
+        from ..config import lifecycle_of
+        from ..contract.schema import effective_schema
 
         site = load_site_config(args.config_file)
         try:
@@ -140,10 +140,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     import datetime
     import subprocess
 
+    from ..config import lifecycle_of
+    from ..contract.model import status_folder
+    from ..contract.validate import closest
     from . import scaffold
-    from .config import lifecycle_of
-    from .model import status_folder
-    from .validate import closest
 
     try:
         scaffold.check_text("the title", args.title)
@@ -253,9 +253,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     on the pages written."""
     import datetime
 
+    from ..config import lifecycle_of
+    from ..contract.validate import closest
     from . import importer, scaffold
-    from .config import lifecycle_of
-    from .validate import closest
 
     if args.id is not None and len(args.sources) > 1:
         raise UsageError("--id names one page; import one SRC at a time to choose each id")

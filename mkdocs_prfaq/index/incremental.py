@@ -36,8 +36,8 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from .model import Proposal, load_page
-from .problems import Problem
+from ..contract.model import Proposal, load_page
+from ..contract.problems import Problem
 
 log = logging.getLogger("mkdocs.plugins.prfaq")
 T = TypeVar("T")
