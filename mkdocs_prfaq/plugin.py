@@ -47,6 +47,7 @@ from .index.incremental import (
 from .layout import navstyle
 from .layout.fields import Field, FieldSplitter, collect
 from .layout.render import (
+    TEMPLATE_NAMES,
     Heading,
     Link,
     build_view,
@@ -85,6 +86,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.catalog = Catalog()
         self.validator: SchemaValidator | None = None
         self.validator_scope: Hashable = None
+        self.pages_scope: Hashable = None
+        """Under ``mkdocs serve``: what every PR/FAQ page's layout depends on besides the page (the
+        options, the schema, the layout's templates), as at the last build."""
+        self.pages_changed = False
         self.splitter = FieldSplitter()
         self.fields: dict[str, list[Field]] = {}
         self.words: dict[str, Words] = {}
@@ -175,6 +180,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             config.extra_javascript.append(JS)
         if config.theme.name == "material" and navstyle.PATH not in config.extra_css:
             config.extra_css.append(navstyle.PATH)
+        if self.serving:  # a change of options or templates lays out every page again under --dirty
+            pages_scope = (scope, tuple(self._templates(f"prfaq/{name}.html" for name in TEMPLATE_NAMES)))
+            self.pages_changed = self.pages_scope is not None and pages_scope != self.pages_scope
+            self.pages_scope = pages_scope
         if self.serving:  # parsed pages are reused between rebuilds while the options are the same
             self.page_cache.scope(scope)
         if config.theme.name == "material":
@@ -216,6 +225,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                 files.remove(unreadable)
         uris = files.src_uris
         self.files = {p.src_path: f for p in self.catalog.proposals if (f := uris.get(p.src_path)) is not None}
+        if self.dirty and self.pages_changed:  # --dirty builds changed files only: these all changed
+            for file in self.files.values():
+                setattr(file, "is_modified", lambda: True)  # noqa: B010
         for asset, wanted in ((CSS, self.config.layout or self.config.index), (JS, self.config.index)):
             if wanted and files.get_file_from_path(asset) is None:  # a custom_dir copy wins
                 files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
@@ -266,10 +278,14 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.urls.retain(self.listings)
 
     def _listing_templates(self) -> list[str]:
+        return self._templates(("prfaq/index.html", "prfaq/listing.html", "prfaq/roadmap.html"))
+
+    def _templates(self, names: Iterable[str]) -> list[str]:
+        """The sources of the templates ``names`` as the site's theme and custom_dir give them."""
         if self.env is None or self.env.loader is None:
             return []
         templates = []
-        for name in ("prfaq/index.html", "prfaq/listing.html", "prfaq/roadmap.html"):
+        for name in names:
             try:
                 templates.append(self.env.loader.get_source(self.env, name)[0])
             except jinja2.TemplateNotFound:
@@ -573,11 +589,22 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         navigation (nav-status.css marks the links instead); its own page gets it back."""
         self.held_meta = {}
         self.search_keeper.begin()
-        self.page_urls = [f.url for f in files.documentation_pages(inclusion=lambda _: True)]
-        if self.dirty:  # a page --dirty did not read is titled by its file name in the navigation, or None
-            for src, file in self.files.items():
-                if file.page is not None and file.page.markdown is None and src in self.catalog.by_src:
-                    file.page.markdown, file.page.meta = "", {"title": html.escape(self.catalog.by_src[src].title)}
+        # as the pages' own URLs read (the search index's locations): '' for the home page, not './'
+        self.page_urls = [f.page.url if f.page is not None else f.url
+                          for f in files.documentation_pages(inclusion=lambda _: True)]
+        if self.dirty:  # a page --dirty did not read is titled None in the navigation
+            for file in files.documentation_pages(inclusion=lambda _: True):
+                page = file.page
+                if page is None or page.markdown is not None:
+                    continue
+                proposal = self.catalog.by_src.get(file.src_uri)
+                if proposal is not None:  # its title from the catalog, without reading it again
+                    page.markdown, page.meta = "", {"title": html.escape(proposal.title)}
+                else:  # the site's own pages and the index, status pages and roadmap: read as MkDocs would
+                    try:
+                        page.read_source(config)
+                    except (OSError, ValueError):
+                        page.markdown = ""
         if self.nav_css is None:
             return None
         for src in self.in_nav:  # only Material's navigation reads other pages' metadata

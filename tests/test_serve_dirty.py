@@ -378,3 +378,48 @@ def test_search_reads_no_excluded_element_whatever_its_tag() -> None:
             '<h2 id="q2">2027 Q2</h2><OL data-search-exclude><li>B</li></OL><p>kept</p>'
             '<img src="a.png" data-search-exclude><p>after</p><olx data-search-exclude>gone</olx>')
     assert without_excluded(html) == '<h2 id="q1">2027 Q1</h2><h2 id="q2">2027 Q2</h2><p>kept</p><p>after</p>'
+
+
+# -- what review found: the home page's search entry, unread pages' titles, changed options ----
+
+def search_index(root: Path) -> list[dict[str, Any]]:
+    docs = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return sorted(docs, key=lambda d: (d["location"], d["title"]))
+
+
+def nav_titles(page: str) -> list[str]:
+    """The link texts of Material's sidebar (its primary navigation, before the page's contents)."""
+    start = page.index("md-nav--primary")
+    end = page.find("md-nav--secondary", start)
+    nav = page[start: end if end != -1 else len(page)]
+    return [re.sub(r"<[^>]+>|\s+", " ", t).strip() for t in re.findall(r"<a [^>]*>(.*?)</a>", nav, re.S)]
+
+
+def test_dirty_rebuilds_keep_the_home_page_searchable_the_sidebar_titled_and_follow_new_options(site: Site) -> None:
+    def launch(day: int) -> dict[str, Any]:
+        return {"location": "Berlin", "date": f"2027-05-{day:02}"}
+
+    alpha = site.proposal("alpha.md", "launched", title="Alpha first", dateline=launch(1))
+    site.proposal("beta.md", "approved", i=1, title="Beta", dateline=launch(2))
+    site.proposal("gamma.md", "draft", i=2, title="Gamma")
+    site.config("on_invalid: warn", theme="material")
+    served_dir = site.root / "served"
+    with served(site) as rebuild:
+        plugin = rebuild()
+        alpha.write_text(alpha.read_text().replace("Alpha first", "Alpha second"))
+        assert rebuild() is plugin
+        fresh = site.root / "fresh"
+        fresh_build(site)
+        assert search_index(served_dir) == search_index(fresh)
+        assert any(d["location"] == "" for d in search_index(served_dir))  # the home page
+        for page in ("proposals/alpha/index.html", "proposals/index.html", "404.html"):  # the pages made again
+            served_page = (served_dir / page).read_text(encoding="utf-8")
+            assert "None" not in nav_titles(served_page), page
+            assert nav_titles(served_page) == nav_titles((fresh / page).read_text(encoding="utf-8")), page
+        # new options: every page laid out with them (beta was not saved), the search index too
+        site.config("on_invalid: warn\nlabels:\n  internal_faq: Business FAQ\n  approved: OKAYED", theme="material")
+        assert rebuild() is plugin
+        fresh_build(site)
+        beta = (served_dir / "proposals/beta/index.html").read_text(encoding="utf-8")
+        assert "Business FAQ" in beta and "OKAYED" in beta and "Internal FAQ" not in beta
+        assert search_index(served_dir) == search_index(fresh)
