@@ -777,3 +777,12 @@ def test_a_dateline_that_is_no_date_says_why(date: str, what: str) -> None:
     converted = importer.convert(f"# K\n\n## Press Release\n\n**SEATTLE, WA, {date}** — Hi.\n", name="p.md",
                                  today=datetime.date(2026, 1, 2), user="A")
     assert [n.message.split(";")[0] for n in converted.notes if n.field == "dateline"] == [f"'SEATTLE, WA, {date}' {what}"]
+
+
+def test_a_question_keeps_its_explicit_id() -> None:
+    page = convert("# K\n\n## FAQ\n\n### How fast? {#speed}\n\nFast. See [pricing](#pricing).\n\n"
+                   "### How much? {#pricing}\n\nTen.\n")
+    assert "### How much? {#pricing}" in page and "### How fast? {#speed}" in page
+    faq = parsed(page)["faq"]
+    assert isinstance(faq, dict)
+    assert [(q["question"], q.get("id")) for q in faq["external"]] == [("How fast?", "speed"), ("How much?", "pricing")]

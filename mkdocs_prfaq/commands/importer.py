@@ -157,6 +157,7 @@ def _title_name(text: str) -> str:
     return text.strip(" -–—:|")
 
 
+_QUESTION_ID = re.compile(r"\{#([A-Za-z][\w-]*)\}\s*$")
 _LINK_TEXT = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 
@@ -786,9 +787,12 @@ class _Reader:
 
     def ask(self, text: str, level: int) -> None:
         self.end_group()
+        anchor = _QUESTION_ID.search(text)  # '### How much? {#pricing}': links to #pricing keep working
         text = _plain(_Q_PREFIX.sub("", text.strip()))
         if self.topic:
             text = f"{self.topic}: {text}"
+        if anchor is not None:
+            text = f"{text} {{#{anchor.group(1)}}}"
         self.question = _Question(text, self.group, level=level)
         self.questions.append(self.question)
 
