@@ -327,13 +327,13 @@ def test_more_placeholders() -> None:
 def _slow_is_placeholder(value: str) -> bool:
     """The whole-text rule that placeholders.is_placeholder shortens for long prose."""
     from mkdocs_prfaq.contract import placeholders as ph
-    text = ph._MARKUP.sub(" ", ph._HTML_COMMENT.sub(" ", value)).strip()
+    text = ph._MARKUP.sub(" ", ph._LIST.sub(" ", ph._HTML_COMMENT.sub(" ", value))).strip()
     if not text or ph._SLOT.match(text):
         return True
-    return bool(ph._ONLY_PLACEHOLDER.match(text) or re.split(r"[\s:.!,;(—–]", text, maxsplit=1)[0] in ph._MARKERS)
+    return bool(ph._ONLY_PLACEHOLDER.match(text) or re.split(r"[\s:.!?,;(—–]", text, maxsplit=1)[0] in ph._MARKERS)
 
 
-_PIECES = st.sampled_from(["TODO", "TBD", "todo", "lorem ipsum", "Lorem", "insert", " ", "  ", "\n", "**", "_", "`",
+_PIECES = st.sampled_from(["TODO", "TBD", "- ", "\n1. ", "TBD?", "todo", "lorem ipsum", "Lorem", "insert", " ", "  ", "\n", "**", "_", "`",
                            "#", ">", "?", "-", "x", "X", "...", "…", "[City]", ":", "word", "prose goes here", "N/A",
                            ".", ",", "(", "—", "<!-- c -->", "a" * 70])
 
@@ -367,3 +367,15 @@ def test_a_quote_with_a_name_alone_is_reported_at_its_attribution(site: Site) ->
     line = page.split("\n").index("> — Jeff Bezos") + 1
     assert result.code == 1 and f"docs/proposals/q.md:{line}: quotes.0.role: missing" in result.err, result.text
     assert "Traceback" not in result.text
+
+
+@pytest.mark.parametrize("text", ["- TBD", "1. TODO\n2. TODO", "TBD?", "* TBD — ask legal"])
+def test_placeholders_in_a_list_or_a_question(text: str) -> None:
+    from mkdocs_prfaq.contract.placeholders import is_placeholder
+    assert is_placeholder(text)
+
+
+@pytest.mark.parametrize("text", ["- Todo lists sync", "1. Why not?", "Is it TBD-proof? Yes."])
+def test_prose_in_a_list_or_a_question_is_no_placeholder(text: str) -> None:
+    from mkdocs_prfaq.contract.placeholders import is_placeholder
+    assert not is_placeholder(text)

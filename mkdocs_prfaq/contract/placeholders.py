@@ -24,7 +24,9 @@ _PARTS = ("summary", "problem", "solution", "getting_started", "closing")
 
 _PREFIX = 200
 """A text longer than this is judged by its start alone when that start holds enough words."""
-_HEAD = re.compile(r"[\s:.!,;(—–]")
+_HEAD = re.compile(r"[\s:.!?,;(—–]")
+_LIST = re.compile(r"(?m)^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+")
+"""A list item's marker: ``- TBD`` is the word TBD."""
 
 
 def is_placeholder(value: str) -> bool:
@@ -34,10 +36,10 @@ def is_placeholder(value: str) -> bool:
         # Long prose: only its first word can make it a placeholder (``TODO: ...``), unless it
         # opens like a slot, a run of ?, -, x or dots, lorem ipsum or 'insert ... here', which
         # the whole text decides. 60 characters of words are more than any placeholder word.
-        start = _MARKUP.sub(" ", value[:_PREFIX]).strip()
+        start = _MARKUP.sub(" ", _LIST.sub(" ", value[:_PREFIX])).strip()
         if len(start) >= 60 and start[0] not in "[?-.…xX" and not start[:12].lower().startswith(("lorem", "insert")):
             return _HEAD.split(start, maxsplit=1)[0] in _MARKERS
-    text = _MARKUP.sub(" ", _HTML_COMMENT.sub(" ", value)).strip()
+    text = _MARKUP.sub(" ", _LIST.sub(" ", _HTML_COMMENT.sub(" ", value))).strip()
     if not text:
         return True
     if _SLOT.match(text):
