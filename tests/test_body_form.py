@@ -379,3 +379,19 @@ def test_placeholders_in_a_list_or_a_question(text: str) -> None:
 def test_prose_in_a_list_or_a_question_is_no_placeholder(text: str) -> None:
     from mkdocs_prfaq.contract.placeholders import is_placeholder
     assert not is_placeholder(text)
+
+
+def test_a_question_shows_its_inline_markdown(site: Site) -> None:
+    site.page("markup.md", "---\ntitle: M\nstatus: draft\nowner: A\ncreated: 2026-01-01\nfaq:\n  internal:\n"
+              "    - question: 'Is `x` <script>alert(1)</script> safe?'\n      answer: Yes.\n---\n\n"
+              "## External FAQ\n\n### Why **bold** and `code` and [a link](https://example.com)?\n\nBecause.\n\n"
+              "### Q & A, plain?\n\nYes.\n\n### 1. Numbered?\n\nYes.\n")
+    result = site.build("--strict")
+    assert result.code == 0, result.text
+    page = site.html("proposals/markup/index.html")
+    assert ('<h4 id="why-bold-and-code-and-a-link">Why <strong>bold</strong> and <code>code</code> and '
+            '<a href="https://example.com">a link</a>?') in page
+    assert '<h4 id="q-a-plain">Q &amp; A, plain?' in page
+    assert '<h4 id="1-numbered">1. Numbered?' in page  # not a list: shown as written
+    assert "<code>x</code>" in page and "<script>alert" not in page
+    assert "**" not in page.split("prfaq-statusline", 1)[1].split("</article>")[0]

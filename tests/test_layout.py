@@ -77,7 +77,7 @@ def test_faq_questions_are_headings_with_stable_anchors_in_toc_and_search(site: 
            "internal": [{"question": "How much does it cost?", "answer": "Money."}] * 3}
     page = build_one(site, theme, faq=faq)
     assert '<h4 id="how-much-does-it-cost">How much does it cost?<a class="headerlink" href="#how-much-does-it-cost"' in page
-    assert '<h4 id="is-it-bsafeb">Is it &lt;b&gt;safe&lt;/b&gt;?' in page
+    assert '<h4 id="is-it-safe">Is it <b>safe</b>?' in page  # a question's Markdown and HTML, sanitised
     assert '<h4 id="where-to-buy">' in page
     assert 'id="how-much-does-it-cost-2"' in page and 'id="how-much-does-it-cost-3"' in page
     # answers render through the site's Markdown config, links rewritten by MkDocs

@@ -30,6 +30,11 @@ PRESS_RELEASE_PARTS = ("summary", "problem", "solution", "getting_started", "clo
 CUSTOMER_PARTS = ("who", "problem", "benefit", "evidence", "experience")
 
 
+INLINE_MARKUP = frozenset("*_`[<&\\")
+"""Characters that may make a question's text Markdown (``Why **not**?``): such a question is
+rendered as Markdown, inline; any other is shown as the text it is."""
+
+
 def collect(proposal: Proposal) -> list[Field]:
     """Every Markdown field that the layout shows, in a fixed order."""
     fields: list[Field] = []
@@ -42,6 +47,9 @@ def collect(proposal: Proposal) -> list[Field]:
             fields.append((f"quotes.{i}.text", quote["text"]))
     for part in ("external", "internal"):
         for i, qa in enumerate(proposal.faq(part)):
+            question = qa.get("question")
+            if isinstance(question, str) and any(c in question for c in INLINE_MARKUP):
+                fields.append((f"faq.{part}.{i}.question", question))  # shown with its emphasis, code, links
             if isinstance(qa.get("answer"), str):
                 fields.append((f"faq.{part}.{i}.answer", qa["answer"]))
     customer = proposal.customer

@@ -168,14 +168,30 @@ class PageView:
         return self.status == INVALID
 
 
+def _inline(rendered: Markup | None) -> Markup | None:
+    """A question's rendered Markdown as inline HTML: the inside of its one paragraph (None when
+    it rendered as anything else, a heading or a list: then it shows as the text written)."""
+    if rendered is None:
+        return None
+    inner = str(rendered).strip()
+    if not (inner.startswith("<p>") and inner.endswith("</p>")) or "<p" in inner[3:]:
+        return None
+    return Markup(inner[3:-4])  # noqa: S704 - rendered and sanitised Markdown
+
+
 def faq_questions(p: Proposal, part: str, fields: dict[str, Markup], taken: set[str],
                   suffixes: dict[str, int] | None = None) -> list[Question]:
     suffixes = {} if suffixes is None else suffixes
     out = []
     for i, qa in enumerate(p.faq(part)):
-        question = as_text(qa.get("question"))
+        question: str = as_text(qa.get("question"))
+        shown = _inline(fields.get(f"faq.{part}.{i}.question"))
+        if shown is not None:  # rendered and sanitised Markdown: the slug is of its text
+            question, text = shown, html.unescape(_TAGS.sub("", shown))
+        else:
+            text = question
         explicit = as_text(qa.get("id"))
-        anchor = base = safe_id(explicit) if explicit else slugify(question)
+        anchor = base = safe_id(explicit) if explicit else slugify(text)
         n = suffixes.get(base, 2)
         while anchor in taken:  # each base resumes at its last suffix: linear in identical questions
             anchor, n = f"{base}-{n}", n + 1
