@@ -153,9 +153,23 @@ def test_hostile_pages_run_nothing_in_chromium(built: Site, browser: Any) -> Non
         page.goto(url + "proposals/hostile-0/")
         page.wait_for_load_state("networkidle")
         if page.query_selector("input.md-search__input"):  # Material
-            page.fill("input.md-search__input", "question")
-            page.wait_for_selector(".md-search-result__item", timeout=120_000)  # the worker indexes first
-            results = page.eval_on_selector_all(".md-search-result__item", "r => r.length")
+            from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+            # its worker indexes first ('Initializing search' goes), and it reads the query on
+            # keyup: fill the field, then press a key in it, again if no result shows
+            page.wait_for_function("""() => { const m = document.querySelector('.md-search-result__meta');
+                return m !== null && !/initializ/i.test(m.textContent); }""", timeout=120_000)
+            results = 0
+            for _ in range(5):
+                page.fill("input.md-search__input", "")
+                page.fill("input.md-search__input", "question")
+                page.press("input.md-search__input", "End")
+                try:
+                    page.wait_for_selector(".md-search-result__item", timeout=20_000)
+                except PlaywrightTimeout:
+                    continue
+                results = page.eval_on_selector_all(".md-search-result__item", "r => r.length")
+                break
         else:  # MkDocs' theme
             page.evaluate("""() => { const i = document.getElementById('mkdocs-search-query');
                 i.value = 'question'; i.dispatchEvent(new KeyboardEvent('keyup')); }""")
