@@ -675,7 +675,7 @@ def test_image_already_there_with_other_content_is_not_overwritten(site: Site, t
     (site.docs / "proposals" / "rocket-skates" / "img").mkdir(parents=True)
     (site.docs / "proposals" / "rocket-skates" / "img" / "a.png").write_bytes(b"theirs")
     (tmp_path / "img").mkdir()
-    (tmp_path / "img" / "a.png").write_bytes(b"mine")
+    (tmp_path / "img" / "a.png").write_bytes(b"\x89PNG\r\n\x1a\nmine")  # a PNG by its first bytes
     (tmp_path / "p.md").write_text(SKATES + "\n![A](img/a.png)\n", encoding="utf-8")
     result = site.check("import", str(tmp_path / "p.md"))
     assert result.code == 0, result.text
@@ -689,7 +689,7 @@ def test_two_originals_with_one_image_path_each_keep_their_own(site: Site, tmp_p
                                                                directory_urls: bool) -> None:
     if not directory_urls:
         site.config(extra="use_directory_urls: false\n")
-    for folder, title, data in (("x", "Alpha", b"alpha image"), ("y", "Beta", b"beta image")):
+    for folder, title, data in (("x", "Alpha", b"GIF89a alpha"), ("y", "Beta", b"GIF89a beta")):
         (tmp_path / folder / "img").mkdir(parents=True)
         (tmp_path / folder / "img" / "arch.png").write_bytes(data)
         (tmp_path / folder / f"{title.lower()}.md").write_text(
@@ -703,7 +703,7 @@ def test_two_originals_with_one_image_path_each_keep_their_own(site: Site, tmp_p
     raw = "../beta/img/arch.png" if directory_urls else "beta/img/arch.png"  # from the built page's URL
     assert f'<img src="{raw}" width="50">' in beta
     assert site.build("--strict").code == 0
-    for id_, data in (("alpha", b"alpha image"), ("beta", b"beta image")):
+    for id_, data in (("alpha", b"GIF89a alpha"), ("beta", b"GIF89a beta")):
         out = site.html(f"proposals/{id_}/index.html" if directory_urls else f"proposals/{id_}.html")
         srcs = re.findall(r'<img[^>]*\bsrc="([^"]+)"', out.split("prfaq-statusline", 1)[-1])
         assert len(srcs) == 2, srcs
@@ -741,7 +741,7 @@ def test_the_import_guide_runs_as_written(tmp_path: Path) -> None:
             shown += 1
     assert shown == 1
     folder = tmp_path / "rocket-site" / "docs" / "proposals" / "acme-launches-rocket-skates-halving-the-commute"
-    assert (folder / "sketch.png").read_bytes() == b"a sketch"
+    assert (folder / "sketch.png").read_bytes() == b"\x89PNG\r\n\x1a\n"
     assert (tmp_path / "rocket-site" / "site" / "proposals" / "acme-launches-rocket-skates-halving-the-commute"
             / "index.html").is_file()
 

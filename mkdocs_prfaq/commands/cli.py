@@ -16,7 +16,7 @@ from typing import Any
 from .. import __version__
 from ..config import PrfaqConfig
 from ..contract.labels import merge_labels
-from ..contract.problems import format_github, format_json, format_text, shown_path, summary
+from ..contract.problems import Problem, escape, format_github, format_json, format_text, shown_path, summary
 from ..contract.schema import SchemaConfigError, bundled_schema, load_schema_file
 from ..site import disk_files, load_site, proposal_sources, site_validator
 from .siteconfig import ConfigError, find_config, read_site_config
@@ -52,6 +52,11 @@ def load_site_config(config_file: str | None) -> Site:
     if not config.enabled and not path.endswith(".toml"):
         print(f"note: {shown_path(path)} does not enable the prfaq plugin; using its defaults", file=sys.stderr)
     return Site(path, config.docs_dir, config.plugin, config.exclude_docs, config.use_directory_urls)
+
+
+def site_root(site: Site) -> str:
+    """The site's folder, where its config file is: `new` and `import` write only inside it."""
+    return os.path.dirname(os.path.abspath(site.config_file))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -173,7 +178,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         if exclude is not None and exclude.match_file(src_uri):
             raise scaffold.NewPageError(f"{src_uri}: mkdocs.yml's exclude_docs excludes it, so it would never be "
                                         "checked; choose another --dir or --id")
-        scaffold.check_place(site.docs_dir, parts, f"{id_}.md")
+        root = site_root(site)
+        place = scaffold.site_folder(root, site.docs_dir, parts)
+        scaffold.check_place(root, place, f"{id_}.md")
         files = disk_files(site.docs_dir, site.plugin.dir, site.exclude_docs)
         catalog = load_site(files, site.docs_dir, site.plugin.dir, site_validator(None, lifecycle), lifecycle=lifecycle)
         if id_ in catalog.by_id:
@@ -194,7 +201,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         except SchemaConfigError as e:
             raise UsageError(str(e)) from None
         text, site_fields = scaffold.with_site_fields(text, own, status)
-        shown = scaffold.write_new(site.docs_dir, parts, f"{id_}.md", text)
+        shown = shown_path(scaffold.write_new(root, place, f"{id_}.md", text))
     except scaffold.NewPageError as e:
         raise UsageError(str(e)) from None
     print(shown)
@@ -214,9 +221,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     except starter.InitError as e:
         raise UsageError(str(e)) from None
     for line in report.lines:
-        print(line)
+        print(escape(line))
     for note in report.notes:
-        print(note, file=sys.stderr)
+        print(escape(note), file=sys.stderr)
     return OK
 
 
@@ -273,6 +280,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         labels = merge_labels(site.plugin.labels, lifecycle)
         today, user = datetime.date.today(), importer.git_user()
         pages: list[tuple[str, tuple[str, ...], importer.Converted]] = []
+        root = site_root(site)
         for source in args.sources:
             try:
                 with open(source, encoding="utf-8") as f:
@@ -291,7 +299,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             if site.exclude_docs is not None and site.exclude_docs.match_file(src_uri):
                 raise UsageError(f"{src_uri}: mkdocs.yml's exclude_docs excludes it, so it would never be "
                                  "checked; choose another --id")
-            scaffold.check_place(site.docs_dir, parts, name)
+            scaffold.check_place(root, scaffold.site_folder(root, site.docs_dir, parts), name)
             if os.path.lexists(os.path.join(page_dir, name)):
                 raise UsageError(f"{shown_path(os.path.join(page_dir, name))} exists; not overwriting it "
                                  f"(import {shown_path(source)} with another --id)")
@@ -306,17 +314,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         written = []
         failed = False  # a file the page links that could not be copied: the page would link a wrong one
         for source, parts, converted in pages:
-            shown = scaffold.write_new(site.docs_dir, parts, f"{converted.id}.md", converted.text)
+            place = scaffold.site_folder(root, site.docs_dir, parts)
+            shown = scaffold.write_new(root, place, f"{converted.id}.md", converted.text)
             written.append(shown)
-            print(shown)
-            for note in converted.notes:
-                print(f"{shown}:{note.line}: {note.field}: {note.message}", file=sys.stderr)
+            print(shown_path(shown))
+            for note in converted.notes:  # escaped as check's problems are: one line each, whatever they quote
+                print(Problem(shown, note.line, note.field, note.message), file=sys.stderr)
             for path, dest in converted.assets:
-                why = importer.copy_asset(os.path.dirname(os.path.abspath(source)), site.docs_dir, parts, path, dest)
+                why = importer.copy_asset(os.path.dirname(os.path.abspath(source)), root, place, path, dest)
                 if why:
                     failed = True
                     line = next((n for n, text in enumerate(converted.text.split("\n"), 1) if dest in text), 1)
-                    print(f"{shown}:{line}: image: {path} not copied to {dest}: {why}", file=sys.stderr)
+                    print(Problem(shown, line, "image", f"{path} not copied to {dest}: {why}"), file=sys.stderr)
     except scaffold.NewPageError as e:
         raise UsageError(str(e)) from None
     code = cmd_check(argparse.Namespace(config_file=args.config_file, format="text", paths=written))
@@ -392,7 +401,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.func(args)
     except UsageError as e:
-        print(f"mkdocs-prfaq: error: {e}", file=sys.stderr)
+        print(f"mkdocs-prfaq: error: {escape(' '.join(str(e).split()))}", file=sys.stderr)
         return USAGE
     return code
 

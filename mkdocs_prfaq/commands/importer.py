@@ -27,6 +27,7 @@ from typing import Any
 from ..contract import body, frontmatter
 from ..contract.model import STATUSES
 from ..layout.sanitize import is_remote
+from .images import name_problem, read_image
 from .scaffold import (
     GENERATED_FOLDERS,
     ID_RE,
@@ -1593,60 +1594,57 @@ def _defuse_question(text: str) -> str:
 # -- files beside the page -----------------------------------------------------------------------
 
 def asset_check(source_dir: str, page_dir: str) -> Callable[[str, str], str | None]:
-    """For :func:`convert`: None when ``path`` (relative to ``source_dir``) is a file inside that
-    folder (symlinks resolved) that can go to ``dest`` under ``page_dir``: nothing there, or the
-    same bytes already; else why not."""
-    root = os.path.realpath(source_dir)
+    """For :func:`convert`: None when ``path`` (relative to ``source_dir``) is an image import
+    copies (:func:`.images.read_image`: a raster image inside that folder, symlinks resolved)
+    that can go to ``dest`` under ``page_dir``: nothing there, or the same bytes already; else why not."""
 
     def check(path: str, dest_path: str) -> str | None:
-        parts = path.split("/")
-        if any(p.startswith(".") for p in parts):
-            return "in a hidden folder, which MkDocs leaves out"
+        why = name_problem(path)
+        if why is not None:
+            return why
         first = dest_path.split("/")[0]
         if "/" in dest_path and first in GENERATED_FOLDERS:
             return f"the plugin generates {first}/ beside its pages"
-        real = os.path.realpath(os.path.join(root, *parts))
-        if os.path.commonpath([root, real]) != root:
-            return "outside the original's folder (through a symlink)"
-        if not os.path.isfile(real):
-            return "not found beside the original"
+        data = read_image(source_dir, path)
+        if isinstance(data, str):
+            return data
         dest = os.path.join(page_dir, *dest_path.split("/"))
-        if os.path.lexists(dest) and not _same_file(real, dest):
+        if os.path.lexists(dest) and not _same_bytes(data, dest):
             return f"{dest} exists with other content; not overwriting it"
         return None
 
     return check
 
 
-def _same_file(a: str, b: str) -> bool:
-    if os.path.islink(b) or not os.path.isfile(b):
+def _same_bytes(data: bytes, path: str) -> bool:
+    if os.path.islink(path) or not os.path.isfile(path):
         return False
     try:
-        with open(a, "rb") as fa, open(b, "rb") as fb:
-            return fa.read() == fb.read()
+        with open(path, "rb") as f:
+            return f.read(len(data) + 1) == data
     except OSError:
         return False
 
 
-def copy_asset(source_dir: str, docs_dir: str, parts: tuple[str, ...], path: str,
-               dest: str | None = None) -> str | None:
-    """Copy ``source_dir/path`` to ``docs_dir/<parts>/dest`` (``dest`` defaults to ``path``): never
-    over another file, never through a symlink (the page's own rule, :func:`.scaffold.write_new`).
-    None, or why not."""
-    source = os.path.join(os.path.realpath(source_dir), *path.split("/"))
+def copy_asset(source_dir: str, root: str, parts: tuple[str, ...], path: str, dest: str | None = None) -> str | None:
+    """Copy the image ``source_dir/path``, checked again as :func:`asset_check` does, to
+    ``root/<parts>/dest`` (``dest`` defaults to ``path``; ``parts`` lead from the site's folder
+    ``root`` to the page's): never over another file, never through a symlink (the page's own
+    rule, :func:`.scaffold.write_new`). None, or why not."""
+    data = read_image(source_dir, path)
+    if isinstance(data, str):
+        return data
     pieces = tuple((dest or path).split("/"))
     try:
-        with open(source, "rb") as f:
-            data = f.read()
-        check_folders(docs_dir, (*parts, *pieces[:-1]))
-        fd = _create(docs_dir, (*parts, *pieces[:-1]), pieces[-1])
+        check_folders(root, (*parts, *pieces[:-1]))
+        fd = _create(root, (*parts, *pieces[:-1]), pieces[-1])
     except FileExistsError:
-        dest = os.path.join(docs_dir, *parts, *pieces)
-        return None if _same_file(source, dest) else f"{dest} exists; not overwriting it"
+        target = os.path.join(root, *parts, *pieces)
+        return None if _same_bytes(data, target) else f"{target} exists; not overwriting it"
     except NewPageError as e:
         return str(e)
-    except OSError as e:
-        return f"{path}: {e.strerror or e}"
+    except (OSError, ValueError) as e:
+        return f"{getattr(e, 'strerror', None) or e}"
     with os.fdopen(fd, "wb") as out:
         out.write(data)
     return None

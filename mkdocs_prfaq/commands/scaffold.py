@@ -108,19 +108,43 @@ def _shown(path: str) -> str:
     return path if rel.startswith("..") else rel.replace(os.sep, "/")
 
 
-def check_folders(docs_dir: str, parts: tuple[str, ...]) -> None:
-    """One clear line for a symlink or a file where one of the page's folders goes."""
+def site_folder(root: str, docs_dir: str, parts: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The folder ``docs_dir/<parts>`` as path parts under ``root``, the site's folder (where its
+    mkdocs.yml is), for `new`, `init` and `import`, which write only inside the site: one clear
+    line when docs_dir is outside it (``docs_dir: ../x``, an absolute path elsewhere), and when a
+    folder on the way from ``root`` (docs_dir itself, or one above or below it) is a symlink or a
+    file (:func:`check_folders`). Pass the parts to :func:`write_new`, :func:`create` and
+    :func:`check_place` with ``root``: they walk from there without following a symlink."""
+    base = os.path.abspath(root)
+    try:
+        rel = os.path.relpath(os.path.abspath(docs_dir), base)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        rel = os.pardir
+    docs = () if rel == os.curdir else tuple(rel.split(os.sep))
+    if os.path.isabs(rel) or docs[:1] == (os.pardir,):
+        raise NewPageError(f"docs_dir {_shown(docs_dir)} is outside the site's folder {_shown(base)}; not writing "
+                           "there (make docs_dir a folder inside it, e.g. docs)")
+    check_folders(base, (*docs, *parts), fixed=len(docs))
+    return (*docs, *parts)
+
+
+def check_folders(docs_dir: str, parts: tuple[str, ...], *, fixed: int = 0) -> None:
+    """One clear line for a symlink or a file where one of the page's folders goes (the first
+    ``fixed`` parts are the site's own, docs_dir and those above it: no --dir avoids them)."""
     for i in range(1, len(parts) + 1):
         path = os.path.join(docs_dir, *parts[:i])
         try:
             mode = os.lstat(path).st_mode
         except FileNotFoundError:
             return
+        except (OSError, ValueError) as e:
+            raise NewPageError(f"{_shown(path)}: {getattr(e, 'strerror', None) or e}; not writing there") from None
         if stat.S_ISLNK(mode):
-            raise NewPageError(f"{_shown(path)} is a symlink; not writing through it (make it a real folder, "
-                               "or choose another --dir)")
+            fix = "make it a real folder" + ("" if i <= fixed else ", or choose another --dir")
+            raise NewPageError(f"{_shown(path)} is a symlink; not writing through it ({fix})")
         if not stat.S_ISDIR(mode):
-            raise NewPageError(f"{_shown(path)} is not a folder; not writing there (choose another --dir)")
+            fix = "" if i <= fixed else " (choose another --dir)"
+            raise NewPageError(f"{_shown(path)} is not a folder; not writing there{fix}")
 
 
 def check_place(docs_dir: str, parts: tuple[str, ...], name: str) -> None:

@@ -307,6 +307,7 @@ def _edit_config(path: str, report: Report) -> Any:
     if os.path.islink(path):
         raise InitError(f"{scaffold.shown(path)} is a symlink; not editing it: {how_by_hand}")
     before = _quiet_load(path)
+    scaffold.site_folder(os.path.dirname(path) or os.curdir, before.docs_dir)  # before the file changes
     if "prfaq" in before.plugins:
         report.notes.append(f"{scaffold.shown(path)} already enables prfaq")
         return before
@@ -385,6 +386,7 @@ def init(directory: str, *, today: datetime.date | None = None) -> Report:
             nav = config.nav
         else:
             config_path = os.path.join(directory, "mkdocs.yml")
+            scaffold.site_folder(directory, os.path.join(directory, "docs"), ("proposals",))  # before any write
             if not scaffold.create(directory, (), "mkdocs.yml", MKDOCS_YML):
                 raise InitError(f"{scaffold.shown(config_path)} appeared while init was running; run init again")
             report.lines.append(f"wrote {scaffold.shown(config_path)}")
@@ -395,6 +397,7 @@ def init(directory: str, *, today: datetime.date | None = None) -> Report:
                 report.lines.append(f"wrote {scaffold.shown(os.path.join(docs_dir, 'index.md'))}")
         parts = tuple(p for p in plugin_dir.split("/") if p)
         folder = os.path.join(docs_dir, *parts)
+        place = scaffold.site_folder(directory, docs_dir, parts)
         own = _own_process(plugin)
         if os.path.isdir(folder) and _has_pages(folder):
             report.notes.append(f"{scaffold.shown(folder)}/ already has pages; no examples added")
@@ -404,7 +407,7 @@ def init(directory: str, *, today: datetime.date | None = None) -> Report:
         else:
             for name, text in examples(today or datetime.date.today()):
                 path = os.path.join(folder, name)
-                if scaffold.create(docs_dir, parts, name, text):
+                if scaffold.create(directory, place, name, text):
                     report.lines.append(f"wrote {scaffold.shown(path)}")
                 else:
                     report.lines.append(f"kept {scaffold.shown(path)} (exists)")
