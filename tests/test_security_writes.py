@@ -1,0 +1,166 @@
+"""`new`, `init` and `import` write only inside the site's folder (where its mkdocs.yml is), and
+`init` edits mkdocs.yml only when the edit adds the plugin entry and changes nothing else.
+
+A ``docs_dir`` of ``../x`` or an absolute path elsewhere, or a symlink on the way from the site's
+folder (``docs/``, a folder above it, the proposals folder) would have them write outside the
+site; each is refused with one line, before anything is written (:func:`.scaffold.site_folder`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from mkdocs_prfaq.commands.cli import main
+
+from .conftest import Result
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+
+
+@contextlib.contextmanager
+def inside(path: Path) -> Iterator[None]:
+    before = os.getcwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+def prfaq(root: Path, *argv: str) -> Result:
+    """The CLI, in-process, in ``root``."""
+    out, err = io.StringIO(), io.StringIO()
+    with inside(root), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+def snapshot(folder: Path) -> dict[str, bytes | str]:
+    """Every file (its bytes) and symlink (its target) under ``folder``, symlinks not followed."""
+    found: dict[str, bytes | str] = {}
+    for base, dirs, names in os.walk(folder):
+        for name in dirs + names:
+            path = Path(base) / name
+            rel = path.relative_to(folder).as_posix()
+            if path.is_symlink():
+                found[rel] = os.readlink(path)
+            elif path.is_file():
+                found[rel] = path.read_bytes()
+    return found
+
+
+def config(root: Path, docs_dir: str | None, *, plugin: bool = True) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    path = root / "mkdocs.yml"
+    lines = ["site_name: Test", *([f"docs_dir: '{docs_dir}'"] if docs_dir is not None else []),
+             "plugins:", "  - search", *(["  - prfaq"] if plugin else [])]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run_command(command: str, root: Path, tmp_path: Path) -> Result:
+    if command == "new":
+        return prfaq(root, "new", "Rocket Skates", "--owner", "Ana")
+    if command == "import":
+        original = tmp_path / "orig"
+        original.mkdir(exist_ok=True)
+        (original / "img.png").write_bytes(PNG)
+        (original / "skates.md").write_text("# Rocket Skates\n\n## Press release\n\nHello.\n\n![I](img.png)\n",
+                                            encoding="utf-8")
+        return prfaq(root, "import", str(original / "skates.md"))
+    return prfaq(root.parent, "init", root.name)
+
+
+COMMANDS = ["new", "import", "init"]
+
+
+def one_refusal(result: Result, *words: str) -> None:
+    assert result.code == 2, result.text
+    assert result.out == "" and result.err.count("\n") == 1, result.text
+    assert "Traceback" not in result.err
+    for word in words:
+        assert word in result.err, result.text
+
+
+# -- docs_dir outside the site -------------------------------------------------------------------
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("how", ["relative", "absolute"])
+def test_a_docs_dir_outside_the_site_is_refused(tmp_path: Path, command: str, how: str) -> None:
+    root = tmp_path / "site"
+    outside = tmp_path / "x"
+    (outside / "proposals").mkdir(parents=True)
+    (outside / "index.md").write_text("# Home\n", encoding="utf-8")
+    config(root, "../x" if how == "relative" else str(outside), plugin=command != "init")
+    before, elsewhere = snapshot(root), snapshot(outside)
+    result = run_command(command, root, tmp_path)
+    one_refusal(result, "is outside the site's folder", "not writing there")
+    assert snapshot(root) == before and snapshot(outside) == elsewhere  # mkdocs.yml too, for init
+
+
+@pytest.mark.parametrize("command", ["new", "import"])
+def test_an_absolute_docs_dir_inside_the_site_is_used(tmp_path: Path, command: str) -> None:
+    root = tmp_path / "site"
+    (root / "content" / "proposals").mkdir(parents=True)
+    (root / "content" / "index.md").write_text("# Home\n", encoding="utf-8")
+    config(root, str(root / "content"))
+    result = run_command(command, root, tmp_path)
+    assert result.code == 0, result.text
+    assert (root / "content" / "proposals" / "rocket-skates.md").is_file()
+
+
+# -- a symlink on the way ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("link", ["docs", "content"])
+def test_a_symlinked_docs_folder_or_a_folder_above_it_is_refused(tmp_path: Path, command: str, link: str) -> None:
+    root = tmp_path / "site"
+    outside = tmp_path / "elsewhere"
+    docs = outside / "docs" if link == "content" else outside
+    (docs / "proposals").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    root.mkdir()
+    if link == "docs":
+        (root / "docs").symlink_to(outside, target_is_directory=True)
+        docs_dir = None
+    else:  # docs_dir: content/docs, where content is a symlink
+        (root / "content").symlink_to(outside, target_is_directory=True)
+        docs_dir = "content/docs"
+    if not (command == "init" and link == "docs"):  # init in a folder without mkdocs.yml: a new site
+        config(root, docs_dir, plugin=command != "init")
+    before, elsewhere = snapshot(root), snapshot(outside)
+    result = run_command(command, root, tmp_path)
+    one_refusal(result, f"{link} is a symlink; not writing through it (make it a real folder)")
+    assert snapshot(root) == before and snapshot(outside) == elsewhere
+
+
+def test_init_of_a_new_site_whose_docs_is_a_symlink_writes_nothing(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "index.md").write_text("# Theirs\n", encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "docs").symlink_to(outside, target_is_directory=True)
+    result = prfaq(tmp_path, "init", "site")
+    one_refusal(result, "site/docs is a symlink")
+    assert not (tmp_path / "site" / "mkdocs.yml").exists()  # refused before the first write
+    assert snapshot(outside) == {"index.md": b"# Theirs\n"}
+
+
+@pytest.mark.parametrize("command", ["new", "import"])
+def test_the_existing_check_of_a_symlinked_proposals_folder_still_holds(tmp_path: Path, command: str) -> None:
+    root = tmp_path / "site"
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (root / "docs" / "proposals").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    config(root, None)
+    result = run_command(command, root, tmp_path)
+    one_refusal(result, "docs/proposals is a symlink; not writing through it (make it a real folder, "
+                "or choose another --dir)")
+    assert snapshot(tmp_path / "elsewhere") == {}
