@@ -164,3 +164,95 @@ def test_the_existing_check_of_a_symlinked_proposals_folder_still_holds(tmp_path
     one_refusal(result, "docs/proposals is a symlink; not writing through it (make it a real folder, "
                 "or choose another --dir)")
     assert snapshot(tmp_path / "elsewhere") == {}
+
+
+# -- init edits mkdocs.yml only to add the plugin --------------------------------------------------
+
+def init_site(tmp_path: Path, text: str, **others: str) -> Path:
+    root = tmp_path / "site"
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    for name, content in others.items():
+        (root / name.replace("_", ".")).write_text(content, encoding="utf-8")
+    return root
+
+
+def read(root: Path) -> dict[str, object]:
+    from mkdocs_prfaq.commands.siteconfig import read_yaml_config
+
+    return read_yaml_config(str(root / "mkdocs.yml"), keep_tags=True)
+
+
+REFUSED = [
+    ("a key spelled with an escape (a second plugins key)",
+     'site_name: T\n"plug\\x69ns":\n  - search:\n      lang: fr\n', {}),
+    ("plugins from INHERIT, with options",
+     "INHERIT: base.yml\nsite_name: T\n", {"base_yml": "plugins:\n  - search:\n      lang: fr\n"}),
+    ("plugins from INHERIT, another plugin",
+     "INHERIT: base.yml\nsite_name: T\n", {"base_yml": "plugins:\n  - search\n  - material/offline\n"}),
+    ("an alias of the plugins list",
+     "site_name: T\nplugins: &p\n  - search\nextra:\n  used: *p\n", {}),
+]
+
+
+@pytest.mark.parametrize(("shape", "text", "others"), REFUSED, ids=[r[0] for r in REFUSED])
+def test_init_refuses_an_edit_that_would_change_more_than_the_plugin_entry(
+        tmp_path: Path, shape: str, text: str, others: dict[str, str]) -> None:
+    root = init_site(tmp_path, text, **others)
+    before = snapshot(root)
+    result = prfaq(tmp_path, "init", "site")
+    one_refusal(result, "site/mkdocs.yml: ", "add '- prfaq' under plugins: yourself")
+    assert snapshot(root) == before  # no example pages either
+
+
+KEPT = [
+    ("a double-quoted plugins key with options",
+     'site_name: T\n"plugins":\n  - search:\n      lang: fr\n', [("search", {"lang": "fr"}), "prfaq"]),
+    ("a single-quoted plugins key", "site_name: T\n'plugins': [search]\n", ["search", "prfaq"]),
+    ("a flow list whose comment holds ]", "site_name: T\nplugins: [search]  # see [the docs] and ]\n",
+     ["search", "prfaq"]),
+    ("INHERIT whose plugins are MkDocs' default", "INHERIT: base.yml\nsite_name: T\n", ["search", "prfaq"]),
+    ("anchors and aliases elsewhere",
+     "site_name: T\nx-lang: &lang fr\nplugins:\n  - search:\n      lang: *lang\nextra:\n  lang: *lang\n",
+     [("search", {"lang": "fr"}), "prfaq"]),
+    ("!ENV tags", "site_name: !ENV [PRFAQ_TEST_UNSET_NAME, T]\nplugins:\n  - search:\n      "
+     "lang: !ENV [PRFAQ_TEST_UNSET_LANG, fr]\n", None),
+    ("!!python/name tags", "site_name: T\nplugins:\n  - search\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+     "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+     "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n", ["search", "prfaq"]),
+]
+
+
+@pytest.mark.parametrize(("shape", "text", "plugins"), KEPT, ids=[k[0] for k in KEPT])
+def test_init_adds_the_plugin_and_keeps_every_other_setting_and_comment(
+        tmp_path: Path, shape: str, text: str, plugins: list[object] | None) -> None:
+    root = init_site(tmp_path, text, base_yml="site_name: Base\n")
+    before = read(root)
+    result = prfaq(tmp_path, "init", "site")
+    assert result.code == 0, result.text
+    edited = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    after = read(root)
+    assert {k: v for k, v in after.items() if k != "plugins"} == {k: v for k, v in before.items() if k != "plugins"}
+    kept = [line for line in text.splitlines() if "plugins" not in line]
+    assert all(line in edited.splitlines() for line in kept), edited  # every other line, comments too
+    if "#" in text:
+        assert "# see [the docs] and ]" in edited
+    if plugins is not None:
+        assert after["plugins"] == [p if isinstance(p, str) else dict([p]) for p in plugins]
+    else:
+        assert str(after["plugins"]).count("prfaq") == 1
+
+
+def test_init_refuses_an_edit_that_cuts_text_even_when_the_settings_read_the_same(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text check behind the edit: a comment cut (the data would not show it) is refused."""
+    from mkdocs_prfaq.commands import starter
+
+    root = init_site(tmp_path, "site_name: T\nplugins: [search]  # see [the docs]\n")
+    before = snapshot(root)
+    monkeypatch.setattr(starter, "add_plugin", lambda text: (text.replace("]  # see [the docs]", ", prfaq]"),
+                                                             "prfaq to plugins"))
+    result = prfaq(tmp_path, "init", "site")
+    one_refusal(result, "site/mkdocs.yml: adding the plugin would change its text, not only add to it")
+    assert snapshot(root) == before

@@ -162,13 +162,33 @@ def _env(loader: yaml.SafeLoader, node: Node) -> Any:
     return default
 
 
+@dataclass(frozen=True)
+class Tagged:
+    """A tagged value (``!ENV NAME``, ``!!python/name:x``) read as written, never constructed:
+    :func:`read_yaml_config` with ``keep_tags`` compares two readings of a file with these."""
+
+    tag: str
+    value: Any
+
+
+def _tagged(loader: yaml.SafeLoader, node: Node) -> Tagged:
+    value: Any
+    if isinstance(node, ScalarNode):
+        value = loader.construct_scalar(node)
+    elif isinstance(node, SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+    return Tagged(str(node.tag), value)
+
+
 def _ignored(loader: yaml.SafeLoader, node: Node) -> None:
     """Any other tag (``!!python/name:material.extensions.emoji.twemoji``): nothing is constructed;
     the check never needs those values."""
     return None
 
 
-def _loader(config_dir: str) -> type[yaml.SafeLoader]:
+def _loader(config_dir: str, keep_tags: bool = False) -> type[yaml.SafeLoader]:
     def relative(loader: yaml.SafeLoader, node: Node) -> Any:
         value = loader.construct_scalar(node) if isinstance(node, ScalarNode) else ""
         prefix, _, suffix = str(value or "").partition("/")
@@ -182,19 +202,27 @@ def _loader(config_dir: str) -> type[yaml.SafeLoader]:
     constructors: dict[str | None, Callable[[yaml.SafeLoader, Any], Any]] = {
         "!ENV": _env, "!relative": relative, None: _ignored,
     }
+    if keep_tags:
+        constructors = {"!ENV": _tagged, "!relative": _tagged, None: _tagged}
     for tag, constructor in constructors.items():
         Loader.add_constructor(tag, constructor)
     return Loader
 
 
-def _read_yaml(path: str, seen: set[str]) -> dict[str, Any]:
+def read_yaml_config(path: str, *, keep_tags: bool = False) -> dict[str, Any]:
+    """The settings of the mkdocs.yml at ``path`` as `check` reads them (``INHERIT`` merged);
+    with ``keep_tags``, every tagged value as a :class:`Tagged`, as written."""
+    return _read_yaml(path, set(), keep_tags)
+
+
+def _read_yaml(path: str, seen: set[str], keep_tags: bool = False) -> dict[str, Any]:
     shown = shown_path(path)
     real = os.path.realpath(path)
     if real in seen or len(seen) > _MAX_INHERIT:
         raise ConfigError(f"{shown}: INHERIT leads back to {shown} (expected a chain of files that ends)")
     try:
         with open(path, "rb") as f:
-            data = yaml.load(f, Loader=_loader(os.path.dirname(os.path.abspath(path))))  # noqa: S506 - safe loader
+            data = yaml.load(f, Loader=_loader(os.path.dirname(os.path.abspath(path)), keep_tags))  # noqa: S506 - safe
     except OSError as e:
         raise ConfigError(f"{shown}: cannot read the config file ({e.strerror})") from None
     except yaml.YAMLError as e:
@@ -214,7 +242,7 @@ def _read_yaml(path: str, seen: set[str]) -> dict[str, Any]:
     parent_path = os.path.normpath(os.path.join(os.path.dirname(path), parent))
     if not os.path.isfile(parent_path):
         raise ConfigError(f"{shown}: INHERIT: {escape(parent)!r} does not exist (expected a path relative to {shown})")
-    return _merge(_read_yaml(parent_path, seen | {real}), data)
+    return _merge(_read_yaml(parent_path, seen | {real}, keep_tags), data)
 
 
 def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:

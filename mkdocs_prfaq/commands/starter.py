@@ -220,7 +220,7 @@ def examples(today: datetime.date) -> list[tuple[str, str]]:
 
 # -- adding the plugin to an existing mkdocs.yml, as text ----------------------------------------
 
-_TOP_KEY = re.compile(r"^plugins[ \t]*:(?P<rest>.*)$")
+_TOP_KEY = re.compile(r"^(?:plugins|\"plugins\"|'plugins')[ \t]*:(?P<rest>.*)$")
 _FLOW_LIST = re.compile(r"^(?P<head>[ \t]*\[)(?P<items>[^\[\]{}#]*?)(?P<tail>[ \t]*\][ \t]*(?:#.*)?)$")
 
 
@@ -251,7 +251,7 @@ def add_plugin(text: str) -> tuple[str, str]:
         items = flow.group("items").strip()
         added = f"{items}, prfaq" if items else "prfaq"
         start = key_line.index("[", key_line.index(":"))
-        end = key_line.rindex("]")
+        end = re.sub(r"[ \t]+#.*$", "", key_line).rindex("]")  # the list's own, not one in its comment
         ending = lines[at][len(key_line):]
         lines[at] = key_line[: start + 1] + added + key_line[end:] + ending
         return "".join(lines), "prfaq to plugins"
@@ -294,13 +294,6 @@ def _quiet_load(path: str) -> Any:
         raise InitError(f"{scaffold.shown(path)}: {' '.join(str(e).split())}") from None
 
 
-def _yaml_data(path: str) -> Any:
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(path, encoding="utf-8-sig") as f:
-        return yaml_load(f)
-
-
 def _edit_config(path: str, report: Report) -> Any:
     """Add the plugin to the existing config at ``path``; the config as MkDocs then reads it."""
     how_by_hand = "add '- prfaq' under plugins: yourself (and '- search' if plugins: was absent)"
@@ -336,16 +329,73 @@ def _edit_config(path: str, report: Report) -> Any:
 
 
 def _check_edit(path: str, candidate: str, before: Any) -> Any:
-    """The edited config, read by MkDocs: it must enable prfaq, keep every plugin it had (search
-    where it had it by default), and be otherwise the same data."""
+    """The edited config, read by MkDocs, when the edit only adds the plugin: the text only gains
+    what was inserted, and the settings, read as `check` reads them (``INHERIT`` merged, tags kept
+    as written, aliases expanded), are the same but for one new ``prfaq`` entry in ``plugins``.
+    Else one line, and the caller leaves the file as it was."""
+    from .siteconfig import ConfigError, read_yaml_config
+
+    shown = scaffold.shown(path)
+    by_hand = "add '- prfaq' under plugins: yourself"
+    with open(path, encoding="utf-8", newline="") as f:
+        original = f.read()
+    with open(candidate, encoding="utf-8", newline="") as f:
+        edited = f.read()
+    if not _only_inserted(original, edited):
+        raise InitError(f"{shown}: adding the plugin would change its text, not only add to it; not editing it: "
+                        f"{by_hand}")
+    try:
+        old, new = read_yaml_config(path, keep_tags=True), read_yaml_config(candidate, keep_tags=True)
+    except ConfigError as e:
+        raise InitError(f"{e}; not editing it: {by_hand}") from None
+    changed = sorted(str(k) for k in set(old) | set(new) if k != "plugins" and old.get(k) != new.get(k))
+    if changed:
+        raise InitError(f"{shown}: adding the plugin would change {', '.join(changed[:5])} too (an alias, a "
+                        f"second plugins key?); not editing it: {by_hand}")
+    if not _adds_only_prfaq(_entries(old, "plugins" in old), _entries(new, "plugins" in new)):
+        raise InitError(f"{shown}: adding the plugin would change the other plugins or their options (a "
+                        f"quoted plugins key, plugins from INHERIT?); not editing it: {by_hand}")
     after = _quiet_load(candidate)
-    old, new = _yaml_data(path), _yaml_data(candidate)
-    same = (isinstance(old, dict) and isinstance(new, dict) and {k: v for k, v in old.items() if k != "plugins"}
-            == {k: v for k, v in new.items() if k != "plugins"})
-    if not same or "prfaq" not in after.plugins or not set(before.plugins) <= set(after.plugins):
-        raise InitError(f"{scaffold.shown(path)}: could not add the plugin without changing something else; "
-                        "add '- prfaq' under plugins: yourself")
+    if "prfaq" not in after.plugins or not set(before.plugins) <= set(after.plugins):
+        raise InitError(f"{shown}: could not add the plugin without changing something else; {by_hand}")
     return after
+
+
+def _only_inserted(original: str, edited: str) -> bool:
+    """Whether ``edited`` is ``original`` with one piece of text inserted somewhere."""
+    added = len(edited) - len(original)
+    same = next((n for n, (a, b) in enumerate(zip(original, edited, strict=False)) if a != b), len(original))
+    return added >= 0 and edited[same + added:] == original[same:]
+
+
+def _entries(settings: dict[str, Any], present: bool) -> list[tuple[Any, Any]] | None:
+    """A ``plugins`` setting as ``(name, options)`` pairs in order (MkDocs' default, search, when
+    it is absent or empty; no options as ``{}``), or None when it is no list or mapping."""
+    value = settings.get("plugins")
+    if not present or value is None:
+        return [("search", {})]
+    if isinstance(value, dict):
+        items = list(value.items())
+    elif isinstance(value, list):
+        items = []
+        for item in value:
+            if isinstance(item, dict) and len(item) == 1:
+                items.extend(item.items())
+            elif isinstance(item, str):
+                items.append((item, None))
+            else:
+                return None
+    else:
+        return None
+    return [(name, {} if options is None else options) for name, options in items]
+
+
+def _adds_only_prfaq(before: list[tuple[Any, Any]] | None, after: list[tuple[Any, Any]] | None) -> bool:
+    if before is None or after is None:
+        return False
+    added = [n for n, (name, _) in enumerate(after) if name == "prfaq"]
+    return (len(added) == 1 and after[added[0]][1] == {} and not any(name == "prfaq" for name, _ in before)
+            and after[:added[0]] + after[added[0] + 1:] == before)
 
 
 def _own_process(plugin: Any) -> str:
