@@ -218,7 +218,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                                  max_chars=self.config.limits.front_matter_chars, labels=self.labels,
                                  exclude=self.config.exclude, unknown_keys=self.config.unknown_keys,
                                  lifecycle=self.lifecycle, load=self.page_cache.load if self.serving else None,
-                                 reuse=self.page_cache.reuse if self.serving else None)
+                                 reuse=self.page_cache.reuse if self.serving else None, active=self.config.sanitize)
         self._report()
         for src in self.catalog.unreadable:  # reported; MkDocs would fail on it (and serve would hang)
             if (unreadable := files.get_file_from_path(src)) is not None:

@@ -52,7 +52,8 @@ def _default_exclude() -> Any:
 
 
 def disk_files(docs_dir: str, directory: str, exclude_docs: Any = None) -> list[File]:
-    """The Markdown files under ``docs_dir/directory`` as MkDocs lists them (symlinks followed,
+    """The Markdown files (and :data:`ACTIVE_SUFFIXES` files, which :func:`load_site` reports)
+    under ``docs_dir/directory`` as MkDocs lists them (symlinks followed,
     ``README.md`` left out beside an ``index.md``), each marked excluded when MkDocs' default or
     the site's ``exclude_docs`` (a pathspec) leaves it out: without reading the rest of docs_dir
     or loading MkDocs' configuration."""
@@ -67,7 +68,7 @@ def disk_files(docs_dir: str, directory: str, exclude_docs: Any = None) -> list[
             continue
         visited.add(real)
         dirs.sort()
-        pages = sorted(n for n in names if n.lower().endswith(MARKDOWN_EXTENSIONS))
+        pages = sorted(n for n in names if n.lower().endswith(MARKDOWN_EXTENSIONS + ACTIVE_SUFFIXES))
         if "index.md" in pages and "README.md" in pages:
             pages.remove("README.md")
         rel = os.path.relpath(root, docs_dir)
@@ -77,6 +78,35 @@ def disk_files(docs_dir: str, directory: str, exclude_docs: Any = None) -> list[
                 file.inclusion = InclusionLevel.EXCLUDED
             files.append(file)
     return files
+
+
+ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".js", ".mjs", ".cjs", ".xml",
+                   ".xsl", ".xslt", ".swf")
+"""Files a browser runs script from when they are served from the site (HTML, SVG, XML and XSLT
+documents, scripts): under the proposals folder, whoever can add a page could add one, and it
+would run on the site's origin; `check` and the build report each one and leave it out of the site."""
+
+_ACTIVE_KINDS = {".svg": "an SVG image", ".svgz": "an SVG image", ".js": "a script", ".mjs": "a script",
+                 ".cjs": "a script", ".xml": "an XML document", ".xsl": "an XSLT stylesheet",
+                 ".xslt": "an XSLT stylesheet", ".swf": "a Flash file"}
+
+
+def active_files(files: Iterable[File], docs_dir: str, directory: str) -> list[tuple[str, Problem]]:
+    """``(src_uri, problem)`` for each file under ``directory`` that could run script on the site
+    (:data:`ACTIVE_SUFFIXES`), but those MkDocs leaves out and those a plugin generates."""
+    prefix, cwd = directory.strip("/") + "/", os.getcwd()
+    found = []
+    for f in files:
+        suffix = os.path.splitext(f.src_uri)[1].lower()
+        if (suffix in ACTIVE_SUFFIXES and f.src_uri.startswith(prefix) and f.inclusion != InclusionLevel.EXCLUDED
+                and getattr(f, "generated_by", None) is None):
+            kind = _ACTIVE_KINDS.get(suffix, "an HTML page")
+            found.append((f.src_uri, Problem(
+                display_path(f, docs_dir, cwd), 1, "file",
+                f"{kind} under the proposals folder would be published as it is, and its script would run on the "
+                f"site's origin in every reader's browser; left out of the site (expected only PR/FAQ pages and "
+                f"images under {prefix}: remove it, or convert it to PNG)")))
+    return found
 
 
 def site_validator(schema_path: str | None, lifecycle: Lifecycle = DEFAULT) -> SchemaValidator:
@@ -92,11 +122,19 @@ def load_site(
     files: Iterable[File], docs_dir: str, directory: str, validator: SchemaValidator, *, max_chars: int = MAX_CHARS,
     labels: Mapping[str, str] | None = None, exclude: Iterable[str] = (), unknown_keys: str = "warn",
     lifecycle: Lifecycle = DEFAULT, load: Callable[..., tuple[Proposal, list[Problem]]] | None = None,
-    reuse: Callable[[str, str], tuple[Proposal, list[Problem]] | None] | None = None,
+    reuse: Callable[[str, str], tuple[Proposal, list[Problem]] | None] | None = None, active: bool = True,
 ) -> Catalog:
     """The site's proposals; ``labels`` (the site's section names) are recognised as body-form headings;
     ``load`` stands in for :func:`~.model.load_page` and ``reuse`` skips unchanged pages (a cache under
-    ``mkdocs serve``)."""
-    return load_catalog(proposal_sources(files, docs_dir, directory, exclude), validator, max_chars=max_chars,
-                        labels=labels, unknown_keys=unknown_keys, lifecycle=lifecycle, directory=directory, load=load,
-                        reuse=reuse)
+    ``mkdocs serve``). With ``active`` (``sanitize: true``), each file under the folder that could run
+    script (:func:`active_files`) is a problem, and among the files the site leaves out."""
+    files = list(files)
+    catalog = load_catalog(proposal_sources(files, docs_dir, directory, exclude), validator, max_chars=max_chars,
+                           labels=labels, unknown_keys=unknown_keys, lifecycle=lifecycle, directory=directory,
+                           load=load, reuse=reuse)
+    if active:
+        for src_uri, problem in active_files(files, docs_dir, directory):
+            catalog.problems.append(problem)
+            catalog.unreadable.add(src_uri)
+        catalog.problems.sort(key=lambda p: (p.path, p.line))
+    return catalog

@@ -274,3 +274,63 @@ def test_generated_link_destinations_never_crash_never_print_controls_never_copy
         for path in (root / "docs").rglob("*"):
             mode = path.lstat().st_mode
             assert stat.S_ISREG(mode) or stat.S_ISDIR(mode), path  # no symlink, no FIFO
+
+
+# -- check and the build report active files under the proposals folder ----------------------------
+
+ACTIVE = {"demo.html": SCRIPT_HTML, "old.htm": SCRIPT_HTML, "x.xhtml": SCRIPT_HTML, "flow.svg": SCRIPT_SVG,
+          "zipped.SVGZ": b"\x1f\x8b", "sub/app.js": b"alert(1)", "feed.xml": b"<x/>"}
+
+
+def active_site(site: Site) -> None:
+    site.proposal("fine.md")
+    for name, data in {**ACTIVE, "ok.png": PNG, ".hidden.html": SCRIPT_HTML}.items():
+        (site.docs / "proposals" / name).parent.mkdir(parents=True, exist_ok=True)
+        (site.docs / "proposals" / name).write_bytes(data)
+    (site.docs / "outside.html").write_bytes(SCRIPT_HTML)  # not under the proposals folder: the site's own
+
+
+def test_check_reports_each_active_file_under_the_proposals_folder(site: Site) -> None:
+    active_site(site)
+    result = prfaq(site.root, "check")
+    assert result.code == 1, result.text
+    lines = result.out.splitlines()
+    assert sorted(line.split(":", 1)[0] for line in lines) == sorted(f"docs/proposals/{n}" for n in ACTIVE)
+    assert all(line.split(":", 1)[1].startswith("1: file: ") for line in lines), lines
+    assert any(line.startswith("docs/proposals/demo.html:1: file: an HTML page under the proposals folder would be "
+                               "published as it is, and its script would run") for line in lines), lines
+    assert any(line.startswith("docs/proposals/flow.svg:1: file: an SVG image") for line in lines), lines
+    assert any(line.startswith("docs/proposals/sub/app.js:1: file: a script") for line in lines), lines
+    json_result = prfaq(site.root, "check", "--format", "json")
+    assert json_result.code == 1 and '"path": "docs/proposals/demo.html"' in json_result.out
+
+
+def test_the_build_reports_them_and_leaves_them_out(site: Site, caplog: pytest.LogCaptureFixture) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    active_site(site)
+    with inside(site.root), pytest.raises(Abort):
+        build(load_config(str(site.root / "mkdocs.yml")))
+    logged = [r.getMessage() for r in caplog.records]
+    for name in ACTIVE:
+        assert any(m.startswith(f"docs/proposals/{name}:1: file: ") for m in logged), (name, logged)
+    caplog.clear()
+    site.config("on_invalid: warn")
+    with inside(site.root):
+        build(load_config(str(site.root / "mkdocs.yml")))
+    assert any(m.startswith("docs/proposals/demo.html:1: file: an HTML page") for m in
+               (r.getMessage() for r in caplog.records))
+    built = site.root / "site"
+    assert (built / "proposals" / "fine" / "index.html").is_file() and (built / "proposals" / "ok.png").is_file()
+    assert (built / "outside.html").is_file()
+    for name in ACTIVE:  # left out of the site, under warn too
+        assert not (built / "proposals" / name).exists(), name
+
+
+def test_with_sanitize_off_active_files_are_the_sites_own(site: Site) -> None:
+    active_site(site)
+    site.config("sanitize: false")
+    result = prfaq(site.root, "check")
+    assert result.code == 0, result.text

@@ -72,7 +72,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     catalog = load_site(files, site.docs_dir, site.plugin.dir, validator,
                         max_chars=site.plugin.limits.front_matter_chars,
                         labels=merge_labels(site.plugin.labels, lifecycle), exclude=site.plugin.exclude,
-                        unknown_keys=site.plugin.unknown_keys, lifecycle=lifecycle)
+                        unknown_keys=site.plugin.unknown_keys, lifecycle=lifecycle, active=site.plugin.sanitize)
     problems, warnings = catalog.problems, catalog.warnings
     if args.paths:
         pages = [shown for _, shown, _ in proposal_sources(files, site.docs_dir, site.plugin.dir, site.plugin.exclude)]

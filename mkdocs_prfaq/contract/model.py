@@ -166,7 +166,8 @@ class Catalog:
     proposals: list[Proposal] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)
-    """``src_path`` of the pages that could not be read (not UTF-8, no permission)."""
+    """``src_path`` of the files the site leaves out: pages that could not be read (not UTF-8, no
+    permission), and files under the folder that could run script (:func:`..site.active_files`)."""
     warnings: list[Problem] = field(default_factory=list)
     """Every page's warnings, in page order."""
 
