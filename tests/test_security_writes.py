@@ -256,3 +256,13 @@ def test_init_refuses_an_edit_that_cuts_text_even_when_the_settings_read_the_sam
     result = prfaq(tmp_path, "init", "site")
     one_refusal(result, "site/mkdocs.yml: adding the plugin would change its text, not only add to it")
     assert snapshot(root) == before
+
+
+def test_init_refuses_a_symlinked_proposals_folder_before_editing_mkdocs_yml(tmp_path: Path) -> None:
+    root = init_site(tmp_path, "site_name: T\nplugins:\n  - search\n")
+    (tmp_path / "elsewhere").mkdir()
+    (root / "docs" / "proposals").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    before = snapshot(root)
+    result = prfaq(tmp_path, "init", "site")
+    one_refusal(result, "site/docs/proposals is a symlink; not writing through it")
+    assert snapshot(root) == before and snapshot(tmp_path / "elsewhere") == {}

@@ -300,7 +300,10 @@ def _edit_config(path: str, report: Report) -> Any:
     if os.path.islink(path):
         raise InitError(f"{scaffold.shown(path)} is a symlink; not editing it: {how_by_hand}")
     before = _quiet_load(path)
-    scaffold.site_folder(os.path.dirname(path) or os.curdir, before.docs_dir)  # before the file changes
+    plugin = before.plugins.get("prfaq")  # its folder, where the examples go: checked before the file changes
+    plugin_dir = plugin.config.dir if plugin is not None else "proposals"
+    parts = tuple(p for p in plugin_dir.split("/") if p)
+    scaffold.site_folder(os.path.dirname(path) or os.curdir, before.docs_dir, parts)
     if "prfaq" in before.plugins:
         report.notes.append(f"{scaffold.shown(path)} already enables prfaq")
         return before
