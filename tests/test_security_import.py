@@ -130,6 +130,29 @@ def test_a_file_is_copied_only_when_its_name_and_its_content_say_raster_image(
     assert f"image: {name}: not a" in result.err or f"image: {name}: an SVG" in result.err, result.err
 
 
+def test_a_file_the_site_publishes_already_is_linked_where_it_is(site: Site, tmp_path: Path) -> None:
+    """An original inside the docs folder: the files beside it are the site's own already, so a
+    link to one it does not copy points there (with a note); an image it copies is copied."""
+    site.config(extra="exclude_docs: |\n  private.pdf\n")
+    source = original(site.docs / "rfcs", "See [the design](design.html) and [the spec](spec.pdf), not "
+                      "[the draft](private.pdf).\n\n![Flow](flow.svg)\n\n<img src=\"flow.svg\">\n\n![Arch](arch.png)\n", {
+                          "design.html": b"<p>design</p>", "spec.pdf": b"%PDF-1.4", "private.pdf": b"%PDF-1.4",
+                          "flow.svg": b"<svg xmlns='http://www.w3.org/2000/svg'/>", "arch.png": PNG})
+    source = source.rename(site.docs / "rfcs" / "index.md")  # the section's page, linked by the site
+    result = prfaq(site.root, "import", str(source))
+    assert result.code == 0, result.text
+    page = (site.docs / "proposals" / "rocket-skates.md").read_text(encoding="utf-8")
+    assert "[the design](../rfcs/design.html)" in page and "[the spec](../rfcs/spec.pdf)" in page
+    assert "the draft (`private.pdf`)" in page  # exclude_docs leaves it out of the site: text
+    assert "![Flow](../rfcs/flow.svg)" in page and '<img src="../../rfcs/flow.svg">' in page
+    assert "![Arch](rocket-skates/arch.png)" in page
+    assert sorted(files_under(site.docs / "proposals")) == ["rocket-skates.md", "rocket-skates/arch.png"]
+    assert "link: design.html: not a PNG, JPEG, GIF, WebP or AVIF image, the only files import copies" in result.err
+    assert "linked where this site publishes it already, ../rfcs/design.html" in result.err
+    built = site.build("--strict")
+    assert built.code == 0, built.text
+
+
 # -- symlinks resolved before the checks ----------------------------------------------------------
 
 def test_symlinks_to_hidden_files_or_outside_are_not_followed(site: Site, tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from ..config import PrfaqConfig
 from ..contract.labels import merge_labels
 from ..contract.problems import Problem, escape, format_github, format_json, format_text, shown_path, summary
 from ..contract.schema import SchemaConfigError, bundled_schema, load_schema_file
-from ..site import disk_files, load_site, proposal_sources, site_validator
+from ..site import ACTIVE_SUFFIXES, disk_files, load_site, proposal_sources, site_validator
 from .siteconfig import ConfigError, find_config, read_site_config
 
 OK, PROBLEMS, USAGE = 0, 1, 2
@@ -245,7 +245,12 @@ def _imported(source: str, text: str, args: argparse.Namespace, site: Site, life
             text, name=os.path.basename(source), today=today, history=history, user=user, status=status,
             id_=args.id, labels=labels, statuses=lifecycle.names, status_line=not by_folder,
             remote_images=site.plugin.remote_images, directory_urls=site.use_directory_urls,
-            asset=importer.asset_check(folder, os.path.join(site.docs_dir, *parts)))
+            asset=importer.asset_check(folder, os.path.join(site.docs_dir, *parts), importer.site_files(
+                site.docs_dir, os.path.join(site.docs_dir, *parts), site.exclude_docs, left_out)))
+
+    def left_out(src_uri: str) -> bool:  # what check and the build leave out of the site (site.active_files)
+        return (site.plugin.sanitize and src_uri.startswith(site.plugin.dir.strip("/") + "/")
+                and src_uri.lower().endswith(ACTIVE_SUFFIXES))
 
     parts = folder_of(args.status or lifecycle.names[0])
     converted = convert(args.status, parts)

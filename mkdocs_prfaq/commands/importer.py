@@ -1229,6 +1229,20 @@ def _no_assets(_: str, __: str = "") -> str:
     return "not found beside the original"
 
 
+@dataclass(frozen=True)
+class Published:
+    """What ``asset`` (:func:`convert`) returns for a file not copied that the site publishes
+    already (the original is inside its docs folder): the link points there, with a note."""
+
+    path: str
+    """The file's path relative to the page's folder, ``/`` between parts."""
+    why: str
+    """Why it is not copied."""
+
+
+Asset = Callable[[str, str], "str | Published | None"]
+
+
 # -- the page ------------------------------------------------------------------------------------
 
 @dataclass
@@ -1256,7 +1270,7 @@ class Converted:
 class _Page:
     """The page's text, line by line, with notes at the lines they are about."""
 
-    def __init__(self, asset: Callable[[str, str], str | None], remote_images: bool | Sequence[str] = True,
+    def __init__(self, asset: Asset, remote_images: bool | Sequence[str] = True,
                  folder: str = "", directory_urls: bool = True) -> None:
         self.remote_images = remote_images
         self.directory_urls = directory_urls
@@ -1384,6 +1398,10 @@ class _Page:
                 self.copied[target] = dest
                 self.assets.append((target, dest))
                 return None
+            if isinstance(why, Published):  # the link points where the site has it, as moved() writes it
+                self.copied[target] = why.path
+                self.note("link", f"{raw}: {why.why}; linked where this site publishes it already, {why.path}")
+                return None
             self.refused[target] = why
         return self.refused[target]
 
@@ -1391,7 +1409,7 @@ class _Page:
 def convert(
     text: str, *, name: str, today: datetime.date, history: History | None = None, user: str = "",
     status: str | None = None, id_: str | None = None, labels: Mapping[str, str] | None = None,
-    asset: Callable[[str, str], str | None] = _no_assets, statuses: Sequence[str] = STATUSES, status_line: bool = True,
+    asset: Asset = _no_assets, statuses: Sequence[str] = STATUSES, status_line: bool = True,
     remote_images: bool | Sequence[str] = True, directory_urls: bool = True,
 ) -> Converted:
     """One Markdown PR/FAQ as the text of a page in the body form.
@@ -1401,7 +1419,8 @@ def convert(
     ``id_`` what ``--status`` and ``--id`` ask (else the original's, else ``draft`` and a slug of
     the title); ``labels`` the site's section names; ``asset(path, dest)`` is None when the
     file at ``path`` (relative to the original's folder) can be copied to ``dest`` (relative to the
-    page's folder: ``<id>/path``, the page's own folder), else why not. ``statuses`` are the
+    page's folder: ``<id>/path``, the page's own folder), else why not (or where the site publishes
+    it already, :class:`Published`). ``statuses`` are the
     site's (the first is the default); without ``status_line``
     the page's folder says its status (``status_from: folder``); ``remote_images`` is the site's
     option of that name (images from other hosts it would remove get a note); ``directory_urls``
@@ -1593,27 +1612,57 @@ def _defuse_question(text: str) -> str:
 
 # -- files beside the page -----------------------------------------------------------------------
 
-def asset_check(source_dir: str, page_dir: str) -> Callable[[str, str], str | None]:
+def asset_check(source_dir: str, page_dir: str,
+                published: Callable[[str], str | None] | None = None) -> Asset:
     """For :func:`convert`: None when ``path`` (relative to ``source_dir``) is an image import
     copies (:func:`.images.read_image`: a raster image inside that folder, symlinks resolved)
-    that can go to ``dest`` under ``page_dir``: nothing there, or the same bytes already; else why not."""
+    that can go to ``dest`` under ``page_dir``: nothing there, or the same bytes already; else why
+    not, or, for a file that is not copied, :class:`Published` where ``published(real path)``
+    says the site has it already (a path relative to ``page_dir``)."""
 
-    def check(path: str, dest_path: str) -> str | None:
+    def check(path: str, dest_path: str) -> str | Published | None:
         why = name_problem(path)
-        if why is not None:
-            return why
-        first = dest_path.split("/")[0]
-        if "/" in dest_path and first in GENERATED_FOLDERS:
-            return f"the plugin generates {first}/ beside its pages"
-        data = read_image(source_dir, path)
-        if isinstance(data, str):
-            return data
-        dest = os.path.join(page_dir, *dest_path.split("/"))
-        if os.path.lexists(dest) and not _same_bytes(data, dest):
-            return f"{dest} exists with other content; not overwriting it"
-        return None
+        if why is None:
+            first = dest_path.split("/")[0]
+            if "/" in dest_path and first in GENERATED_FOLDERS:
+                return f"the plugin generates {first}/ beside its pages"
+            data = read_image(source_dir, path)
+            if not isinstance(data, str):
+                dest = os.path.join(page_dir, *dest_path.split("/"))
+                if os.path.lexists(dest) and not _same_bytes(data, dest):
+                    return f"{dest} exists with other content; not overwriting it"
+                return None
+            why = data
+        if published is not None and path.isprintable():
+            try:
+                where = published(os.path.realpath(os.path.join(os.path.realpath(source_dir), *path.split("/"))))
+            except (OSError, ValueError):
+                where = None
+            if where is not None:
+                return Published(where, why)
+        return why
 
     return check
+
+
+def site_files(docs_dir: str, page_dir: str, exclude_docs: Any = None,
+               left_out: Callable[[str], bool] | None = None) -> Callable[[str], str | None]:
+    """For :func:`asset_check`: where a page in ``page_dir`` links a file at ``real`` (symlinks
+    resolved) that the site publishes already: a regular file inside ``docs_dir`` (resolved too),
+    not hidden, not a page, not excluded by ``exclude_docs`` (a pathspec) nor ``left_out(src_uri)``.
+    None for any other file."""
+    docs = os.path.realpath(docs_dir)
+
+    def where(real: str) -> str | None:
+        rel = os.path.relpath(real, docs)
+        uri = rel.replace(os.sep, "/")
+        if (os.path.isabs(rel) or uri == "." or uri.split("/")[0] == ".." or not os.path.isfile(real)
+                or any(part.startswith(".") for part in uri.split("/")) or uri.lower().endswith(_PAGE_SUFFIXES)
+                or (exclude_docs is not None and exclude_docs.match_file(uri)) or (left_out and left_out(uri))):
+            return None
+        return os.path.relpath(real, os.path.realpath(page_dir)).replace(os.sep, "/")
+
+    return where
 
 
 def _same_bytes(data: bytes, path: str) -> bool:
