@@ -252,7 +252,7 @@ FRAGMENTS = st.sampled_from([
     "%2e%2e/outside.png", "..%2Foutside.png", "%00", "a%00b.png", "\x00", "\x1b[31m", "\x07", "%1b", "%07", "%0a",
     "\u202e", "file:///etc/passwd", "http://example.com/a.png", "//example.com/a.png", "C:\\x.png", "\\..\\x",
     "~", "?q=1", "#frag", "<", ">", " ", "%", "%ff", ".png", ".html", ".svg", "pipe.png", "big.png", "flow.png",
-    "img/", "./", "%2F", "\\",
+    "img/", "./", "%2F", "\\", "img/ok.png", "ok.png", "img/../img/ok.png",
 ])
 DESTS = st.lists(st.one_of(FRAGMENTS, st.text(max_size=6)), min_size=1, max_size=6).map("".join)
 
@@ -357,3 +357,19 @@ def test_with_sanitize_off_active_files_are_the_sites_own(site: Site) -> None:
     site.config("sanitize: false")
     result = prfaq(site.root, "check")
     assert result.code == 0, result.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(path=DESTS)
+def test_read_image_of_any_path_is_an_image_inside_the_folder_or_a_reason(path: str) -> None:
+    """:func:`read_image` directly, for any path: never raises; bytes only from a raster image
+    inside the folder, never from a hidden or outside file, whatever the symlinks say."""
+    from mkdocs_prfaq.commands.images import read_image
+
+    with hostile_original() as (_, folder):
+        got = read_image(str(folder), path)
+        if isinstance(got, bytes):
+            assert b"SECRET" not in got and raster_kind(got) is not None
+            assert got == (folder / "img" / "ok.png").read_bytes(), path
+        else:
+            assert got and got.isprintable(), got
