@@ -1,0 +1,250 @@
+"""What other plugins and Markdown extensions may do on a page under the proposals folder.
+
+A PR/FAQ is written by anyone who can open a pull request, so nothing on a page under the folder
+may run as code in the build or pull the workspace's files into the site:
+
+- **mkdocs-macros** renders a page as Jinja (``{{ self.__init__.__globals__... }}`` runs any
+  Python): each such page gets ``render_macros: false`` in ``page.meta``, which macros honours
+  before anything else, in its default and its opt-in mode alike.
+- **markdown-exec** and other custom fences of ``pymdownx.superfences`` run a fence's code
+  (```` ```python exec="on" ````): on these pages only the fences ``pymdownx`` itself formats
+  (Mermaid, plain ``<pre>``/``<div>``) are recognised; any other custom fence is ignored there
+  and its code shows as written.
+- **pymdownx.snippets** includes files (``--8<-- ".git/config"``): on these pages only files in
+  the folder the site names (the plugin's ``snippets_dir``; by default none) are included, never
+  a URL, and every other include is a problem at its line.
+- Plugins known to render or include page content that cannot be switched off for one page
+  (:data:`UNSTOPPABLE`) get one warning per build.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+from ..contract.model import Proposal
+from ..contract.problems import Problem
+from ..contract.schema import SchemaValidator
+from ..contract.validate import THEME_KEYS, schema_keys
+
+MACROS_SWITCH = "render_macros"
+"""The ``page.meta`` key mkdocs-macros reads first: ``False`` means it leaves the page alone."""
+
+SAFE_FENCE_MODULES = ("pymdownx.",)
+"""Custom fences whose formatter and validator come from these modules only lay out the fence's
+text (``fence_code_format``, ``fence_div_format``): they stay on on PR/FAQ pages."""
+
+UNSTOPPABLE = {
+    "markdownextradata": "renders every page's Markdown as a Jinja template",
+    "include-markdown": "includes any file a page names ({% include-markdown %})",
+}
+"""Plugins (as named in ``plugins:``) that execute or include page content and offer no per-page
+switch: the build warns once that PR/FAQ pages are not protected from them."""
+
+_WRAPPED = "__prfaq_neighbours__"
+
+
+def known_key(validator: SchemaValidator, key: str) -> bool:
+    """A front-matter key the site's schema names (or matches with ``patternProperties``), or one
+    of the themes' (:data:`~..contract.validate.THEME_KEYS`): what a PR/FAQ's ``page.meta`` may
+    carry. Any other key, however ``unknown_keys`` treats it, stays out of ``page.meta``."""
+    if key == MACROS_SWITCH:
+        return False
+    keys = schema_keys(validator)
+    return key in keys.names or key in THEME_KEYS or any(re.search(p, key) for p in keys.patterns)
+
+
+def _safe_callable(fn: Any) -> bool:
+    if isinstance(fn, functools.partial):
+        fn = fn.func
+    return str(getattr(fn, "__module__", "") or "").startswith(SAFE_FENCE_MODULES)
+
+
+class Neighbours:
+    """Holds whether the page being rendered is under the proposals folder (:attr:`active`, set
+    by the plugin for each page) and switches the other plugins and extensions off for it."""
+
+    def __init__(self, snippets_dir: str | None = None) -> None:
+        self.active = False
+        self.snippets_dir = os.path.abspath(snippets_dir) if snippets_dir else None
+
+    # -- configuration, once per build ----------------------------------------------------------
+
+    def configure(self, plugins: Iterable[str], mdx_configs: MutableMapping[str, Any]) -> list[str]:
+        """Wrap every custom fence that is not pymdownx's own so it is not recognised on a hostile
+        page; the warnings to log (once per build) for plugins that cannot be switched off."""
+        fences = mdx_configs.get("pymdownx.superfences", {}).get("custom_fences", [])
+        for fence in fences if isinstance(fences, list) else []:
+            if isinstance(fence, dict):
+                self._wrap_fence(fence)
+        return [f"prfaq: plugin {name!r} {what}, on PR/FAQ pages too, and has no per-page switch: anyone who "
+                f"can change a PR/FAQ can use it (remove it, or keep PR/FAQs where it does not run)"
+                for name in plugins if (what := UNSTOPPABLE.get(name))]
+
+    def _wrap_fence(self, fence: dict[str, Any]) -> None:
+        validator = fence.get("validator")
+        fmt = fence.get("format")
+        if getattr(validator, _WRAPPED, False):
+            return
+        if (fmt is None or _safe_callable(fmt)) and (validator is None or _safe_callable(validator)):
+            return
+        inner = validator
+
+        def guarded(language: str, inputs: dict[str, str], options: dict[str, Any], attrs: dict[str, Any],
+                    md: Markdown) -> bool:
+            if self.active:
+                return False
+            if inner is None:
+                return True
+            return bool(inner(language, inputs, options, attrs, md))
+
+        setattr(guarded, _WRAPPED, True)
+        fence["validator"] = guarded
+
+    # -- page.meta ------------------------------------------------------------------------------
+
+    def switch_off(self, meta: MutableMapping[str, Any]) -> None:
+        """The switches other plugins read from ``page.meta``, set so they leave the page alone."""
+        meta[MACROS_SWITCH] = False
+
+    # -- snippets -------------------------------------------------------------------------------
+
+    def extension(self) -> Extension:
+        """Restricts pymdownx.snippets on hostile pages (add after the site's extensions)."""
+        return _GuardExtension(self)
+
+    def refused(self, path: str) -> bool:
+        """An include that is not honoured on a hostile page: any, unless it names a file inside
+        :attr:`snippets_dir` (after resolving links and dot segments)."""
+        return self.resolve(_file_part(path)) is None
+
+    def resolve(self, path: str) -> str | None:
+        """The file an include names, if it is one inside :attr:`snippets_dir` (links resolved)."""
+        if self.snippets_dir is None or "://" in path or "\0" in path:
+            return None
+        base = os.path.realpath(self.snippets_dir)
+        target = os.path.realpath(os.path.join(base, path))
+        return target if target.startswith(base + os.sep) and os.path.isfile(target) else None
+
+    def snippet_problems(self, display_path: str, body: str, read_text: Callable[[], str],
+                         fields: Iterable[tuple[str, str]] = (), proposal: Proposal | None = None) -> list[Problem]:
+        """A problem at the line of each include that a page under the folder asks for and does
+        not get: in its body (the line in the file) and in each Markdown field of a PR/FAQ
+        (the field's line)."""
+        problems: list[Problem] = []
+        body_lines: set[str] = set()
+        found = list(includes(body))
+        if found:
+            text = read_text()
+            offset = text.count("\n", 0, len(text) - len(body)) if body and text.endswith(body) else 0
+            for line, raw, path in found:
+                body_lines.add(raw.strip())
+                if self.refused(path):
+                    problems.append(Problem(display_path, offset + line, "body", self._message(path)))
+        for key, markdown in fields:
+            for _, raw, path in includes(markdown):
+                if raw.strip() in body_lines or not self.refused(path):  # body form: reported in the body
+                    continue
+                line = proposal.line_of(*key.split(".")) if proposal is not None else 1
+                problems.append(Problem(display_path, line, key, self._message(path)))
+        return problems
+
+    def _message(self, path: str) -> str:
+        shown = path if len(path) <= 120 else path[:117] + "..."
+        where = (f"files in snippets_dir ({os.path.basename(self.snippets_dir)!r})" if self.snippets_dir
+                 else "the text itself; set the plugin's snippets_dir to allow includes from one folder")
+        return f"include {shown!r} is not honoured on a PR/FAQ page (expected {where})"
+
+
+_ALL = re.compile(
+    r"""^[ \t]*(?P<escape>;*)(?:(?P<inline>-+8<-+[ \t]+)(?P<path>"(?:\\"|[^"\n\r])+?"|'(?:\\'|[^'\n\r])+?')(?![ \t])"""
+    r"""|(?P<block>-+8<-+)(?![ \t]))\r?$""")
+_SECTION = re.compile(r"[A-Za-z][-_0-9A-Za-z]*")
+_LINES = re.compile(r"(?::-?[0-9]*){1,2}(?:,-?[0-9]*(?::-?[0-9]*)?)*")
+_LINE_CHARS = frozenset("-0123456789:,")
+
+
+def _file_part(path: str) -> str:
+    """The file of a snippet target, without its ``:section`` or ``:lines`` (``a.md:3:5`` ->
+    ``a.md``), in linear time. Only for reporting: the include itself is resolved by
+    pymdownx.snippets' own reading, through :meth:`Neighbours.resolve`."""
+    head, colon, tail = path.rpartition(":")
+    if colon and head and _SECTION.fullmatch(tail):
+        return head
+    i = len(path)
+    while i and path[i - 1] in _LINE_CHARS:
+        i -= 1
+    j = path.find(":", i)
+    if j > 0 and _LINES.fullmatch(path, j):
+        return path[:j]
+    return path
+
+
+def includes(markdown: str) -> Iterator[tuple[int, str, str]]:
+    """``(line, text, path)`` of each snippet include in ``markdown`` as pymdownx.snippets reads
+    them: ``--8<-- "file"`` (any run of ``-``), and each line of a ``--8<--`` block; escaped
+    (``;--8<--``) and commented (``;file``) ones are not includes."""
+    block = False
+    for n, line in enumerate(markdown.splitlines(), 1):
+        if "8<-" not in line and not block:
+            continue
+        m = _ALL.match(line)
+        if m:
+            if m.group("escape"):
+                continue
+            if m.group("block"):
+                block = not block
+                continue
+            if block:
+                continue
+            path = m.group("path")[1:-1].strip()
+        elif block:
+            path = line.strip()
+        else:
+            continue
+        if path and not path.startswith(";"):
+            yield n, line, path
+
+
+class _GuardExtension(Extension):
+    def __init__(self, neighbours: Neighbours) -> None:
+        super().__init__()
+        self.neighbours = neighbours
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        if "snippet" in md.preprocessors:
+            original = md.preprocessors["snippet"]
+            md.preprocessors.register(_GuardedSnippets(md, original, self.neighbours), "snippet", 32)
+
+
+class _GuardedSnippets(Preprocessor):
+    """pymdownx.snippets as configured, except on a hostile page: only the site's snippets_dir
+    as its base, no URL, no failing build (the plugin reports each refused include itself)."""
+
+    _SETTINGS = ("check_paths", "url_download", "auto_append")
+
+    def __init__(self, md: Markdown, original: Any, neighbours: Neighbours) -> None:
+        super().__init__(md)
+        self.original = original
+        self.neighbours = neighbours
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not self.neighbours.active:
+            return list(self.original.run(lines))
+        saved = {name: getattr(self.original, name) for name in self._SETTINGS if hasattr(self.original, name)}
+        self.original.check_paths = False
+        self.original.url_download = False
+        self.original.auto_append = []
+        self.original.get_snippet_path = self.neighbours.resolve  # shadows the method, for this page
+        try:
+            return list(self.original.run(lines))
+        finally:
+            del self.original.get_snippet_path
+            for name, value in saved.items():
+                setattr(self.original, name, value)

@@ -1,0 +1,370 @@
+"""What other plugins and Markdown extensions may do on a page under the proposals folder
+(issue 18): mkdocs-macros and markdown-exec never run a page's code, pymdownx.snippets never
+publishes a workspace file, the folder's other pages are sanitised too, and only the classes
+Markdown extensions print reach a reader. Real sites, built in-process."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from mkdocs_prfaq.layout.neighbours import Neighbours, _file_part, includes
+from mkdocs_prfaq.layout.sanitize import CLASSES, Sanitizer, allowed_class, clean
+
+from .conftest import Site
+
+pytest.importorskip("mkdocs_macros")
+pytest.importorskip("markdown_exec")
+
+MARKER = "prfaq-payload-ran"
+
+
+def make_site(tmp_path: Path) -> Site:
+    return Site(tmp_path / "s")
+
+
+def write_config(site: Site, plugins: list[str], extra: str = "", options: str = "") -> None:
+    listed = "".join(f"  - {p}\n" if p != "prfaq" or not options else f"  - prfaq:\n{options}" for p in plugins)
+    (site.root / "mkdocs.yml").write_text(
+        f"site_name: Test\ntheme:\n  name: mkdocs\nplugins:\n{listed}{extra}", encoding="utf-8")
+
+
+def run_build(site: Site, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Build in-process (from the site's folder, as `mkdocs build` runs); the log's text."""
+    monkeypatch.chdir(site.root)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        cfg = load_config(config_file=str(site.root / "mkdocs.yml"))
+        build(cfg)
+    return "\n".join(r.getMessage() for r in caplog.records)
+
+
+def add_body(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+
+
+def built_text(site: Site) -> str:
+    """Every file of the built site, as text: the pages and the search index."""
+    return "\n".join(p.read_text(encoding="utf-8", errors="replace")
+                     for p in (site.root / "site").rglob("*") if p.is_file() and p.suffix in (".html", ".json"))
+
+
+def macro(marker: Path) -> str:
+    return ("{{ self.__init__.__globals__.__builtins__.__import__('pathlib').Path(" + repr(str(marker)) +
+            ").write_text('ran') }}{{ self.__init__.__globals__.__builtins__.__import__('os').popen('id').read() }}")
+
+
+# -- mkdocs-macros ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("order", ["macros-first", "prfaq-first"])
+@pytest.mark.parametrize("mode", ["default", "opt-in"])
+def test_macros_never_render_a_proposal(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                        monkeypatch: pytest.MonkeyPatch, order: str, mode: str) -> None:
+    site = make_site(tmp_path)
+    marker = tmp_path / MARKER
+    page = site.proposal("evil.md", "draft", subtitle="plain")
+    text = page.read_text(encoding="utf-8")
+    front = "render_macros: true\n" if mode == "opt-in" else ""
+    page.write_text(text.replace("---\n", "---\n" + front, 1) + "\n" + macro(marker) + "\n", encoding="utf-8")
+    # the front-matter form: a field rendered through Markdown
+    (site.docs / "proposals" / "evil2.md").write_text(
+        f"---\ntitle: Evil two\nstatus: draft\nowner: A\ncreated: 2026-01-01\n{front}"
+        f"press_release:\n  summary: \"{macro(marker).replace(chr(34), chr(39))}\"\n---\n\nBody.\n",
+        encoding="utf-8")
+    (site.docs / "proposals" / "index.md").write_text(f"---\n{front}---\n# Proposals\n\n{macro(marker)}\n",
+                                                      encoding="utf-8")
+    (site.docs / "plain.md").write_text(f"---\n{front}---\n# Plain\n\n{{{{ 6 * 7 }}}}\n", encoding="utf-8")
+    macros = "  - macros:\n      render_by_default: false\n" if mode == "opt-in" else "  - macros\n"
+    plugins = "  - search\n" + (macros + "  - prfaq:\n      on_invalid: warn\n" if order == "macros-first"
+                                else "  - prfaq:\n      on_invalid: warn\n" + macros)
+    (site.root / "mkdocs.yml").write_text(f"site_name: Test\ntheme:\n  name: mkdocs\nplugins:\n{plugins}",
+                                          encoding="utf-8")
+    run_build(site, caplog, monkeypatch)
+    assert not marker.exists()
+    out = built_text(site)
+    assert "uid=" not in out
+    assert "self.__init__.__globals__" in site.html("proposals/evil/index.html")  # shown as written
+    assert "42" in site.html("plain/index.html")  # the site's own pages still get macros
+    assert "render_macros" not in out
+
+
+def test_macros_switch_in_front_matter_never_reaches_page_meta(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    site = make_site(tmp_path)
+    page = site.proposal("meta.md", "draft")
+    page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\nrender_macros: true\nx_other: 1\n", 1),
+                    encoding="utf-8")
+    seen: dict[str, Any] = {}
+
+    from mkdocs_prfaq.plugin import PrfaqPlugin
+
+    original = PrfaqPlugin.on_page_markdown
+
+    def spy(self: PrfaqPlugin, markdown: str, page: Any, config: Any, files: Any) -> str | None:
+        result = original(self, markdown, page=page, config=config, files=files)
+        seen.update(page.meta)
+        return result
+
+    monkeypatch.setattr(PrfaqPlugin, "on_page_markdown", spy)
+    write_config(site, ["search", "prfaq"])
+    run_build(site, caplog, monkeypatch)
+    assert seen["render_macros"] is False and "x_other" not in seen and seen["owner"]
+
+
+# -- markdown-exec ---------------------------------------------------------------------------
+
+
+EXEC_EXTENSIONS = "markdown_extensions:\n  - pymdownx.superfences\n"
+
+
+@pytest.mark.parametrize("order", ["exec-first", "prfaq-first"])
+def test_markdown_exec_never_runs_a_proposal(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                             monkeypatch: pytest.MonkeyPatch, order: str) -> None:
+    site = make_site(tmp_path)
+    marker = tmp_path / MARKER
+    code = (f'import pathlib, os\npathlib.Path({str(marker)!r}).write_text("ran")\n'
+            'print("EXEC" + "-RAN", os.popen("id").read())\n')
+    fences = f'```python exec="on"\n{code}```\n\n~~~py exec="1" html="1"\n{code}~~~\n\n```sh exec="on"\necho SH-""RAN\n```\n'
+    add_body(site.proposal("evil.md", "draft"), fences)
+    (site.docs / "proposals" / "index.md").write_text("# Proposals\n\n" + fences, encoding="utf-8")
+    (site.docs / "plain.md").write_text('# Plain\n\n```python exec="on"\nprint("SITE" + "-OWN")\n```\n',
+                                        encoding="utf-8")
+    write_config(site, ["search", "markdown-exec", "prfaq"] if order == "exec-first" else
+                 ["search", "prfaq", "markdown-exec"], EXEC_EXTENSIONS)
+    run_build(site, caplog, monkeypatch)
+    assert not marker.exists()
+    out = built_text(site)
+    assert "EXEC-RAN" not in out and "SH-RAN" not in out and "uid=" not in out
+    assert "write_text" in site.html("proposals/evil/index.html")  # the code shows as written
+    assert "SITE-OWN" in site.html("plain/index.html")  # the site's own pages still run theirs
+
+
+def test_custom_fences_of_pymdownx_stay_on(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    site = make_site(tmp_path)
+    add_body(site.proposal("diagram.md", "draft"), "```mermaid\ngraph LR; A-->B\n```\n")
+    write_config(site, ["search", "prfaq"], "markdown_extensions:\n  - pymdownx.superfences:\n"
+                 "      custom_fences:\n        - name: mermaid\n          class: mermaid\n"
+                 "          format: !!python/name:pymdownx.superfences.fence_code_format\n")
+    run_build(site, caplog, monkeypatch)
+    assert '<pre class="mermaid"><code>graph LR; A--&gt;B</code></pre>' in site.html("proposals/diagram/index.html")
+
+
+def test_a_plugin_that_cannot_be_switched_off_is_named_once(tmp_path: Path) -> None:
+    warnings = Neighbours().configure(["search", "markdownextradata", "prfaq"], {})
+    assert len(warnings) == 1 and "markdownextradata" in warnings[0]
+
+
+# -- pymdownx.snippets -------------------------------------------------------------------------
+
+
+SNIPPET_FORMS = [
+    '--8<-- ".git/config"',
+    '-8<- ".git/config"',
+    "--8<-- '.git/config'",
+    '-----8<----- "secret.txt"',
+    '--8<-- ".git/config:1:3"',
+    '--8<-- "secret.txt:secret"',
+    '--8<-- "docs/../.git/config"',
+    "--8<--\n.git/config\nsecret.txt\n--8<--",
+    '    --8<-- ".git/config"',
+    '- item\n\n    --8<-- "secret.txt"',
+]
+SNIPPET_CONFIGS = {
+    "default": "  - pymdownx.snippets:\n      base_path: [{root}]\n",
+    "check_paths": "  - pymdownx.snippets:\n      base_path: [{root}]\n      check_paths: true\n",
+    "unrestricted": "  - pymdownx.snippets:\n      base_path: [{root}, {root}/docs]\n      restrict_base_path: false\n",
+}
+
+
+def snippet_site(tmp_path: Path, snippets: str) -> Site:
+    site = make_site(tmp_path)
+    (site.root / ".git").mkdir()
+    (site.root / ".git" / "config").write_text("[remote]\n  token = GIT-TOKEN-123\n", encoding="utf-8")
+    (site.root / "secret.txt").write_text("--8<-- [start:secret]\nSECRET-456\n--8<-- [end:secret]\n",
+                                          encoding="utf-8")
+    write_config(site, ["search", "prfaq"], "markdown_extensions:\n" + snippets.format(root=site.root))
+    return site
+
+
+@pytest.mark.parametrize("settings_name", sorted(SNIPPET_CONFIGS))
+def test_snippets_never_include_a_file_into_a_proposal(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                                       monkeypatch: pytest.MonkeyPatch, settings_name: str) -> None:
+    site = snippet_site(tmp_path, SNIPPET_CONFIGS[settings_name])
+    page = site.proposal("evil.md", "draft")
+    add_body(page, "\n\n".join(SNIPPET_FORMS))
+    (site.docs / "proposals" / "index.md").write_text('# Proposals\n\n--8<-- "secret.txt"\n', encoding="utf-8")
+    (site.docs / "plain.md").write_text('# Plain\n\n--8<-- "secret.txt:secret"\n', encoding="utf-8")
+    log = run_build(site, caplog, monkeypatch)
+    out = built_text(site).replace(site.html("plain/index.html"), "")
+    assert "GIT-TOKEN-123" not in out and "SECRET-456" not in out
+    assert "SECRET-456" in site.html("plain/index.html")  # the site's own pages still include
+    lines = page.read_text(encoding="utf-8").splitlines()
+    first = next(i for i, line in enumerate(lines, 1) if line == SNIPPET_FORMS[0])
+    assert f"docs/proposals/evil.md:{first}: body: include '.git/config' is not honoured" in log, log
+    assert "docs/proposals/index.md:3: body: include 'secret.txt'" in log, log
+    assert len(re.findall(r"evil\.md:\d+: body: include", log)) == 11, log
+
+
+def test_snippets_in_front_matter_fields_are_refused_at_their_line(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = snippet_site(tmp_path, SNIPPET_CONFIGS["default"])
+    (site.docs / "proposals" / "fields.md").write_text(
+        "---\ntitle: Fields\nstatus: draft\nowner: A\ncreated: 2026-01-01\npress_release:\n"
+        "  summary: |\n    Intro.\n\n    --8<-- \".git/config\"\nfaq:\n  external:\n    - question: Why?\n"
+        "      answer: |\n        --8<--\n        secret.txt\n        --8<--\n---\n\nBody.\n", encoding="utf-8")
+    log = run_build(site, caplog, monkeypatch)
+    assert "GIT-TOKEN-123" not in built_text(site) and "SECRET-456" not in built_text(site)
+    assert "docs/proposals/fields.md:7: press_release.summary: include '.git/config' is not honoured" in log, log
+    assert "docs/proposals/fields.md:14: faq.external.0.answer: include 'secret.txt'" in log, log
+
+
+def test_snippets_dir_allows_only_its_own_files(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    site = snippet_site(tmp_path, SNIPPET_CONFIGS["default"])
+    shared = site.root / "shared"
+    shared.mkdir()
+    (shared / "legal.md").write_text("LEGAL-TEXT-789\n", encoding="utf-8")
+    (shared / "link.md").symlink_to(site.root / "secret.txt")
+    write_config(site, ["search", "prfaq"], "markdown_extensions:\n" + SNIPPET_CONFIGS["default"].format(
+        root=site.root), options="      snippets_dir: shared\n")
+    add_body(site.proposal("ok.md", "draft"),
+             '--8<-- "legal.md"\n\n--8<-- "link.md"\n\n--8<-- "../secret.txt"\n\n--8<-- "https://example.com/x"\n')
+    log = run_build(site, caplog, monkeypatch)
+    html = site.html("proposals/ok/index.html")
+    assert "LEGAL-TEXT-789" in html and "SECRET-456" not in html
+    assert len(re.findall(r"ok\.md:\d+: body: include", log)) == 3, log
+    assert "files in snippets_dir ('shared')" in log
+
+
+@given(st.text(alphabet="-8<;\"' .a/\n:\t", max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_every_include_snippets_would_make_is_found(text: str) -> None:
+    """The plugin reads includes as pymdownx.snippets does: whatever it would include, the plugin
+    reports (a generated page against a real SnippetPreprocessor that records what it reads)."""
+    import markdown
+
+    asked: list[str] = []
+    md = markdown.Markdown(extensions=["pymdownx.snippets"])
+    snippet = md.preprocessors["snippet"]
+    snippet.get_snippet_path = lambda path: asked.append(path)  # type: ignore[attr-defined]
+    snippet.run(text.split("\n"))
+    found = [_file_part(p) for _, _, p in includes(text)]
+    assert sorted(asked) == sorted(found) or set(asked) <= set(found), (asked, found)
+
+
+# -- the folder's other pages ---------------------------------------------------------------------
+
+
+def test_every_page_under_the_folder_is_sanitised(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    site = make_site(tmp_path)
+    site.proposal("real.md", "draft")
+    evil = "<script>alert('x')</script>\n\n<img src=x onerror=alert(2)>\n\n## T {: onclick=\"alert(3)\" }\n"
+    (site.docs / "proposals" / "index.md").write_text(
+        "---\ntitle: <img src=x onerror=alert(4)>\n---\n# Proposals\n\n" + evil + "\n<!-- prfaq:index -->\n",
+        encoding="utf-8")
+    (site.docs / "proposals" / "templates").mkdir()
+    (site.docs / "proposals" / "templates" / "tpl.md").write_text("# Template\n\n" + evil, encoding="utf-8")
+    (site.docs / "outside.md").write_text("# Outside\n\n<script>alert('site')</script>\n", encoding="utf-8")
+    write_config(site, ["search", "prfaq"], "markdown_extensions:\n  - attr_list\n",
+                 options="      exclude: ['templates/*']\n")
+    run_build(site, caplog, monkeypatch)
+    for page in ("proposals/index.html", "proposals/templates/tpl/index.html"):
+        html = site.html(page).split('role="main"')[1]
+        assert "alert(" not in html and "onerror" not in html and "onclick" not in html, page
+    assert "<title><img" not in site.html("proposals/index.html")
+    assert "alert('site')" in site.html("outside/index.html")  # the site's own pages are the site's
+    assert "real" in site.html("proposals/index.html")  # the index still lists
+
+
+# -- classes --------------------------------------------------------------------------------------
+
+
+def test_theme_classes_never_reach_a_proposal(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    site = make_site(tmp_path)
+    add_body(site.proposal("overlay.md", "draft"),
+             '<div class="fixed-top w-100 h-100 bg-white d-flex" markdown>\n[Sign in again](https://evil.example)\n'
+             '</div>\n\n<div class="md-dialog md-dialog--active">Saved</div>\n\n'
+             '!!! modal "Title"\n    text\n\nA [link](x.md){ .position-fixed .note }\n\n'
+             '```python\nprint(1)\n```\n')
+    write_config(site, ["search", "prfaq"], "markdown_extensions:\n  - attr_list\n  - md_in_html\n  - admonition\n"
+                 "  - pymdownx.superfences\n  - pymdownx.highlight\n")
+    run_build(site, caplog, monkeypatch)
+    html = site.html("proposals/overlay/index.html").split('role="main"')[1]
+    for theme in ("fixed-top", "w-100", "h-100", "bg-white", "d-flex", "md-dialog", "md-dialog--active", "modal",
+                  "position-fixed"):
+        assert not re.search(rf'class="[^"]*(?<![\w-]){re.escape(theme)}(?![\w-])', html), theme
+    assert 'class="admonition"' in html and 'class="note"' in html and 'class="highlight"' in html
+    assert 'class="language-python highlight"' in html or 'class="highlight"' in html
+
+
+CLASS_NAME = st.from_regex(r"[A-Za-z_-][A-Za-z0-9_-]{0,20}", fullmatch=True)
+
+
+@given(st.lists(CLASS_NAME, min_size=1, max_size=6))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_only_allowlisted_classes_survive(names: list[str]) -> None:
+    out = clean(f'<div class="{" ".join(names)}">x</div><span class="{names[0]}">y</span>')
+    kept = {c for value in re.findall(r'class="([^"]*)"', out) for c in value.split()}
+    assert kept == {n for n in names if allowed_class(n)}
+    assert all(n in CLASSES or re.fullmatch(r"(?:language|lang|key)-.+", n) for n in kept)
+
+
+# -- remote_images -------------------------------------------------------------------------------
+
+
+PREFIX = "https://cdn.example.com/ok/"
+
+
+@pytest.mark.parametrize("url", [
+    "https://cdn.example.com/ok/\t../../evil.png", "https://cdn.example.com/ok/\n../evil.png",
+    "https://cdn.example.com/ok/.%2e/evil.png", "https://cdn.example.com/ok/%2E%2E/evil.png",
+    "https://cdn.example.com/ok/..\\evil.png", "https://cdn.example.com/ok\\..\\evil.png",
+    "https://cdn.example.com/ok/ ../evil.png", "https://cdn.example.com/ok/.\u00a0./evil.png",
+    "https://cdn.example.com@evil.example/ok/a.png", "https://cdn.example.com/ok/%2e%2e%2fevil.png/../..",
+])
+def test_remote_image_prefixes_compare_resolved_urls(url: str) -> None:
+    sanitizer = Sanitizer(remote_images=[PREFIX])
+    assert "src=" not in sanitizer.clean(f'<img src="{url.replace(chr(9), "&#9;").replace(chr(10), "&#10;")}">')
+    assert 'src="https://cdn.example.com/ok/a/b.png"' in sanitizer.clean(
+        '<img src="https://CDN.example.com/ok/a/./b.png">'.replace("CDN", "cdn"))
+
+
+def _browser_path(url: str) -> str:
+    """How a browser reads a URL's path (an independent reading: tabs and line breaks dropped,
+    ``\\`` as ``/``, dot segments and their percent-encoded spellings resolved)."""
+    url = re.sub(r"[\t\n\r]", "", url).replace("\\", "/")
+    path = url.split("://", 1)[1].split("/", 1)[1] if "/" in url.split("://", 1)[1] else ""
+    out: list[str] = []
+    for segment in path.split("?")[0].split("#")[0].split("/"):
+        lowered = segment.lower().replace("%2e", ".")
+        if lowered == "..":
+            out = out[:-1]
+        elif lowered != ".":
+            out.append(segment)
+    return "/" + "/".join(out)
+
+
+SEGMENT = st.sampled_from(["..", ".", "%2e%2e", ".%2E", "%2e", "\t..", "..\t", "a", "ok", "x.png", "", "\\..",
+                           "%2f", "\n", " "])
+
+
+@given(st.lists(SEGMENT, max_size=8), st.sampled_from(["/", "\\"]))
+@settings(max_examples=500, deadline=None)
+def test_a_kept_remote_image_is_under_its_prefix_as_the_browser_resolves_it(segments: list[str], sep: str) -> None:
+    url = PREFIX + sep.join(segments)
+    sanitizer = Sanitizer(remote_images=[PREFIX])
+    out = sanitizer.clean('<img src="' + url.replace("\t", "&#9;").replace("\n", "&#10;").replace('"', "") + '">')
+    if "src=" in out:
+        assert _browser_path(url).startswith("/ok/"), (url, out)
