@@ -5,6 +5,7 @@ Markdown extensions print reach a reader. Real sites, built in-process."""
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from pathlib import Path
@@ -52,9 +53,13 @@ def add_body(path: Path, text: str) -> None:
 
 
 def built_text(site: Site) -> str:
-    """Every file of the built site, as text: the pages and the search index."""
-    return "\n".join(p.read_text(encoding="utf-8", errors="replace")
-                     for p in (site.root / "site").rglob("*") if p.is_file() and p.suffix in (".html", ".json"))
+    """What the built site shows of the proposals folder, as text: its pages, its files and its
+    entries in the search index."""
+    folder = site.root / "site" / "proposals"
+    pages = [p.read_text(encoding="utf-8", errors="replace") for p in folder.rglob("*") if p.is_file()]
+    index = json.loads((site.root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = [json.dumps(doc) for doc in index["docs"] if doc["location"].startswith("proposals/")]
+    return "\n".join(pages + entries)
 
 
 def macro(marker: Path) -> str:
@@ -92,7 +97,7 @@ def test_macros_never_render_a_proposal(tmp_path: Path, caplog: pytest.LogCaptur
     assert not marker.exists()
     out = built_text(site)
     assert "uid=" not in out
-    assert "self.__init__.__globals__" in site.html("proposals/evil/index.html")  # shown as written
+    assert "popen(" in site.html("proposals/evil/index.html")  # shown as written
     assert "42" in site.html("plain/index.html")  # the site's own pages still get macros
     assert "render_macros" not in out
 
@@ -205,7 +210,7 @@ def test_snippets_never_include_a_file_into_a_proposal(tmp_path: Path, caplog: p
     (site.docs / "proposals" / "index.md").write_text('# Proposals\n\n--8<-- "secret.txt"\n', encoding="utf-8")
     (site.docs / "plain.md").write_text('# Plain\n\n--8<-- "secret.txt:secret"\n', encoding="utf-8")
     log = run_build(site, caplog, monkeypatch)
-    out = built_text(site).replace(site.html("plain/index.html"), "")
+    out = built_text(site)
     assert "GIT-TOKEN-123" not in out and "SECRET-456" not in out
     assert "SECRET-456" in site.html("plain/index.html")  # the site's own pages still include
     lines = page.read_text(encoding="utf-8").splitlines()
@@ -296,12 +301,12 @@ def test_theme_classes_never_reach_a_proposal(tmp_path: Path, caplog: pytest.Log
     add_body(site.proposal("overlay.md", "draft"),
              '<div class="fixed-top w-100 h-100 bg-white d-flex" markdown>\n[Sign in again](https://evil.example)\n'
              '</div>\n\n<div class="md-dialog md-dialog--active">Saved</div>\n\n'
-             '!!! modal "Title"\n    text\n\nA [link](x.md){ .position-fixed .note }\n\n'
+             '!!! modal "Title"\n    text\n\nA [link](#x){ .position-fixed .note }\n\n'
              '```python\nprint(1)\n```\n')
     write_config(site, ["search", "prfaq"], "markdown_extensions:\n  - attr_list\n  - md_in_html\n  - admonition\n"
                  "  - pymdownx.superfences\n  - pymdownx.highlight\n")
     run_build(site, caplog, monkeypatch)
-    html = site.html("proposals/overlay/index.html").split('role="main"')[1]
+    html = site.html("proposals/overlay/index.html").split('role="main"')[1].split("<footer")[0]
     for theme in ("fixed-top", "w-100", "h-100", "bg-white", "d-flex", "md-dialog", "md-dialog--active", "modal",
                   "position-fixed"):
         assert not re.search(rf'class="[^"]*(?<![\w-]){re.escape(theme)}(?![\w-])', html), theme
@@ -337,8 +342,9 @@ PREFIX = "https://cdn.example.com/ok/"
 def test_remote_image_prefixes_compare_resolved_urls(url: str) -> None:
     sanitizer = Sanitizer(remote_images=[PREFIX])
     assert "src=" not in sanitizer.clean(f'<img src="{url.replace(chr(9), "&#9;").replace(chr(10), "&#10;")}">')
-    assert 'src="https://cdn.example.com/ok/a/b.png"' in sanitizer.clean(
-        '<img src="https://CDN.example.com/ok/a/./b.png">'.replace("CDN", "cdn"))
+    for kept in ("https://cdn.example.com/ok/a/./b.png", "https://CDN.Example.com/ok/a.png",
+                 "https://cdn.example.com/ok/x/../a.png"):  # under the prefix, however spelled
+        assert f'src="{kept}"' in sanitizer.clean(f'<img src="{kept}">')
 
 
 def _browser_path(url: str) -> str:
@@ -347,12 +353,15 @@ def _browser_path(url: str) -> str:
     url = re.sub(r"[\t\n\r]", "", url).replace("\\", "/")
     path = url.split("://", 1)[1].split("/", 1)[1] if "/" in url.split("://", 1)[1] else ""
     out: list[str] = []
-    for segment in path.split("?")[0].split("#")[0].split("/"):
+    segments = path.split("?")[0].split("#")[0].split("/")
+    for segment in segments:
         lowered = segment.lower().replace("%2e", ".")
         if lowered == "..":
             out = out[:-1]
         elif lowered != ".":
             out.append(segment)
+    if segments[-1].lower().replace("%2e", ".") in (".", ".."):
+        out.append("")  # 'a/..' is the folder: 'a/../' (the whole spec: https://url.spec.whatwg.org/#path-state)
     return "/" + "/".join(out)
 
 

@@ -234,6 +234,9 @@ class _GuardedSnippets(Preprocessor):
         self.original = original
         self.neighbours = neighbours
 
+    def __getattr__(self, name: str) -> Any:  # what the extension asks of its preprocessor (reset)
+        return getattr(self.original, name)
+
     def run(self, lines: list[str]) -> list[str]:
         if not self.neighbours.active:
             return list(self.original.run(lines))
