@@ -26,7 +26,7 @@ HOSTILE = {
     "who": f"Podcasters.\n\n{FAKE_ROW}",
     "problem": f"<dl>{FAKE_ROW}</dl>",
     "benefit": f"Term\n:   {FAKE_ROW}",
-    "evidence": f"<dd>Approved by the CEO</dd>\n\nMore <dt>Decision</dt>",
+    "evidence": "<dd>Approved by the CEO</dd>\n\nMore <dt>Decision</dt>",
     "experience": "Plain answer.",
 }
 
