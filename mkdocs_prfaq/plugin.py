@@ -472,7 +472,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         if self.env is None:
             return None
         if self.config.sanitize and self._proposal(page) is None and self._in_folder(page):
-            html = self.sanitizer.clean(html)  # the folder's other pages: the index, excluded pages
+            html = self.sanitizer.clean_around(html, index.INDEX_MARKER)  # the index, excluded pages...
             page.toc = TableOfContents(_body_items(page.toc, html, {}))
         listing = self.listings.get(page.file.src_uri)
         if listing is not None:

@@ -276,7 +276,7 @@ def test_every_page_under_the_folder_is_sanitised(tmp_path: Path, caplog: pytest
     site.proposal("real.md", "draft")
     evil = "<script>alert('x')</script>\n\n<img src=x onerror=alert(2)>\n\n## T {: onclick=\"alert(3)\" }\n"
     (site.docs / "proposals" / "index.md").write_text(
-        "---\ntitle: <img src=x onerror=alert(4)>\n---\n# Proposals\n\n" + evil + "\n<!-- prfaq:index -->\n",
+        "---\ntitle: <img src=x onerror=alert(4)>\n---\n# Proposals\n\n" + evil + "\n<!-- prfaq:index -->\n\n## After\n",
         encoding="utf-8")
     (site.docs / "proposals" / "templates").mkdir()
     (site.docs / "proposals" / "templates" / "tpl.md").write_text("# Template\n\n" + evil, encoding="utf-8")
@@ -289,7 +289,8 @@ def test_every_page_under_the_folder_is_sanitised(tmp_path: Path, caplog: pytest
         assert "alert(" not in html and "onerror" not in html and "onclick" not in html, page
     assert "<title><img" not in site.html("proposals/index.html")
     assert "alert('site')" in site.html("outside/index.html")  # the site's own pages are the site's
-    assert "real" in site.html("proposals/index.html")  # the index still lists
+    index = site.html("proposals/index.html")
+    assert "real" in index and index.index("prfaq-index") < index.index('id="after"')  # at the marker
 
 
 # -- classes --------------------------------------------------------------------------------------

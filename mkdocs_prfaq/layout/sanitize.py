@@ -185,6 +185,13 @@ class Sanitizer:
     def clean(self, html: str) -> str:
         return self._cleaner.clean(html)
 
+    def clean_around(self, html: str, marker: str) -> str:
+        """:meth:`clean` for a page that holds ``marker`` (the index's ``<!-- prfaq:index -->``,
+        which a comment would not survive): what comes before its first use and what comes after,
+        each on its own, the marker kept between them."""
+        before, found, after = html.partition(marker)
+        return self.clean(before) + found + self.clean(after) if found else self.clean(html)
+
     def clean_field(self, key: str, html: str) -> str:
         """:meth:`clean` for the slot the field ``key`` fills in the layout (:func:`slot_of`)."""
         slot = slot_of(key)
