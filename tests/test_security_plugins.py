@@ -378,3 +378,20 @@ def test_a_kept_remote_image_is_under_its_prefix_as_the_browser_resolves_it(segm
     out = sanitizer.clean('<img src="' + url.replace("\t", "&#9;").replace("\n", "&#10;").replace('"', "") + '">')
     if "src=" in out:
         assert _browser_path(url).startswith("/ok/"), (url, out)
+
+
+@pytest.mark.parametrize("guard_first", [True, False])
+def test_snippets_are_restricted_whichever_extension_comes_first(tmp_path: Path, guard_first: bool) -> None:
+    """A plugin may add pymdownx.snippets after the plugin added its own extension."""
+    import markdown
+
+    (tmp_path / "secret.txt").write_text("SECRET-456\n", encoding="utf-8")
+    neighbours = Neighbours()
+    extensions: list[Any] = ["pymdownx.snippets"]
+    extensions.insert(0 if guard_first else 1, neighbours.extension())
+    md = markdown.Markdown(extensions=extensions, extension_configs={
+        "pymdownx.snippets": {"base_path": [str(tmp_path)], "check_paths": True}})
+    neighbours.active = True
+    assert "SECRET" not in md.convert('--8<-- "secret.txt"')
+    neighbours.active = False
+    assert "SECRET-456" in md.reset().convert('--8<-- "secret.txt"')  # the site's own pages as configured

@@ -218,36 +218,48 @@ class _GuardExtension(Extension):
         self.neighbours = neighbours
 
     def extendMarkdown(self, md: Markdown) -> None:
-        if "snippet" in md.preprocessors:
-            original = md.preprocessors["snippet"]
-            md.preprocessors.register(_GuardedSnippets(md, original, self.neighbours), "snippet", 32)
+        # Around pymdownx.snippets' preprocessor (32), whichever extension registered it and when.
+        restrict = _Restrict(md, self.neighbours)
+        md.preprocessors.register(restrict, "prfaq_snippets_restrict", 32.5)
+        md.preprocessors.register(_Restore(md, restrict), "prfaq_snippets_restore", 31.5)
 
 
-class _GuardedSnippets(Preprocessor):
-    """pymdownx.snippets as configured, except on a hostile page: only the site's snippets_dir
-    as its base, no URL, no failing build (the plugin reports each refused include itself)."""
+_SETTINGS = ("check_paths", "url_download", "auto_append")
 
-    _SETTINGS = ("check_paths", "url_download", "auto_append")
 
-    def __init__(self, md: Markdown, original: Any, neighbours: Neighbours) -> None:
+class _Restrict(Preprocessor):
+    """On a hostile page, pymdownx.snippets as configured except: only files in the site's
+    snippets_dir (:meth:`Neighbours.resolve`), no URL, no failing build (the plugin reports each
+    refused include itself). :class:`_Restore` puts its settings back after it ran."""
+
+    def __init__(self, md: Markdown, neighbours: Neighbours) -> None:
         super().__init__(md)
-        self.original = original
         self.neighbours = neighbours
-
-    def __getattr__(self, name: str) -> Any:  # what the extension asks of its preprocessor (reset)
-        return getattr(self.original, name)
+        self.saved: tuple[Any, dict[str, Any]] | None = None
 
     def run(self, lines: list[str]) -> list[str]:
-        if not self.neighbours.active:
-            return list(self.original.run(lines))
-        saved = {name: getattr(self.original, name) for name in self._SETTINGS if hasattr(self.original, name)}
-        self.original.check_paths = False
-        self.original.url_download = False
-        self.original.auto_append = []
-        self.original.get_snippet_path = self.neighbours.resolve  # shadows the method, for this page
-        try:
-            return list(self.original.run(lines))
-        finally:
-            del self.original.get_snippet_path
-            for name, value in saved.items():
-                setattr(self.original, name, value)
+        snippet: Any = self.md.preprocessors["snippet"] if "snippet" in self.md.preprocessors else None
+        if snippet is None or not self.neighbours.active:
+            return lines
+        self.saved = snippet, {name: getattr(snippet, name) for name in _SETTINGS if hasattr(snippet, name)}
+        snippet.check_paths = False
+        snippet.url_download = False
+        snippet.auto_append = []
+        snippet.get_snippet_path = self.neighbours.resolve  # shadows the method, for this page
+        return lines
+
+
+class _Restore(Preprocessor):
+    def __init__(self, md: Markdown, restrict: _Restrict) -> None:
+        super().__init__(md)
+        self.restrict = restrict
+
+    def run(self, lines: list[str]) -> list[str]:
+        if self.restrict.saved is not None:
+            snippet, settings = self.restrict.saved
+            self.restrict.saved = None
+            if "get_snippet_path" in vars(snippet):
+                del snippet.get_snippet_path
+            for name, value in settings.items():
+                setattr(snippet, name, value)
+        return lines
