@@ -229,8 +229,8 @@ def test_snippets_in_front_matter_fields_are_refused_at_their_line(
         "      answer: |\n        --8<--\n        secret.txt\n        --8<--\n---\n\nBody.\n", encoding="utf-8")
     log = run_build(site, caplog, monkeypatch)
     assert "GIT-TOKEN-123" not in built_text(site) and "SECRET-456" not in built_text(site)
-    assert "docs/proposals/fields.md:7: press_release.summary: include '.git/config' is not honoured" in log, log
-    assert "docs/proposals/fields.md:14: faq.external.0.answer: include 'secret.txt'" in log, log
+    assert "docs/proposals/fields.md:10: press_release.summary: include '.git/config' is not honoured" in log, log
+    assert "docs/proposals/fields.md:16: faq.external.0.answer: include 'secret.txt'" in log, log
 
 
 def test_snippets_dir_allows_only_its_own_files(tmp_path: Path, caplog: pytest.LogCaptureFixture,
@@ -395,3 +395,25 @@ def test_snippets_are_restricted_whichever_extension_comes_first(tmp_path: Path,
     assert "SECRET" not in md.convert('--8<-- "secret.txt"')
     neighbours.active = False
     assert "SECRET-456" in md.reset().convert('--8<-- "secret.txt"')  # the site's own pages as configured
+
+
+def test_a_body_form_include_is_reported_at_its_own_line(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    site = snippet_site(tmp_path, SNIPPET_CONFIGS["default"])
+    (site.docs / "proposals" / "bf.md").write_text(
+        "---\ntitle: Body form\nstatus: draft\nowner: A\ncreated: 2026-01-01\n---\n\n## Press release\n\n"
+        '--8<-- "secret.txt"\n\n**BERLIN, January 4, 2027** - Today.\n\n## FAQ\n\n### Why?\n\n'
+        '--8<-- ".git/config"\n', encoding="utf-8")
+    log = run_build(site, caplog, monkeypatch)
+    assert "SECRET-456" not in built_text(site) and "GIT-TOKEN-123" not in built_text(site)
+    assert re.search(r"docs/proposals/bf\.md:10: [\w.]+: include 'secret\.txt' is not honoured", log), log
+    assert re.search(r"docs/proposals/bf\.md:18: [\w.]+: include '\.git/config' is not honoured", log), log
+
+
+def test_many_includes_are_reported_in_a_bounded_number_of_lines(tmp_path: Path) -> None:
+    from mkdocs_prfaq.layout.neighbours import MAX_REPORTED
+
+    body = "\n\n".join(f'--8<-- "f{i}.txt"' for i in range(5000))
+    problems = Neighbours().snippet_problems("docs/proposals/x.md", body, lambda: body)
+    assert len(problems) == MAX_REPORTED + 1 and "more includes" in problems[-1].message
+    assert [p.line for p in problems[:3]] == [1, 3, 5]

@@ -48,6 +48,8 @@ UNSTOPPABLE = {
 switch: the build warns once that PR/FAQ pages are not protected from them."""
 
 _WRAPPED = "__prfaq_neighbours__"
+MAX_REPORTED = 20
+"""Refused includes reported one by one per page; the rest are one line."""
 
 
 def known_key(validator: SchemaValidator, key: str) -> bool:
@@ -138,21 +140,44 @@ class Neighbours:
         not get: in its body (the line in the file) and in each Markdown field of a PR/FAQ
         (the field's line)."""
         problems: list[Problem] = []
-        body_lines: set[str] = set()
         found = list(includes(body))
+        at: dict[str, list[int]] = {}  # a line's text -> where it is in the file (read only if needed)
+
+        def lines_of(raw: str) -> list[int]:
+            if not at:
+                for n, line in enumerate(read_text().splitlines(), 1):
+                    at.setdefault(line.strip(), []).append(n)
+                at.setdefault("", [])
+            return at.get(raw.strip(), [])
+
         if found:
+            found = found[:MAX_REPORTED + 1]
             text = read_text()
             offset = text.count("\n", 0, len(text) - len(body)) if body and text.endswith(body) else 0
-            for line, raw, path in found:
-                body_lines.add(raw.strip())
+            for line, _, path in found:
                 if self.refused(path):
                     problems.append(Problem(display_path, offset + line, "body", self._message(path)))
+        reported = {p.line for p in problems}
         for key, markdown in fields:
             for _, raw, path in includes(markdown):
-                if raw.strip() in body_lines or not self.refused(path):  # body form: reported in the body
+                if not self.refused(path):
                     continue
-                line = proposal.line_of(*key.split(".")) if proposal is not None else 1
+                field_line = proposal.line_of(*key.split(".")) if proposal is not None else 1
+                # the include's own line: the first like it from the field's on (a block scalar's
+                # line, or the body form's section) not reported yet, else the field's
+                candidates = [n for n in lines_of(raw) if n >= field_line]
+                free = next((n for n in candidates if n not in reported), None)
+                if free is None and candidates:  # the body's, reported already
+                    continue
+                line = field_line if free is None else free
+                reported.add(line)
                 problems.append(Problem(display_path, line, key, self._message(path)))
+                if len(problems) > MAX_REPORTED:
+                    break
+        if len(problems) > MAX_REPORTED:
+            first = problems[MAX_REPORTED]
+            problems[MAX_REPORTED:] = [Problem(display_path, first.line, first.field,
+                                               "more includes not honoured from here on (expected the text itself)")]
         return problems
 
     def _message(self, path: str) -> str:
