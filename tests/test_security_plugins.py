@@ -324,7 +324,7 @@ def test_only_allowlisted_classes_survive(names: list[str]) -> None:
     out = clean(f'<div class="{" ".join(names)}">x</div><span class="{names[0]}">y</span>')
     kept = {c for value in re.findall(r'class="([^"]*)"', out) for c in value.split()}
     assert kept == {n for n in names if allowed_class(n)}
-    assert all(n in CLASSES or re.fullmatch(r"(?:language|lang|key)-.+", n) for n in kept)
+    assert all(n in CLASSES or re.fullmatch(r"(?:language|lang|key|magiclink)-.+|magiclink", n) for n in kept)
 
 
 # -- remote_images -------------------------------------------------------------------------------
@@ -417,3 +417,80 @@ def test_many_includes_are_reported_in_a_bounded_number_of_lines(tmp_path: Path)
     problems = Neighbours().snippet_problems("docs/proposals/x.md", body, lambda: body)
     assert len(problems) == MAX_REPORTED + 1 and "more includes" in problems[-1].message
     assert [p.line for p in problems[:3]] == [1, 3, 5]
+
+
+EXTENSION_PAGE = """
+!!! tip inline end "Tip"
+    Admonition.
+
+??? note "Details"
+    Hidden.
+
+=== "One"
+    Tab one.
+
+=== "Two"
+    Tab two.
+
+- [x] done
+- [ ] open
+
+:smile: ++ctrl+alt+del++ {++added++} {--removed--} {~~a~>b~~} {==marked==} {>>comment<<}
+
+$E = mc^2$ and https://example.com and @facelessuser and ==mark== and ^^insert^^
+
+Text with a footnote.[^1]
+
+[^1]: The note.
+
+```python linenums="1" hl_lines="2" title="a.py"
+import os
+print(os)
+```
+
+`#!python print(1)` inline.
+
+[TOC]
+"""
+EXTENSION_CONFIG = """markdown_extensions:
+  - admonition
+  - footnotes
+  - toc:
+      permalink: true
+  - attr_list
+  - md_in_html
+  - pymdownx.details
+  - pymdownx.superfences
+  - pymdownx.tabbed:
+      alternate_style: true
+  - pymdownx.tasklist:
+      custom_checkbox: true
+  - pymdownx.emoji
+  - pymdownx.keys
+  - pymdownx.critic
+  - pymdownx.arithmatex:
+      generic: true
+  - pymdownx.magiclink
+  - pymdownx.mark
+  - pymdownx.caret
+  - pymdownx.highlight:
+      anchor_linenums: false
+  - pymdownx.inlinehilite
+"""
+
+
+def test_every_class_markdown_extensions_print_is_kept(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    site = make_site(tmp_path)
+    add_body(site.proposal("rich.md", "draft"), EXTENSION_PAGE)
+    (site.docs / "plain.md").write_text("# Plain\n" + EXTENSION_PAGE, encoding="utf-8")
+    write_config(site, ["search", "prfaq"], EXTENSION_CONFIG)
+    run_build(site, caplog, monkeypatch)
+
+    def classes(page: str) -> set[str]:
+        main = site.html(page).split('role="main"')[1].split("<footer")[0]
+        return {c for value in re.findall(r'class="([^"]*)"', main) for c in value.split()}
+
+    plain, proposal = classes("plain/index.html"), classes("proposals/rich/index.html")
+    assert len(plain) > 30, plain
+    assert plain <= proposal, sorted(plain - proposal)

@@ -87,8 +87,9 @@ CLASSES = _PYGMENTS | ADMONITION_TYPES | frozenset({
 """The classes Markdown extensions print (and the few Material asks authors to write): no
 other class reaches a reader, so a page cannot borrow the theme's own (Bootstrap's ``fixed-top``
 or ``modal``, Material's ``md-dialog--active``) to draw over the page."""
-_CLASS_PATTERN = re.compile(r"(?:language|lang|key)-[A-Za-z0-9_+#.-]{1,40}")
-"""A fence's language (``language-python``), and pymdownx.keys' keys (``key-ctrl``)."""
+_CLASS_PATTERN = re.compile(r"(?:language|lang|key)-[A-Za-z0-9_+#.-]{1,40}|magiclink(?:-[a-z]{1,20})?")
+"""A fence's language (``language-python``), pymdownx.keys' keys (``key-ctrl``), and
+pymdownx.magiclink's links (``magiclink-issue``)."""
 
 
 def allowed_class(name: str) -> bool:
