@@ -494,3 +494,17 @@ def test_every_class_markdown_extensions_print_is_kept(tmp_path: Path, caplog: p
     plain, proposal = classes("plain/index.html"), classes("proposals/rich/index.html")
     assert len(plain) > 30, plain
     assert plain <= proposal, sorted(plain - proposal)
+
+
+def test_a_meta_file_in_the_folder_cannot_switch_macros_on(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Material's meta plugin merges a folder's .meta.yml under each page's own metadata."""
+    site = make_site(tmp_path)
+    marker = tmp_path / MARKER
+    add_body(site.proposal("evil.md", "draft"), macro(marker))
+    (site.docs / "proposals" / ".meta.yml").write_text("render_macros: true\n", encoding="utf-8")
+    (site.root / "mkdocs.yml").write_text(
+        "site_name: Test\ntheme:\n  name: material\nplugins:\n  - search\n  - meta\n"
+        "  - macros:\n      render_by_default: false\n  - prfaq\n", encoding="utf-8")
+    run_build(site, caplog, monkeypatch)
+    assert not marker.exists() and "uid=" not in built_text(site)
