@@ -226,7 +226,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                                  lifecycle=self.lifecycle, load=self.page_cache.load if self.serving else None,
                                  reuse=self.page_cache.reuse if self.serving else None)
         self._report()
-        for warning in self.neighbours.configure(config.plugins.keys(), config.mdx_configs):
+        for warning in self.neighbours.configure(config.plugins.keys(), config.mdx_configs, config.markdown_extensions):
             log.warning(warning)
         for src in self.catalog.unreadable:  # reported; MkDocs would fail on it (and serve would hang)
             if (unreadable := files.get_file_from_path(src)) is not None:

@@ -165,8 +165,9 @@ def test_custom_fences_of_pymdownx_stay_on(tmp_path: Path, caplog: pytest.LogCap
 
 
 def test_a_plugin_that_cannot_be_switched_off_is_named_once(tmp_path: Path) -> None:
-    warnings = Neighbours().configure(["search", "markdownextradata", "prfaq"], {})
-    assert len(warnings) == 1 and "markdownextradata" in warnings[0]
+    warnings = Neighbours().configure(["search", "markdownextradata", "prfaq"], {},
+                                      ["toc", "markdown_include.include", "pymdownx.snippets"])
+    assert len(warnings) == 2 and "'markdownextradata'" in warnings[0] and "'markdown_include.include'" in warnings[1]
 
 
 # -- pymdownx.snippets -------------------------------------------------------------------------
@@ -508,3 +509,16 @@ def test_a_meta_file_in_the_folder_cannot_switch_macros_on(tmp_path: Path, caplo
         "  - macros:\n      render_by_default: false\n  - prfaq\n", encoding="utf-8")
     run_build(site, caplog, monkeypatch)
     assert not marker.exists() and "uid=" not in built_text(site)
+
+
+def test_the_build_names_a_plugin_it_cannot_switch_off_once(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs_prfaq.layout import neighbours
+
+    monkeypatch.setitem(neighbours.UNSTOPPABLE, "search", "renders pages (as a stand-in for markdownextradata)")
+    site = make_site(tmp_path)
+    site.proposal("a.md", "draft")
+    site.proposal("b.md", "draft", i=1)
+    write_config(site, ["search", "prfaq"])
+    log = run_build(site, caplog, monkeypatch)
+    assert log.count("prfaq: plugin 'search' renders pages") == 1, log

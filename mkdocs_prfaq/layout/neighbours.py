@@ -47,6 +47,13 @@ UNSTOPPABLE = {
 """Plugins (as named in ``plugins:``) that execute or include page content and offer no per-page
 switch: the build warns once that PR/FAQ pages are not protected from them."""
 
+UNSTOPPABLE_EXTENSIONS = {
+    "markdown_include.include": "includes any file a page names ({!file!})",
+    "mdx_include": "includes any file or URL a page names ({! file !})",
+    "plantuml_markdown": "runs PlantUML on a page's diagrams, whose !include reads files",
+}
+"""Markdown extensions (as named in ``markdown_extensions:``) of the same kind."""
+
 _WRAPPED = "__prfaq_neighbours__"
 MAX_REPORTED = 20
 """Refused includes reported one by one per page; the rest are one line."""
@@ -78,16 +85,20 @@ class Neighbours:
 
     # -- configuration, once per build ----------------------------------------------------------
 
-    def configure(self, plugins: Iterable[str], mdx_configs: MutableMapping[str, Any]) -> list[str]:
+    def configure(self, plugins: Iterable[str], mdx_configs: MutableMapping[str, Any],
+                  extensions: Iterable[Any] = ()) -> list[str]:
         """Wrap every custom fence that is not pymdownx's own so it is not recognised on a hostile
-        page; the warnings to log (once per build) for plugins that cannot be switched off."""
+        page; the warnings to log (once per build) for plugins and Markdown extensions that cannot
+        be switched off."""
         fences = mdx_configs.get("pymdownx.superfences", {}).get("custom_fences", [])
         for fence in fences if isinstance(fences, list) else []:
             if isinstance(fence, dict):
                 self._wrap_fence(fence)
-        return [f"prfaq: plugin {name!r} {what}, on PR/FAQ pages too, and has no per-page switch: anyone who "
-                f"can change a PR/FAQ can use it (remove it, or keep PR/FAQs where it does not run)"
-                for name in plugins if (what := UNSTOPPABLE.get(name))]
+        found = [(f"plugin {name!r}", what) for name in plugins if (what := UNSTOPPABLE.get(name))]
+        found += [(f"Markdown extension {name!r}", what) for name in extensions
+                  if isinstance(name, str) and (what := UNSTOPPABLE_EXTENSIONS.get(name))]
+        return [f"prfaq: {which} {what}, on PR/FAQ pages too, and has no per-page switch: anyone who can change "
+                f"a PR/FAQ can use it (remove it, or keep PR/FAQs where it does not run)" for which, what in found]
 
     def _wrap_fence(self, fence: dict[str, Any]) -> None:
         validator = fence.get("validator")
