@@ -61,7 +61,7 @@ from .layout.render import (
     template_problem,
 )
 from .layout.sanitize import Sanitizer
-from .site import load_site, site_validator
+from .site import display_path, load_site, site_validator
 
 log = logging.getLogger("mkdocs.plugins.prfaq")
 
@@ -174,9 +174,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.sanitizer = Sanitizer(remote_images=self.config.remote_images)
         self.neighbours = Neighbours(self.config.snippets_dir and os.path.join(
             os.path.dirname(config.config_file_path or "."), self.config.snippets_dir))
-        config.markdown_extensions.append(self.neighbours.extension())  # type: ignore[arg-type]
+        extensions: list[Any] = config.markdown_extensions  # names or Extension instances
+        extensions.append(self.neighbours.extension())
         if self.config.layout:
-            extensions: list[Any] = config.markdown_extensions  # names or Extension instances
             extensions.append(self.splitter.extension())
         if self.config.layout or self.config.index:
             for sheet in (CSS, STATUS_CSS):
@@ -437,7 +437,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
     @event_priority(100)  # before other plugins (e.g. Material's tags) read page.meta
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         proposal = self._proposal(page)
-        self.splitter.active = self.neighbours.active = self._in_folder(page)
+        self.splitter.active = self.neighbours.active = self.config.enabled and self._in_folder(page)
         if proposal is None:
             if self.neighbours.active:  # not a PR/FAQ, but as hostile as one
                 page.meta = {k: _escaped(v) for k, v in page.meta.items() if k not in _THEME_KEYS}
@@ -446,10 +446,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             return self._references(markdown) if reference.MARKER.search(markdown) else None
         page.meta = _page_meta(proposal, listed=index.is_listed(proposal, self.lifecycle), known=self._known)
         self.neighbours.switch_off(page.meta)
-        self._includes(page, proposal.body, proposal)
+        fields = collect(proposal) if self.config.layout else []
+        self._includes(page, proposal.body, proposal, fields)
         if not self.config.layout:
             return None
-        fields = collect(proposal)
         self.fields[page.file.src_uri] = fields
         return self.splitter.join(markdown, fields)
 
@@ -459,12 +459,12 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
     def _known(self, key: str) -> bool:
         return self.validator is not None and known_key(self.validator, key)
 
-    def _includes(self, page: Page, body: str, proposal: Proposal | None = None) -> None:
+    def _includes(self, page: Page, body: str, proposal: Proposal | None = None, fields: list[Field] | None = None
+                  ) -> None:
         """Each include pymdownx.snippets is not let to make on a page under the folder: a problem."""
-        display = proposal.display_path if proposal else f"docs/{page.file.src_uri}"
-        fields = collect(proposal) if proposal is not None and self.config.layout else []
-        for problem in self.neighbours.snippet_problems(display, body, lambda: page.file.content_string, fields,
-                                                         proposal):
+        display = proposal.display_path if proposal else display_path(page.file, page.file.src_dir or "")
+        for problem in self.neighbours.snippet_problems(display, body, lambda: page.file.content_string,
+                                                         fields or [], proposal):
             log.warning(str(problem))
 
     @event_priority(-50)  # after other plugins changed the body's HTML

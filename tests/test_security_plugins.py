@@ -522,3 +522,12 @@ def test_the_build_names_a_plugin_it_cannot_switch_off_once(tmp_path: Path, capl
     write_config(site, ["search", "prfaq"])
     log = run_build(site, caplog, monkeypatch)
     assert log.count("prfaq: plugin 'search' renders pages") == 1, log
+
+
+def test_a_disabled_plugin_leaves_the_folder_to_the_other_plugins(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    site = make_site(tmp_path)
+    (site.docs / "proposals" / "note.md").write_text("# Note\n\n{{ 6 * 7 }}\n", encoding="utf-8")
+    write_config(site, ["search", "macros", "prfaq"], options="      enabled: false\n")
+    run_build(site, caplog, monkeypatch)
+    assert "42" in site.html("proposals/note/index.html")
