@@ -531,3 +531,63 @@ def test_a_disabled_plugin_leaves_the_folder_to_the_other_plugins(tmp_path: Path
     write_config(site, ["search", "macros", "prfaq"], options="      enabled: false\n")
     run_build(site, caplog, monkeypatch)
     assert "42" in site.html("proposals/note/index.html")
+
+
+# -- linear ----------------------------------------------------------------------------------------
+
+
+def _seconds(fn: Any, arg: Any) -> float:
+    """The best of three runs, without the garbage collector (whose passes over every object
+    make a linear loop that allocates look super-linear)."""
+    import gc
+    import time
+
+    best = float("inf")
+    gc.disable()
+    try:
+        for _ in range(3):
+            start = time.perf_counter()
+            fn(arg)
+            best = min(best, time.perf_counter() - start)
+    finally:
+        gc.enable()
+    return best
+
+
+LINEAR_CASES = {
+    "includes": lambda n: "\n\n".join(f'--8<-- "f{i}.txt"' for i in range(n)),
+    "block includes": lambda n: "--8<--\n" + "\n".join(f"f{i}.txt" for i in range(n)) + "\n--8<--\n",
+    "quotes": lambda n: '--8<-- "' + '\\" ' * n + "x",
+    "markers": lambda n: "-" * n + "8<" + "-" * n + ' "x"',
+    "line specs": lambda n: '--8<-- "a' + ":1" * n + ',' * n + '"',
+    "same line": lambda n: "\n".join(['--8<-- "same.txt"'] * n),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LINEAR_CASES))
+def test_reading_includes_is_linear(case: str) -> None:
+    from .test_linear import hang_guard
+
+    make = LINEAR_CASES[case]
+
+    def report(text: str) -> None:
+        Neighbours().snippet_problems("docs/proposals/x.md", text, lambda: text, [("press_release.summary", text)])
+
+    with hang_guard(120):
+        times = [_seconds(report, make(n)) for n in (5_000, 20_000, 80_000)]
+    # linear: x4 per step (x16 overall); quadratic would be x256. Generous for a shared machine.
+    assert times[2] <= max(times[0], 5e-3) * 80, times
+
+
+def test_classes_and_remote_urls_are_linear() -> None:
+    from .test_linear import hang_guard
+
+    sanitizer = Sanitizer(remote_images=[PREFIX])
+
+    def page(n: int) -> str:
+        return (f'<p class="{" ".join(f"c{i} note" for i in range(n))}">x</p>'
+                f'<img src="{PREFIX}{"a/../" * n}x.png"><img src="{PREFIX}{"%2e%2e/" * n}">')
+
+    with hang_guard(120):
+        times = [_seconds(sanitizer.clean, page(n)) for n in (5_000, 20_000, 80_000)]
+    assert times[2] <= max(times[0], 5e-3) * 80, times
