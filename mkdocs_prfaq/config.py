@@ -306,8 +306,8 @@ class PrfaqConfig(_Suggesting):
     who reads which proposal. Images in the docs folder always show."""
     snippets_dir = c.Optional(c.Type(str))
     """A folder (relative to mkdocs.yml) whose files pages under `dir` may include with
-    `pymdownx.snippets` (`--8<-- "file.md"`). By default none: an include on those pages is not
-    honoured, and is a problem at its line."""
+    `pymdownx.snippets` (`--8<-- "file.md"`), hidden files excepted. By default none: an include
+    on those pages is not honoured, and is a problem at its line."""
     unknown_keys = c.Choice(UNKNOWN_KEYS, default="warn")
     """What a top-level front-matter key that is neither a PR/FAQ field nor one MkDocs or Material
     reads (`template`, `hide`, `search`, `description`, `icon`, `comments`, `social`) is: `allow`,

@@ -241,14 +241,16 @@ def test_snippets_dir_allows_only_its_own_files(tmp_path: Path, caplog: pytest.L
     shared.mkdir()
     (shared / "legal.md").write_text("LEGAL-TEXT-789\n", encoding="utf-8")
     (shared / "link.md").symlink_to(site.root / "secret.txt")
+    (shared / ".env").write_text("ENV-SECRET-1\n", encoding="utf-8")
     write_config(site, ["search", "prfaq"], "markdown_extensions:\n" + SNIPPET_CONFIGS["default"].format(
         root=site.root), options="      snippets_dir: shared\n")
     add_body(site.proposal("ok.md", "draft"),
-             '--8<-- "legal.md"\n\n--8<-- "link.md"\n\n--8<-- "../secret.txt"\n\n--8<-- "https://example.com/x"\n')
+             '--8<-- "legal.md"\n\n--8<-- "link.md"\n\n--8<-- "../secret.txt"\n\n--8<-- "https://example.com/x"\n'
+             '\n--8<-- ".env"\n')
     log = run_build(site, caplog, monkeypatch)
     html = site.html("proposals/ok/index.html")
-    assert "LEGAL-TEXT-789" in html and "SECRET-456" not in html
-    assert len(re.findall(r"ok\.md:\d+: body: include", log)) == 3, log
+    assert "LEGAL-TEXT-789" in html and "SECRET-456" not in html and "ENV-SECRET" not in html
+    assert len(re.findall(r"ok\.md:\d+: body: include", log)) == 4, log
     assert "files in snippets_dir ('shared')" in log
 
 

@@ -138,12 +138,16 @@ class Neighbours:
         return self.resolve(_file_part(path)) is None
 
     def resolve(self, path: str) -> str | None:
-        """The file an include names, if it is one inside :attr:`snippets_dir` (links resolved)."""
+        """The file an include names, if it is one inside :attr:`snippets_dir` (links resolved),
+        and not a hidden one."""
         if self.snippets_dir is None or "://" in path or "\0" in path:
             return None
         base = os.path.realpath(self.snippets_dir)
         target = os.path.realpath(os.path.join(base, path))
-        return target if target.startswith(base + os.sep) and os.path.isfile(target) else None
+        if not (target.startswith(base + os.sep) and os.path.isfile(target)):
+            return None
+        hidden = any(part.startswith(".") for part in os.path.relpath(target, base).split(os.sep))
+        return None if hidden else target  # never .git/config or .env, even under a folder named "."
 
     def snippet_problems(self, display_path: str, body: str, read_text: Callable[[], str],
                          fields: Iterable[tuple[str, str]] = (), proposal: Proposal | None = None) -> list[Problem]:
