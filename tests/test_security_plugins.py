@@ -593,3 +593,18 @@ def test_classes_and_remote_urls_are_linear() -> None:
     with hang_guard(120):
         times = [_seconds(sanitizer.clean, page(n)) for n in (5_000, 20_000, 80_000)]
     assert times[2] <= max(times[0], 5e-3) * 80, times
+
+
+def test_a_custom_fence_without_validator_keeps_superfences_default_on_the_sites_pages(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = make_site(tmp_path)
+    fence = '```shout\nhello\n```\n'
+    add_body(site.proposal("p.md", "draft"), fence)
+    (site.docs / "plain.md").write_text("# Plain\n\n" + fence, encoding="utf-8")
+    write_config(site, ["search", "prfaq"], "markdown_extensions:\n  - pymdownx.superfences:\n"
+                 "      custom_fences:\n        - name: shout\n          class: shout\n"
+                 "          format: !!python/name:tests.fences.shout\n")
+    monkeypatch.syspath_prepend(str(Path(__file__).parent.parent))
+    run_build(site, caplog, monkeypatch)
+    assert "HELLO" in site.html("plain/index.html")  # an outside formatter runs on the site's pages
+    assert "HELLO" not in site.html("proposals/p/index.html") and "hello" in site.html("proposals/p/index.html")

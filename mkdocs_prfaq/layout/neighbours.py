@@ -113,8 +113,9 @@ class Neighbours:
                     md: Markdown) -> bool:
             if self.active:
                 return False
-            if inner is None:
-                return True
+            if inner is None:  # superfences' own default, as it would have used
+                from pymdownx.superfences import default_validator  # type: ignore[import-untyped]
+                return bool(default_validator(language, inputs, options, attrs, md))
             return bool(inner(language, inputs, options, attrs, md))
 
         setattr(guarded, _WRAPPED, True)
