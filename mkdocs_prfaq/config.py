@@ -304,6 +304,10 @@ class PrfaqConfig(_Suggesting):
     (none), or a list of URL prefixes. The default allows the emoji CDNs of `pymdownx.emoji`.
     Any other is removed with a warning: a reader's browser would fetch it, telling that host
     who reads which proposal. Images in the docs folder always show."""
+    snippets_dir = c.Optional(c.Type(str))
+    """A folder (relative to mkdocs.yml) whose files pages under `dir` may include with
+    `pymdownx.snippets` (`--8<-- "file.md"`), hidden files excepted. By default none: an include
+    on those pages is not honoured, and is a problem at its line."""
     unknown_keys = c.Choice(UNKNOWN_KEYS, default="warn")
     """What a top-level front-matter key that is neither a PR/FAQ field nor one MkDocs or Material
     reads (`template`, `hide`, `search`, `description`, `icon`, `comments`, `social`) is: `allow`,

@@ -46,6 +46,7 @@ from .index.incremental import (
 )
 from .layout import navstyle
 from .layout.fields import Field, FieldSplitter, collect
+from .layout.neighbours import Neighbours, known_key
 from .layout.render import (
     TEMPLATE_NAMES,
     Heading,
@@ -60,7 +61,7 @@ from .layout.render import (
     template_problem,
 )
 from .layout.sanitize import Sanitizer
-from .site import load_site, site_validator
+from .site import display_path, load_site, site_validator
 
 log = logging.getLogger("mkdocs.plugins.prfaq")
 
@@ -104,6 +105,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.serving = False
         self.permalink: str | None = None
         self.sanitizer = Sanitizer()
+        self.neighbours = Neighbours()
+        """Other plugins and extensions, switched off on pages under the folder (neighbours.py)."""
         # Kept across the rebuilds of `mkdocs serve` (see incremental.py).
         self.dirty = False
         self.page_cache = PageCache()
@@ -169,8 +172,11 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                 raise PluginError(f"prfaq: {len(broken)} template(s) do not compile")
         self.permalink = _permalink(config)
         self.sanitizer = Sanitizer(remote_images=self.config.remote_images)
+        self.neighbours = Neighbours(self.config.snippets_dir and os.path.join(
+            os.path.dirname(config.config_file_path or "."), self.config.snippets_dir))
+        extensions: list[Any] = config.markdown_extensions  # names or Extension instances
+        extensions.append(self.neighbours.extension())
         if self.config.layout:
-            extensions: list[Any] = config.markdown_extensions  # names or Extension instances
             extensions.append(self.splitter.extension())
         if self.config.layout or self.config.index:
             for sheet in (CSS, STATUS_CSS):
@@ -220,6 +226,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                                  lifecycle=self.lifecycle, load=self.page_cache.load if self.serving else None,
                                  reuse=self.page_cache.reuse if self.serving else None, active=self.config.sanitize)
         self._report()
+        for warning in self.neighbours.configure(config.plugins.keys(), config.mdx_configs, config.markdown_extensions):
+            log.warning(warning)
         for src in self.catalog.unreadable:  # reported; MkDocs would fail on it (and serve would hang)
             if (unreadable := files.get_file_from_path(src)) is not None:
                 files.remove(unreadable)
@@ -429,26 +437,49 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
     @event_priority(100)  # before other plugins (e.g. Material's tags) read page.meta
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         proposal = self._proposal(page)
-        self.splitter.active = proposal is not None
+        self.splitter.active = self.neighbours.active = self.config.enabled and self._in_folder(page)
         if proposal is None:
+            if self.neighbours.active:  # not a PR/FAQ, but as hostile as one
+                page.meta = {k: _escaped(v) for k, v in page.meta.items() if k not in _THEME_KEYS}
+                self.neighbours.switch_off(page.meta)
+                self._includes(page, markdown)
             return self._references(markdown) if reference.MARKER.search(markdown) else None
-        page.meta = _page_meta(proposal, listed=index.is_listed(proposal, self.lifecycle))
+        page.meta = _page_meta(proposal, listed=index.is_listed(proposal, self.lifecycle), known=self._known)
+        self.neighbours.switch_off(page.meta)
+        fields = collect(proposal) if self.config.layout else []
+        self._includes(page, proposal.body, proposal, fields)
         if not self.config.layout:
             return None
-        fields = collect(proposal)
         self.fields[page.file.src_uri] = fields
         return self.splitter.join(markdown, fields)
+
+    def _in_folder(self, page: Page) -> bool:
+        return page.file.src_uri.startswith(f"{self.config.dir}/")
+
+    def _known(self, key: str) -> bool:
+        return self.validator is not None and known_key(self.validator, key)
+
+    def _includes(self, page: Page, body: str, proposal: Proposal | None = None, fields: list[Field] | None = None
+                  ) -> None:
+        """Each include pymdownx.snippets is not let to make on a page under the folder: a problem."""
+        display = proposal.display_path if proposal else display_path(page.file, page.file.src_dir or "")
+        for problem in self.neighbours.snippet_problems(display, body, lambda: page.file.content_string,
+                                                         fields or [], proposal):
+            log.warning(str(problem))
 
     @event_priority(-50)  # after other plugins changed the body's HTML
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.env is None:
             return None
+        if self.config.sanitize and self._proposal(page) is None and self._in_folder(page):
+            html = self.sanitizer.clean_around(html, index.INDEX_MARKER)  # the index, excluded pages...
+            page.toc = TableOfContents(_body_items(page.toc, html, {}))
         listing = self.listings.get(page.file.src_uri)
         if listing is not None:
             return self._listing(html, page, *listing)
         proposal = self._proposal(page)
         if proposal is None:
-            return None
+            return html if self._in_folder(page) and self.config.sanitize else None
         if not self.config.layout:  # only validating: the page is still the author's HTML
             if not self.config.sanitize:
                 return None
@@ -458,7 +489,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         fields = self.fields.pop(page.file.src_uri, [])
         body_html, fields_html = self.splitter.split(
             html, fields, lambda text: self._render_alone(text, config),
-            self.sanitizer.clean if self.config.sanitize else str)
+            self.sanitizer.clean if self.config.sanitize else str,
+            self.sanitizer.clean_field if self.config.sanitize else None)
         if self.sanitizer.removed:
             n, first = len(self.sanitizer.removed), self.sanitizer.removed[0][:200]
             log.warning(str(Problem(proposal.display_path, 1, "images", f"{n} image(s) from other hosts removed, "
@@ -658,12 +690,15 @@ template prints ``location`` into a script, ``icon`` and ``social`` name files t
 (a missing one stops the build). The plugin owns a PR/FAQ page's layout."""
 
 
-def _page_meta(proposal: Proposal, *, listed: bool = True) -> dict[str, Any]:
-    """``page.meta`` for a PR/FAQ page. Themes print metadata unescaped (Material's description,
-    author and title, MkDocs' title), so every string in it is HTML-escaped. A page that is not
-    ``listed`` under its status (it has problems) has the status ``invalid`` (Material's
-    navigation shows it so)."""
-    meta: dict[str, Any] = {k: _escaped(v) for k, v in proposal.data.items() if k not in _THEME_KEYS}
+def _page_meta(proposal: Proposal, *, listed: bool = True, known: Callable[[str], bool] = lambda _: True
+               ) -> dict[str, Any]:
+    """``page.meta`` for a PR/FAQ page: only the ``known`` fields (a switch another plugin reads,
+    such as mkdocs-macros' ``render_macros``, is not one). Themes print metadata unescaped
+    (Material's description, author and title, MkDocs' title), so every string in it is
+    HTML-escaped. A page that is not ``listed`` under its status (it has problems) has the status
+    ``invalid`` (Material's navigation shows it so)."""
+    meta: dict[str, Any] = {k: _escaped(v) for k, v in proposal.data.items()
+                            if k not in _THEME_KEYS and known(k)}
     meta["title"] = html.escape(proposal.title)
     meta["tags"] = [html.escape(t) for t in proposal.tags]
     meta["status"] = proposal.status if listed else INVALID

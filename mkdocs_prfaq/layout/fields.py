@@ -92,11 +92,15 @@ class FieldSplitter:
         return "".join(parts)
 
     def split(
-        self, rendered: str, fields: list[Field], render: Callable[[str], str], clean: Callable[[str], str]
+        self, rendered: str, fields: list[Field], render: Callable[[str], str], clean: Callable[[str], str],
+        clean_field: Callable[[str, str], str] | None = None,
     ) -> tuple[str, dict[str, str]]:
-        """``(body_html, {key: html})``, each piece passed through ``clean`` on its own. Where a
+        """``(body_html, {key: html})``, each piece passed through ``clean`` on its own (a field
+        through ``clean_field(key, html)`` when given: sanitised for the slot it fills). Where a
         marker did not survive rendering (a field's unclosed fence or HTML block swallowed it),
         each field is rendered on its own with ``render``."""
+        if clean_field is None:
+            clean_field = lambda _, html: clean(html)  # noqa: E731
         markers = [self.rendered_marker(i) for i in range(len(fields) + 1)]
         positions: list[int] = []
         start = 0
@@ -109,11 +113,11 @@ class FieldSplitter:
             out = {}
             for i, (key, _) in enumerate(fields):
                 start = positions[i] + len(markers[i])
-                out[key] = clean(rendered[start : positions[i + 1]].strip())
+                out[key] = clean_field(key, rendered[start : positions[i + 1]].strip())
             tail = rendered[positions[-1] + len(markers[-1]) :]
             return clean((body + tail).strip()), out
         cut = min((p for p in positions if p >= 0), default=len(rendered))
-        return clean(rendered[:cut].strip()), {key: clean(render(md)) for key, md in fields}
+        return clean(rendered[:cut].strip()), {key: clean_field(key, render(md)) for key, md in fields}
 
 
 class _MarkerExtension(Extension):

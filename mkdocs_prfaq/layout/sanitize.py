@@ -14,7 +14,9 @@ built from them cannot carry markup either.
 
 from __future__ import annotations
 
+import posixpath
 import re
+import urllib.parse
 from collections.abc import Callable, Sequence
 
 import nh3
@@ -56,13 +58,80 @@ ATTRIBUTE_VALUES = {"input": {"type": {"checkbox", "radio"}}}
 URL_SCHEMES = {"http", "https", "mailto"}
 """Relative URLs (pages, anchors, images of the site) are kept as they are."""
 
+_PYGMENTS = frozenset(
+    "bp c c1 ch cm cp cpf cs dl err esc fm g gd ge ges gh gi go gp gr gs gt gu il k kc kd kn kp kr kt l ld m mb mf "
+    "mh mi mo n na nb nc nd ne nf ni nl nn no nt nv nx o ow p pm py s s1 s2 sa sb sc sd se sh si sr ss sx vc vg vi "
+    "vm w x".split())
+"""Pygments' token classes (``pygments.token.STANDARD_TYPES``), as codehilite and pymdownx.highlight print them."""
+ADMONITION_TYPES = frozenset(
+    "note abstract summary tldr info todo tip hint important success check done question help faq warning "
+    "caution attention failure fail missing danger error bug example quote cite inline end".split())
+"""The admonition and details types of Python-Markdown, pymdownx and Material (``!!! tip inline end``)."""
+CLASSES = _PYGMENTS | ADMONITION_TYPES | frozenset({
+    # admonition, pymdownx.details / blocks
+    "admonition", "admonition-title",
+    # codehilite, pymdownx.highlight, superfences, inlinehilite
+    "codehilite", "highlight", "highlighttable", "linenos", "linenodiv", "linenotable", "hll", "filename", "normal",
+    "special", "code", "mermaid", "nohighlight",
+    # pymdownx.tabbed
+    "tabbed-set", "tabbed-alternate", "tabbed-labels", "tabbed-content", "tabbed-block", "tabbed-control",
+    "tabbed-control--prev", "tabbed-control--next", "tabbed-button",
+    # footnotes, toc
+    "footnote", "footnote-ref", "footnote-backref", "toc", "toclink", "headerlink",
+    # pymdownx.tasklist, emoji, arithmatex, critic, keys
+    "task-list", "task-list-item", "task-list-control", "task-list-indicator",
+    "emojione", "twemoji", "gemoji", "arithmatex", "critic", "comment", "break", "block", "keys",
+    # what Material's documentation has authors write in Markdown
+    "grid", "cards", "annotate", "md-button", "md-button--primary", "lg", "middle",
+})
+"""The classes Markdown extensions print (and the few Material asks authors to write): no
+other class reaches a reader, so a page cannot borrow the theme's own (Bootstrap's ``fixed-top``
+or ``modal``, Material's ``md-dialog--active``) to draw over the page."""
+_CLASS_PATTERN = re.compile(r"(?:language|lang|key)-[A-Za-z0-9_+#.-]{1,40}|magiclink(?:-[a-z]{1,20})?")
+"""A fence's language (``language-python``), pymdownx.keys' keys (``key-ctrl``), and
+pymdownx.magiclink's links (``magiclink-issue``)."""
 
 
-def _cleaner(attribute_filter: Callable[[str, str, str], str | None] | None = None) -> nh3.Cleaner:
+def allowed_class(name: str) -> bool:
+    return name in CLASSES or _CLASS_PATTERN.fullmatch(name) is not None
+
+
+def _classes(value: str) -> str | None:
+    kept = [c for c in value.split() if allowed_class(c)]
+    return " ".join(kept) if kept else None
+
+
+SLOTS: dict[str, frozenset[str]] = {
+    "inline": frozenset(_INLINE | _SVG | {"p"}),
+    "definition": frozenset(TAGS - {"dl", "dt", "dd"}),
+    "quote": frozenset(TAGS - {"figure", "figcaption"}),
+}
+"""What a field may hold where the layout puts it: a question (a heading's text) only inline
+markup (in its one paragraph); a customer answer (a ``<dd>``) no ``dl``, ``dt`` or ``dd``, which
+would end the layout's and start rows of its own; a quote (in a ``<figure>``) no caption."""
+
+
+def slot_of(key: str) -> str | None:
+    """The slot a field fills (:data:`SLOTS`), None for a block of its own."""
+    if key.startswith("faq.") and key.endswith(".question"):
+        return "inline"
+    if key.startswith("customer."):
+        return "definition"
+    if key.startswith("quotes."):
+        return "quote"
+    return None
+
+
+_DROPPED = {"script", "style", "template", "noscript", "iframe", "object", "textarea", "title"}
+"""Elements removed with their content (the others not allowed keep their text)."""
+
+
+def _cleaner(attribute_filter: Callable[[str, str, str], str | None] | None = None,
+             tags: frozenset[str] | set[str] = TAGS) -> nh3.Cleaner:
     return nh3.Cleaner(
-        tags=TAGS,
-        clean_content_tags={"script", "style", "template", "noscript", "iframe", "object", "textarea", "title"} - TAGS,
-        attributes=ATTRIBUTES,
+        tags=set(tags),
+        clean_content_tags=_DROPPED - set(tags),
+        attributes={tag: names for tag, names in ATTRIBUTES.items() if tag == "*" or tag in tags},
         tag_attribute_values=ATTRIBUTE_VALUES,
         url_schemes=URL_SCHEMES,
         link_rel=None,
@@ -101,10 +170,13 @@ class Sanitizer:
         self.all_images = remote_images is True
         self.allowed = () if remote_images is False else tuple(() if remote_images is True else remote_images)
         self._cleaner = _cleaner(self._filter)
+        self._slots = {name: _cleaner(self._filter, tags) for name, tags in SLOTS.items()}
 
     def _filter(self, tag: str, attribute: str, value: str) -> str | None:
         if attribute in _NAMING:
             return own_id(value)
+        if attribute == "class":
+            return _classes(value)
         if tag == "img" and attribute == "src" and not self.all_images and is_remote(value) \
                 and not _starts(value, self.allowed):
             self.removed.append(value)
@@ -113,6 +185,18 @@ class Sanitizer:
 
     def clean(self, html: str) -> str:
         return self._cleaner.clean(html)
+
+    def clean_around(self, html: str, marker: str) -> str:
+        """:meth:`clean` for a page that holds ``marker`` (the index's ``<!-- prfaq:index -->``,
+        which a comment would not survive): what comes before its first use and what comes after,
+        each on its own, the marker kept between them."""
+        before, found, after = html.partition(marker)
+        return self.clean(before) + found + self.clean(after) if found else self.clean(html)
+
+    def clean_field(self, key: str, html: str) -> str:
+        """:meth:`clean` for the slot the field ``key`` fills in the layout (:func:`slot_of`)."""
+        slot = slot_of(key)
+        return (self._cleaner if slot is None else self._slots[slot]).clean(html)
 
 
 _NAMING = frozenset({"id", "name", "for"})
@@ -136,10 +220,52 @@ def own_id(value: str) -> str:
     return value
 
 
+_DOT = {".", "%2e"}
+_DOTDOT = {"..", ".%2e", "%2e.", "%2e%2e"}
+
+
+def normal_url(url: str) -> str | None:
+    """An http(s) URL as a browser resolves it: scheme and host in lower case, ``\\`` as ``/``,
+    dot segments (``..``, ``%2e%2e``) resolved; None for one with a control or blank character
+    anywhere (a browser drops tabs and line breaks, so ``&#9;..`` is ``..``), user info, or no host."""
+    if any(c.isspace() or ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in url):
+        return None
+    try:
+        parts = urllib.parse.urlsplit(url.replace("\\", "/"))
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
+        return None
+    segments: list[str] = []
+    raw = parts.path.split("/")[1:]
+    for i, segment in enumerate(raw):
+        last = i == len(raw) - 1
+        if segment.lower() in _DOTDOT:
+            if segments:
+                segments.pop()
+            if last:
+                segments.append("")
+        elif segment.lower() in _DOT:
+            if last:
+                segments.append("")
+        else:
+            segments.append(segment)
+    host = parts.hostname + (f":{port}" if port is not None else "")
+    path = posixpath.join("/", *segments) if segments else "/"
+    if segments and segments[-1] == "" and not path.endswith("/"):
+        path += "/"
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{parts.scheme.lower()}://{host}{path}{query}"
+
+
 def _starts(url: str, prefixes: tuple[str, ...]) -> bool:
-    # A prefix ends in '/' or '@' (a folder), so 'https://cdn.example/x/../y' stays under it only
-    # if it has no dot segment: the browser would resolve that out of the folder.
-    return url.startswith(prefixes) and "/.." not in url and "\\" not in url and "%2e" not in url.lower()
+    """The URL, resolved as the browser will fetch it, is under one of the prefixes (each a folder:
+    ``https://cdn.example/x/``), compared resolved too."""
+    resolved = normal_url(url)
+    if resolved is None:
+        return False
+    return any((p := normal_url(prefix)) is not None and resolved.startswith(p) for prefix in prefixes)
 
 
 _DEFAULT = Sanitizer()
