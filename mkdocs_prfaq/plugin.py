@@ -216,6 +216,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             self.page_cache.files({f.src_uri: f.abs_src_path for f in files})
         self.catalog = load_site(files, config.docs_dir, self.config.dir, self.validator,
                                  max_chars=self.config.limits.front_matter_chars, labels=self.labels,
+                                 max_bytes=self.config.limits.page_bytes,
                                  exclude=self.config.exclude, unknown_keys=self.config.unknown_keys,
                                  lifecycle=self.lifecycle, load=self.page_cache.load if self.serving else None,
                                  reuse=self.page_cache.reuse if self.serving else None)

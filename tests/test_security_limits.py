@@ -120,3 +120,57 @@ def test_serve_dirty_keeps_serving_beside_a_file_name_that_is_not_utf8(site: Sit
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+# -- the page-size limit --------------------------------------------------------------------
+
+def over_limit(site: Site, limit: int = 10_000) -> str:
+    """A proposal of some 16,000 bytes beside a valid one of 8,000, with ``limits.page_bytes`` at ``limit``; its line."""
+    site.config(f"limits: {{page_bytes: {limit}}}")
+    site.proposal("ok.md", "draft", title="Still here")
+    site.proposal("big.md", "draft", i=1, title="Big", subtitle="x" * 8192)
+    size = (site.docs / "proposals" / "big.md").stat().st_size
+    return f"docs/proposals/big.md:1: page: {size:,} bytes, over the {limit:,}-byte limit (limits.page_bytes)"
+
+
+def test_a_page_over_the_size_limit_is_one_problem_for_check(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    line = over_limit(site)
+    code, out, err = check(site, capsys)
+    assert (code, out, err) == (1, line + "\n", "1 problem in 1 PR/FAQ\n")
+
+
+def test_a_page_over_the_size_limit_is_not_read(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    """Its size is all that is looked at: a page that is not even UTF-8 is reported by its size."""
+    line = over_limit(site)
+    big = site.docs / "proposals" / "big.md"
+    big.write_bytes(big.read_bytes().replace(b"xxxx", b"\xff\xfe\xfd\xfc"))
+    code, out, _ = check(site, capsys)
+    assert (code, out) == (1, line + "\n")
+
+
+def test_a_page_over_the_size_limit_is_not_built(site: Site, caplog: pytest.LogCaptureFixture) -> None:
+    line = over_limit(site)
+    ok, log = built(site, caplog)
+    assert not ok and line in log.splitlines(), log
+    site.config("limits: {page_bytes: 10000}\non_invalid: warn")
+    ok, log = built(site, caplog)
+    assert ok and line in log.splitlines(), log
+    assert "Still here" in site.html("proposals/ok/index.html")
+    assert not (site.root / "site" / "proposals" / "big").exists()
+    assert '"big"' not in site.html("proposals/proposals.json")
+
+
+def test_the_default_size_limit_is_one_mebibyte(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    site.proposal("ok.md", "draft", subtitle="x" * 1_000_000)
+    assert check(site, capsys)[0] == 0
+    site.proposal("ok.md", "draft", subtitle="x" * 1_048_576)
+    code, out, _ = check(site, capsys)
+    assert code == 1 and "over the 1,048,576-byte limit (limits.page_bytes)" in out
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "true", "big", "1.5"])
+def test_the_size_limit_is_a_positive_number_of_bytes(site: Site, value: str,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    site.config(f"limits: {{page_bytes: {value}}}")
+    code, _, err = check(site, capsys)
+    assert code == 2 and "expected a positive number of bytes" in err, err

@@ -248,6 +248,21 @@ def _glob(pattern: str) -> re.Pattern[str]:
 Source = tuple[str, str, Callable[[], str]]
 """``(src_path, display_path, read)``: where a page is and how to read its text."""
 
+PAGE_BYTES = 1 << 20
+"""The largest page read as a PR/FAQ (``limits.page_bytes``): 1 MiB, some 150,000 words."""
+
+
+class TooLarge(Exception):
+    """A page's file is over the size limit: raised by a source's ``read`` before reading it."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+def too_large(size: int, max_bytes: int) -> str:
+    return f"{size:,} bytes, over the {max_bytes:,}-byte limit (limits.page_bytes)"
+
 
 def load_page(
     src_path: str, display_path: str, text: str, validator: SchemaValidator,
@@ -483,12 +498,14 @@ def load_catalog(
     labels: Mapping[str, str] | None = None, unknown_keys: str = "warn", lifecycle: Lifecycle = DEFAULT_LIFECYCLE,
     directory: str | None = None, load: Callable[..., tuple[Proposal, list[Problem]]] | None = None,
     reuse: Callable[[str, str], tuple[Proposal, list[Problem]] | None] | None = None,
+    max_bytes: int | None = PAGE_BYTES,
 ) -> Catalog:
     """Load every page, validate it, and check the pages against each other (``max_chars``,
     ``unknown_keys``, ``lifecycle``: see :func:`load_page`; ``directory``, the plugin's folder,
     for ``status_from: folder``; ``load``, a stand-in for :func:`load_page` with its arguments,
     such as :meth:`.incremental.PageCache.load`; ``reuse(src_path, display_path)``, a page's
-    result from an earlier load when it has not changed since, without reading it)."""
+    result from an earlier load when it has not changed since, without reading it). A page over
+    ``max_bytes`` is one problem, and is neither parsed nor built (as one that cannot be read)."""
     proposals: list[Proposal] = []
     problems: list[Problem] = []
     unreadable: set[str] = set()
@@ -509,6 +526,12 @@ def load_catalog(
             continue
         try:
             text = read()
+            if max_bytes is not None and len(text) > max_bytes // 4 and len(text.encode(errors="replace")) > max_bytes:
+                raise TooLarge(len(text.encode(errors="replace")))
+        except TooLarge as e:
+            problems.append(Problem(display_path, 1, "page", too_large(e.size, max_bytes or 0)))
+            unreadable.add(src_path)
+            continue
         except (OSError, UnicodeDecodeError) as e:
             reason = "not UTF-8 text" if isinstance(e, UnicodeDecodeError) else (e.strerror or str(e))
             problems.append(Problem(display_path, 1, "front matter", f"cannot read the page ({reason})"))
