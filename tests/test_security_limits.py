@@ -5,6 +5,7 @@ hang guard of test_linear.py turns a hang into a failure, and growth is compared
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import subprocess
@@ -19,9 +20,13 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from mkdocs_prfaq.commands.cli import main
+from mkdocs_prfaq.contract import frontmatter
+from mkdocs_prfaq.contract.model import load_page
+from mkdocs_prfaq.contract.schema import BUNDLED_ID, SchemaConfigError, build_validator, check_refs
 
 from .conftest import BIN, Site
 from .test_adoption import free_port, wait_for
+from .test_linear import hang_guard
 
 NOT_UTF8_NAME = "the file name is not UTF-8 (expected a name in UTF-8, as URLs need: rename the file)"
 
@@ -174,3 +179,113 @@ def test_the_size_limit_is_a_positive_number_of_bytes(site: Site, value: str,
     site.config(f"limits: {{page_bytes: {value}}}")
     code, _, err = check(site, capsys)
     assert code == 2 and "expected a positive number of bytes" in err, err
+
+
+# -- front matter nested deep, and site schemas that recurse ----------------------------------
+
+RECURSIVE = json.dumps({
+    "allOf": [{"$ref": BUNDLED_ID}],
+    "properties": {"notes": {"$ref": "#/$defs/note"}},
+    "$defs": {"note": {"type": "object", "additionalProperties": {"$ref": "#/$defs/note"}}},
+})
+DEEP_LINE = "nested deeper than 32 levels (expected at most 32 levels of lists and mappings)"
+
+
+def deep_notes(site: Site, depth: int) -> None:
+    page = site.proposal("deep.md", "draft")
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("\n---\n", "\nnotes: " + "{a: " * depth + "{}" + "}" * depth + "\n---\n", 1),
+                    encoding="utf-8")
+
+
+def test_front_matter_nested_400_deep_is_one_line_against_a_recursive_schema(
+        site: Site, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture) -> None:
+    (site.root / "ours.schema.json").write_text(RECURSIVE, encoding="utf-8")
+    site.config("schema: ours.schema.json")
+    deep_notes(site, 400)
+    line = (site.docs / "proposals" / "deep.md").read_text().splitlines().index(
+        next(t for t in (site.docs / "proposals" / "deep.md").read_text().splitlines() if t.startswith("notes:"))) + 1
+    expected = f"docs/proposals/deep.md:{line}: notes{'.a' * 31}: {DEEP_LINE}"
+    with hang_guard(60):
+        code, out, err = check(site, capsys)
+    assert (code, out) == (1, expected + "\n"), out + err
+    with hang_guard(60):
+        ok, log = built(site, caplog)
+    assert not ok and expected in log.splitlines() and "Traceback" not in log, log
+
+
+def test_front_matter_32_levels_deep_is_checked_against_the_schema(
+        site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    (site.root / "ours.schema.json").write_text(RECURSIVE, encoding="utf-8")
+    site.config("schema: ours.schema.json")
+    deep_notes(site, 30)  # the page's mapping, notes' and 30 under it: 32 levels
+    assert check(site, capsys)[:2] == (0, "")
+    deep_notes(site, 31)
+    code, out, _ = check(site, capsys)
+    assert code == 1 and out.endswith(f": {DEEP_LINE}\n")
+
+
+def test_aliases_cannot_nest_front_matter_past_the_limit() -> None:
+    anchors = "".join(f"l{i}: &l{i} [*l{i - 1}]\n" if i else "l0: &l0 [x]\n" for i in range(200))
+    parsed = frontmatter.parse(f"---\n{anchors}---\nBody\n")
+    assert parsed.data is None
+    assert [(e.field, e.message) for e in parsed.errors] == [(f"l31{'.0' * 31}", DEEP_LINE)]
+
+
+CYCLES = {
+    "itself": ({"$ref": "#"}, "# -> #"),
+    "two definitions": ({"$ref": "#/$defs/a", "$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"$ref": "#/$defs/a"}}},
+                        "#/$defs/a -> #/$defs/b -> #/$defs/a"),
+    "through allOf": ({"allOf": [{"$ref": BUNDLED_ID}, {"$ref": "#"}]}, "# -> #/allOf/1 -> #"),
+    "through anyOf": ({"anyOf": [{"type": "object"}, {"$ref": "#/$defs/a"}], "$defs": {"a": {"not": {"$ref": "#"}}}},
+                      "# -> #/anyOf/1 -> #/$defs/a -> #/$defs/a/not -> #"),
+    "under a property": ({"properties": {"notes": {"if": {"$ref": "#/properties/notes"}}}},
+                         "#/properties/notes -> #/properties/notes/if -> #/properties/notes"),
+}
+
+
+@pytest.mark.parametrize("case", list(CYCLES))
+def test_a_ref_cycle_in_a_site_schema_is_a_config_error(site: Site, case: str,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    schema, cycle = CYCLES[case]
+    (site.root / "ours.schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    site.config("schema: ours.schema.json")
+    site.proposal("ok.md", "draft")
+    with hang_guard(60):
+        code, out, err = check(site, capsys)
+    assert (code, out) == (2, ""), err
+    assert err.startswith("mkdocs-prfaq: error: mkdocs.yml: plugin 'prfaq' option 'schema': ours.schema.json: "
+                          f"$ref cycle {cycle}: a value would be checked "
+                          "against the same schema again and again"), err
+    assert len(err.splitlines()) == 1
+    result = site.build()
+    assert result.code == 1 and f"ours.schema.json: $ref cycle {cycle}" in result.text, result.text
+    assert "Traceback" not in result.text and "RecursionError" not in result.text
+
+
+@pytest.mark.parametrize("schema", [
+    {"type": "object", "properties": {"notes": {"$ref": "#"}}},
+    {"allOf": [{"$ref": BUNDLED_ID}], "properties": {"tags": {"items": {"anyOf": [{"type": "string"}, {"$ref": "#"}]}}}},
+    {"properties": {"not": {"$ref": "#"}, "allOf": {"$ref": "#/properties/not"}}},
+])
+def test_a_schema_that_recurses_into_the_parts_of_a_value_is_no_cycle(schema: dict[str, object]) -> None:
+    check_refs(schema, "ours.schema.json")
+
+
+def test_a_recursion_error_in_validation_is_one_problem_line() -> None:
+    """A chain of 1,000 $refs (no cycle) is more than Python follows: a page that reaches it is one line."""
+    chain = {f"a{i}": {"$ref": f"#/$defs/a{i + 1}"} for i in range(1000)} | {"a1000": {"type": "object"}}
+    validator = build_validator({"properties": {"notes": {"$ref": "#/$defs/a0"}}, "$defs": chain}, "chain.schema.json")
+    with hang_guard(60):
+        _, problems = load_page("proposals/p.md", "docs/proposals/p.md", "---\ntitle: T\nstatus: draft\nnotes: {}\n---\n",
+                                validator)
+    assert [str(p) for p in problems] == ["docs/proposals/p.md:1: front matter: the site schema recurses too deeply "
+                                          "to check this page (expected a schema whose $refs end sooner)"]
+
+
+def test_a_schema_nested_too_deeply_to_check_is_a_config_error() -> None:
+    schema: dict[str, object] = {"type": "object"}
+    for _ in range(600):
+        schema = {"allOf": [schema]}
+    with pytest.raises(SchemaConfigError, match=r"^deep.schema.json: the schema is nested too deeply to check$"):
+        build_validator(schema, "deep.schema.json")

@@ -17,7 +17,7 @@ from typing import Any
 from . import body, frontmatter, placeholders
 from .lifecycle import DECISION_LEVELS, FULL_LEVELS, Lifecycle
 from .lifecycle import DEFAULT as DEFAULT_LIFECYCLE
-from .problems import Problem, field_path
+from .problems import FRONT_MATTER, Problem, field_path
 from .schema import SchemaValidator
 from .validate import SUGGEST_MAX_LENGTH, SUGGEST_PER_PAGE, closest, page_errors, short
 
@@ -289,7 +289,11 @@ def load_page(
             preface = written.preface
         by_folder = _status_from_folder(parsed, lifecycle, folder) if lifecycle.status_from == "folder" else []
         errors.extend(by_folder)
-        found, warned = page_errors(validator, parsed, unknown_keys)
+        try:
+            found, warned = page_errors(validator, parsed, unknown_keys)
+        except RecursionError:  # a site schema that recurses deeper than Python can follow
+            found, warned = [frontmatter.FrontMatterError(1, FRONT_MATTER, "the site schema recurses too "
+                             "deeply to check this page (expected a schema whose $refs end sooner)")], []
         errors.extend(e for e in found if not (by_folder and e.field == "status"))
         errors.extend(_unknown_status(parsed, lifecycle, {e.field for e in errors}))
         errors.extend(_placeholders(parsed, {e.field for e in errors}, lifecycle))
