@@ -454,6 +454,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             if not self.config.sanitize:
                 return None
             html = self.sanitizer.clean(html)
+            self._nesting(proposal)
             page.toc = TableOfContents(_body_items(page.toc, html, {}))
             return html
         fields = self.fields.pop(page.file.src_uri, [])
@@ -465,6 +466,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             log.warning(str(Problem(proposal.display_path, 1, "images", f"{n} image(s) from other hosts removed, "
                         f"first {first!r} (expected images in the docs folder; set remote_images: true to show them)")))
             self.sanitizer.removed.clear()
+        nesting = self._nesting(proposal)
         view = build_view(
             proposal,
             labels=self.labels,
@@ -477,7 +479,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             status_url=self._url(f"{self.config.dir}/status/{proposal.status}.md", page, files)
             if index.is_listed(proposal, self.lifecycle) else None,
             lifecycle=self.lifecycle,
-            problems=self.catalog.problems_of(proposal),
+            problems=self.catalog.problems_of(proposal) + nesting,
         )
         with _rendering(page):
             layout = render_page(self.env, view)
@@ -490,6 +492,17 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.update([*(h.id for h in found), *renamed.values()])
         return layout.replace(_BODY, body_html, 1)
+
+    def _nesting(self, proposal: Proposal) -> list[Problem]:
+        """HTML of the page nested too deep to sanitise (left out): a problem, as on_invalid says."""
+        problem = self.sanitizer.nesting_problem(proposal.display_path)
+        if problem is None:
+            return []
+        fail = self.config.on_invalid == "fail"
+        log.log(logging.ERROR if fail else logging.WARNING, str(problem))
+        if fail and not self.serving:
+            raise PluginError(f"prfaq: {summary([problem])}")
+        return [problem]
 
     def _references(self, markdown: str) -> str:
         """Reference tables where a page asks for them: ``<!-- prfaq:reference schema -->``."""

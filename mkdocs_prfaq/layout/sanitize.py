@@ -19,6 +19,11 @@ from collections.abc import Callable, Sequence
 
 import nh3
 
+from ..contract.problems import Problem
+from .depth import LIMIT, depth
+
+TOO_DEEP = f'<p class="prfaq-too-deep"><em>Left out: this part nests deeper than {LIMIT} levels.</em></p>'
+
 _INLINE = {"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "del", "dfn", "em", "i", "img", "ins", "kbd",
            "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr"}
 _BLOCK = {"article", "aside", "blockquote", "caption", "col", "colgroup", "dd", "details", "div", "dl", "dt",
@@ -98,6 +103,8 @@ class Sanitizer:
 
     def __init__(self, *, remote_images: bool | Sequence[str] = True) -> None:
         self.removed: list[str] = []
+        self.too_deep = 0
+        """How many pieces nested deeper than :data:`~.depth.LIMIT` were left out (:meth:`clean`)."""
         self.all_images = remote_images is True
         self.allowed = () if remote_images is False else tuple(() if remote_images is True else remote_images)
         self._cleaner = _cleaner(self._filter)
@@ -112,7 +119,24 @@ class Sanitizer:
         return value
 
     def clean(self, html: str) -> str:
+        """``html`` sanitised; HTML that nests deeper than :data:`~.depth.LIMIT` (which nh3 would
+        take seconds or minutes to read) is left out, a note in its place, and counted in
+        :attr:`too_deep` for the plugin to report (:meth:`nesting_problem`)."""
+        # (the parser nests at most some three levels for each tag: fewer tags than a third of
+        # the limit cannot nest past it, whatever they are)
+        if html.count("<") > LIMIT // 3 and depth(html) > LIMIT:
+            self.too_deep += 1
+            return TOO_DEEP
         return self._cleaner.clean(html)
+
+    def nesting_problem(self, path: str) -> Problem | None:
+        """The problem of the page at ``path`` if :meth:`clean` left out any of it (and forget it)."""
+        if not self.too_deep:
+            return None
+        parts, self.too_deep = self.too_deep, 0
+        return Problem(path, 1, "page", f"its HTML nests deeper than {LIMIT} levels in {parts} part"
+                       f"{'' if parts == 1 else 's'}, left out of the page (expected at most {LIMIT} levels of "
+                       "lists, quotes and HTML elements)")
 
 
 _NAMING = frozenset({"id", "name", "for"})
