@@ -12,9 +12,13 @@ import subprocess
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from html.parser import HTMLParser
 from pathlib import Path
 
+import nh3
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
@@ -23,6 +27,8 @@ from mkdocs_prfaq.commands.cli import main
 from mkdocs_prfaq.contract import frontmatter
 from mkdocs_prfaq.contract.model import load_page
 from mkdocs_prfaq.contract.schema import BUNDLED_ID, SchemaConfigError, build_validator, check_refs
+from mkdocs_prfaq.layout.depth import INTEGRATION, RAW, VOID, depth
+from mkdocs_prfaq.layout.sanitize import TOO_DEEP, Sanitizer
 
 from .conftest import BIN, Site
 from .test_adoption import free_port, wait_for
@@ -289,3 +295,167 @@ def test_a_schema_nested_too_deeply_to_check_is_a_config_error() -> None:
         schema = {"allOf": [schema]}
     with pytest.raises(SchemaConfigError, match=r"^deep.schema.json: the schema is nested too deeply to check$"):
         build_validator(schema, "deep.schema.json")
+
+
+# -- HTML nested deeper than nh3 reads in linear time ----------------------------------------
+
+DEEP_HTML = ("its HTML nests deeper than 100 levels in 1 part, left out of the page (expected at most 100 levels "
+             "of lists, quotes and HTML elements)")
+
+
+def deep_page(site: Site, tags: int = 90_000) -> None:
+    site.proposal("ok.md", "draft", title="Still here")
+    site.page("deep.md", "---\ntitle: Deep\nstatus: draft\nowner: Ann\ncreated: 2026-01-01\n---\n\nIntro\n\n"
+              + "<div>" * tags + "inside" + "</div>" * tags + "\n\nAfter\n")
+
+
+def test_html_nested_90000_deep_fails_the_build_at_once(site: Site, caplog: pytest.LogCaptureFixture) -> None:
+    deep_page(site)
+    with hang_guard(120):
+        ok, log = built(site, caplog)
+    assert not ok and f"docs/proposals/deep.md:1: page: {DEEP_HTML}" in log.splitlines(), log[-2000:]
+    assert "prfaq: 1 problem in 1 PR/FAQ" in log
+
+
+def test_html_nested_too_deep_is_left_out_of_the_page_under_on_invalid_warn(
+        site: Site, caplog: pytest.LogCaptureFixture) -> None:
+    deep_page(site, 20_000)
+    site.config("on_invalid: warn")
+    with hang_guard(120):
+        ok, log = built(site, caplog)
+    assert ok and f"docs/proposals/deep.md:1: page: {DEEP_HTML}" in log.splitlines()
+    page = site.html("proposals/deep/index.html")
+    assert "Left out: this part nests deeper than 100 levels." in page and "inside" not in page
+    assert page.count("<div") < 200
+    assert DEEP_HTML.split(" (")[0] in page  # shown with the page's problems
+    assert "Still here" in site.html("proposals/ok/index.html")
+
+
+def test_markdown_nested_as_deep_as_pages_are_is_not_too_deep(site: Site, caplog: pytest.LogCaptureFixture) -> None:
+    """Lists 12 deep, quotes 20 deep, an admonition with a table and code in a list: all shown."""
+    lists = "".join("    " * i + f"- level {i}\n" for i in range(12))
+    quotes = ">" * 20 + " quoted deep\n"
+    admonition = ("- item\n\n    !!! note\n\n        | a | b |\n        |---|---|\n        | `x` | *y* |\n\n"
+                  "        ```python\n        print('deep')\n        ```\n")
+    site.config("", extra="markdown_extensions:\n  - admonition\n  - tables\n  - pymdownx.superfences\n")
+    site.page("lists.md", "---\ntitle: Lists\nstatus: draft\nowner: Ann\ncreated: 2026-01-01\n---\n\n"
+              + lists + "\n" + quotes + "\n" + admonition)
+    ok, log = built(site, caplog)
+    assert ok and "nests deeper" not in log, log
+    page = site.html("proposals/lists/index.html")
+    assert "level 11" in page and "quoted deep" in page and "deep" in page and "Left out" not in page
+
+
+# What a parser builds from a fragment, at least as deep as depth() says: the tricks that hide a
+# tag from a simpler reader (in a comment, an attribute, a script's '<!--', CDATA, SVG's '/>').
+NESTS = {
+    "plain": ("<div>" * 150, 150),
+    "unclosed formatting": ("<b>" * 150, 150),
+    "end tags in a comment": ("<div><!-- </div> -->" * 150, 150),
+    "end tags in an attribute": ('<div><a title="</div></a>">' * 150, 150),
+    "an attribute never closed": ("<div>" * 150 + '<a title="' + "</div>" * 150, 150),
+    "end tag of an element not open": ("<span><div></span>" * 150, 300),
+    "a script's '<!--'": ("<div><script><!--<script></script></div>--></script>" * 150, 150),
+    "CDATA in SVG": ("<svg><g><![CDATA[></g>]]>" * 150, 150),
+    "'/>' outside SVG": ("<div/>" * 150, 150),
+    "'/>' after leaving SVG": ("<svg><p>" + "<span/>" * 150, 150),
+    "upper case": ("<DIV>" * 150, 150),
+}
+
+
+@pytest.mark.parametrize("case", list(NESTS))
+def test_depth_is_never_less_than_the_parser_nests(case: str) -> None:
+    html, real = NESTS[case]
+    assert nesting(html) >= min(real, 101)
+    assert depth(html) == 101  # past the limit
+    sanitizer = Sanitizer()
+    assert sanitizer.clean(html) == TOO_DEEP and sanitizer.too_deep == 1
+
+
+@pytest.mark.parametrize("html", [
+    "<ul><li>a<li>b<li>c</ul>" * 200,  # end tags left out, as HTML allows
+    "<p>a<p>b<p>c" * 200,
+    ("<svg viewBox='0 0 24 24'><path d='M1 1'/><path d='M2 2'/></svg>") * 200,  # Material's icons
+    "<style>" + "<div>" * 200 + "</style>",
+    "<textarea>" + "<div>" * 200 + "</textarea>",
+    "<!--" + "<div>" * 200 + "-->",
+    "<table><tr><td>a<td>b<tr><td>c</table>" * 200,
+])
+def test_depth_of_html_that_does_not_nest(html: str) -> None:
+    assert depth(html) <= 4
+    assert Sanitizer().clean(html) != TOO_DEEP
+
+
+class _Tree(HTMLParser):
+    """The depth of nh3's output: well-formed, so a plain reader follows it (raw text as such)."""
+
+    CDATA_CONTENT_ELEMENTS = ()
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.deepest = 0
+
+    def foreign(self) -> bool:
+        return any(t in ("svg", "math") for t in self.stack) and self.stack[-1] not in INTEGRATION
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in VOID and not self.foreign():
+            return
+        raw = tag in RAW | {"plaintext"} and not self.foreign()
+        self.stack.append(tag)
+        self.deepest = max(self.deepest, len(self.stack))
+        if raw:
+            self.set_cdata_mode(tag)
+
+    def handle_startendtag(self, tag: str, attrs: object) -> None:
+        self.deepest = max(self.deepest, len(self.stack) + 1)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.stack:
+            while self.stack.pop() != tag:
+                pass
+
+
+SOUP_TAGS = ["div", "span", "b", "i", "a", "p", "li", "ul", "table", "tr", "td", "svg", "g", "path", "math", "mi",
+             "style", "title", "textarea", "script", "font", "noscript", "option", "rt", "dd", "select", "template",
+             "object", "caption", "button", "pre", "code", "em", "foreignObject", "desc", "plaintext", "xmp", "form",
+             "iframe", "img", "br", "nobr", "marquee", "colgroup", "col", "tbody", "dt", "ruby", "annotation-xml"]
+# A script's text may hold what reads as its end tag ('<!--<script></script>'): its text is left
+# out of the output measured (the parser's tree is the same).
+_EVERY_TAG = nh3.Cleaner(tags=set(SOUP_TAGS) - {"script"}, clean_content_tags={"script"},
+                         attributes={"*": {"class"}, "font": {"color"}}, strip_comments=True)
+SOUP = st.lists(st.one_of(
+    st.sampled_from(SOUP_TAGS).map(lambda n: f"<{n}>"),
+    st.sampled_from(SOUP_TAGS).map(lambda n: f"</{n}>"),
+    st.sampled_from(SOUP_TAGS).map(lambda n: f"<{n}/>"),
+    st.sampled_from(SOUP_TAGS).map(lambda n: f"<{n} class=x{n}>"),
+    st.sampled_from(["<!--", "-->", "--!>", "<!-->", "x", " ", '"', "'", "=", "<![CDATA[", "]]>", '<a title="', '">',
+                     "<font color=red>", "</", "<", ">", "<?x>", "</ x>", "<!x>", "/>", "<script><!--<script>"]),
+), max_size=80)
+
+
+def nesting(html: str) -> int:
+    """How deep nh3's parser nests ``html`` (every tag of the soup allowed, so none is taken out)."""
+    tree = _Tree()
+    tree.feed(_EVERY_TAG.clean(html))
+    tree.close()
+    return tree.deepest
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(SOUP)
+def test_depth_of_any_tag_soup_is_at_least_what_the_parser_builds(tokens: list[str]) -> None:
+    html = "".join(tokens)
+    with hang_guard(30):
+        measured = depth(html, limit=10**6)
+    assert nesting(html) <= measured + 3, (html, measured)
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck))
+@given(SOUP, st.integers(1, 3000))
+def test_tag_soup_repeated_is_sanitised_or_left_out_at_once(tokens: list[str], times: int) -> None:
+    html = "".join(tokens) * times
+    with hang_guard(30):
+        cleaned = Sanitizer().clean(html)
+    assert cleaned == TOO_DEEP or depth(html) <= 100
