@@ -5,12 +5,14 @@ hang guard of test_linear.py turns a hang into a failure, and growth is compared
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
 import subprocess
+import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
@@ -459,3 +461,123 @@ def test_tag_soup_repeated_is_sanitised_or_left_out_at_once(tokens: list[str], t
     with hang_guard(30):
         cleaned = Sanitizer().clean(html)
     assert cleaned == TOO_DEEP or depth(html) <= 100
+
+
+# -- linear growth: 1x, 4x and 16x of each construct, under a hang guard ----------------------
+
+def cpu_time(run: Callable[[], object]) -> float:
+    """The least CPU time of three runs (a neighbour's load does not move it much)."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        run()
+        best = min(best, time.process_time() - start)
+    return max(best, 1e-3)
+
+
+def assert_linear(make: Callable[[int], str], run: Callable[[str], object], base: int) -> None:
+    """``run`` on ``make(base)``, ``make(4 * base)`` and ``make(16 * base)``: 16 times the input
+    takes at most 64 times as long (a quadratic cost would take 256 times)."""
+    with hang_guard(300):
+        times = [cpu_time(functools.partial(run, make(base * k))) for k in (1, 4, 16)]
+    assert times[2] / times[0] < 64, f"1x/4x/16x took {times} s: not linear"
+
+
+def nested_divs(n: int) -> str:
+    return "<div>" * n + "x" + "</div>" * n
+
+
+def shallow_markup(n: int) -> str:
+    """HTML as Markdown writes it, ``n`` blocks of it, never more than 4 deep."""
+    return ("<p>Some <em>text</em>, <a href='x'>a link</a> and <code>code</code></p>\n"
+            "<ul><li>one</li><li><strong>two</strong></li></ul>\n") * n
+
+
+def deep_in_places(n: int) -> str:
+    """``n`` blocks each 90 deep: under the limit, so nh3 reads them all."""
+    return ("<div>" * 90 + "x" + "</div>" * 90) * n
+
+
+CONSTRUCTS: dict[str, tuple[Callable[[int], str], Callable[[str], object], int]] = {
+    "depth of deep nesting": (nested_divs, depth, 20_000),
+    "depth of shallow markup": (shallow_markup, depth, 500),
+    "sanitising deep nesting": (nested_divs, Sanitizer().clean, 20_000),
+    "sanitising shallow markup": (shallow_markup, Sanitizer().clean, 500),
+    "sanitising markup 90 deep in places": (deep_in_places, Sanitizer().clean, 20),
+    "sanitising unclosed formatting": (lambda n: "<b class=x>" * n, Sanitizer().clean, 20_000),
+    "depth of unclosed quotes and comments": (lambda n: '<a title="' * n + "<!--" * n, depth, 20_000),
+}
+
+
+@pytest.mark.parametrize("construct", list(CONSTRUCTS))
+def test_each_construct_grows_linearly(construct: str) -> None:
+    assert_linear(*CONSTRUCTS[construct])
+
+
+FRONT_PAGE = "---\ntitle: T\nstatus: draft\nowner: Ann\ncreated: 2026-01-01\n{}---\n\n{}"
+VALIDATOR = build_validator()
+
+
+def read_page(text: str) -> object:
+    return load_page("proposals/p.md", "docs/proposals/p.md", text, VALIDATOR)
+
+
+PAGES: dict[str, tuple[Callable[[int], str], int]] = {
+    "deep front matter (aliases)": (lambda n: FRONT_PAGE.format(
+        "".join(f"l{i}: &l{i} [*l{i - 1}]\n" if i else "l0: &l0 [x]\n" for i in range(n)), "Body\n"), 200),
+    "deep front matter (flow)": (lambda n: FRONT_PAGE.format(
+        "".join(f"k{i}: " + "[" * 40 + "x" + "]" * 40 + "\n" for i in range(n)), "Body\n"), 50),
+    "many list items": (lambda n: FRONT_PAGE.format("", "- an item of the list\n" * n), 1_000),
+    "many paragraphs": (lambda n: FRONT_PAGE.format("", "A paragraph of *text*.\n\n" * n), 1_000),
+    "many nested lists": (lambda n: FRONT_PAGE.format("", "".join("    " * i + "- x\n" for i in range(8)) * n), 100),
+}
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_check_reads_each_page_in_linear_time(page: str) -> None:
+    make, base = PAGES[page]
+    assert len(make(16 * base).encode()) < 1 << 20  # under the page-size limit
+    assert_linear(make, read_page, base)
+
+
+def test_a_build_grows_linearly_with_a_page_of_many_list_items(site: Site, caplog: pytest.LogCaptureFixture) -> None:
+    def make(n: int) -> str:
+        return FRONT_PAGE.format("", "- an item of the list with *emphasis*\n" * n + "\n<div><b>x</b></div>\n" * n)
+
+    def run(text: str) -> None:
+        site.page("big.md", text)
+        ok, log = built(site, caplog)
+        assert ok, log
+
+    assert len(make(16 * 400).encode()) < 1 << 20
+    assert_linear(make, run, 400)
+
+
+WORDS = st.text(st.characters(categories=["L", "N"]), max_size=5)
+YAML_VALUES = st.recursive(st.one_of(WORDS, st.integers(), st.none()),
+                           lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                   st.dictionaries(WORDS, inner, max_size=3)),
+                           max_leaves=60)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.integers(0, 80), YAML_VALUES)
+def test_front_matter_nested_any_way_is_read_or_one_problem(levels: int, inner: object) -> None:
+    value: object = inner
+    for i in range(levels):
+        value = [value] if i % 2 else {"k": value}
+    text = FRONT_PAGE.format(f"notes: {json.dumps(value, ensure_ascii=False)}\n", "Body\n")
+    with hang_guard(30):
+        proposal, problems = load_page("proposals/p.md", "docs/proposals/p.md", text, VALIDATOR)
+    deep = [p for p in problems if p.message == DEEP_LINE]
+    assert len(deep) == (levels_of(value) > 31)  # the page's mapping and notes' come first
+    assert not deep or (proposal.data == {} and len(problems) == 1)
+
+
+def levels_of(value: object) -> int:
+    """How many lists and mappings ``value`` nests (an empty one counts)."""
+    if isinstance(value, list):
+        return 1 + max(map(levels_of, value), default=0)
+    if isinstance(value, dict):
+        return 1 + max(map(levels_of, value.values()), default=0)
+    return 0
