@@ -25,6 +25,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from .commands import reference
 from .config import PrfaqConfig, lifecycle_of
+from .contract.depth import NESTING
 from .contract.labels import merge_labels, status_key
 from .contract.lifecycle import DEFAULT, INVALID, stylesheet
 from .contract.limits import Limits, Words, check_limits, measure
@@ -496,8 +497,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
     def _nesting(self, proposal: Proposal) -> list[Problem]:
         """HTML of the page nested too deep to sanitise (left out): a problem, as on_invalid says."""
         problem = self.sanitizer.nesting_problem(proposal.display_path)
-        if problem is None:
-            return []
+        if problem is None or any(NESTING in p.message for p in self.catalog.problems_of(proposal)):
+            return []  # none, or reported when the page was read
         fail = self.config.on_invalid == "fail"
         log.log(logging.ERROR if fail else logging.WARNING, str(problem))
         if fail and not self.serving:

@@ -27,9 +27,9 @@ from mkdocs.exceptions import Abort
 
 from mkdocs_prfaq.commands.cli import main
 from mkdocs_prfaq.contract import frontmatter
+from mkdocs_prfaq.contract.depth import INTEGRATION, RAW, VOID, depth
 from mkdocs_prfaq.contract.model import load_page
 from mkdocs_prfaq.contract.schema import BUNDLED_ID, SchemaConfigError, build_validator, check_refs
-from mkdocs_prfaq.layout.depth import INTEGRATION, RAW, VOID, depth
 from mkdocs_prfaq.layout.sanitize import TOO_DEEP, Sanitizer
 
 from .conftest import BIN, Site
@@ -301,36 +301,65 @@ def test_a_schema_nested_too_deeply_to_check_is_a_config_error() -> None:
 
 # -- HTML nested deeper than nh3 reads in linear time ----------------------------------------
 
-DEEP_HTML = ("its HTML nests deeper than 100 levels in 1 part, left out of the page (expected at most 100 levels "
-             "of lists, quotes and HTML elements)")
+DEEP_HTML = "its HTML nests deeper than 100 levels (expected at most 100 levels of HTML elements)"
+LEFT_OUT = ("its HTML nests deeper than 100 levels in 1 part, left out of the page (expected at most 100 levels "
+            "of lists, quotes and HTML elements)")
 
 
-def deep_page(site: Site, tags: int = 90_000) -> None:
+def deep_page(site: Site, tags: int = 90_000) -> str:
+    """A page whose body nests ``tags`` deep, beside a valid one; the line check and the build print."""
     site.proposal("ok.md", "draft", title="Still here")
     site.page("deep.md", "---\ntitle: Deep\nstatus: draft\nowner: Ann\ncreated: 2026-01-01\n---\n\nIntro\n\n"
               + "<div>" * tags + "inside" + "</div>" * tags + "\n\nAfter\n")
+    return f"docs/proposals/deep.md:7: body: {DEEP_HTML}"
 
 
-def test_html_nested_90000_deep_fails_the_build_at_once(site: Site, caplog: pytest.LogCaptureFixture) -> None:
-    deep_page(site)
+def test_html_nested_90000_deep_is_one_line_for_check_and_the_build(
+        site: Site, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture) -> None:
+    line = deep_page(site)
+    with hang_guard(120):
+        code, out, err = check(site, capsys)
+    assert (code, out, err) == (1, line + "\n", "1 problem in 1 PR/FAQ\n")
     with hang_guard(120):
         ok, log = built(site, caplog)
-    assert not ok and f"docs/proposals/deep.md:1: page: {DEEP_HTML}" in log.splitlines(), log[-2000:]
+    assert not ok and line in log.splitlines(), log[-2000:]
     assert "prfaq: 1 problem in 1 PR/FAQ" in log
 
 
 def test_html_nested_too_deep_is_left_out_of_the_page_under_on_invalid_warn(
         site: Site, caplog: pytest.LogCaptureFixture) -> None:
-    deep_page(site, 20_000)
+    line = deep_page(site, 20_000)
     site.config("on_invalid: warn")
     with hang_guard(120):
         ok, log = built(site, caplog)
-    assert ok and f"docs/proposals/deep.md:1: page: {DEEP_HTML}" in log.splitlines()
+    assert ok and line in log.splitlines() and "nests deeper" not in log.replace(line, ""), log[-2000:]
     page = site.html("proposals/deep/index.html")
     assert "Left out: this part nests deeper than 100 levels." in page and "inside" not in page
     assert page.count("<div") < 200
-    assert DEEP_HTML.split(" (")[0] in page  # shown with the page's problems
+    assert "its HTML nests deeper than 100 levels" in page  # shown with the page's problems
     assert "Still here" in site.html("proposals/ok/index.html")
+
+
+def test_html_nested_too_deep_in_a_field_is_one_line_at_the_field(
+        site: Site, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture) -> None:
+    site.proposal("deep.md", "in-review", faq={"external": [{"question": f"Q{i}?", "answer": "A."} for i in range(2)]
+                                               + [{"question": "Deep?", "answer": "<span>" * 200}],
+                                               "internal": [{"question": f"I{i}?", "answer": "A."} for i in range(3)]})
+    text = (site.docs / "proposals" / "deep.md").read_text()
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if "<span>" in t)
+    code, out, _ = check(site, capsys)
+    assert (code, out) == (1, f"docs/proposals/deep.md:{line}: faq.external.2.answer: {DEEP_HTML}\n")
+
+
+def test_html_left_out_when_the_sanitiser_finds_it_too_deep(site: Site, caplog: pytest.LogCaptureFixture) -> None:
+    """What only rendering makes deep (Markdown's own nesting around raw HTML) is left out when
+    sanitised, and reported then."""
+    site.config("on_invalid: warn")
+    site.page("deep.md", "---\ntitle: Deep\nstatus: draft\nowner: Ann\ncreated: 2026-01-01\n---\n\n"
+              + "".join(">" * i + " " + "<span>" * 28 + "x\n" for i in range(1, 3)) + ">" * 80 + " quoted\n")
+    ok, log = built(site, caplog)
+    assert ok and f"docs/proposals/deep.md:1: page: {LEFT_OUT}" in log.splitlines(), log[-2000:]
+    assert "Left out: this part nests deeper than 100 levels." in site.html("proposals/deep/index.html")
 
 
 def test_markdown_nested_as_deep_as_pages_are_is_not_too_deep(site: Site, caplog: pytest.LogCaptureFixture) -> None:

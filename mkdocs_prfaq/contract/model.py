@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from . import body, frontmatter, placeholders
+from .depth import LIMIT, NESTING, too_deep
 from .lifecycle import DECISION_LEVELS, FULL_LEVELS, Lifecycle
 from .lifecycle import DEFAULT as DEFAULT_LIFECYCLE
 from .problems import FRONT_MATTER, Problem, field_path
@@ -297,6 +298,7 @@ def load_page(
         errors.extend(e for e in found if not (by_folder and e.field == "status"))
         errors.extend(_unknown_status(parsed, lifecycle, {e.field for e in errors}))
         errors.extend(_placeholders(parsed, {e.field for e in errors}, lifecycle))
+        errors.extend(_deep_html(parsed, _body_offset(text, parsed.body) + 1))
     else:
         warned = []
     problems = [Problem(display_path, e.line, e.field, e.message) for e in errors]
@@ -367,6 +369,27 @@ def _placeholders(
                 f"placeholder text {short(value) if value.strip() else 'with no words'} "
                 f"(status {status!r} needs the real text)"))
     return errors
+
+
+def _deep_html(parsed: frontmatter.ParsedPage, body_line: int) -> list[frontmatter.FrontMatterError]:
+    """HTML written in the body or a field that nests deeper than the sanitiser reads
+    (:mod:`.depth`): found here, so ``check`` says what the build would."""
+    found = []
+    if too_deep(parsed.body):
+        found.append(frontmatter.FrontMatterError(body_line, "body", f"its {NESTING} (expected at most {LIMIT} "
+                                                  "levels of HTML elements)"))
+    stack: list[tuple[frontmatter.Path, Any]] = [((), parsed.data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if too_deep(value):
+                found.append(frontmatter.FrontMatterError(parsed.line_of(path), field_path(path), f"its {NESTING} "
+                                                          f"(expected at most {LIMIT} levels of HTML elements)"))
+        elif isinstance(value, dict):
+            stack.extend(((*path, str(k)), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*path, str(i)), v) for i, v in enumerate(value))
+    return found
 
 
 def _body_offset(text: str, rest: str) -> int:

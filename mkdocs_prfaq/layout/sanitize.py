@@ -19,8 +19,8 @@ from collections.abc import Callable, Sequence
 
 import nh3
 
+from ..contract.depth import LIMIT, NESTING, too_deep
 from ..contract.problems import Problem
-from .depth import LIMIT, depth
 
 TOO_DEEP = f'<p class="prfaq-too-deep"><em>Left out: this part nests deeper than {LIMIT} levels.</em></p>'
 
@@ -122,9 +122,7 @@ class Sanitizer:
         """``html`` sanitised; HTML that nests deeper than :data:`~.depth.LIMIT` (which nh3 would
         take seconds or minutes to read) is left out, a note in its place, and counted in
         :attr:`too_deep` for the plugin to report (:meth:`nesting_problem`)."""
-        # (the parser nests at most some three levels for each tag: fewer tags than a third of
-        # the limit cannot nest past it, whatever they are)
-        if html.count("<") > LIMIT // 3 and depth(html) > LIMIT:
+        if too_deep(html):
             self.too_deep += 1
             return TOO_DEEP
         return self._cleaner.clean(html)
@@ -134,7 +132,7 @@ class Sanitizer:
         if not self.too_deep:
             return None
         parts, self.too_deep = self.too_deep, 0
-        return Problem(path, 1, "page", f"its HTML nests deeper than {LIMIT} levels in {parts} part"
+        return Problem(path, 1, "page", f"its {NESTING} in {parts} part"
                        f"{'' if parts == 1 else 's'}, left out of the page (expected at most {LIMIT} levels of "
                        "lists, quotes and HTML elements)")
 

@@ -142,6 +142,15 @@ def depth(html: str, limit: int = LIMIT) -> int:
 _SPECIAL_START = frozenset({"svg", "math", "plaintext", *RAW, *CLOSES_SAME})
 
 
+def too_deep(html: str, limit: int = LIMIT) -> bool:
+    """Whether ``html`` could nest deeper than ``limit``: a parser nests at most some three levels
+    for each tag, so fewer tags than a third of the limit are not read."""
+    return html.count("<") > limit // 3 and depth(html, limit) > limit
+
+
+NESTING = f"HTML nests deeper than {LIMIT} levels"
+
+
 def _special(html: str, pos: int, n: int) -> tuple[int, int] | None:
     """A '<' at ``pos`` that starts no tag: where reading goes on, and how many start tags it
     passed that might be real (in ``<![CDATA[``); None when the rest is not read as tags."""
