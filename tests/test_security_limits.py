@@ -27,7 +27,7 @@ from mkdocs.exceptions import Abort
 
 from mkdocs_prfaq.commands.cli import main
 from mkdocs_prfaq.contract import frontmatter
-from mkdocs_prfaq.contract.depth import INTEGRATION, RAW, VOID, depth
+from mkdocs_prfaq.contract.depth import INTEGRATION, RAW, VOID, depth, markdown_nesting
 from mkdocs_prfaq.contract.model import load_page
 from mkdocs_prfaq.contract.schema import BUNDLED_ID, SchemaConfigError, build_validator, check_refs
 from mkdocs_prfaq.layout.sanitize import TOO_DEEP, Sanitizer
@@ -375,6 +375,32 @@ def test_markdown_nested_as_deep_as_pages_are_is_not_too_deep(site: Site, caplog
     assert ok and "nests deeper" not in log, log
     page = site.html("proposals/lists/index.html")
     assert "level 11" in page and "quoted deep" in page and "deep" in page and "Left out" not in page
+
+
+def test_markdown_nested_700_levels_is_one_line_and_not_built(
+        site: Site, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture) -> None:
+    """Python-Markdown recurses for each level of a list: 700 of them ended the build with a
+    RecursionError (and 200 took a second)."""
+    site.proposal("ok.md", "draft", title="Still here")
+    site.page("deep.md", "---\ntitle: Deep\nstatus: draft\nowner: Ann\ncreated: 2026-01-01\n---\n\n"
+              + "".join("  " * i + "- x\n" for i in range(700)))
+    line = ("docs/proposals/deep.md:109: page: nested 101 levels deep in lists, quotes or indentation (expected at "
+            "most 100, a level being a '>' or two columns of indentation); the page is not built")
+    code, out, _ = check(site, capsys)
+    assert (code, out) == (1, line + "\n")
+    site.config("on_invalid: warn")
+    with hang_guard(120):
+        ok, log = built(site, caplog)
+    assert ok and line in log.splitlines(), log[-2000:]
+    assert not (site.root / "site" / "proposals" / "deep").exists()
+    assert "Still here" in site.html("proposals/ok/index.html")
+
+
+@pytest.mark.parametrize(("prefix", "levels"), [("> " * 101, 101), (">" * 101, 101), ("\t" * 51, 102),
+                                               (" " * 202, 101), ("> \t" * 34, 102), ("    >" * 41, 103)])
+def test_markdown_nesting_counts_quotes_and_columns(prefix: str, levels: int) -> None:
+    assert markdown_nesting("a\n\n" + prefix + "x\n") == (3, levels)
+    assert markdown_nesting("a\n\n" + prefix[: len(prefix) // 2] + "x\n") is None
 
 
 # What a parser builds from a fragment, at least as deep as depth() says: the tricks that hide a

@@ -150,6 +150,29 @@ def too_deep(html: str, limit: int = LIMIT) -> bool:
 
 NESTING = f"HTML nests deeper than {LIMIT} levels"
 
+_PREFIX = re.compile(rf"^[ \t>]{{{LIMIT // 2},}}", re.MULTILINE)  # a tab is two levels
+
+
+def markdown_nesting(text: str, limit: int = LIMIT) -> tuple[int, int] | None:
+    """``(line, levels)`` of the first line of Markdown nested deeper than ``limit`` by its prefix,
+    each '>' and every two columns of indentation a level (Python-Markdown recurses once for each:
+    700 levels of list end a build with RecursionError), or None."""
+    for m in _PREFIX.finditer(text):
+        columns = quotes = 0
+        after_quote = False
+        for ch in m.group():
+            if ch == ">":
+                quotes += 1
+            elif ch == " " and after_quote:
+                pass  # '> ' is one level
+            else:
+                columns = columns + 4 - columns % 4 if ch == "\t" else columns + 1
+            after_quote = ch == ">"
+        levels = quotes + columns // 2
+        if levels > limit:
+            return text.count("\n", 0, m.start()) + 1, levels
+    return None
+
 
 def _special(html: str, pos: int, n: int) -> tuple[int, int] | None:
     """A '<' at ``pos`` that starts no tag: where reading goes on, and how many start tags it

@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from . import body, frontmatter, placeholders
-from .depth import LIMIT, NESTING, too_deep
+from .depth import LIMIT, NESTING, markdown_nesting, too_deep
 from .lifecycle import DECISION_LEVELS, FULL_LEVELS, Lifecycle
 from .lifecycle import DEFAULT as DEFAULT_LIFECYCLE
 from .problems import FRONT_MATTER, Problem, field_path
@@ -562,6 +562,13 @@ def load_catalog(
         except (OSError, UnicodeDecodeError) as e:
             reason = "not UTF-8 text" if isinstance(e, UnicodeDecodeError) else (e.strerror or str(e))
             problems.append(Problem(display_path, 1, "front matter", f"cannot read the page ({reason})"))
+            unreadable.add(src_path)
+            continue
+        nested = markdown_nesting(text)
+        if nested is not None:  # Python-Markdown would recurse too deep: not built
+            problems.append(Problem(display_path, nested[0], "page", f"nested {nested[1]:,} levels deep in lists, "
+                                    f"quotes or indentation (expected at most {LIMIT}, a level being a '>' or two "
+                                    "columns of indentation); the page is not built"))
             unreadable.add(src_path)
             continue
         proposal, page_problems = (load or load_page)(
