@@ -1,17 +1,20 @@
-"""How deep a fragment of HTML nests, measured before it is sanitised.
+"""How deep a page nests: its HTML, measured before nh3 reads it, and its Markdown's lines.
 
 nh3 (html5ever, then Ammonia) takes time that grows with the square of the nesting depth: 100,000
 ``<div>`` take 50 s. :func:`depth` reads a fragment once, left to right, as an HTML parser
 tokenises it (comments, attribute values in quotes, raw text such as ``<style>`` and
 ``<textarea>``, SVG and MathML, where ``/>`` closes an element), and follows the elements it
 opens and closes with a stack. It is not a sanitiser and changes nothing: it says how deep the
-fragment could become once parsed, erring on the deep side wherever a browser's parser could
-build more than it sees: an end tag closes an element only when it is the one open (or only
-elements whose end tags are optional are open above it), ``/>`` closes nothing outside SVG and
-MathML, and formatting elements (``<b>``, ``<a>``...) closed by something else count as open,
-since the parser opens them again. Past ``limit`` it stops reading.
+fragment could become once parsed, erring on the deep side wherever a parser could build more
+than it sees: an end tag closes an element only when it is the one open (or only elements whose
+end tags are optional, or SVG's and MathML's, are open above it), so a formatting element such
+as ``<b>`` that another end tag would close counts as open (the parser opens it again); ``/>``
+closes nothing outside SVG and MathML; a start tag that might be read as a tag or as text (after
+a script's ``<!--``, in ``<![CDATA[``) counts as open for good. Past ``limit`` it stops reading.
+A hypothesis test checks it against what nh3's parser builds from tag soup.
 
-Markdown nests lists, quotes and admonitions a few levels each: 20 or 30 levels is a deep page.
+:func:`markdown_nesting` finds a line nested too deep by its prefix (Python-Markdown recurses once
+for each level of list or quote).
 """
 
 from __future__ import annotations
@@ -32,8 +35,6 @@ OPTIONAL_END = frozenset({"dd", "dt", "li", "optgroup", "option", "p", "rb", "rp
 CLOSES_SAME = {"li": {"li"}, "dd": {"dd", "dt"}, "dt": {"dd", "dt"}, "p": {"p"}, "option": {"option"},
                "tr": {"tr", "td", "th"}, "td": {"td", "th"}, "th": {"td", "th"}}
 """A start tag that closes the same element when it is the one open (``<li>a<li>b``)."""
-FORMATTING = frozenset({"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt",
-                        "u"})
 BREAKOUT = frozenset({"b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
                       "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu",
                       "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike", "sub",

@@ -104,7 +104,7 @@ class Sanitizer:
     def __init__(self, *, remote_images: bool | Sequence[str] = True) -> None:
         self.removed: list[str] = []
         self.too_deep = 0
-        """How many pieces nested deeper than :data:`~.depth.LIMIT` were left out (:meth:`clean`)."""
+        """How many pieces :meth:`clean` left out, nested past :data:`~mkdocs_prfaq.contract.depth.LIMIT`."""
         self.all_images = remote_images is True
         self.allowed = () if remote_images is False else tuple(() if remote_images is True else remote_images)
         self._cleaner = _cleaner(self._filter)
@@ -119,7 +119,7 @@ class Sanitizer:
         return value
 
     def clean(self, html: str) -> str:
-        """``html`` sanitised; HTML that nests deeper than :data:`~.depth.LIMIT` (which nh3 would
+        """``html`` sanitised; HTML that nests deeper than the limit (which nh3 would
         take seconds or minutes to read) is left out, a note in its place, and counted in
         :attr:`too_deep` for the plugin to report (:meth:`nesting_problem`)."""
         if too_deep(html):
