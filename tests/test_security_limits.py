@@ -9,8 +9,10 @@ import functools
 import json
 import logging
 import os
+import re
 import subprocess
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -133,6 +135,22 @@ def test_serve_dirty_keeps_serving_beside_a_file_name_that_is_not_utf8(site: Sit
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+URL_NAMES = ["a#b", "a?b", "a b", "a%b", 'a"b', "a<b>", "a'b", "a&b", "%2e%2e", "caf\u00e9", "a\\b"]
+
+
+def test_file_names_with_url_characters_are_built_and_linked(site: Site, caplog: pytest.LogCaptureFixture) -> None:
+    """Characters that mean something in a URL are quoted in every link to the page, which is built."""
+    for i, name in enumerate(URL_NAMES):
+        site.proposal(f"{name}.md", "draft", i=i, id=f"p{i}", title=f"Title {i}")
+    ok, log = built(site, caplog)
+    assert ok, log
+    index = site.html("proposals/index.html")
+    hrefs = {urllib.parse.unquote(h) for h in re.findall(r'href="([^"#]*)"', index)}
+    for i, name in enumerate(URL_NAMES):
+        assert f"Title {i}" in (site.root / "site" / "proposals" / name / "index.html").read_text(encoding="utf-8")
+        assert f"{name}/" in hrefs, (name, sorted(hrefs))
 
 
 # -- the page-size limit --------------------------------------------------------------------
