@@ -616,6 +616,7 @@ PAGES: dict[str, tuple[Callable[[int], str], int]] = {
     "many list items": (lambda n: FRONT_PAGE.format("", "- an item of the list\n" * n), 1_000),
     "many paragraphs": (lambda n: FRONT_PAGE.format("", "A paragraph of *text*.\n\n" * n), 1_000),
     "many nested lists": (lambda n: FRONT_PAGE.format("", "".join("    " * i + "- x\n" for i in range(8)) * n), 100),
+    "many lines indented 90 levels": (lambda n: FRONT_PAGE.format("", ("```\n" + (" " * 180 + "x\n") * n + "```\n")), 200),
 }
 
 

@@ -159,17 +159,10 @@ def markdown_nesting(text: str, limit: int = LIMIT) -> tuple[int, int] | None:
     each '>' and every two columns of indentation a level (Python-Markdown recurses once for each:
     700 levels of list end a build with RecursionError), or None."""
     for m in _PREFIX.finditer(text):
-        columns = quotes = 0
-        after_quote = False
-        for ch in m.group():
-            if ch == ">":
-                quotes += 1
-            elif ch == " " and after_quote:
-                pass  # '> ' is one level
-            else:
-                columns = columns + 4 - columns % 4 if ch == "\t" else columns + 1
-            after_quote = ch == ">"
-        levels = quotes + columns // 2
+        prefix = m.group()
+        # '> ' is one level, a tab four columns (at most: it stops at the next multiple of 4)
+        columns = prefix.count(" ") - prefix.count("> ") + 4 * prefix.count("\t")
+        levels = prefix.count(">") + columns // 2
         if levels > limit:
             return text.count("\n", 0, m.start()) + 1, levels
     return None
