@@ -21,6 +21,7 @@ from .contract.lifecycle import (
     parse_requirements,
     parse_statuses,
 )
+from .contract.model import PAGE_BYTES
 from .contract.problems import escape
 from .contract.schema import SchemaConfigError, check_refs, display_name, load_schema_file
 from .contract.validate import UNKNOWN_KEYS, closest, near_miss
@@ -98,6 +99,19 @@ class _WordLimit(base.BaseConfigOption[int | None]):
         return value
 
 
+class _ByteLimit(base.BaseConfigOption[int]):
+    """A positive number of bytes."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise base.ValidationError(f"expected a positive number of bytes, such as {self.default}, got {value!r}")
+        return value
+
+
 def did_you_mean(word: str, options: list[str]) -> str:
     """``; did you mean 'dir'?`` for a slip of one of ``options``, else ``''``."""
     hint = near_miss(word, options) or closest(word, options)
@@ -147,6 +161,8 @@ class LimitsConfig(_Suggesting):
     """Warn when the press release (subtitle, parts and quotes) is longer: about one page."""
     faq_words = _WordLimit(2500)
     """Warn when the FAQ (questions and answers) is longer: at most about five pages."""
+    page_bytes = _ByteLimit(PAGE_BYTES)
+    """The largest PR/FAQ page, in bytes: a larger one is one problem, neither parsed nor built."""
     front_matter_chars = c.Type(int, default=MAX_CHARS)
     """The most characters a page's front matter may expand to through YAML aliases (`&a` ...
     `*a`): past it the page is one problem and is not built from that front matter."""

@@ -25,6 +25,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from .commands import reference
 from .config import PrfaqConfig, lifecycle_of
+from .contract.depth import NESTING
 from .contract.labels import merge_labels, status_key
 from .contract.lifecycle import DEFAULT, INVALID, stylesheet
 from .contract.limits import Limits, Words, check_limits, measure
@@ -222,6 +223,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             self.page_cache.files({f.src_uri: f.abs_src_path for f in files})
         self.catalog = load_site(files, config.docs_dir, self.config.dir, self.validator,
                                  max_chars=self.config.limits.front_matter_chars, labels=self.labels,
+                                 max_bytes=self.config.limits.page_bytes,
                                  exclude=self.config.exclude, unknown_keys=self.config.unknown_keys,
                                  lifecycle=self.lifecycle, load=self.page_cache.load if self.serving else None,
                                  reuse=self.page_cache.reuse if self.serving else None, active=self.config.sanitize)
@@ -484,6 +486,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             if not self.config.sanitize:
                 return None
             html = self.sanitizer.clean(html)
+            self._nesting(proposal)
             page.toc = TableOfContents(_body_items(page.toc, html, {}))
             return html
         fields = self.fields.pop(page.file.src_uri, [])
@@ -496,6 +499,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             log.warning(str(Problem(proposal.display_path, 1, "images", f"{n} image(s) from other hosts removed, "
                         f"first {first!r} (expected images in the docs folder; set remote_images: true to show them)")))
             self.sanitizer.removed.clear()
+        nesting = self._nesting(proposal)
         view = build_view(
             proposal,
             labels=self.labels,
@@ -508,7 +512,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             status_url=self._url(f"{self.config.dir}/status/{proposal.status}.md", page, files)
             if index.is_listed(proposal, self.lifecycle) else None,
             lifecycle=self.lifecycle,
-            problems=self.catalog.problems_of(proposal),
+            problems=self.catalog.problems_of(proposal) + nesting,
         )
         with _rendering(page):
             layout = render_page(self.env, view)
@@ -521,6 +525,17 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.update([*(h.id for h in found), *renamed.values()])
         return layout.replace(_BODY, body_html, 1)
+
+    def _nesting(self, proposal: Proposal) -> list[Problem]:
+        """HTML of the page nested too deep to sanitise (left out): a problem, as on_invalid says."""
+        problem = self.sanitizer.nesting_problem(proposal.display_path)
+        if problem is None or any(NESTING in p.message for p in self.catalog.problems_of(proposal)):
+            return []  # none, or reported when the page was read
+        fail = self.config.on_invalid == "fail"
+        log.log(logging.ERROR if fail else logging.WARNING, str(problem))
+        if fail and not self.serving:
+            raise PluginError(f"prfaq: {summary([problem])}")
+        return [problem]
 
     def _references(self, markdown: str) -> str:
         """Reference tables where a page asks for them: ``<!-- prfaq:reference schema -->``."""

@@ -11,7 +11,16 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from .contract.frontmatter import MAX_CHARS
 from .contract.lifecycle import DEFAULT, Lifecycle
-from .contract.model import MARKDOWN_EXTENSIONS, Catalog, Proposal, Source, is_proposal, load_catalog
+from .contract.model import (
+    MARKDOWN_EXTENSIONS,
+    PAGE_BYTES,
+    Catalog,
+    Proposal,
+    Source,
+    TooLarge,
+    is_proposal,
+    load_catalog,
+)
 from .contract.problems import Problem
 from .contract.schema import SchemaValidator, build_validator, display_name, load_schema_file
 
@@ -32,13 +41,27 @@ def _display(path: str, cwd: str) -> str:
     return path if rel.startswith("..") else rel.replace(os.sep, "/")
 
 
-def proposal_sources(files: Iterable[File], docs_dir: str, directory: str, exclude: Iterable[str] = ()) -> list[Source]:
+def _read(file: File, max_bytes: int | None) -> str:
+    """A page's text; a file over ``max_bytes`` is not read (:class:`~.model.TooLarge`)."""
+    if max_bytes is not None and file.abs_src_path and not file.generated_by:
+        try:
+            size = os.path.getsize(file.abs_src_path)
+        except OSError:
+            size = 0  # reading it says why
+        if size > max_bytes:
+            raise TooLarge(size)
+    return file.content_string
+
+
+def proposal_sources(files: Iterable[File], docs_dir: str, directory: str, exclude: Iterable[str] = (),
+                     max_bytes: int | None = None) -> list[Source]:
     """The PR/FAQs among a site's files: pages under ``directory`` but those the plugin's
     ``exclude`` names and those MkDocs leaves out of the site (``exclude_docs``; ``draft_docs``
-    and ``not_in_nav`` pages are built, so they are checked)."""
+    and ``not_in_nav`` pages are built, so they are checked). A file over ``max_bytes`` is not
+    read."""
     exclude, cwd = tuple(exclude), os.getcwd()
     return [
-        (f.src_uri, display_path(f, docs_dir, cwd), lambda f=f: f.content_string)  # type: ignore[misc]
+        (f.src_uri, display_path(f, docs_dir, cwd), functools.partial(_read, f, max_bytes))
         for f in files
         if f.is_documentation_page() and f.inclusion != InclusionLevel.EXCLUDED
         and is_proposal(f.src_uri, directory, exclude)
@@ -123,15 +146,17 @@ def load_site(
     labels: Mapping[str, str] | None = None, exclude: Iterable[str] = (), unknown_keys: str = "warn",
     lifecycle: Lifecycle = DEFAULT, load: Callable[..., tuple[Proposal, list[Problem]]] | None = None,
     reuse: Callable[[str, str], tuple[Proposal, list[Problem]] | None] | None = None, active: bool = True,
+    max_bytes: int | None = PAGE_BYTES,
 ) -> Catalog:
     """The site's proposals; ``labels`` (the site's section names) are recognised as body-form headings;
     ``load`` stands in for :func:`~.model.load_page` and ``reuse`` skips unchanged pages (a cache under
-    ``mkdocs serve``). With ``active`` (``sanitize: true``), each file under the folder that could run
-    script (:func:`active_files`) is a problem, and among the files the site leaves out."""
+    ``mkdocs serve``); a page over ``max_bytes`` is one problem, not read. With ``active``
+    (``sanitize: true``), each file under the folder that could run script (:func:`active_files`) is a
+    problem, and among the files the site leaves out."""
     files = list(files)
-    catalog = load_catalog(proposal_sources(files, docs_dir, directory, exclude), validator, max_chars=max_chars,
-                           labels=labels, unknown_keys=unknown_keys, lifecycle=lifecycle, directory=directory,
-                           load=load, reuse=reuse)
+    catalog = load_catalog(proposal_sources(files, docs_dir, directory, exclude, max_bytes), validator,
+                           max_chars=max_chars, labels=labels, unknown_keys=unknown_keys, lifecycle=lifecycle,
+                           directory=directory, load=load, reuse=reuse, max_bytes=max_bytes)
     if active:
         for src_uri, problem in active_files(files, docs_dir, directory):
             catalog.problems.append(problem)

@@ -70,7 +70,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError(str(e)) from None
     files = disk_files(site.docs_dir, site.plugin.dir, site.exclude_docs)
     catalog = load_site(files, site.docs_dir, site.plugin.dir, validator,
-                        max_chars=site.plugin.limits.front_matter_chars,
+                        max_chars=site.plugin.limits.front_matter_chars, max_bytes=site.plugin.limits.page_bytes,
                         labels=merge_labels(site.plugin.labels, lifecycle), exclude=site.plugin.exclude,
                         unknown_keys=site.plugin.unknown_keys, lifecycle=lifecycle, active=site.plugin.sanitize)
     problems, warnings = catalog.problems, catalog.warnings

@@ -303,5 +303,5 @@ def compile_schema(schema: Any, resources: dict[str, Any], conforms: Conforms | 
     all_resources.setdefault(base, schema)
     try:
         return Compiler(all_resources, conforms).compile(schema, base)
-    except (Unsupported, KeyError, TypeError, re.error):
+    except (Unsupported, KeyError, TypeError, re.error, RecursionError):
         return None

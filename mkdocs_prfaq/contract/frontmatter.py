@@ -40,6 +40,10 @@ MAX_CHARS = 1_000_000
 counted again for everything it repeats: a 10,000-character anchor repeated 19,000 times is 190
 million. Front matter written out longer than this may expand to its own length."""
 
+MAX_DEPTH = 32
+"""How deep lists and mappings may nest in front matter (a PR/FAQ needs 4: ``faq.external.0.answer``),
+aliases counted for what they hold: a deeper value is one problem, found before anything validates it."""
+
 Path = tuple[str, ...]
 
 _TAG = "tag:yaml.org,2002:"
@@ -113,6 +117,14 @@ class _Budget(Exception):
         self.path = path
 
 
+class _Deep(Exception):
+    """A value nests deeper than :data:`MAX_DEPTH`; ``path`` is the first one past it."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+
 class _Builder:
     """Turns a composed YAML node graph into plain data, recording each value's line."""
 
@@ -143,6 +155,8 @@ class _Builder:
             raise _Budget(path)
         if isinstance(node, ScalarNode):
             return node.value if node.tag == _STR else self.scalar(node, path)
+        if len(path) >= MAX_DEPTH:  # its items would be deeper
+            raise _Deep(path)
         if id(node) in self.active:
             self.error(node, path, "recursive YAML alias (expected a plain document)")
             return None
@@ -325,6 +339,11 @@ def parse_yaml(yaml_text: str, body: str = "", first_line: int = 2, *, max_chars
             message = (f"expands to more than {bound:,} characters through YAML aliases "
                        f"(expected at most {bound:,}; remove the aliases that repeat long text, "
                        "or write it out once)")
+    except _Deep as deep:
+        where = deep.path[:MAX_DEPTH]
+        return ParsedPage(None, {}, body, [FrontMatterError(
+            line_of(builder.lines, where), field_path(where),
+            f"nested deeper than {MAX_DEPTH} levels (expected at most {MAX_DEPTH} levels of lists and mappings)")])
     except RecursionError:
         message = "front matter is nested too deeply"
     else:

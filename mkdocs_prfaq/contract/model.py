@@ -15,9 +15,10 @@ from functools import cached_property
 from typing import Any
 
 from . import body, frontmatter, placeholders
+from .depth import LIMIT, NESTING, markdown_nesting, too_deep
 from .lifecycle import DECISION_LEVELS, FULL_LEVELS, Lifecycle
 from .lifecycle import DEFAULT as DEFAULT_LIFECYCLE
-from .problems import Problem, field_path
+from .problems import FRONT_MATTER, Problem, field_path
 from .schema import SchemaValidator
 from .validate import SUGGEST_MAX_LENGTH, SUGGEST_PER_PAGE, closest, page_errors, short
 
@@ -202,6 +203,9 @@ def is_proposal(src_path: str, directory: str, exclude: Iterable[str] = ()) -> b
 
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
+_UNDECODED = re.compile("[\ud800-\udfff]")
+"""What Python makes of the bytes of a file name that are not UTF-8 (``os.fsdecode``: surrogates)."""
+
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 """What MkDocs renders as a page (``mkdocs.utils.markdown_extensions``): every one is a PR/FAQ."""
 
@@ -246,6 +250,21 @@ def _glob(pattern: str) -> re.Pattern[str]:
 Source = tuple[str, str, Callable[[], str]]
 """``(src_path, display_path, read)``: where a page is and how to read its text."""
 
+PAGE_BYTES = 1 << 20
+"""The largest page read as a PR/FAQ (``limits.page_bytes``): 1 MiB, some 150,000 words."""
+
+
+class TooLarge(Exception):
+    """A page's file is over the size limit: raised by a source's ``read`` before reading it."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+def too_large(size: int, max_bytes: int) -> str:
+    return f"{size:,} bytes, over the {max_bytes:,}-byte limit (limits.page_bytes)"
+
 
 def load_page(
     src_path: str, display_path: str, text: str, validator: SchemaValidator,
@@ -272,10 +291,15 @@ def load_page(
             preface = written.preface
         by_folder = _status_from_folder(parsed, lifecycle, folder) if lifecycle.status_from == "folder" else []
         errors.extend(by_folder)
-        found, warned = page_errors(validator, parsed, unknown_keys)
+        try:
+            found, warned = page_errors(validator, parsed, unknown_keys)
+        except RecursionError:  # a site schema that recurses deeper than Python can follow
+            found, warned = [frontmatter.FrontMatterError(1, FRONT_MATTER, "the site schema recurses too "
+                             "deeply to check this page (expected a schema whose $refs end sooner)")], []
         errors.extend(e for e in found if not (by_folder and e.field == "status"))
         errors.extend(_unknown_status(parsed, lifecycle, {e.field for e in errors}))
         errors.extend(_placeholders(parsed, {e.field for e in errors}, lifecycle))
+        errors.extend(_deep_html(parsed, _body_offset(text, parsed.body) + 1))
     else:
         warned = []
     problems = [Problem(display_path, e.line, e.field, e.message) for e in errors]
@@ -346,6 +370,27 @@ def _placeholders(
                 f"placeholder text {short(value) if value.strip() else 'with no words'} "
                 f"(status {status!r} needs the real text)"))
     return errors
+
+
+def _deep_html(parsed: frontmatter.ParsedPage, body_line: int) -> list[frontmatter.FrontMatterError]:
+    """HTML written in the body or a field that nests deeper than the sanitiser reads
+    (:mod:`.depth`): found here, so ``check`` says what the build would."""
+    found = []
+    if too_deep(parsed.body):
+        found.append(frontmatter.FrontMatterError(body_line, "body", f"its {NESTING} (expected at most {LIMIT} "
+                                                  "levels of HTML elements)"))
+    stack: list[tuple[frontmatter.Path, Any]] = [((), parsed.data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if too_deep(value):
+                found.append(frontmatter.FrontMatterError(parsed.line_of(path), field_path(path), f"its {NESTING} "
+                                                          f"(expected at most {LIMIT} levels of HTML elements)"))
+        elif isinstance(value, dict):
+            stack.extend(((*path, str(k)), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*path, str(i)), v) for i, v in enumerate(value))
+    return found
 
 
 def _body_offset(text: str, rest: str) -> int:
@@ -481,16 +526,23 @@ def load_catalog(
     labels: Mapping[str, str] | None = None, unknown_keys: str = "warn", lifecycle: Lifecycle = DEFAULT_LIFECYCLE,
     directory: str | None = None, load: Callable[..., tuple[Proposal, list[Problem]]] | None = None,
     reuse: Callable[[str, str], tuple[Proposal, list[Problem]] | None] | None = None,
+    max_bytes: int | None = PAGE_BYTES,
 ) -> Catalog:
     """Load every page, validate it, and check the pages against each other (``max_chars``,
     ``unknown_keys``, ``lifecycle``: see :func:`load_page`; ``directory``, the plugin's folder,
     for ``status_from: folder``; ``load``, a stand-in for :func:`load_page` with its arguments,
     such as :meth:`.incremental.PageCache.load`; ``reuse(src_path, display_path)``, a page's
-    result from an earlier load when it has not changed since, without reading it)."""
+    result from an earlier load when it has not changed since, without reading it). A page over
+    ``max_bytes`` is one problem, and is neither parsed nor built (as one that cannot be read)."""
     proposals: list[Proposal] = []
     problems: list[Problem] = []
     unreadable: set[str] = set()
     for src_path, display_path, read in sorted(sources, key=lambda s: s[0]):
+        if _UNDECODED.search(src_path):  # bytes that are not UTF-8: no URL can be made of the name
+            problems.append(Problem(display_path, 1, "front matter", "the file name is not UTF-8 (expected a "
+                                    "name in UTF-8, as URLs need: rename the file)"))
+            unreadable.add(src_path)
+            continue
         if _UNPRINTABLE.search(src_path):  # MkDocs' own log lines would print the name as it is
             problems.append(Problem(display_path, 1, "front matter", "the file name holds control or line-break "
                                     "characters (expected printable characters only: rename the file)"))
@@ -502,9 +554,22 @@ def load_catalog(
             continue
         try:
             text = read()
+            if max_bytes is not None and len(text) > max_bytes // 4 and len(text.encode(errors="replace")) > max_bytes:
+                raise TooLarge(len(text.encode(errors="replace")))
+        except TooLarge as e:
+            problems.append(Problem(display_path, 1, "page", too_large(e.size, max_bytes or 0)))
+            unreadable.add(src_path)
+            continue
         except (OSError, UnicodeDecodeError) as e:
             reason = "not UTF-8 text" if isinstance(e, UnicodeDecodeError) else (e.strerror or str(e))
             problems.append(Problem(display_path, 1, "front matter", f"cannot read the page ({reason})"))
+            unreadable.add(src_path)
+            continue
+        nested = markdown_nesting(text)
+        if nested is not None:  # Python-Markdown would recurse too deep: not built
+            problems.append(Problem(display_path, nested[0], "page", f"nested {nested[1]:,} levels deep in lists, "
+                                    f"quotes or indentation (expected at most {LIMIT}, a level being a '>' or two "
+                                    "columns of indentation); the page is not built"))
             unreadable.add(src_path)
             continue
         proposal, page_problems = (load or load_page)(

@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # jsonschema is imported when first needed: valid pages never
     from referencing import Registry
 
 SCHEMA_FILE = "prfaq.schema.json"
+SCHEMA_CHARS = 10_000_000
+"""The longest site schema read (the bundled one is some 10,000 characters)."""
 BUNDLED_ID = "https://mkdocs-prfaq.github.io/schemas/prfaq/v1.schema.json"
 
 
@@ -68,10 +70,15 @@ def load_schema_file(path: str | Path) -> dict[str, Any]:
     except OSError as e:
         raise SchemaConfigError(f"{where}: cannot read the schema ({e.strerror})") from None
     try:
+        if len(text) > SCHEMA_CHARS:
+            raise SchemaConfigError(f"{where}: the schema is {len(text):,} characters long "
+                                    f"(expected at most {SCHEMA_CHARS:,})")
         if path.suffix in (".yml", ".yaml"):
             schema = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
         else:
             schema = json.loads(text)
+    except RecursionError:
+        raise SchemaConfigError(f"{where}: the schema is nested too deeply to read") from None
     except json.JSONDecodeError as e:
         raise SchemaConfigError(f"{where}:{e.lineno}: schema is not valid JSON: {e.msg}") from None
     except yaml.YAMLError as e:
@@ -80,7 +87,10 @@ def load_schema_file(path: str | Path) -> dict[str, Any]:
         raise SchemaConfigError(f"{where}{line}: schema is not valid YAML: {getattr(e, 'problem', e)}") from None
     if not isinstance(schema, dict):
         raise SchemaConfigError(f"{where}: a schema must be a JSON object (a mapping)")
-    check_schema(schema, where)
+    try:
+        check_schema(schema, where)
+    except RecursionError:
+        raise SchemaConfigError(f"{where}: the schema is nested too deeply to check") from None
     return schema
 
 
@@ -150,6 +160,14 @@ _DATA_KEYWORDS = frozenset({"enum", "const", "examples", "default"})
 
 
 def check_refs(schema: dict[str, Any], origin: str) -> None:
+    """:func:`_check_refs`; a schema nested too deeply to walk is a ``SchemaConfigError`` too."""
+    try:
+        _check_refs(schema, origin)
+    except RecursionError:
+        raise SchemaConfigError(f"{origin}: the schema is nested too deeply to check") from None
+
+
+def _check_refs(schema: dict[str, Any], origin: str) -> None:
     """Resolve every ``$ref`` (``$dynamicRef``, ``$recursiveRef``) of a site schema now, wherever
     it is (under ``then``, ``else``, ``not``, ``$defs``...), and of the documents those lead to
     (the bundled schema), offline. A dangling one, or one to anything outside the schema and the
@@ -216,6 +234,102 @@ def check_refs(schema: dict[str, Any], origin: str) -> None:
                     continue
                 label = "the bundled schema" if target == BUNDLED_ID else escape(target)
                 documents.append((f"{name}: via {label}", target, document))
+    cycle = _ref_cycle(schema, root_uri, lambda base, ref: registry.resolver(base_uri=base).lookup(ref).contents, id_of)
+    if cycle:
+        raise SchemaConfigError(
+            f"{origin}: $ref cycle {' -> '.join(cycle)}: a value would be checked against the same schema again "
+            "and again (expected every cycle of $ref to go through properties, items or another keyword that "
+            "checks a part of the value)")
+
+
+_END = object()
+_IN_PLACE = ("not", "if", "then", "else", "extends")
+"""Keywords whose schema checks the value itself (not one of its parts): a cycle of them and
+``$ref`` never ends."""
+_IN_PLACE_LISTS = ("allOf", "anyOf", "oneOf", "extends")
+_IN_PLACE_MAPS = ("dependentSchemas", "dependencies")
+_PARTS = ("items", "additionalItems", "additionalProperties", "contains", "propertyNames", "unevaluatedItems",
+          "unevaluatedProperties", "contentSchema")
+_PARTS_LISTS = ("prefixItems", "items")
+_PARTS_MAPS = ("properties", "patternProperties", "$defs", "definitions")
+
+
+def _ref_cycle(
+    schema: dict[str, Any], root_uri: str, lookup: Callable[[str, str], Any],
+    id_of: Callable[[dict[str, Any]], str | None],
+) -> list[str]:
+    """A cycle of references and keywords that check the value itself (``{"$ref": "#"}``, A -> B -> A,
+    ``allOf: [{$ref: "#"}]``) in ``schema``, as the JSON pointers along it; ``[]`` when there is none.
+    Every reference is resolved already (:func:`check_refs`); the bundled schema has none."""
+    labels: dict[int, str] = {}
+    bases: dict[int, str] = {}
+    nodes: list[dict[str, Any]] = []
+
+    def visit(node: Any, label: str, base: str) -> None:
+        if isinstance(node, dict) and id(node) not in labels:
+            labels[id(node)] = label
+            try:
+                own = id_of(node)
+            except Exception:  # pragma: no cover - an $id that is not a URI: check_refs said so
+                own = None
+            bases[id(node)] = urljoin(base, own) if isinstance(own, str) else base
+            nodes.append(node)
+
+    visit(schema, "#", root_uri)
+    i = 0
+    while i < len(nodes):  # every subschema of the document, each once
+        node = nodes[i]
+        i += 1
+        label, base = labels[id(node)], bases[id(node)]
+        for key, value in node.items():
+            at = f"{label}/{_pointer((key,))[1:]}"
+            if key in _IN_PLACE or key in _PARTS:
+                visit(value, at, base)
+            if (key in _IN_PLACE_LISTS or key in _PARTS_LISTS) and isinstance(value, list):
+                for n, sub in enumerate(value):
+                    visit(sub, f"{at}/{n}", base)
+            if (key in _IN_PLACE_MAPS or key in _PARTS_MAPS) and isinstance(value, dict):
+                for name, sub in value.items():
+                    visit(sub, f"{at}/{_pointer((str(name),))[1:]}", base)
+
+    def in_place(node: dict[str, Any]) -> Iterator[Any]:
+        for key in _REF_KEYWORDS:
+            ref = node.get(key)
+            if isinstance(ref, str) and urldefrag(urljoin(bases[id(node)], ref))[0] != BUNDLED_ID:
+                yield lookup(bases[id(node)], ref)  # resolved already: it is there
+        for key in _IN_PLACE:
+            yield node.get(key)
+        for key in _IN_PLACE_LISTS:
+            if isinstance(node.get(key), list):
+                yield from node[key]
+        for key in _IN_PLACE_MAPS:
+            if isinstance(node.get(key), dict):
+                yield from node[key].values()
+
+    done: set[int] = set()
+    for start in nodes:
+        if id(start) in done:
+            continue
+        path: list[dict[str, Any]] = [start]
+        on_path = {id(start)}
+        todo: list[Iterator[Any]] = [in_place(start)]
+        while todo:
+            child = next(todo[-1], _END)
+            if child is _END:
+                done.add(id(path[-1]))
+                on_path.discard(id(path[-1]))
+                path.pop()
+                todo.pop()
+                continue
+            if not isinstance(child, dict) or id(child) in done or id(child) not in labels:
+                continue
+            if id(child) in on_path:
+                cycle = path[[id(n) for n in path].index(id(child)):]
+                return [labels[id(n)] for n in (*cycle, child)]
+            path.append(child)
+            on_path.add(id(child))
+            todo.append(in_place(child))
+    return []
 
 
 class SchemaValidator:
@@ -286,6 +400,8 @@ def build_validator(
                 pass
     except Unresolvable as e:
         raise SchemaConfigError(f"{origin}: cannot resolve $ref {getattr(e, 'ref', str(e))!r} ({_ONLY})") from None
+    except RecursionError:
+        raise SchemaConfigError(f"{origin}: the schema is nested too deeply to check") from None
     checker = getattr(validator, "format_checker", None)
     fast = compile_schema(schema, {BUNDLED_ID: bundled}, checker.conforms if checker else None)
     return SchemaValidator(schema, fast, validator, bundled)

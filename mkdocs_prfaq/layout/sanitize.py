@@ -21,6 +21,11 @@ from collections.abc import Callable, Sequence
 
 import nh3
 
+from ..contract.depth import LIMIT, NESTING, too_deep
+from ..contract.problems import Problem
+
+TOO_DEEP = f'<p class="prfaq-too-deep"><em>Left out: this part nests deeper than {LIMIT} levels.</em></p>'
+
 _INLINE = {"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "del", "dfn", "em", "i", "img", "ins", "kbd",
            "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr"}
 _BLOCK = {"article", "aside", "blockquote", "caption", "col", "colgroup", "dd", "details", "div", "dl", "dt",
@@ -167,6 +172,8 @@ class Sanitizer:
 
     def __init__(self, *, remote_images: bool | Sequence[str] = True) -> None:
         self.removed: list[str] = []
+        self.too_deep = 0
+        """How many pieces :meth:`clean` left out, nested past :data:`~mkdocs_prfaq.contract.depth.LIMIT`."""
         self.all_images = remote_images is True
         self.allowed = () if remote_images is False else tuple(() if remote_images is True else remote_images)
         self._cleaner = _cleaner(self._filter)
@@ -184,6 +191,12 @@ class Sanitizer:
         return value
 
     def clean(self, html: str) -> str:
+        """``html`` sanitised; HTML that nests deeper than the limit (which nh3 would
+        take seconds or minutes to read) is left out, a note in its place, and counted in
+        :attr:`too_deep` for the plugin to report (:meth:`nesting_problem`)."""
+        if too_deep(html):
+            self.too_deep += 1
+            return TOO_DEEP
         return self._cleaner.clean(html)
 
     def clean_around(self, html: str, marker: str) -> str:
@@ -195,8 +208,20 @@ class Sanitizer:
 
     def clean_field(self, key: str, html: str) -> str:
         """:meth:`clean` for the slot the field ``key`` fills in the layout (:func:`slot_of`)."""
+        if too_deep(html):
+            self.too_deep += 1
+            return TOO_DEEP
         slot = slot_of(key)
         return (self._cleaner if slot is None else self._slots[slot]).clean(html)
+
+    def nesting_problem(self, path: str) -> Problem | None:
+        """The problem of the page at ``path`` if :meth:`clean` left out any of it (and forget it)."""
+        if not self.too_deep:
+            return None
+        parts, self.too_deep = self.too_deep, 0
+        return Problem(path, 1, "page", f"its {NESTING} in {parts} part"
+                       f"{'' if parts == 1 else 's'}, left out of the page (expected at most {LIMIT} levels of "
+                       "lists, quotes and HTML elements)")
 
 
 _NAMING = frozenset({"id", "name", "for"})
