@@ -1,11 +1,18 @@
-"""Helpers: real MkDocs sites in temp dirs, built with the real CLI or mkdocs.commands.build."""
+"""Helpers: real MkDocs sites in temp dirs, built by the real ``mkdocs build`` and ``mkdocs-prfaq``
+commands, in this process (:func:`in_process`) or, for what only a process shows, in a new one
+(:func:`run`, :meth:`Site.build_process`, tests marked ``process``)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+import traceback
+import warnings
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,9 +40,80 @@ class Result:
 
 
 def run(args: list[str], cwd: Path, timeout: float = 600) -> Result:
+    """``args`` as a new process in ``cwd``: for what only a process shows (the installed console
+    scripts, ``serve``, resource limits, a hang that a timeout must stop)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     proc = subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, timeout=timeout)
     return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+@contextlib.contextmanager
+def _isolated_logging() -> Iterator[None]:
+    """Undo what a run of the ``mkdocs`` CLI leaves behind in this process: the handler its ``State``
+    adds to the ``mkdocs`` logger (with the level and ``propagate`` it sets), the ``DuplicateFilter``
+    it adds to the build logger (which would hide a message a later build logs again), and the
+    warnings filters and ``showwarning`` it installs. While it runs, a record that reaches the root
+    logger prints as Python's last-resort handler prints it in a process (pytest's handlers on the
+    root logger would otherwise swallow it)."""
+    from mkdocs.commands import build
+
+    loggers = [logging.getLogger("mkdocs"), build.log]
+    saved = [(lg, lg.handlers[:], lg.filters[:], lg.level, lg.propagate) for lg in loggers]
+    root = logging.getLogger()
+    last_resort = logging.StreamHandler(sys.stderr)
+    last_resort.setLevel(logging.WARNING)
+    root.addHandler(last_resort)
+    try:
+        with warnings.catch_warnings():
+            yield
+    finally:
+        root.removeHandler(last_resort)
+        for lg, handlers, filters, level, propagate in saved:
+            lg.handlers[:] = handlers
+            lg.filters[:] = filters
+            lg.setLevel(level)
+            lg.propagate = propagate
+
+
+def in_process(main: Callable[[], object], cwd: Path) -> Result:
+    """Call a command's ``main`` here as its console script would run in ``cwd``: stdout, stderr
+    and the exit code as the process would give them (``SystemExit``'s code; an uncaught exception
+    printed as a traceback on stderr with code 1). ``chdir`` is process-wide: fine, as each xdist
+    worker runs one test at a time."""
+    out, err = io.StringIO(), io.StringIO()
+    here = os.getcwd()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), _isolated_logging():
+        os.chdir(cwd)
+        try:
+            returned = main()
+            code = returned if isinstance(returned, int) else 0
+        except SystemExit as e:
+            if e.code is None or isinstance(e.code, int):
+                code = e.code or 0
+            else:  # sys.exit("message"): Python prints it and exits 1
+                print(e.code, file=sys.stderr)
+                code = 1
+        except Exception:
+            traceback.print_exc()
+            code = 1
+        finally:
+            os.chdir(here)
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+def mkdocs(args: list[str], cwd: Path) -> Result:
+    """``mkdocs ARGS`` in ``cwd``, in this process: MkDocs' own click CLI (its options, logging
+    format ``LEVEL   -  message``, ``--strict`` abort and exit codes), not a copy of it."""
+    from mkdocs.__main__ import cli as mkdocs_cli
+
+    return in_process(lambda: mkdocs_cli.main(args, prog_name="mkdocs"), cwd)
+
+
+def prfaq(args: list[str], cwd: Path) -> Result:
+    """``mkdocs-prfaq ARGS`` in ``cwd``, in this process, through the console script's ``main``."""
+    from mkdocs_prfaq.commands.cli import main
+
+    return in_process(lambda: main(args), cwd)
 
 
 class Site:
@@ -75,9 +153,19 @@ class Site:
         return self.page(name, prfaq_page(data))
 
     def build(self, *flags: str) -> Result:
-        return run([str(BIN / "mkdocs"), "build", *flags], self.root)
+        """``mkdocs build FLAGS`` in the site's folder, in this process."""
+        return mkdocs(["build", *flags], self.root)
 
     def check(self, *args: str) -> Result:
+        """``mkdocs-prfaq ARGS`` in the site's folder, in this process."""
+        return prfaq(list(args), self.root)
+
+    def build_process(self, *flags: str) -> Result:
+        """``mkdocs build FLAGS`` as a new process of the installed console script."""
+        return run([str(BIN / "mkdocs"), "build", *flags], self.root)
+
+    def check_process(self, *args: str) -> Result:
+        """``mkdocs-prfaq ARGS`` as a new process of the installed console script."""
         return run([str(BIN / "mkdocs-prfaq"), *args], self.root)
 
     def html(self, src: str) -> str:
