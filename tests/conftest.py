@@ -8,6 +8,7 @@ import contextlib
 import io
 import logging
 import os
+import signal
 import subprocess
 import sys
 import traceback
@@ -75,17 +76,42 @@ def _isolated_logging() -> Iterator[None]:
             lg.propagate = propagate
 
 
-def in_process(main: Callable[[], object], cwd: Path) -> Result:
+class Hung(BaseException):
+    """Raised in a command that runs past its ``timeout`` (a BaseException: no ``except Exception``
+    in the code under test turns it into a message)."""
+
+
+@contextlib.contextmanager
+def _hang_guard(timeout: float | None) -> Iterator[None]:
+    """SIGALRM after ``timeout`` seconds turns a hang into a failure, as a process's timeout would."""
+    if timeout is None:
+        yield
+        return
+
+    def hung(*_: object) -> None:
+        raise Hung(f"still running after {timeout} s")
+
+    before = signal.signal(signal.SIGALRM, hung)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+
+
+def in_process(main: Callable[[], object], cwd: Path, timeout: float | None = None) -> Result:
     """Call a command's ``main`` here as its console script would run in ``cwd``: stdout, stderr
     and the exit code as the process would give them (``SystemExit``'s code; an uncaught exception
     printed as a traceback on stderr with code 1). ``chdir`` is process-wide: fine, as each xdist
-    worker runs one test at a time."""
+    worker runs one test at a time. With ``timeout``, a run past it fails the test (:class:`Hung`)."""
     out, err = io.StringIO(), io.StringIO()
     here = os.getcwd()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), _isolated_logging():
         os.chdir(cwd)
         try:
-            returned = main()
+            with _hang_guard(timeout):
+                returned = main()
             code = returned if isinstance(returned, int) else 0
         except SystemExit as e:
             if e.code is None or isinstance(e.code, int):
@@ -101,12 +127,20 @@ def in_process(main: Callable[[], object], cwd: Path) -> Result:
     return Result(code, out.getvalue(), err.getvalue())
 
 
-def mkdocs(args: list[str], cwd: Path) -> Result:
+def mkdocs(args: list[str], cwd: Path, timeout: float | None = None) -> Result:
     """``mkdocs ARGS`` in ``cwd``, in this process: MkDocs' own click CLI (its options, logging
-    format ``LEVEL   -  message``, ``--strict`` abort and exit codes), not a copy of it."""
+    format ``LEVEL   -  message``, ``--strict`` abort and exit codes), not a copy of it. MkDocs
+    keeps every plugin with ``on_startup`` (prfaq, Material's) for the whole process, as ``serve``
+    needs; emptied around, each build gets new plugins, as a new ``mkdocs build`` process does."""
     from mkdocs.__main__ import cli as mkdocs_cli
+    from mkdocs.config.defaults import MkDocsConfig
 
-    return in_process(lambda: mkdocs_cli.main(args, prog_name="mkdocs"), cwd)
+    cache = dict(MkDocsConfig._schema)["plugins"].plugin_cache
+    cache.clear()
+    try:
+        return in_process(lambda: mkdocs_cli.main(args, prog_name="mkdocs"), cwd, timeout)
+    finally:
+        cache.clear()
 
 
 def prfaq(args: list[str], cwd: Path) -> Result:
@@ -152,9 +186,9 @@ class Site:
                 data[key] = value
         return self.page(name, prfaq_page(data))
 
-    def build(self, *flags: str) -> Result:
-        """``mkdocs build FLAGS`` in the site's folder, in this process."""
-        return mkdocs(["build", *flags], self.root)
+    def build(self, *flags: str, timeout: float | None = None) -> Result:
+        """``mkdocs build FLAGS`` in the site's folder, in this process (failing past ``timeout`` s)."""
+        return mkdocs(["build", *flags], self.root, timeout)
 
     def check(self, *args: str) -> Result:
         """``mkdocs-prfaq ARGS`` in the site's folder, in this process."""
@@ -242,6 +276,38 @@ def techdocs_venv(wheel_venv: Venv) -> Venv:
     return wheel_venv
 
 
+WHEEL_FIXTURES = {"wheel", "wheel_venv", "techdocs_venv"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that install more into the session's fresh virtualenv run after all that use it bare."""
+    """Tests that install more into the session's fresh virtualenv run after all that use it bare.
+    Every test that uses the wheel or its virtualenv is a ``process`` test and runs on one xdist
+    worker (``--dist loadgroup``), so the wheel and the virtualenv are made once, not once per
+    worker. ``process`` and ``browser`` tests are ``slow`` too."""
     items.sort(key=lambda item: "techdocs_venv" in getattr(item, "fixturenames", ()))
+    for item in items:
+        if WHEEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.process)
+            item.add_marker(pytest.mark.xdist_group("wheel"))
+        if item.get_closest_marker("process") or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
+
+
+UNGROUPED = pytest.StashKey[bool]()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """On an xdist worker under ``--dist loadgroup``, xdist groups a test by the ``@group`` it adds
+    to the test's id. On a pytest where that has no effect (9.2: pytest-xdist#1386) every worker
+    would make its own wheel and virtualenv, silently: the grouped tests fail instead."""
+    if getattr(session.config.option, "loadgroup", False):
+        session.config.stash[UNGROUPED] = any(
+            item.get_closest_marker("xdist_group") and "@" not in item.nodeid for item in session.items)
+
+
+@pytest.hookimpl(tryfirst=True)  # before the fixtures are made
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.config.stash.get(UNGROUPED, False) and item.get_closest_marker("xdist_group"):
+        pytest.fail("--dist loadgroup does not group tests with this pytest and pytest-xdist (pytest-xdist#1386: "
+                    "pytest 9.2's test ids); install pytest<9.2 (pyproject.toml) or run without --dist loadgroup")
