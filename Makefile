@@ -23,8 +23,8 @@ lint: $(BIN)/.installed
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy
 
-pytest: $(BIN)/.installed
-	$(BIN)/pytest -q
+pytest: $(BIN)/.installed  ## on every core; tests sharing the wheel's virtualenv or a module's site run on one worker
+	$(BIN)/pytest -q -n auto --dist loadgroup
 
 build: $(BIN)/.installed  ## build the docs site with --strict
 	$(BIN)/mkdocs build --strict

@@ -1,11 +1,19 @@
-"""Helpers: real MkDocs sites in temp dirs, built with the real CLI or mkdocs.commands.build."""
+"""Helpers: real MkDocs sites in temp dirs, built by the real ``mkdocs build`` and ``mkdocs-prfaq``
+commands, in this process (:func:`in_process`) or, for what only a process shows, in a new one
+(:func:`run`, :meth:`Site.build_process`, tests marked ``process``)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 import os
+import signal
 import subprocess
 import sys
-from collections.abc import Callable
+import traceback
+import warnings
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,9 +41,113 @@ class Result:
 
 
 def run(args: list[str], cwd: Path, timeout: float = 600) -> Result:
+    """``args`` as a new process in ``cwd``: for what only a process shows (the installed console
+    scripts, ``serve``, resource limits, a hang that a timeout must stop)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     proc = subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, timeout=timeout)
     return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+@contextlib.contextmanager
+def _isolated_logging() -> Iterator[None]:
+    """Undo what a run of the ``mkdocs`` CLI leaves behind in this process: the handler its ``State``
+    adds to the ``mkdocs`` logger (with the level and ``propagate`` it sets), the ``DuplicateFilter``
+    it adds to the build logger (which would hide a message a later build logs again), and the
+    warnings filters and ``showwarning`` it installs. While it runs, a record that reaches the root
+    logger prints as Python's last-resort handler prints it in a process (pytest's handlers on the
+    root logger would otherwise swallow it)."""
+    from mkdocs.commands import build
+
+    loggers = [logging.getLogger("mkdocs"), build.log]
+    saved = [(lg, lg.handlers[:], lg.filters[:], lg.level, lg.propagate) for lg in loggers]
+    root = logging.getLogger()
+    last_resort = logging.StreamHandler(sys.stderr)
+    last_resort.setLevel(logging.WARNING)
+    root.addHandler(last_resort)
+    try:
+        with warnings.catch_warnings():
+            yield
+    finally:
+        root.removeHandler(last_resort)
+        for lg, handlers, filters, level, propagate in saved:
+            lg.handlers[:] = handlers
+            lg.filters[:] = filters
+            lg.setLevel(level)
+            lg.propagate = propagate
+
+
+class Hung(BaseException):
+    """Raised in a command that runs past its ``timeout`` (a BaseException: no ``except Exception``
+    in the code under test turns it into a message)."""
+
+
+@contextlib.contextmanager
+def _hang_guard(timeout: float | None) -> Iterator[None]:
+    """SIGALRM after ``timeout`` seconds turns a hang into a failure, as a process's timeout would."""
+    if timeout is None:
+        yield
+        return
+
+    def hung(*_: object) -> None:
+        raise Hung(f"still running after {timeout} s")
+
+    before = signal.signal(signal.SIGALRM, hung)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+
+
+def in_process(main: Callable[[], object], cwd: Path, timeout: float | None = None) -> Result:
+    """Call a command's ``main`` here as its console script would run in ``cwd``: stdout, stderr
+    and the exit code as the process would give them (``SystemExit``'s code; an uncaught exception
+    printed as a traceback on stderr with code 1). ``chdir`` is process-wide: fine, as each xdist
+    worker runs one test at a time. With ``timeout``, a run past it fails the test (:class:`Hung`)."""
+    out, err = io.StringIO(), io.StringIO()
+    here = os.getcwd()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), _isolated_logging():
+        os.chdir(cwd)
+        try:
+            with _hang_guard(timeout):
+                returned = main()
+            code = returned if isinstance(returned, int) else 0
+        except SystemExit as e:
+            if e.code is None or isinstance(e.code, int):
+                code = e.code or 0
+            else:  # sys.exit("message"): Python prints it and exits 1
+                print(e.code, file=sys.stderr)
+                code = 1
+        except Exception:
+            traceback.print_exc()
+            code = 1
+        finally:
+            os.chdir(here)
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+def mkdocs(args: list[str], cwd: Path, timeout: float | None = None) -> Result:
+    """``mkdocs ARGS`` in ``cwd``, in this process: MkDocs' own click CLI (its options, logging
+    format ``LEVEL   -  message``, ``--strict`` abort and exit codes), not a copy of it. MkDocs
+    keeps every plugin with ``on_startup`` (prfaq, Material's) for the whole process, as ``serve``
+    needs; emptied around, each build gets new plugins, as a new ``mkdocs build`` process does."""
+    from mkdocs.__main__ import cli as mkdocs_cli
+    from mkdocs.config.defaults import MkDocsConfig
+
+    cache = dict(MkDocsConfig._schema)["plugins"].plugin_cache
+    cache.clear()
+    try:
+        return in_process(lambda: mkdocs_cli.main(args, prog_name="mkdocs"), cwd, timeout)
+    finally:
+        cache.clear()
+
+
+def prfaq(args: list[str], cwd: Path) -> Result:
+    """``mkdocs-prfaq ARGS`` in ``cwd``, in this process, through the console script's ``main``."""
+    from mkdocs_prfaq.commands.cli import main
+
+    return in_process(lambda: main(args), cwd)
 
 
 class Site:
@@ -74,10 +186,20 @@ class Site:
                 data[key] = value
         return self.page(name, prfaq_page(data))
 
-    def build(self, *flags: str) -> Result:
-        return run([str(BIN / "mkdocs"), "build", *flags], self.root)
+    def build(self, *flags: str, timeout: float | None = None) -> Result:
+        """``mkdocs build FLAGS`` in the site's folder, in this process (failing past ``timeout`` s)."""
+        return mkdocs(["build", *flags], self.root, timeout)
 
     def check(self, *args: str) -> Result:
+        """``mkdocs-prfaq ARGS`` in the site's folder, in this process."""
+        return prfaq(list(args), self.root)
+
+    def build_process(self, *flags: str) -> Result:
+        """``mkdocs build FLAGS`` as a new process of the installed console script."""
+        return run([str(BIN / "mkdocs"), "build", *flags], self.root)
+
+    def check_process(self, *args: str) -> Result:
+        """``mkdocs-prfaq ARGS`` as a new process of the installed console script."""
         return run([str(BIN / "mkdocs-prfaq"), *args], self.root)
 
     def html(self, src: str) -> str:
@@ -154,6 +276,38 @@ def techdocs_venv(wheel_venv: Venv) -> Venv:
     return wheel_venv
 
 
+WHEEL_FIXTURES = {"wheel", "wheel_venv", "techdocs_venv"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that install more into the session's fresh virtualenv run after all that use it bare."""
+    """Tests that install more into the session's fresh virtualenv run after all that use it bare.
+    Every test that uses the wheel or its virtualenv is a ``process`` test and runs on one xdist
+    worker (``--dist loadgroup``), so the wheel and the virtualenv are made once, not once per
+    worker. ``process`` and ``browser`` tests are ``slow`` too."""
     items.sort(key=lambda item: "techdocs_venv" in getattr(item, "fixturenames", ()))
+    for item in items:
+        if WHEEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.process)
+            item.add_marker(pytest.mark.xdist_group("wheel"))
+        if item.get_closest_marker("process") or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
+
+
+UNGROUPED = pytest.StashKey[bool]()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """On an xdist worker under ``--dist loadgroup``, xdist groups a test by the ``@group`` it adds
+    to the test's id. On a pytest where that has no effect (9.2: pytest-xdist#1386) every worker
+    would make its own wheel and virtualenv, silently: the grouped tests fail instead."""
+    if getattr(session.config.option, "loadgroup", False):
+        session.config.stash[UNGROUPED] = any(
+            item.get_closest_marker("xdist_group") and "@" not in item.nodeid for item in session.items)
+
+
+@pytest.hookimpl(tryfirst=True)  # before the fixtures are made
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.config.stash.get(UNGROUPED, False) and item.get_closest_marker("xdist_group"):
+        pytest.fail("--dist loadgroup does not group tests with this pytest and pytest-xdist (pytest-xdist#1386: "
+                    "pytest 9.2's test ids); install pytest<9.2 (pyproject.toml) or run without --dist loadgroup")

@@ -106,6 +106,7 @@ def wait_for(predicate: object, timeout: float = 60) -> bool:
     return False
 
 
+@pytest.mark.process
 def test_serve_rebuilds_survives_invalid_edits_and_recovers(site: Site) -> None:
     (site.root / "ours.schema.json").write_text(extending())
     site.config("schema: ours.schema.json")
@@ -159,6 +160,7 @@ def test_serve_rebuilds_survives_invalid_edits_and_recovers(site: Site) -> None:
         server.wait(timeout=30)
 
 
+@pytest.mark.process
 def test_the_wheel_installs_into_a_fresh_virtualenv_and_builds_a_site(tmp_path: Path, wheel: Path,
                                                                       wheel_venv: Venv) -> None:
     import zipfile
@@ -186,6 +188,7 @@ def test_the_wheel_installs_into_a_fresh_virtualenv_and_builds_a_site(tmp_path: 
     assert check.code == 0, check.text
 
 
+@pytest.mark.process
 def test_properdocs_builds_the_example_site(tmp_path: Path) -> None:
     properdocs = BIN / "properdocs"
     if not properdocs.exists():

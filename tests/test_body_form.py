@@ -338,6 +338,7 @@ _PIECES = st.sampled_from(["TODO", "TBD", "- ", "\n1. ", "TBD?", "todo", "lorem 
                            ".", ",", "(", "—", "<!-- c -->", "a" * 70])
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(st.builds(lambda head, tail: head + tail, st.lists(_PIECES, max_size=4).map("".join),
                  st.lists(_PIECES, min_size=20, max_size=80).map("".join)))

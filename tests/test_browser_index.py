@@ -11,6 +11,9 @@ import pytest
 from .browser import chromium, screenshot, serve
 from .conftest import Site
 
+# one worker builds the site and starts Chromium once (the module's fixture), and runs them all
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser_index")]
+
 
 @pytest.fixture(scope="module")
 def index_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, str]]:

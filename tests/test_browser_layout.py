@@ -11,7 +11,10 @@ from typing import Any
 import pytest
 
 from .browser import chromium, contrast, screenshot, serve
-from .conftest import BIN, ROOT, run
+from .conftest import ROOT, mkdocs
+
+# one worker builds the docs site in both themes once (the module's fixtures), and runs them all
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser_layout")]
 
 PAGE = "proposals/front-matter-contract/"
 # An element's text colour and the first opaque background behind it (alpha blended onto it).
@@ -40,7 +43,7 @@ def build_docs(tmp: Path, theme: str) -> Path:
             f"site_name: plain\ndocs_dir: {ROOT / 'docs'}\ntheme:\n  name: mkdocs\n  color_mode: auto\n"
             "plugins:\n  - search\n  - prfaq\nmarkdown_extensions:\n  - admonition\n  - toc:\n      permalink: true\n",
             encoding="utf-8")
-    result = run([str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(site)], ROOT)
+    result = mkdocs(["build", "-q", "-f", str(config), "-d", str(site)], ROOT)
     assert result.code == 0, result.text
     return site
 

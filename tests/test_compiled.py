@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -81,6 +82,7 @@ def edit(doc: Any, path: tuple[Any, ...], value: Any) -> None:
         doc[path[-1]] = value
 
 
+@pytest.mark.slow
 @settings(max_examples=1000, deadline=None)
 @given(st.integers(0, 50), st.sampled_from(STATUSES), st.sampled_from([None, *CUSTOM_LIFECYCLE.names]),
        st.booleans(), st.data())
@@ -101,6 +103,7 @@ def test_agrees_on_edited_proposals(i: int, status: str, renamed: str | None, te
     agree(data, (BUNDLED, EXTENDED) if renamed is None else (CUSTOM, CUSTOM_EXTENDED))
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.dictionaries(st.sampled_from(["title", "status", "owner", "created", "team", "score", "labels",
                                         "links", "faq", "quotes", "id"]), values, max_size=8))

@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs_prfaq.contract.model import STATUSES, load_page
 from mkdocs_prfaq.contract.schema import build_validator
 
-from .conftest import BIN, ROOT, run
+from .conftest import ROOT, mkdocs, prfaq
 
 
 def test_the_docs_have_a_proposal_in_every_status() -> None:
@@ -23,8 +23,8 @@ def test_the_docs_have_a_proposal_in_every_status() -> None:
 
 
 def test_the_docs_build_strict(tmp_path: Path) -> None:
-    result = run([str(BIN / "mkdocs"), "build", "--strict", "-d", str(tmp_path / "site")], ROOT)
+    result = mkdocs(["build", "--strict", "-d", str(tmp_path / "site")], ROOT)
     assert result.code == 0, result.text
     assert (tmp_path / "site" / "proposals" / "front-matter-contract" / "index.html").exists()
-    check = run([str(BIN / "mkdocs-prfaq"), "check"], ROOT)
+    check = prfaq(["check"], ROOT)
     assert check.code == 0 and "PR/FAQs checked, no problems" in check.err

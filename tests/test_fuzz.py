@@ -6,6 +6,7 @@ import json
 import re
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -42,6 +43,7 @@ def assert_clean(text: str) -> None:
          proposal.dateline, proposal.press_release, proposal.decision, proposal.customer, proposal.id)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(keys, values, max_size=8))
 def test_random_mappings(data: dict[str, Any]) -> None:
@@ -54,6 +56,7 @@ def test_random_text_as_front_matter(text: str) -> None:
     assert_clean("---\n" + text + "\n---\nbody\n")
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.integers(min_value=0, max_value=2000), st.text(min_size=1, max_size=6))
 def test_random_edits_of_a_real_proposal(position: int, insert: str) -> None:

@@ -634,8 +634,10 @@ def test_outside_git_dates_are_today_and_owner_is_git_user(site: Site, tmp_path:
     source = tmp_path / "loose" / "prfaq.md"
     source.parent.mkdir()
     source.write_text(SKATES, encoding="utf-8")
-    result = run([str(BIN / "mkdocs-prfaq"), "import", str(source)], site.root, GIT_CONFIG_GLOBAL=str(config),
-                 GIT_CEILING_DIRECTORIES=str(tmp_path))
+    with pytest.MonkeyPatch.context() as env:  # read by the git the command runs
+        env.setenv("GIT_CONFIG_GLOBAL", str(config))
+        env.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+        result = site.check("import", str(source))
     assert result.code == 0, result.text
     data = front(imported(site, result).read_text(encoding="utf-8"))
     today = datetime.date.today().isoformat()
@@ -714,6 +716,7 @@ def test_two_originals_with_one_image_path_each_keep_their_own(site: Site, tmp_p
 
 # -- the guide, run as written -------------------------------------------------------------------
 
+@pytest.mark.process
 def test_the_import_guide_runs_as_written(tmp_path: Path) -> None:
     """docs/importing.md's shell blocks, in order, in an empty folder: each succeeds, prints its
     Output block's lines, and the page it shows is the page written (dates aside)."""

@@ -152,6 +152,7 @@ def test_material_integration_status_and_tags(site: Site) -> None:
     assert 'class="md-tag' in shipped and ">ml<" in shipped
 
 
+@pytest.mark.slow
 def test_index_size_at_ten_thousand_proposals() -> None:
     as_parsed = [json.loads(json.dumps(proposal_data(i), default=str)) for i in range(10_000)]  # dates as text
     proposals = [Proposal(f"proposals/p{i}.md", f"docs/proposals/p{i}.md", d, {}, "") for i, d in enumerate(as_parsed)]

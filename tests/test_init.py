@@ -15,12 +15,13 @@ from mkdocs.config import load_config
 
 from mkdocs_prfaq.commands.starter import InitError, add_plugin
 
-from .conftest import BIN, Result, Site, run
+from .conftest import BIN, Result, Site, mkdocs
+from .conftest import prfaq as prfaq_cli
 from .test_adoption import free_port, wait_for
 
 
 def prfaq(cwd: Path, *args: str) -> Result:
-    return run([str(BIN / "mkdocs-prfaq"), *args], cwd)
+    return prfaq_cli(list(args), cwd)
 
 
 def only_insertions(before: str, after: str) -> list[str]:
@@ -30,6 +31,7 @@ def only_insertions(before: str, after: str) -> list[str]:
     return [op[2:] for op in ops if op.startswith("+ ")]
 
 
+@pytest.mark.process
 def test_init_makes_an_empty_folder_a_site_that_checks_and_builds(tmp_path: Path) -> None:
     result = prfaq(tmp_path, "init", "proposals-site")
     assert result.code == 0, result.text
@@ -49,7 +51,7 @@ def test_init_makes_an_empty_folder_a_site_that_checks_and_builds(tmp_path: Path
     assert "\nfaq:\n" in front and "## Press release" not in front
     check = prfaq(root, "check")
     assert check.code == 0 and "2 PR/FAQs checked, no problems" in check.err, check.text
-    build = run([str(BIN / "mkdocs"), "build", "--strict"], root)
+    build = mkdocs(["build", "--strict"], root)
     assert build.code == 0, build.text
     site = root / "site"
     export = json.loads((site / "proposals" / "proposals.json").read_text())
@@ -155,7 +157,7 @@ def test_init_adds_the_plugin_and_examples_to_an_existing_site(tmp_path: Path) -
     assert only_insertions(original, (tmp_path / "mkdocs.yml").read_text()) == ["plugins:", "  - search", "  - prfaq"]
     assert (tmp_path / "pages" / "index.md").read_text() == "# Handbook\n"
     assert not list(tmp_path.glob(".mkdocs.yml*")), "no temporary file left behind"
-    build = run([str(BIN / "mkdocs"), "build", "--strict"], tmp_path)
+    build = mkdocs(["build", "--strict"], tmp_path)
     assert build.code == 0, build.text
     assert (tmp_path / "site" / "proposals" / "example-front-matter" / "index.html").is_file()
 

@@ -455,6 +455,7 @@ def test_invalid_pages_while_serving(site: Site, monkeypatch: pytest.MonkeyPatch
     assert site.build().code == 1, "mkdocs build still fails"
 
 
+@pytest.mark.browser
 def test_invalid_badge_and_panel_are_visible_in_chromium(warned: dict[str, Site]) -> None:
     with chromium() as browser, serve(warned["material"].root / "site") as url:
         page = browser.new_page(viewport={"width": 1280, "height": 900})

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.commands.build import build
@@ -77,6 +78,7 @@ def nav_marks(page: Any) -> dict[str, dict[str, str]]:
         }))"""))
 
 
+@pytest.mark.browser
 def test_status_colours_in_materials_navigation_in_chromium(site: Site) -> None:
     site.proposal("alpha.md", "approved")
     site.proposal("beta.md", "draft", i=1)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from mkdocs_prfaq.contract.model import Proposal, cross_check, load_page
 from mkdocs_prfaq.contract.schema import build_validator
 
-from .conftest import BIN, ROOT, Site, run
+from .conftest import ROOT, Site, prfaq
 
 VALIDATOR = build_validator()
 HEAD = "---\ntitle: T\nstatus: draft\nowner: O\ncreated: 2026-01-01\n"  # lines 1-5
@@ -269,12 +269,13 @@ def test_check_and_the_pre_commit_hook_on_a_site_with_plugins_not_installed(
     [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["pass_filenames"] is False
     entry = shlex.split(hook["entry"])
-    hooked = run([str(BIN / entry[0]), *entry[1:]], site.root)
+    assert entry[0] == "mkdocs-prfaq", entry  # the console script, run here through its main
+    hooked = prfaq(entry[1:], site.root)
     assert (hooked.code, hooked.err) == (0, "1 PR/FAQ checked, no problems\n"), hooked.text
 
     (ideas / "c.md").write_text("---\ntitle: C\nstatus: draft\nowner: O\ncreated: 2026-01-01\nupdated: 2025-01-01\n---\n",
                                 encoding="utf-8")
-    hooked = run([str(BIN / entry[0]), *entry[1:]], site.root)
+    hooked = prfaq(entry[1:], site.root)
     assert (hooked.code, hooked.out) == (1, "docs/ideas/c.md:6: updated: '2025-01-01' is before created, "
                                             "'2026-01-01' at line 5 (expected a date on or after created)\n")
 

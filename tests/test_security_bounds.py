@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -59,6 +60,7 @@ def laughs() -> str:
     return HEAD + "\n".join(lines) + "\n---\nBody\n"
 
 
+@pytest.mark.process
 def test_an_amplified_page_is_one_line_for_check_and_build(site: Site) -> None:
     site.page("amp.md", amplified())
     line = f"docs/proposals/amp.md:7: {CHARS_LINE}"
@@ -73,6 +75,7 @@ def test_an_amplified_page_is_one_line_for_check_and_build(site: Site) -> None:
     assert not (site.root / "site" / "proposals" / "amp" / "index.html").exists()
 
 
+@pytest.mark.process
 def test_nested_laughs_are_one_line(site: Site) -> None:
     site.page("laughs.md", laughs())
     checked = bounded(site, [str(BIN / "mkdocs-prfaq"), "check"], timeout=20)
@@ -80,6 +83,7 @@ def test_nested_laughs_are_one_line(site: Site) -> None:
     assert (checked.code, checked.out) == (1, f"docs/proposals/laughs.md:10: {CHARS_LINE}\n"), checked.text[:2000]
 
 
+@pytest.mark.process
 def test_short_laughs_hit_the_value_bound(site: Site) -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
@@ -92,6 +96,7 @@ def test_short_laughs_hit_the_value_bound(site: Site) -> None:
     )), checked.text[:2000]
 
 
+@pytest.mark.process
 def test_with_on_invalid_warn_the_page_is_built_without_the_expanded_data(site: Site) -> None:
     site.config("on_invalid: warn")
     site.page("amp.md", amplified())
@@ -196,6 +201,7 @@ def test_random_aliases_never_pass_the_bound_unreported(document: tuple[str, int
 
 # -- dangling references ---------------------------------------------------------------------
 
+@pytest.mark.process
 def test_aliased_dangling_ids_are_one_line(site: Site) -> None:
     for i in range(50):
         site.proposal(f"podgenie-{i:03}.md", i=i)
@@ -243,6 +249,7 @@ print(len(problems), sum("did you mean" in p.message for p in problems))
 """
 
 
+@pytest.mark.process
 def test_suggestions_stay_linear_over_a_large_site() -> None:
     """3,000 pages with 20 distinct dangling ids each, every one close to an id: 60,000
     suggestions against 3,000 ids each (180 million comparisons) took hours; now the comparisons

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from mkdocs_prfaq.config import PrfaqConfig
 from mkdocs_prfaq.contract.problems import Problem, escape, format_github, format_json, format_text, summary
 
-from .conftest import BIN, Site, run
+from .conftest import Site, prfaq
 
 BUNDLED_ID = "https://mkdocs-prfaq.github.io/schemas/prfaq/v1.schema.json"
 ONLY = (f"(only '#...' references within the schema and the bundled schema {BUNDLED_ID} can be used; "
@@ -114,16 +114,14 @@ def test_hostile_file_names_are_one_line_each_in_the_build_log(site: Site) -> No
 def test_a_name_starting_with_a_workflow_command_never_starts_a_line(site: Site) -> None:
     site.proposal("::error::j.md", "draft", id="j", owner=None)
     # run from the proposals folder: the page's path, relative to it, starts with '::'
-    text = run([str(BIN / "mkdocs-prfaq"), "check", "-f", "../../mkdocs.yml"], site.docs / "proposals")
+    text = prfaq(["check", "-f", "../../mkdocs.yml"], site.docs / "proposals")
     assert text.code == 1, text.text
     assert text.out.splitlines() == ["./::error::j.md:1: owner: missing (a required field)"]
-    github = run([str(BIN / "mkdocs-prfaq"), "check", "-f", "../../mkdocs.yml", "--format", "github"],
-                 site.docs / "proposals")
+    github = prfaq(["check", "-f", "../../mkdocs.yml", "--format", "github"], site.docs / "proposals")
     assert github.out.splitlines() == [
         "::error file=./%3A%3Aerror%3A%3Aj.md,line=1,title=PR/FAQ owner::owner: missing (a required field)"]
     # and `check PATH` still finds the page by its real name
-    named = run([str(BIN / "mkdocs-prfaq"), "check", "-f", "../../mkdocs.yml", "::error::j.md"],
-                site.docs / "proposals")
+    named = prfaq(["check", "-f", "../../mkdocs.yml", "::error::j.md"], site.docs / "proposals")
     assert named.out == text.out
 
 

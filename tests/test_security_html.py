@@ -19,7 +19,7 @@ from mkdocs_prfaq.layout.fields import FieldSplitter
 from mkdocs_prfaq.layout.sanitize import clean
 
 from .browser import chromium, serve
-from .conftest import BIN, Site, run
+from .conftest import Site
 from .hostile import HEADINGS, PAYLOADS, hostile_page, unsafe
 
 EXTENSIONS = """markdown_extensions:
@@ -119,6 +119,7 @@ FIRE_EVENTS = """() => {
 }"""
 
 
+@pytest.mark.browser
 def test_hostile_pages_run_nothing_in_chromium(built: Site, browser: Any) -> None:
     pages = ["proposals/", "proposals/roadmap/", "proposals/status/in-review/"] + [
         f"proposals/hostile-{i}/" for i in range(len(PAYLOADS))]
@@ -360,13 +361,13 @@ def test_every_markdown_extension_is_a_pr_faq(site: Site) -> None:
 
 def test_word_count_is_linear(site: Site) -> None:
     site.proposal("many.md", "draft", subtitle="<" * 240_000 + "](" * 100_000)
-    result = run([str(BIN / "mkdocs"), "build"], site.root, timeout=120)  # quadratic: over 100 s
+    result = site.build(timeout=120)  # quadratic: over 100 s
     assert result.code == 0, result.text
 
 
 def test_identical_questions_are_linear(site: Site) -> None:
     site.proposal("same.md", "draft", faq={"external": [{"question": "Same?", "answer": "a"}] * 3000})
-    result = run([str(BIN / "mkdocs"), "build"], site.root, timeout=120)
+    result = site.build(timeout=120)
     assert result.code == 0, result.text
     assert 'id="same-3000"' in site.html("proposals/same/index.html")
 

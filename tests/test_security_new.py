@@ -140,6 +140,7 @@ def test_generated_title_owner_and_id_read_back_exactly_and_pass_check(title: st
         no_problems(site, 1)
 
 
+@pytest.mark.process
 def test_an_argument_that_is_not_utf8_is_refused(site: Site) -> None:
     before = tree(site.root.parent)
     proc = subprocess.run([str(BIN / "mkdocs-prfaq").encode(), b"new", b"T\xff", b"--owner", b"Ana"],
@@ -242,12 +243,12 @@ def test_a_file_where_a_folder_goes_is_refused(site: Site) -> None:
 
 
 def new_without_git_user(site: Site, *args: str) -> Result:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HOME=str(site.root), GIT_CONFIG_NOSYSTEM="1",
-               GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_COUNT="0")
-    env.pop("XDG_CONFIG_HOME", None)
-    proc = subprocess.run([str(BIN / "mkdocs-prfaq"), "new", *args], cwd=site.root, capture_output=True, text=True,
-                          env=env, check=False, timeout=600)
-    return Result(proc.returncode, proc.stdout, proc.stderr)
+    with pytest.MonkeyPatch.context() as env:  # read by the git the command runs
+        for name, value in {"HOME": str(site.root), "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull,
+                            "GIT_CONFIG_COUNT": "0"}.items():
+            env.setenv(name, value)
+        env.delenv("XDG_CONFIG_HOME", raising=False)
+        return site.check("new", *args)
 
 
 @pytest.mark.parametrize("owner", [[], ["--owner", ""]])

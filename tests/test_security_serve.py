@@ -6,10 +6,13 @@ import os
 import subprocess
 import urllib.request
 
+import pytest
+
 from .conftest import BIN, Site
 from .test_adoption import free_port, wait_for
 
 
+@pytest.mark.process
 def test_a_page_that_is_not_utf8_is_reported_and_skipped_while_serving(site: Site) -> None:
     site.proposal("alpha.md", "draft", title="Alpha first")
     beta = site.proposal("beta.md", "draft", i=1, title="Beta")

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -61,6 +62,7 @@ def search_pages(port: int) -> dict[str, list[dict[str, Any]]]:
     return pages
 
 
+@pytest.mark.process
 def test_dirty_serve_keeps_every_view_of_an_edited_proposal_right(site: Site) -> None:
     alpha = site.proposal("alpha.md", "launched", title="Alpha first")
     site.proposal("beta.md", "approved", i=1, title="Beta")

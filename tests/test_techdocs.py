@@ -11,6 +11,8 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from benchmarks.generate import prfaq_page, proposal_data
 
 from .browser import chromium, serve
@@ -89,6 +91,8 @@ def as_techdocs_shows_it(site: Path, into: Path) -> Path:
     return into
 
 
+@pytest.mark.process
+@pytest.mark.browser
 def test_techdocs_guide_builds_and_the_index_is_a_complete_list_without_scripts(
         tmp_path: Path, wheel: Path, techdocs_venv: Venv) -> None:
     folder = tmp_path / "payments-service"
