@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..contract import body, frontmatter
+from ..contract import body, frontmatter, vocabulary
 from ..contract.model import STATUSES
 from ..layout.sanitize import is_remote
 from .scaffold import (
@@ -39,9 +39,8 @@ from .scaffold import (
     id_from_title,
 )
 
-PART_ORDER = body.PART_ORDER
-PART_TITLES = {"summary": "Summary", "problem": "Problem", "solution": "Solution",
-               "getting_started": "Getting started", "closing": "Closing"}
+PART_ORDER = vocabulary.PART_ORDER
+PART_TITLES = vocabulary.PART_TITLES
 
 KEPT_KEYS = ("title", "status", "owner", "created", "updated", "id", "authors", "reviewers", "tags", "subtitle",
              "related", "launched", "superseded_by", "decision", "customer", "dateline", "press_release", "quotes",
@@ -51,29 +50,7 @@ the body does not give them too)."""
 
 # -- names -------------------------------------------------------------------------------------
 
-_LABELS: dict[str, str] = {}
-for _what, _spellings in {
-    "title": ("heading", "headline", "title"),
-    "subtitle": ("subheading", "sub-heading", "subtitle", "sub-title", "subhead", "subheadline"),
-    "summary": ("summary", "intro", "intro paragraph", "introduction", "introductory paragraph", "opening",
-                "opening paragraph", "summary paragraph"),
-    "problem": ("problem", "problems", "customer problem", "customer problems", "problem paragraph",
-                "the problem", "customer's problem", "customer's problems"),
-    "solution": ("solution", "solution paragraph", "our solution", "the solution"),
-    "getting_started": ("getting started", "how to get started", "customer's job-to-be-done",
-                        "customer job-to-be-done", "customer's job to be done", "customer experience",
-                        "the customer experience"),
-    "closing": ("closing", "call to action", "closing and call to action", "closing paragraph"),
-    "quote:leader": ("leader's quote", "leader quote", "quote from you", "quote from a leader", "leadership quote",
-                     "company quote", "spokesperson quote", "your quote", "leader's quotes", "leader quotes"),
-    "quote:customer": ("customer quote", "customer's quote", "customer testimonial", "quote from a customer",
-                       "customer quotes", "customer testimonials", "testimonials", "customer's quotes"),
-    "quote:": ("quote", "quotes"),
-}.items():
-    for _spelling in _spellings:
-        _LABELS[_spelling] = _what
-"""Template labels (``Summary:``, ``Leader's Quote:``) and section names by what they are: a part,
-the title, the subtitle, or a quote of a kind (``quote:`` for a quote of no stated kind)."""
+_LABELS = vocabulary.TEMPLATE_LABELS
 
 _GENERIC = re.compile(r"^(?:the\s+)?(?:pr|press\s+release)\s*(?:[/&-]|and)?\s*faqs?$")
 """A document heading that names the kind of document, no title: ``PR/FAQ``, ``PRFAQ``, ``Press
@@ -259,11 +236,8 @@ def _fenced(text: str) -> bool:
 
 # -- questions ---------------------------------------------------------------------------------
 
-_Q_PREFIX = re.compile(r"^(?:Q\d*|Question\s*\d*)\s*[:.)]\s*", re.IGNORECASE)
-_A_PREFIX = re.compile(r"^\s*(?:(?:\*\*|__)(?:A\d*|(?i:answer))\s*[:.](?:\*\*|__)|(?:A\d*|(?i:answer))\s*[:.])"
-                       r"(?=\s|$)[ \t]*")
-"""An answer's label: ``A:``, ``A.``, ``**A:**``, ``Answer:``, followed by a space or the line's end
-(never ``A.I. features`` or ``A) free, or B) paid``)."""
+_Q_PREFIX = vocabulary.Q_PREFIX
+_A_PREFIX = vocabulary.A_PREFIX
 _BOLD_START = re.compile(r"^(\*\*|__)(?!\s)(?P<inner>.+?)(?<!\s)\1(?P<after>[^\n]*)(?:\n(?P<rest>.*))?$", re.DOTALL)
 _PLAIN_Q = re.compile(r"^Q\d*\s*[:.)]\s+\S", re.IGNORECASE)
 _ASKS = re.compile(r"\?\s*(?:\([^()]*\)\s*)?$")
@@ -357,7 +331,7 @@ def _list_faq(blocks: list[str]) -> list[tuple[str, str]] | None:
 _OPEN_Q = "\"“„«"
 _CLOSE_Q = "\"”“»"
 _SAID = re.compile(
-    r"^(?P<q1>[" + _OPEN_Q + r"].+?[" + _CLOSE_Q + r"]),?\s+(?:said|says|added|adds|explained|explains|noted|notes)"
+    r"^(?P<q1>[" + _OPEN_Q + r"].+?[" + _CLOSE_Q + r"]),?\s+(?:" + "|".join(vocabulary.SAID) + r")"
     r"\s+(?P<who>[^\"“”]+?)(?:\.\s*(?P<q2>[" + _OPEN_Q + r"].+[" + _CLOSE_Q + r"])|\.?)\s*$", re.DOTALL)
 _DASHED = re.compile(
     r"^(?P<q1>[" + _OPEN_Q + r"].+[" + _CLOSE_Q + r"])\s*[,.]?\s*(?:—|–|--|-|―)\s*(?P<who>[^\"“”]{2,150}?)\.?\s*$",
@@ -436,11 +410,7 @@ def _quote(text: str) -> Quote | None:
     return None
 
 
-_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
-                                        "september", "october", "november", "december"), 1)}
-_DATE = (r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-         r"|\d{1,2}(?:st|nd|rd|th|\.)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}"
-         r"|\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}|\d{4})")
+_DATE = r"(?P<date>" + vocabulary.DATE + r"|\d{4})"  # a year alone: a dateline that names no day or month
 _BOLD_DATELINE = re.compile(r"^(\*\*|__)(?P<inner>[^*_\n]+?)\1\s*(?P<dash>—|–|--|-|―)\s*(?P<rest>.*)$", re.DOTALL)
 _DATE_END = re.compile(r"(?:^|,\s*|\s*(?:—|–|--|-|―)\s*|\s+)" + _DATE + r"\s*$")
 _PLAIN_DATELINE = re.compile(
@@ -472,45 +442,17 @@ def _preface(text: str) -> bool:
         and (m is not None or written.upper() == written))
 
 
-def _month(word: str) -> int | None:
-    word = word.lower().rstrip(".")
-    if word in _MONTHS:
-        return _MONTHS[word]
-    if word == "sept":
-        return 9
-    return next((v for k, v in _MONTHS.items() if len(word) >= 3 and k.startswith(word)), None)
-
-
 def full_date(text: str) -> datetime.date | None:
     """``April 27, 2027``, ``Apr. 27th 2027``, ``27 April 2027`` or ``2027-04-27`` as a date."""
-    text = text.strip()
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return datetime.date.fromisoformat(text)
-        words = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text).replace(",", " ").replace(".", " ").split()
-        if len(words) == 3:
-            month_word, day, year = (words[0], words[1], words[2]) if words[0][0].isalpha() else \
-                (words[1], words[0], words[2])
-            month = _month(month_word)
-            if month and day.isdigit() and year.isdigit():
-                return datetime.date(int(year), month, int(day))
-    except ValueError:
-        return None
-    return None
+    found = vocabulary.read_date(text)
+    return found[0] if found and not found[1] else None
 
 
 def month_date(text: str) -> datetime.date | None:
     """``August 2027``, ``Aug. 2027`` or ``2027-08`` as the first day of that month (a dateline of
     month precision, which the body form reads as ``2027-08``)."""
-    text = text.strip()
-    m = re.fullmatch(r"(\d{4})-(\d{2})", text)
-    if m:
-        return datetime.date(int(m.group(1)), int(m.group(2)), 1) if 1 <= int(m.group(2)) <= 12 else None
-    words = text.replace(",", " ").split()
-    if len(words) == 2 and words[0][:1].isalpha() and words[1].isdigit() and len(words[1]) == 4:
-        month = _month(words[0])
-        return datetime.date(int(words[1]), month, 1) if month else None
-    return None
+    found = vocabulary.read_date(text)
+    return found[0] if found and found[1] else None
 
 
 @dataclass
@@ -524,9 +466,7 @@ class Dateline:
         return f"{self.date:%Y-%m}" if self.month_only else self.date.isoformat()
 
     def markdown(self) -> str:
-        if self.month_only:
-            return f"**{self.location}, {self.date:%B} {self.date.year}**"
-        return f"**{self.location}, {self.date:%B} {self.date.day}, {self.date.year}**"
+        return f"**{self.location}, {vocabulary.long_date(self.date, self.month_only)}**"
 
 
 # -- the document, read --------------------------------------------------------------------------

@@ -8,30 +8,45 @@ from; every other section stays Markdown, in order (docs/writing-in-markdown.md)
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .vocabulary import (
+    CUSTOMER_ROLE,
+    DATE,
+    EXTERNAL,
+    FAQ,
+    GROUPS,
+    INTERNAL,
+    PART_ORDER,
+    PARTS,
+    PRESS_RELEASE,
+    normalise,
+    parse_date,
+    section_name,
+)
+
+__all__ = [
+    "EXTERNAL",
+    "FAQ",
+    "GROUPS",
+    "INTERNAL",
+    "PARTS",
+    "PART_ORDER",
+    "PRESS_RELEASE",
+    "BodyDoc",
+    "attribution",
+    "atx",
+    "normalise",
+    "parse",
+    "parse_date",
+    "search_end",
+]
+
 Path = tuple[str, ...]
 """A field's path with list indexes as strings, like the front matter's (``faq.external.0``)."""
-
-PRESS_RELEASE = {"press release", "pr", "working backwards", "the press release"}
-EXTERNAL = {"external faq", "customer faq", "public faq", "customer questions", "external questions",
-            "customer faqs", "external faqs"}
-INTERNAL = {"internal faq", "internal/technical faq", "internal / technical faq", "technical faq", "business faq",
-            "stakeholder faq", "internal faqs", "internal questions", "internal and technical faq"}
-FAQ = {"faq", "faqs", "frequently asked questions", "questions and answers", "q&a"}
-GROUPS = {"external": EXTERNAL | {"external", "customer", "customers", "public", "users", "for customers"},
-          "internal": INTERNAL | {"internal", "business", "technical", "stakeholders", "team", "internal/technical"}}
-"""Group names under a ``## FAQ``: the section names, and their short forms."""
-PARTS = {
-    "summary": "summary", "problem": "problem", "the problem": "problem", "solution": "solution",
-    "the solution": "solution", "getting started": "getting_started", "how to get started": "getting_started",
-    "how it works": "solution", "closing": "closing", "call to action": "closing", "availability": "getting_started",
-}
-PART_ORDER = ("summary", "problem", "solution", "getting_started", "closing")
 
 _HEADING_START = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 
@@ -78,17 +93,7 @@ def attribution(line: str) -> tuple[str, str | None] | None:
         if k is not None and k.end() == len(who):
             who, kind = who[: k.start()].rstrip(), k.group("kind")
     return (who, kind) if who else None
-_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
-                                       "september", "october", "november", "december"], 1)}
-_DATE_AT_END = re.compile(
-    r"(?:,\s*|\s+)(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})|(?:\d{1,2}(?:st|nd|rd|th|\.)?\s+[A-Z][a-z]+\.?,?\s+\d{4})"
-    r"|(?:\d{4}-\d{2}-\d{2})|(?:\d{4}-\d{2})|(?:[A-Z][a-z]+\.?\s+\d{4}))\s*$")
-
-
-def normalise(heading: str) -> str:
-    """``  External FAQ: `` -> ``external faq``: case, spacing, a trailing colon and ``{...}`` ignored."""
-    text = _ATTRS.sub("", heading).strip().rstrip(":").strip()
-    return " ".join(text.replace("*", "").replace("_", " ").lower().split())
+_DATE_AT_END = re.compile(rf"(?:,\s*|\s+)(?P<date>{DATE})\s*$")
 
 
 @dataclass
@@ -194,30 +199,6 @@ def _is_paragraph(text: str) -> bool:
     first = text.lstrip()
     return not (first.startswith((">", "|", "```", "~~~", "    ", "\t", "<", "![", "#"))
                 or re.match(r"^([-*+]|\d+[.)])\s", first))
-
-
-def parse_date(text: str) -> str:
-    """``April 27, 2027`` / ``27 April 2027`` / ``2027-04-27`` -> ``2027-04-27``; ``August 2027``
-    -> ``2027-08``; anything else as written (the schema then says what is wrong)."""
-    text = text.strip().rstrip(",.")
-    if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", text):
-        return text
-    words = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text).replace(",", " ").replace(".", " ").split()
-    try:
-        if len(words) == 3:
-            month, day, year = (words[0], words[1], words[2]) if words[0].isalpha() else (words[1], words[0], words[2])
-            return datetime.date(int(year), _month(month), int(day)).isoformat()
-        if len(words) == 2 and words[0].isalpha():
-            return f"{int(words[1]):04d}-{_month(words[0]):02d}"
-    except (StopIteration, ValueError):
-        pass
-    return text
-
-
-def _month(word: str) -> int:
-    """``April`` / ``Apr`` -> 4; StopIteration when it is no month."""
-    word = word.lower()
-    return _MONTHS.get(word) or next(v for k, v in _MONTHS.items() if len(word) >= 3 and k.startswith(word))
 
 
 class _Reader:
@@ -332,7 +313,7 @@ class _Reader:
             if m and said:
                 who = _unwrap(m[0].strip())
                 name, _, role = who.partition(",")
-                kind = m[1] or ("customer" if _CUSTOMER_ROLE.search(role) or any(
+                kind = m[1] or ("customer" if CUSTOMER_ROLE.search(role) or any(
                     q["kind"] == "leader" for q in quotes) else "leader")
                 n = len(quotes)
                 quote = {"kind": kind, "name": name.strip(), "role": role.strip(), "text": _unquote(said)}
@@ -414,11 +395,6 @@ class _Reader:
         return "\n\n".join(preamble)
 
 
-_CUSTOMER_ROLE = re.compile(r"\b(?:users?|customers?|clients?|subscribers?|beta testers?|early adopters?|buyers?|"
-                            r"shoppers?|patients?|students?)\b", re.IGNORECASE)
-"""A quote's role that names a customer (``early user``, ``Customer``): a customer quote whatever its place."""
-
-
 def _part_of(index: int, text: str, subsections: dict[int, _Heading]) -> str | None:
     """The part a block names: a ``### Problem`` subsection or a ``**Problem:**`` label."""
     if index in subsections:
@@ -483,10 +459,10 @@ def _unquote(text: str) -> str:
 
 
 def _kind(heading: str, extra: dict[str, set[str]]) -> str | None:
-    name = normalise(heading)
+    name, written = section_name(heading), normalise(heading)
     for kind, names in (("press_release", PRESS_RELEASE), ("external", EXTERNAL), ("internal", INTERNAL),
                         ("faq", FAQ)):
-        if name in names or name in extra.get(kind, set()):
+        if name in names or name in extra.get(kind, set()) or written in extra.get(kind, set()):
             return kind
     return None
 
