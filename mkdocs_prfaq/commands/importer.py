@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..contract import body, frontmatter, vocabulary
+from ..contract import reader as markdown
 from ..contract.model import STATUSES
 from ..layout.sanitize import is_remote
 from .scaffold import (
@@ -135,18 +136,14 @@ def _title_name(text: str) -> str:
 
 
 _QUESTION_ID = re.compile(r"\{#([A-Za-z][\w-]*)\}\s*$")
-_LINK_TEXT = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_QUESTION_ID_ANY = re.compile(r"\{#[^{}]*\}$")
 
 
 def _plain(text: str) -> str:
-    """Heading or label Markdown as plain text: no emphasis, code marks, ``{#id}`` or link targets."""
-    text = re.sub(r"\{#[^{}]*\}\s*$", "", text)  # the spaces before it go below
-    text = _LINK_TEXT.sub(r"\1", text)
-    text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
-    text = re.sub(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", text)
-    text = re.sub(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])", r"\1", text)
-    text = re.sub(r"`+([^`]*)`+", r"\1", text)
-    return " ".join(text.split())
+    """Heading or label Markdown as plain text: no emphasis, code marks, ``{#id}`` or link targets
+    (read from the reader's inline tokens: linear whatever the text)."""
+    text = _QUESTION_ID_ANY.sub("", text.rstrip())
+    return markdown.plain(text)
 
 
 # -- Markdown blocks ---------------------------------------------------------------------------
@@ -176,45 +173,16 @@ def _fence_open(line: str) -> str | None:
     return m.group(1)
 
 
-def _scan(lines: list[str], offset: int) -> list[_Heading | _Block]:
-    """Headings and blocks (text between blank lines; a fenced block stays whole), in order.
-    ``line`` is the line of the original file (``offset`` lines come before ``lines``)."""
+def _scan(text: str, offset: int) -> list[_Heading | _Block]:
+    """Headings and blocks of the original's body, in order, as the reader gives them (a fenced
+    block, an HTML block or comment, a list stays whole). ``line`` is the line of the original
+    file (``offset`` lines come before ``text``)."""
     items: list[_Heading | _Block] = []
-    current: list[str] = []
-    first = 0
-    fence: str | None = None
-
-    def flush() -> None:
-        if current:
-            items.append(_Block("\n".join(current), first + offset + 1))
-            current.clear()
-
-    for i, line in enumerate(lines):
-        if fence is not None:
-            current.append(line)
-            m = _FENCE.match(line)
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not m.group(2).strip():
-                fence = None
-            continue
-        opened = _fence_open(line)
-        if opened:
-            if not current:
-                first = i
-            current.append(line)
-            fence = opened
-            continue
-        h = body.atx(line)
-        if h:
-            flush()
-            items.append(_Heading(h[0], h[1].strip(), i + offset + 1))
-            continue
-        if not line.strip():
-            flush()
-            continue
-        if not current:
-            first = i
-        current.append(line.rstrip("\r"))
-    flush()
+    for b in markdown.read(text).blocks:
+        if b.kind == "heading":
+            items.append(_Heading(b.level, " ".join(b.content.split("\n")).strip(), b.start + offset + 1))
+        else:
+            items.append(_Block("\n".join(line.rstrip("\r") for line in b.text.split("\n")), b.start + offset + 1))
     return items
 
 
@@ -1360,7 +1328,7 @@ def convert(
             meta, meta_lines = parsed.data, parsed.lines
     offset = text.count("\n", 0, len(text) - len(body_text)) if yaml_text is not None else 0
 
-    reader = _Reader(_scan(body._atx(body_text.split("\n")), offset), _names(labels))  # setext headings too
+    reader = _Reader(_scan(body_text, offset), _names(labels))
     reader.read()
 
     # front matter: what the original's says and the schema knows; the rest kept as text
