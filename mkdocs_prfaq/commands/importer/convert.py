@@ -18,25 +18,21 @@ import bisect
 import datetime
 import os
 import re
-import subprocess
+import sys
 import urllib.parse
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..contract import body, frontmatter, vocabulary
-from ..contract import reader as markdown
-from ..contract.model import STATUSES
-from ..layout.sanitize import is_remote
-from .scaffold import (
-    GENERATED_FOLDERS,
+import yaml
+
+from ...contract import body, frontmatter, vocabulary
+from ...contract import reader as markdown
+from ...contract.model import STATUSES
+from ...layout.sanitize import is_remote
+from ..scaffold import (
     ID_RE,
     MAX_ID,
-    NewPageError,
-    _create,
-    _id_scalar,
-    _quoted,
-    check_folders,
     id_from_title,
 )
 
@@ -1003,30 +999,6 @@ class History:
     author: str | None = None
 
 
-def git_history(path: str) -> History:
-    """The original's :class:`History` from ``git log --follow``; empty outside a repository, for a
-    file git does not track, or without git."""
-    folder, name = os.path.split(os.path.abspath(path))
-    try:
-        out = subprocess.run(["git", "-C", folder, "log", "--follow", "--format=%as%x09%an", "--", name],
-                             capture_output=True, text=True, check=False, timeout=30)
-    except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
-        return History()
-    lines = [line.split("\t", 1) for line in out.stdout.splitlines() if "\t" in line] if out.returncode == 0 else []
-    if not lines:
-        return History()
-    return History(created=lines[-1][0], updated=lines[0][0], author=lines[-1][1].strip() or None)
-
-
-def git_user() -> str:
-    """``git config user.name``, or empty."""
-    try:
-        return subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, check=False,
-                              timeout=10).stdout.strip()
-    except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
-        return ""
-
-
 def _iso(value: Any) -> str | None:
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ].*)?", value):
         try:
@@ -1061,45 +1033,14 @@ def _keep(key: str, value: Any, statuses: Sequence[str]) -> Any:
     return value if isinstance(value, (dict, list)) and value else None
 
 
-def _yaml(value: Any, indent: int = 0) -> list[str]:
-    """``value`` as YAML lines, every string double-quoted (a nested mapping or list as a block)."""
-    pad = " " * indent
-    if isinstance(value, dict):
-        lines = []
-        for k, v in value.items():
-            key = k if re.fullmatch(r"[A-Za-z_][\w-]*", str(k)) else _quoted(str(k))
-            if isinstance(v, (dict, list)) and v:
-                lines += [f"{pad}{key}:", *_yaml(v, indent + 2)]
-            else:
-                lines.append(f"{pad}{key}: {_scalar(v)}")
-        return lines
-    if isinstance(value, list):
-        lines = []
-        for v in value:
-            if isinstance(v, (dict, list)) and v:
-                inner = _yaml(v, indent + 2)
-                lines.append(f"{pad}- {inner[0].lstrip()}")
-                lines += inner[1:]
-            else:
-                lines.append(f"{pad}- {_scalar(v)}")
-        return lines
-    return [pad + _scalar(value)]
-
-
-def _scalar(value: Any) -> str:
-    if isinstance(value, str):
-        return _quoted(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if value is None:
-        return "null"
-    if isinstance(value, dict):
-        return "{}"
-    if isinstance(value, list):
-        return "[]"
-    return _quoted(str(value))
+def _day(value: Any) -> Any:
+    """``2027-04-27`` as a date (YAML writes it plain, as an author would); anything else as it is."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
 
 
 # -- links and images ----------------------------------------------------------------------------
@@ -1375,32 +1316,35 @@ def convert(
     chosen_status = status or kept.get("status") or statuses[0]
     page = _Page(asset, remote_images, chosen_id, directory_urls)
     owner = kept.get("owner") or history.author or user
-    fm = ["---", f"title: {_quoted(title)}", *([f"status: {chosen_status}"] if status_line else []),
-          f"owner: {_quoted(owner)}", f"created: {kept.get('created') or history.created or today.isoformat()}",
-          f"updated: {kept.get('updated') or history.updated or today.isoformat()}", f"id: {_id_scalar(chosen_id)}"]
+    front: dict[str, Any] = {"title": title}
+    if status_line:
+        front["status"] = chosen_status
+    front.update(owner=owner, created=_day(kept.get("created") or history.created or today.isoformat()),
+                 updated=_day(kept.get("updated") or history.updated or today.isoformat()), id=chosen_id)
     for key in ("authors", "reviewers", "tags"):
-        fm.append(f"{key}: [{', '.join(_quoted(v) for v in kept.get(key, []))}]")
+        front[key] = list(kept.get(key, []))
     if subtitle:
-        fm.append(f"subtitle: {_quoted(subtitle)}")
+        front["subtitle"] = subtitle
     in_body = {"press_release": bool(press.entries), "dateline": press.dateline is not None,
                "quotes": any(e.quote for e in press.entries), "faq": bool(reader.questions)}
     moved = [key for key in ("dateline", "press_release", "quotes", "faq") if key in kept and in_body[key]]
     dateline_in_front = False
     if press.dateline and not _dateline_fits(press):
         dateline_in_front = True  # no paragraph to run into: the dateline goes in front matter
-        fm += ["dateline:", f"  location: {_quoted(press.dateline.location)}",
-               f"  date: {press.dateline.iso()}"]
+        front["dateline"] = {"location": press.dateline.location, "date": _day(press.dateline.iso())}
     for key in ("related", "launched", "superseded_by", "decision", "customer", "dateline", "press_release",
                 "quotes", "faq"):
         if key in kept and key not in moved and not (key == "dateline" and dateline_in_front):
-            value = kept[key]
-            fm += [f"{key}:", *_yaml(value, 2)] if isinstance(value, (dict, list)) else [f"{key}: {_scalar(value)}"]
-    fm.append("---")
-    page.lines = fm
+            front[key] = _day(kept[key]) if key == "launched" else kept[key]
+    # PyYAML writes it: every value quoted where YAML needs it and read back as written
+    dumped = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, default_flow_style=None, width=sys.maxsize)
+    page.lines = ["---", *dumped.rstrip("\n").split("\n"), "---"]
     for field_, message in title_notes:
         page.note(field_, message, 2)
     if not owner:
-        page.note("owner", "no owner in the original, its git history or git config user.name (fill it in)", 4)
+        owner_line = next(n for n, line in enumerate(page.lines, 1) if line.startswith("owner:"))
+        page.note("owner", "no owner in the original, its git history or git config user.name (fill it in)",
+                  owner_line)
 
     if press.entries:
         _write_press(page, press, None if dateline_in_front else press.dateline)
@@ -1496,65 +1440,3 @@ def _defuse_question(text: str) -> str:
     if m and (_asks(m.group(1)) or _Q_PREFIX.match(m.group(1))):
         return f"#### {m.group(1)}" + (f"\n\n{rest}" if rest.strip() else "")
     return text
-
-
-# -- files beside the page -----------------------------------------------------------------------
-
-def asset_check(source_dir: str, page_dir: str) -> Callable[[str, str], str | None]:
-    """For :func:`convert`: None when ``path`` (relative to ``source_dir``) is a file inside that
-    folder (symlinks resolved) that can go to ``dest`` under ``page_dir``: nothing there, or the
-    same bytes already; else why not."""
-    root = os.path.realpath(source_dir)
-
-    def check(path: str, dest_path: str) -> str | None:
-        parts = path.split("/")
-        if any(p.startswith(".") for p in parts):
-            return "in a hidden folder, which MkDocs leaves out"
-        first = dest_path.split("/")[0]
-        if "/" in dest_path and first in GENERATED_FOLDERS:
-            return f"the plugin generates {first}/ beside its pages"
-        real = os.path.realpath(os.path.join(root, *parts))
-        if os.path.commonpath([root, real]) != root:
-            return "outside the original's folder (through a symlink)"
-        if not os.path.isfile(real):
-            return "not found beside the original"
-        dest = os.path.join(page_dir, *dest_path.split("/"))
-        if os.path.lexists(dest) and not _same_file(real, dest):
-            return f"{dest} exists with other content; not overwriting it"
-        return None
-
-    return check
-
-
-def _same_file(a: str, b: str) -> bool:
-    if os.path.islink(b) or not os.path.isfile(b):
-        return False
-    try:
-        with open(a, "rb") as fa, open(b, "rb") as fb:
-            return fa.read() == fb.read()
-    except OSError:
-        return False
-
-
-def copy_asset(source_dir: str, docs_dir: str, parts: tuple[str, ...], path: str,
-               dest: str | None = None) -> str | None:
-    """Copy ``source_dir/path`` to ``docs_dir/<parts>/dest`` (``dest`` defaults to ``path``): never
-    over another file, never through a symlink (the page's own rule, :func:`.scaffold.write_new`).
-    None, or why not."""
-    source = os.path.join(os.path.realpath(source_dir), *path.split("/"))
-    pieces = tuple((dest or path).split("/"))
-    try:
-        with open(source, "rb") as f:
-            data = f.read()
-        check_folders(docs_dir, (*parts, *pieces[:-1]))
-        fd = _create(docs_dir, (*parts, *pieces[:-1]), pieces[-1])
-    except FileExistsError:
-        dest = os.path.join(docs_dir, *parts, *pieces)
-        return None if _same_file(source, dest) else f"{dest} exists; not overwriting it"
-    except NewPageError as e:
-        return str(e)
-    except OSError as e:
-        return f"{path}: {e.strerror or e}"
-    with os.fdopen(fd, "wb") as out:
-        out.write(data)
-    return None
