@@ -468,11 +468,12 @@ def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -
     n = 0
     while n < len(tops):
         h, kind = tops[n], kinds[n]
-        # A recognised section runs to the next heading of its level or above (so '# FAQ' may
-        # hold '## Question?'); any other section to the next top-level heading.
+        # A recognised section runs to the next heading of its level or above, or the next that
+        # names a section ('# FAQ' may hold '## Question?'; '# Press release' ends at
+        # '## External FAQ'); any other section to the next top-level heading.
         following = n + 1
         if kind is not None:
-            while following < len(tops) and tops[following].level > h.level:
+            while following < len(tops) and tops[following].level > h.level and kinds[following] is None:
                 following += 1
         end = tops[following].index if following < len(tops) else len(read.blocks)
         if kind is None:

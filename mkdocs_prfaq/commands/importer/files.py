@@ -1,4 +1,4 @@
-"""What ``mkdocs-prfaq import`` does beside :func:`.convert.convert`, which only turns text into text:
+"""What ``mkdocs-prfaq import`` does beside :func:`.document.convert`, which only turns text into text:
 ask git about the original (its dates and first author, the user's name), check and copy the
 files a page links beside it. Moved here as they were from ``commands/importer.py``."""
 
@@ -9,7 +9,7 @@ import subprocess
 from collections.abc import Callable
 
 from ..scaffold import GENERATED_FOLDERS, NewPageError, _create, check_folders
-from .convert import History
+from .document import History
 
 # -- what git knows ------------------------------------------------------------------------------
 

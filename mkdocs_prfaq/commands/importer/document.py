@@ -242,6 +242,21 @@ def _question(text: str, *, in_faq: bool) -> tuple[str, str] | None:
     return None
 
 
+def _question_text(text: str) -> str:
+    """A question as the page writes it: its inline Markdown kept (code, emphasis, links: the layout
+    renders them, and `` `add <path>` `` stays code, never a tag), without ``Q:``, an ``{#id}``, or
+    emphasis around the whole question."""
+    text = " ".join(_QUESTION_ID_ANY.sub("", text.strip()).split())
+    text = _Q_PREFIX.sub("", text).strip()
+    inner = _EMPHASIS_WHOLE.match(text)
+    if inner and not any(mark in inner.group("inner") for mark in ("**", "__")):
+        text = _Q_PREFIX.sub("", inner.group("inner").strip()).strip()
+    return text
+
+
+_EMPHASIS_WHOLE = re.compile(r"^(\*\*|__|\*|_)(?!\s)(?P<inner>.+?)(?<!\s)\1$")
+
+
 def _strip_answer_label(text: str) -> str:
     """An answer without its ``A:``; a lone ``A:`` line goes."""
     m = _A_PREFIX.match(text)
@@ -647,7 +662,7 @@ class _Reader:
         if found:
             self.sections.remove(intro)
             for question, answer in found:
-                self.questions.append(_Question(_plain(question), intro.group, [answer]))
+                self.questions.append(_Question(_question_text(question), intro.group, [answer]))
 
     def end_faq(self) -> None:
         if self.mode == "faq":
@@ -692,7 +707,7 @@ class _Reader:
     def ask(self, text: str, level: int) -> None:
         self.end_group()
         anchor = _QUESTION_ID.search(text)  # '### How much? {#pricing}': links to #pricing keep working
-        text = _plain(_Q_PREFIX.sub("", text.strip()))
+        text = _question_text(text)
         if self.topic:
             text = f"{self.topic}: {text}"
         if anchor is not None:
