@@ -178,3 +178,34 @@ def test_blockquotes_separated_by_a_blank_line() -> None:
     assert _python_markdown(text).count("<blockquote>") == 1
     doc = body.parse(f"## Press release\n\n**X, May 1, 2027** — s\n\n{text}\n", 0)
     assert doc is not None and len(doc.data["quotes"]) == 1
+
+
+# -- import on the reader --------------------------------------------------------------------------
+
+
+def _convert(text: str) -> str:
+    return importer.convert(text, name="p.md", today=datetime.date(2026, 1, 1), user="A").text
+
+
+def test_import_keeps_a_questions_inline_markup_and_splits_a_list_from_its_paragraph() -> None:
+    page = _convert("# Noda\n\n## FAQ\n\n### How do I add a file with `noda file add <path>`?\n\nRun it:\n- once\n"
+                    "- twice\n\n### **Q: Why *bold*?** {#b}\n\nx\n")
+    assert "### How do I add a file with `noda file add <path>`?\n" in page
+    assert "Run it:\n\n- once\n- twice" in page
+    assert "### Why *bold*? {#b}\n" in page
+    proposal, problems = load_page("proposals/p.md", "docs/proposals/p.md", page, VALIDATOR)
+    assert not problems
+    assert [q["question"] for q in proposal.faq("external")] == [
+        "How do I add a file with `noda file add <path>`?", "Why *bold*?"]
+
+
+def test_import_reads_numbered_and_setext_sections_and_leaves_comments_and_code_alone() -> None:
+    page = _convert("Rocket Skates\n=============\n\nPart 1 — Press Release\n----------------------\n\n"
+                    "**SEATTLE, WA, April 2, 2027** — Today.\n\n<!--\n## Internal FAQ\n\n### Hidden?\n\nno\n-->\n\n"
+                    "## 2. FAQ\n\n**Why?**\n\nBecause:\n\n```md\n**How?**\n```\n")
+    proposal, problems = load_page("proposals/p.md", "docs/proposals/p.md", page, VALIDATOR)
+    assert not problems, problems
+    assert proposal.title == "Rocket Skates"
+    assert [q["question"] for q in proposal.faq("external")] == ["Why?"]
+    assert proposal.faq("internal") == []
+    assert "<!--\n## Internal FAQ" in page and "```md\n**How?**\n```" in page

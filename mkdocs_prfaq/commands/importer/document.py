@@ -107,7 +107,9 @@ def _classify(text: str, names: _Names) -> str | None:
     """``pr``, ``external``, ``internal``, ``faq``, ``generic`` (a heading ``PR/FAQ`` with no name)
     or None for any other heading."""
     full = body.normalise(text)
-    for name in (full, body.normalise(_PAREN.sub("", text))):
+    bare = _PAREN.sub("", text)
+    numbered = (vocabulary.section_name(text), vocabulary.section_name(bare))  # '## Part 1 — Press Release'
+    for name in dict.fromkeys((full, body.normalise(bare), *numbered)):
         if name in names.press_release or _QUALIFIED_PR.match(name):
             return "pr"
         if name in names.external or re.match(r"^(?:external|customer|public)\b.*\bfaqs?$", name):
