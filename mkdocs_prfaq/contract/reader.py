@@ -23,7 +23,10 @@ from markdown_it.token import Token
 MAX_NESTING = 20
 """How deep blocks and inline markup nest before the parser stops descending (the rest stays in
 the block that holds it, as text): deeper structure is never a section or a question, and reading
-stays linear in the page."""
+stays linear in the page (its cost grows with this number on pathological nesting: ``- - - ...``).
+A list nested deeper than the limit (about nine list levels, each takes two) runs to the end of
+the page, as markdown-it stops there: every word is kept, but headings after it are read as part
+of the list."""
 
 _BLOCK_KINDS = {
     "heading_open": "heading", "paragraph_open": "paragraph", "blockquote_open": "blockquote",
