@@ -39,7 +39,6 @@ __all__ = [
     "PRESS_RELEASE",
     "BodyDoc",
     "attribution",
-    "atx",
     "normalise",
     "parse",
     "parse_date",
@@ -49,24 +48,6 @@ __all__ = [
 Path = tuple[str, ...]
 """A field's path with list indexes as strings, like the front matter's (``faq.external.0``)."""
 
-_HEADING_START = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
-
-
-def atx(line: str) -> tuple[int, str] | None:
-    """An ATX heading's level and text, without its closing ``#`` sequence: ``(2, 'Title')`` for
-    ``## Title ##``. Linear in the line (a regular expression that skips the closing sequence
-    backtracks over every run of spaces in the heading)."""
-    m = _HEADING_START.match(line)
-    if m is None:
-        return None
-    text = (m.group(2) or "").rstrip(" \t")
-    bare = text.rstrip("#")
-    if bare != text and (not bare or bare[-1] in " \t"):
-        text = bare.rstrip(" \t")
-    return len(m.group(1)), text
-
-
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATTRS = re.compile(r"\{([^{}]*)\}\s*$")  # a heading's attribute list; the spaces before it are stripped
 # Spaces around a label's colon are bounded: two unbounded runs side by side try every split of
 # a long run of spaces (quadratic), and a label is a word or two.
@@ -74,9 +55,6 @@ _LABEL = re.compile(r"^\*\*([^*\n]{1,40}?)[ \t]{0,3}:?[ \t]{0,3}\*\*[ \t]{0,3}:?
 _BOLD_LINE = re.compile(r"^\*\*(?!\s)(.+?)\*\*\s*$", re.DOTALL)
 _Q_PREFIX = re.compile(r"^(?:Q\d*[:.)]\s*)", re.IGNORECASE)
 _A_PREFIX = re.compile(r"^\*{0,2}A\d*[:.]\*{0,2}[ \t]+")  # 'A: ...', never 'A.I.' or 'A) a list'
-_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_COMMENT = re.compile(r"^\s*<!--.*?-->\s*$", re.DOTALL)
 _DATELINE = re.compile(r"^\*\*(?P<bold>[^*\n]+?)\*\*(?:\s*[—–-]{1,2}\s*|[ \t]*(?:\n|$))(?P<rest>.*)$", re.DOTALL)
 _ATTRIBUTION = re.compile(r"(?:—|–|--|-|―)\s*(?P<who>.*)", re.DOTALL)
 _KIND = re.compile(r"\{(?P<kind>[A-Za-z][\w-]*)\}")
@@ -128,15 +106,6 @@ class BodyDoc:
     an image), as written: the layout shows it there."""
     errors: list[tuple[int, str, str]] = field(default_factory=list)
     """``(line, field, message)`` of what the sections themselves get wrong."""
-
-
-def _is_paragraph(text: str) -> bool:
-    """Whether a piece of text (what is left of a blockquote after its quotes) reads as a paragraph."""
-    if _RULE.match(text) or _COMMENT.match(text):
-        return False
-    first = text.lstrip()
-    return not (first.startswith((">", "|", "```", "~~~", "    ", "\t", "<", "![", "#"))
-                or re.match(r"^([-*+]|\d+[.)])\s", first))
 
 
 class _Reader:
