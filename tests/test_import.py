@@ -194,7 +194,9 @@ def test_corpus_document_imports_checks_and_builds(site: Site, original: Path) -
         rendered = group_questions(out, group)
         assert len(rendered) == len(questions[group]), (group, rendered)
         for question in questions[group]:
-            assert any(norm(question) in r for r in rendered), (group, question, rendered)
+            # a question keeps its inline markup (issue 19): `code` renders as <code>, whose tags
+            # norm() turns into spaces
+            assert any(norm(question).replace(" ", "") in r.replace(" ", "") for r in rendered), (group, question, rendered)
 
     asked = {norm(q) for qs in questions.values() for q in qs}
     for level, heading in headings(original.read_text(encoding="utf-8")):

@@ -8,49 +8,46 @@ from; every other section stays Markdown, in order (docs/writing-in-markdown.md)
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import reader as markdown
+from .vocabulary import (
+    CUSTOMER_ROLE,
+    DATE,
+    EXTERNAL,
+    FAQ,
+    GROUPS,
+    INTERNAL,
+    PART_ORDER,
+    PARTS,
+    PRESS_RELEASE,
+    normalise,
+    parse_date,
+    section_name,
+)
+
+__all__ = [
+    "EXTERNAL",
+    "FAQ",
+    "GROUPS",
+    "INTERNAL",
+    "PARTS",
+    "PART_ORDER",
+    "PRESS_RELEASE",
+    "BodyDoc",
+    "attribution",
+    "normalise",
+    "parse",
+    "parse_date",
+    "search_end",
+]
+
 Path = tuple[str, ...]
 """A field's path with list indexes as strings, like the front matter's (``faq.external.0``)."""
 
-PRESS_RELEASE = {"press release", "pr", "working backwards", "the press release"}
-EXTERNAL = {"external faq", "customer faq", "public faq", "customer questions", "external questions",
-            "customer faqs", "external faqs"}
-INTERNAL = {"internal faq", "internal/technical faq", "internal / technical faq", "technical faq", "business faq",
-            "stakeholder faq", "internal faqs", "internal questions", "internal and technical faq"}
-FAQ = {"faq", "faqs", "frequently asked questions", "questions and answers", "q&a"}
-GROUPS = {"external": EXTERNAL | {"external", "customer", "customers", "public", "users", "for customers"},
-          "internal": INTERNAL | {"internal", "business", "technical", "stakeholders", "team", "internal/technical"}}
-"""Group names under a ``## FAQ``: the section names, and their short forms."""
-PARTS = {
-    "summary": "summary", "problem": "problem", "the problem": "problem", "solution": "solution",
-    "the solution": "solution", "getting started": "getting_started", "how to get started": "getting_started",
-    "how it works": "solution", "closing": "closing", "call to action": "closing", "availability": "getting_started",
-}
-PART_ORDER = ("summary", "problem", "solution", "getting_started", "closing")
-
-_HEADING_START = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
-
-
-def atx(line: str) -> tuple[int, str] | None:
-    """An ATX heading's level and text, without its closing ``#`` sequence: ``(2, 'Title')`` for
-    ``## Title ##``. Linear in the line (a regular expression that skips the closing sequence
-    backtracks over every run of spaces in the heading)."""
-    m = _HEADING_START.match(line)
-    if m is None:
-        return None
-    text = (m.group(2) or "").rstrip(" \t")
-    bare = text.rstrip("#")
-    if bare != text and (not bare or bare[-1] in " \t"):
-        text = bare.rstrip(" \t")
-    return len(m.group(1)), text
-
-
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATTRS = re.compile(r"\{([^{}]*)\}\s*$")  # a heading's attribute list; the spaces before it are stripped
 # Spaces around a label's colon are bounded: two unbounded runs side by side try every split of
 # a long run of spaces (quadratic), and a label is a word or two.
@@ -58,9 +55,6 @@ _LABEL = re.compile(r"^\*\*([^*\n]{1,40}?)[ \t]{0,3}:?[ \t]{0,3}\*\*[ \t]{0,3}:?
 _BOLD_LINE = re.compile(r"^\*\*(?!\s)(.+?)\*\*\s*$", re.DOTALL)
 _Q_PREFIX = re.compile(r"^(?:Q\d*[:.)]\s*)", re.IGNORECASE)
 _A_PREFIX = re.compile(r"^\*{0,2}A\d*[:.]\*{0,2}[ \t]+")  # 'A: ...', never 'A.I.' or 'A) a list'
-_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_COMMENT = re.compile(r"^\s*<!--.*?-->\s*$", re.DOTALL)
 _DATELINE = re.compile(r"^\*\*(?P<bold>[^*\n]+?)\*\*(?:\s*[—–-]{1,2}\s*|[ \t]*(?:\n|$))(?P<rest>.*)$", re.DOTALL)
 _ATTRIBUTION = re.compile(r"(?:—|–|--|-|―)\s*(?P<who>.*)", re.DOTALL)
 _KIND = re.compile(r"\{(?P<kind>[A-Za-z][\w-]*)\}")
@@ -78,17 +72,7 @@ def attribution(line: str) -> tuple[str, str | None] | None:
         if k is not None and k.end() == len(who):
             who, kind = who[: k.start()].rstrip(), k.group("kind")
     return (who, kind) if who else None
-_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
-                                       "september", "october", "november", "december"], 1)}
-_DATE_AT_END = re.compile(
-    r"(?:,\s*|\s+)(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})|(?:\d{1,2}(?:st|nd|rd|th|\.)?\s+[A-Z][a-z]+\.?,?\s+\d{4})"
-    r"|(?:\d{4}-\d{2}-\d{2})|(?:\d{4}-\d{2})|(?:[A-Z][a-z]+\.?\s+\d{4}))\s*$")
-
-
-def normalise(heading: str) -> str:
-    """``  External FAQ: `` -> ``external faq``: case, spacing, a trailing colon and ``{...}`` ignored."""
-    text = _ATTRS.sub("", heading).strip().rstrip(":").strip()
-    return " ".join(text.replace("*", "").replace("_", " ").lower().split())
+_DATE_AT_END = re.compile(rf"(?:,\s*|\s+)(?P<date>{DATE})\s*$")
 
 
 @dataclass
@@ -96,6 +80,18 @@ class _Heading:
     level: int
     text: str
     line: int  # index into the body's lines
+    index: int = 0  # index into the body's blocks
+
+
+@dataclass
+class _Piece:
+    """A block as the sections read it: its first line, its text as written, and its kind
+    (:class:`.reader.Block`)."""
+
+    line: int
+    text: str
+    kind: str
+    heading: _Heading | None = None
 
 
 @dataclass
@@ -112,117 +108,10 @@ class BodyDoc:
     """``(line, field, message)`` of what the sections themselves get wrong."""
 
 
-def _atx(lines: list[str]) -> list[str]:
-    """Setext headings (``Title`` over ``=====`` or ``-----``, at the start of a block) written as
-    ``# Title`` / ``## Title`` over a blank line: the same document, the same line numbers."""
-    out = list(lines)
-    fence: str | None = None
-    for i, line in enumerate(lines[:-1]):
-        m = _FENCE.match(line)
-        if fence is not None:
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = None
-            continue
-        if m:
-            fence = m.group(1)
-            continue
-        under = _SETEXT.match(lines[i + 1])
-        if under and line.strip() and (i == 0 or not lines[i - 1].strip()) and not atx(line) \
-                and not _RULE.match(line) and _is_paragraph(line):
-            out[i] = ("# " if under.group(1)[0] == "=" else "## ") + line.strip()
-            out[i + 1] = ""
-    return out
-
-
-def _headings(lines: list[str]) -> list[_Heading]:
-    found = []
-    fence: str | None = None
-    for i, line in enumerate(lines):
-        m = _FENCE.match(line)
-        if fence is not None:
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line.strip()[len(m.group(1)):]:
-                fence = None
-            continue
-        if m:
-            fence = m.group(1)
-            continue
-        h = atx(line)
-        if h:
-            found.append(_Heading(h[0], h[1], i))
-    return found
-
-
-def _blocks(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
-    """``(line index, text)`` of each block between blank lines; a fenced block stays whole."""
-    blocks: list[tuple[int, str]] = []
-    current: list[str] = []
-    first = start
-    fence: str | None = None
-    for i in range(start, end):
-        line = lines[i]
-        m = _FENCE.match(line)
-        if fence is not None:
-            current.append(line)
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = None
-            continue
-        if m:
-            if not current:
-                first = i
-            current.append(line)
-            fence = m.group(1)
-            continue
-        if not line.strip():
-            if current:
-                blocks.append((first, "\n".join(current)))
-                current = []
-            continue
-        if current and atx(line):  # a heading needs no blank line before it
-            blocks.append((first, "\n".join(current)))
-            current = []
-        if not current:
-            first = i
-        current.append(line)
-    if current:
-        blocks.append((first, "\n".join(current)))
-    return blocks
-
-
-def _is_paragraph(text: str) -> bool:
-    if _RULE.match(text) or _COMMENT.match(text):
-        return False
-    first = text.lstrip()
-    return not (first.startswith((">", "|", "```", "~~~", "    ", "\t", "<", "![", "#"))
-                or re.match(r"^([-*+]|\d+[.)])\s", first))
-
-
-def parse_date(text: str) -> str:
-    """``April 27, 2027`` / ``27 April 2027`` / ``2027-04-27`` -> ``2027-04-27``; ``August 2027``
-    -> ``2027-08``; anything else as written (the schema then says what is wrong)."""
-    text = text.strip().rstrip(",.")
-    if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", text):
-        return text
-    words = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text).replace(",", " ").replace(".", " ").split()
-    try:
-        if len(words) == 3:
-            month, day, year = (words[0], words[1], words[2]) if words[0].isalpha() else (words[1], words[0], words[2])
-            return datetime.date(int(year), _month(month), int(day)).isoformat()
-        if len(words) == 2 and words[0].isalpha():
-            return f"{int(words[1]):04d}-{_month(words[0]):02d}"
-    except (StopIteration, ValueError):
-        pass
-    return text
-
-
-def _month(word: str) -> int:
-    """``April`` / ``Apr`` -> 4; StopIteration when it is no month."""
-    word = word.lower()
-    return _MONTHS.get(word) or next(v for k, v in _MONTHS.items() if len(word) >= 3 and k.startswith(word))
-
-
 class _Reader:
-    def __init__(self, lines: list[str], offset: int) -> None:
-        self.lines = lines
+    def __init__(self, read: markdown.Document, offset: int) -> None:
+        self.lines = read.lines
+        self.blocks = read.blocks
         self.offset = offset
         self.doc = BodyDoc()
 
@@ -237,6 +126,33 @@ class _Reader:
         target[path[-1]] = value
         self.doc.lines.setdefault(path, self.at(index))
 
+    def line_of(self, block: int) -> int:
+        """The first line of a block (the end of the body past the last one)."""
+        return self.blocks[block].start if block < len(self.blocks) else len(self.lines)
+
+    def source(self, start: int, end: int) -> str:
+        """The body's lines from block ``start`` up to block ``end``, as written."""
+        return "\n".join(self.lines[self.line_of(start) : self.line_of(end)]).strip("\n")
+
+    def pieces(self, start: int, end: int) -> list[_Piece]:
+        """Blocks ``start`` to ``end`` as pieces; blockquotes separated only by blank lines are
+        one, as Python-Markdown renders them (their text the lines between, as written)."""
+        out: list[_Piece] = []
+        n = start
+        while n < end:
+            b = self.blocks[n]
+            if b.kind == "blockquote":
+                m = n
+                while m + 1 < end and self.blocks[m + 1].kind == "blockquote":
+                    m += 1
+                out.append(_Piece(b.start, "\n".join(self.lines[b.start : self.blocks[m].end]), "blockquote"))
+                n = m + 1
+                continue
+            heading = _Heading(b.level, b.content, b.start, n) if b.kind == "heading" else None
+            out.append(_Piece(b.start, b.text, b.kind, heading))
+            n += 1
+        return out
+
     # -- press release ---------------------------------------------------------------------
 
     def press_release(self, heading: _Heading, end: int) -> str:
@@ -249,36 +165,32 @@ class _Reader:
         current: list[str] | None = None
         label: str | None = None
         quotes: list[dict[str, Any]] = []
-        sub = [h for h in _headings(self.lines[heading.line + 1 : end])]
-        sub_at = {h.line + heading.line + 1: h for h in sub}
-        blocks = _merge_quotes(_blocks(self.lines, heading.line + 1, end))
-        dated = next((k for k, (_, text) in enumerate(blocks) if _dateline(text)), None)
+        pieces = self.pieces(heading.index + 1, end)
+        dated = next((k for k, p in enumerate(pieces) if p.kind == "paragraph" and _dateline(p.text)), None)
         preface: list[str] = []
         if dated:  # what comes before the dateline and before any part's label or subsection
-            first = next((k for k, (i, t) in enumerate(blocks[:dated]) if _part_of(i, t, sub_at)), dated)
-            preface = [text for _, text in blocks[:first]]
-            blocks = blocks[first:]
-        for index, text in blocks:
-            if index in sub_at and normalise(sub_at[index].text) in PARTS:
-                label = PARTS[normalise(sub_at[index].text)]
+            first = next((k for k, p in enumerate(pieces[:dated]) if _part_of(p)), dated)
+            preface = [p.text for p in pieces[:first]]
+            pieces = pieces[first:]
+        for piece in pieces:
+            index, text, paragraph = piece.line, piece.text, piece.kind == "paragraph"
+            if piece.heading is not None and normalise(piece.heading.text) in PARTS:
+                label = PARTS[normalise(piece.heading.text)]
                 current = None
-                rest = text.split("\n", 1)[1] if "\n" in text else ""
-                if not rest.strip():
-                    continue
-                text, index = rest, index + 1
-            if text.lstrip().startswith(">"):
+                continue
+            if piece.kind == "blockquote":
                 leftover = self._quotes(text, index, quotes)
                 if leftover is None:
                     continue  # a list or code after a quote still belongs to the part before it
                 text = leftover
-            if not self.doc.data.get("dateline") and (found := _dateline(text)):
+            if paragraph and not self.doc.data.get("dateline") and (found := _dateline(text)):
                 location, date, text = found
                 self.set(("dateline",), {}, index)
                 self.set(("dateline", "location"), location, index)
                 self.set(("dateline", "date"), parse_date(date), index)
                 if not text.strip():
                     continue
-            m = _LABEL.match(text) if _is_paragraph(text) else None
+            m = _LABEL.match(text) if paragraph else None
             named = PARTS.get(normalise(m.group(1))) if m else None
             if named:  # '**Problem:** ...': this paragraph and the ones after it, up to the next label
                 text = text[m.end():] if m else text
@@ -290,7 +202,7 @@ class _Reader:
                 current = parts.setdefault(label, (index, []))[1]
                 current.append(text)
                 continue
-            if current is not None and not _is_paragraph(text):
+            if current is not None and not paragraph:
                 current.append(text)  # a list, table or code after its paragraph
                 continue
             current = [text]
@@ -322,30 +234,34 @@ class _Reader:
     def _quotes(self, text: str, index: int, quotes: list[dict[str, Any]]) -> str | None:
         """The attributed quotes of a blockquote, each ended by its attribution line; returns the
         blockquote's text after its last attribution (None when there is none), or the whole
-        text when it has no attribution at all (then it is no quote, only text)."""
+        text when it has no attribution at all (then it is no quote, only text). Linear in the
+        blockquote: what a quote said is joined once, when its attribution is found."""
         lines = text.split("\n")
-        inner = [re.sub(r"^ {0,3}> ?", "", line) for line in lines]
-        start, found = 0, False
+        inner = [markdown.quote_line(line) for line in lines]
+        start, found, said_something = 0, False, False
         for i, line in enumerate(inner):
-            m = attribution(_unwrap(line.strip()))
-            said = "\n".join(inner[start:i]).strip()
-            if m and said:
-                who = _unwrap(m[0].strip())
-                name, _, role = who.partition(",")
-                kind = m[1] or ("customer" if _CUSTOMER_ROLE.search(role) or any(
-                    q["kind"] == "leader" for q in quotes) else "leader")
-                n = len(quotes)
-                quote = {"kind": kind, "name": name.strip(), "role": role.strip(), "text": _unquote(said)}
-                if not quote["role"]:
-                    del quote["role"]  # a name alone: the role is missing, which a draft may be
-                quotes.append(quote)
-                where, said_at = self.at(index + start), self.at(index + i)
-                for key in ("", "text"):
-                    self.doc.lines[("quotes", str(n), key) if key else ("quotes", str(n))] = where
-                for key in ("kind", "name", "role"):  # written on the attribution line
-                    self.doc.lines[("quotes", str(n), key)] = said_at
-                self.doc.lines.setdefault(("quotes",), where)
-                start, found = i + 1, True
+            stripped = line.strip()
+            m = attribution(_unwrap(stripped)) if said_something else None
+            said = "\n".join(inner[start:i]).strip() if m else ""
+            if not (m and said):
+                said_something = said_something or bool(stripped)
+                continue
+            who = _unwrap(m[0].strip())
+            name, _, role = who.partition(",")
+            kind = m[1] or ("customer" if CUSTOMER_ROLE.search(role) or any(
+                q["kind"] == "leader" for q in quotes) else "leader")
+            n = len(quotes)
+            quote = {"kind": kind, "name": name.strip(), "role": role.strip(), "text": _unquote(said)}
+            if not quote["role"]:
+                del quote["role"]  # a name alone: the role is missing, which a draft may be
+            quotes.append(quote)
+            where, said_at = self.at(index + start), self.at(index + i)
+            for key in ("", "text"):
+                self.doc.lines[("quotes", str(n), key) if key else ("quotes", str(n))] = where
+            for key in ("kind", "name", "role"):  # written on the attribution line
+                self.doc.lines[("quotes", str(n), key)] = said_at
+            self.doc.lines.setdefault(("quotes",), where)
+            start, found, said_something = i + 1, True, False
         if not found:
             return text
         left = "\n".join(lines[start:]).strip()
@@ -354,12 +270,12 @@ class _Reader:
     # -- FAQ -------------------------------------------------------------------------------
 
     def faq(self, part: str, heading: _Heading, start: int, end: int) -> str:
-        """Questions between ``start`` and ``end``: headings one level below ``heading``, or
-        all-bold paragraphs."""
+        """Questions in blocks ``start`` to ``end``: headings one level below ``heading``, or
+        all-bold paragraphs; before any of those, a deeper heading that asks (``#### Why?``)."""
         items: list[dict[str, Any]] = self.doc.data.setdefault("faq", {}).setdefault(part, [])
         self.doc.lines.setdefault(("faq",), self.at(heading.line))
         self.doc.lines.setdefault(("faq", part), self.at(heading.line))
-        sub = {h.line + start: h for h in _headings(self.lines[start:end])}
+        pieces = self.pieces(start, end)
         answers: list[list[str]] = []
         preamble: list[str] = []
 
@@ -379,28 +295,39 @@ class _Reader:
             answers.append([rest] if rest.strip() else [])
 
         # A heading one level below that has headings beneath it and asks nothing is a topic
-        # ('### Pricing' over '#### How much?'): its questions carry its name.
-        ordered = sorted(sub.items())
-        topics = {at for n, (at, h) in enumerate(ordered) if h.level == heading.level + 1 and "?" not in h.text
-                  and any(g.level == heading.level + 2 for _, g in ordered[n + 1 : n + 1 + _next_at(ordered[n + 1 :],
-                                                                                                   h.level)])}
+        # ('### Pricing' over '#### How much?'): its questions carry its name. One pass, from the end.
+        topics: set[int] = set()
+        deeper = False
+        for sub in reversed([p.heading for p in pieces if p.heading is not None]):
+            if sub.level <= heading.level + 1:
+                if sub.level == heading.level + 1 and deeper and "?" not in sub.text:
+                    topics.add(sub.index)
+                deeper = False
+            elif sub.level == heading.level + 2:
+                deeper = True
         topic: str | None = None
-        for index, text in _blocks(self.lines, start, end):
-            first, _, rest = text.partition("\n")
-            h = sub.get(index)
-            if h is not None and index in topics:
+        asked_at = 0  # the level of the heading the last question was
+        for piece in pieces:
+            text, index, h = piece.text, piece.line, piece.heading
+            if h is not None and h.index in topics:
                 topic = _ATTRS.sub("", h.text).strip()
-                if rest.strip():
-                    (answers[-1] if answers else preamble).append(rest)
                 continue
             if h is not None and h.level == heading.level + 1:
                 topic = None
-                question(h.text, index, rest)
+                question(h.text, index, "")
+                asked_at = h.level
                 continue
             if h is not None and topic is not None and h.level == heading.level + 2:
-                question(f"{topic}: {h.text}", index, rest)
+                question(f"{topic}: {h.text}", index, "")
+                asked_at = h.level
                 continue
-            bold = _BOLD_LINE.match(first) if _is_paragraph(text) else None
+            if h is not None and topic is None and h.level > heading.level + 1 and _asks(h.text) \
+                    and (not answers or asked_at == h.level):
+                question(h.text, index, "")  # '#### Why?' before any '###': a question, in its place
+                asked_at = h.level
+                continue
+            first, _, rest = text.partition("\n")
+            bold = _BOLD_LINE.match(first) if piece.kind == "paragraph" else None
             if bold and ("?" in bold.group(1) or _Q_PREFIX.match(bold.group(1))):
                 question(bold.group(1), index, rest)
                 continue
@@ -413,23 +340,31 @@ class _Reader:
             item["answer"] = _A_PREFIX.sub("", text, count=1)
         return "\n\n".join(preamble)
 
+    def asks(self, start: int, end: int, level: int) -> bool:
+        """Whether blocks ``start`` to ``end`` hold a question: a heading below ``level`` that
+        asks, or an all-bold paragraph that does."""
+        for b in self.blocks[start:end]:
+            if b.kind == "heading" and b.level > level and _asks(b.content):
+                return True
+            bold = _BOLD_LINE.match(b.text.partition("\n")[0]) if b.kind == "paragraph" else None
+            if bold and ("?" in bold.group(1) or _Q_PREFIX.match(bold.group(1))):
+                return True
+        return False
 
-_CUSTOMER_ROLE = re.compile(r"\b(?:users?|customers?|clients?|subscribers?|beta testers?|early adopters?|buyers?|"
-                            r"shoppers?|patients?|students?)\b", re.IGNORECASE)
-"""A quote's role that names a customer (``early user``, ``Customer``): a customer quote whatever its place."""
 
 
-def _part_of(index: int, text: str, subsections: dict[int, _Heading]) -> str | None:
-    """The part a block names: a ``### Problem`` subsection or a ``**Problem:**`` label."""
-    if index in subsections:
-        return PARTS.get(normalise(subsections[index].text))
-    m = _LABEL.match(text) if _is_paragraph(text) else None
+def _asks(heading: str) -> bool:
+    """Whether a heading's text is a question: it ends in ``?`` or opens with ``Q:``."""
+    text = _ATTRS.sub("", heading).strip()
+    return text.endswith("?") or bool(_Q_PREFIX.match(text))
+
+
+def _part_of(piece: _Piece) -> str | None:
+    """The part a piece names: a ``### Problem`` subsection or a ``**Problem:**`` label."""
+    if piece.heading is not None:
+        return PARTS.get(normalise(piece.heading.text))
+    m = _LABEL.match(piece.text) if piece.kind == "paragraph" else None
     return PARTS.get(normalise(m.group(1))) if m else None
-
-
-def _next_at(headings: list[tuple[int, _Heading]], level: int) -> int:
-    """How many of ``headings`` come before the next one of ``level`` or above."""
-    return next((n for n, (_, h) in enumerate(headings) if h.level <= level), len(headings))
 
 
 def search_end(pattern: re.Pattern[str], text: str, window: int = 80) -> re.Match[str] | None:
@@ -448,17 +383,6 @@ def _dateline(text: str) -> tuple[str, str, str] | None:
         return None
     location = m.group("bold")[: date.start()].strip().rstrip(",—–-").strip()
     return location, date.group("date"), m.group("rest")
-
-
-def _merge_quotes(blocks: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Blockquotes separated only by blank lines are one blockquote, as Markdown renders them."""
-    out: list[tuple[int, str]] = []
-    for index, text in blocks:
-        if out and text.lstrip().startswith(">") and out[-1][1].lstrip().startswith(">"):
-            out[-1] = (out[-1][0], out[-1][1] + "\n>\n" + text)
-        else:
-            out.append((index, text))
-    return out
 
 
 def _unwrap(text: str) -> str:
@@ -483,54 +407,58 @@ def _unquote(text: str) -> str:
 
 
 def _kind(heading: str, extra: dict[str, set[str]]) -> str | None:
-    name = normalise(heading)
+    name, written = section_name(heading), normalise(heading)
     for kind, names in (("press_release", PRESS_RELEASE), ("external", EXTERNAL), ("internal", INTERNAL),
                         ("faq", FAQ)):
-        if name in names or name in extra.get(kind, set()):
+        if name in names or name in extra.get(kind, set()) or written in extra.get(kind, set()):
             return kind
     return None
+
+
+_MAY_HAVE_SECTION = re.compile(r"(?m)^ {0,3}(?:#|=+[ \t]*$|-+[ \t]*$)")
+"""A line that may be a heading (``#``, or a setext underline): without one, no section."""
 
 
 def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -> BodyDoc | None:
     """The body form of ``body`` (which starts on line ``offset + 1`` of its file), or None when
     it has no recognised section (a front-matter-form page: its body is left alone)."""
-    if "#" not in body:
+    if not _MAY_HAVE_SECTION.search(body):
         return None
     extra = _label_names(labels or {})
-    lines = _atx(body.split("\n"))
-    heads = _headings(lines)
-    tops = [h for h in heads if h.level <= 2]
+    read = markdown.read(body)
+    tops = [_Heading(b.level, b.content, b.start, n) for n, b in enumerate(read.blocks)
+            if b.kind == "heading" and b.level <= 2]
     kinds = [_kind(h.text, extra) for h in tops]
     if not any(kinds):
         return None
-    reader = _Reader(lines, offset)
+    reader = _Reader(read, offset)
     rest: list[str] = []
-    first = tops[0].line if tops else len(lines)
-    rest.append("\n".join(lines[:first]).strip("\n"))
+    rest.append(reader.source(0, tops[0].index))
     n = 0
     while n < len(tops):
         h, kind = tops[n], kinds[n]
-        # A recognised section runs to the next heading of its level or above (so '# FAQ' may
-        # hold '## Question?'); any other section to the next top-level heading.
+        # A recognised section runs to the next heading of its level or above, or the next that
+        # names a section ('# FAQ' may hold '## Question?'; '# Press release' ends at
+        # '## External FAQ'); any other section to the next top-level heading.
         following = n + 1
         if kind is not None:
-            while following < len(tops) and tops[following].level > h.level:
+            while following < len(tops) and tops[following].level > h.level and kinds[following] is None:
                 following += 1
-        end = tops[following].line if following < len(tops) else len(lines)
+        end = tops[following].index if following < len(tops) else len(read.blocks)
         if kind is None:
-            rest.append("\n".join(lines[h.line : end]).strip("\n"))
+            rest.append(reader.source(h.index, end))
         elif kind == "press_release" and ("press_release",) in reader.doc.lines:
             first_line = reader.doc.lines[("press_release",)]
             reader.doc.errors.append((reader.at(h.line), "press_release",
                                       f"a second press release section (the first is at line {first_line}; "
                                       f"expected one: this one is kept as an ordinary section)"))
-            rest.append("\n".join(lines[h.line : end]).strip("\n"))
+            rest.append(reader.source(h.index, end))
         elif kind == "press_release":
             reader.doc.preface = reader.press_release(h, end)  # what came before its dateline
         elif kind in ("external", "internal"):
-            rest.append(reader.faq(kind, h, h.line + 1, end))
+            rest.append(reader.faq(kind, h, h.index + 1, end))
         else:
-            rest.extend(_faq_section(reader, lines, h, end, extra))
+            rest.extend(_faq_section(reader, h, end, extra))
         n = following
     doc = reader.doc
     # A part the status requires but the body lacks is reported at its section's heading.
@@ -545,28 +473,34 @@ def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -
     return doc
 
 
-def _faq_section(reader: _Reader, lines: list[str], h: _Heading, end: int, extra: dict[str, set[str]]) -> list[str]:
+def _faq_section(reader: _Reader, h: _Heading, end: int, extra: dict[str, set[str]]) -> list[str]:
     """A ``## FAQ``: its external and internal groups, or, with none, its questions as external.
-    Any other subsection beside the groups is kept as written."""
-    groups = [g for g in _headings(lines[h.line + 1 : end]) if g.level == h.level + 1]
+    Any other subsection beside the groups is kept as written; questions before the first group
+    are external (the FAQ's undivided part), in their place."""
+    blocks = reader.blocks
+    groups = [_Heading(b.level, b.content, b.start, n) for n, b in enumerate(blocks[h.index + 1 : end], h.index + 1)
+              if b.kind == "heading" and b.level == h.level + 1]
     named = [(g, _group(g.text, extra)) for g in groups]
     if not any(kind for _, kind in named):
-        return [reader.faq("external", h, h.line + 1, end)]
-    marks = [g.line + h.line + 1 for g, _ in named]
-    kept = ["\n".join(lines[h.line + 1 : marks[0]]).strip("\n")]
+        return [reader.faq("external", h, h.index + 1, end)]
+    first = groups[0].index
+    if reader.asks(h.index + 1, first, h.level):
+        kept = [reader.faq("external", h, h.index + 1, first)]
+    else:
+        kept = [reader.source(h.index + 1, first)]
     for i, (g, kind) in enumerate(named):
-        g_end = marks[i + 1] if i + 1 < len(marks) else end
+        g_end = groups[i + 1].index if i + 1 < len(groups) else end
         if kind is None:
-            kept.append("\n".join(lines[marks[i] : g_end]).strip("\n"))
+            kept.append(reader.source(g.index, g_end))
         else:
-            kept.append(reader.faq(kind, _Heading(g.level, g.text, marks[i]), marks[i] + 1, g_end))
+            kept.append(reader.faq(kind, g, g.index + 1, g_end))
     return kept
 
 
 def _group(heading: str, extra: dict[str, set[str]]) -> str | None:
-    name = normalise(heading)
+    name, written = section_name(heading), normalise(heading)
     for kind in ("external", "internal"):
-        if name in GROUPS[kind] or name in extra.get(kind, set()):
+        if name in GROUPS[kind] or written in GROUPS[kind] or written in extra.get(kind, set()):
             return kind
     return None
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from .frontmatter import FrontMatterError, ParsedPage, Path
 from .problems import field_path
 from .schema import BUNDLED_ID, SchemaValidator, bundled_schema
+from .vocabulary import MONTHS
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
@@ -65,8 +66,7 @@ def _read_as(value: Any) -> str:
     return "a number"
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
+_MONTHS = MONTHS
 _YMD = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 

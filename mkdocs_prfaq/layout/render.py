@@ -24,14 +24,14 @@ from ..contract.labels import status_key
 from ..contract.lifecycle import DEFAULT, INVALID, Lifecycle
 from ..contract.limits import Words
 from ..contract.model import Proposal, as_text
+from ..contract.vocabulary import MONTHS
 from .fields import CUSTOMER_PARTS, PRESS_RELEASE_PARTS
 from .sanitize import safe_id
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 PAGE_TEMPLATE = "prfaq/page.html"
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
+_MONTHS = MONTHS
 
 
 def long_date(iso: str) -> str:

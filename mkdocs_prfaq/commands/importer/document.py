@@ -18,31 +18,26 @@ import bisect
 import datetime
 import os
 import re
-import subprocess
+import sys
 import urllib.parse
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..contract import body, frontmatter
-from ..contract.model import STATUSES
-from ..layout.sanitize import is_remote
-from .images import name_problem, read_image
-from .scaffold import (
-    GENERATED_FOLDERS,
+import yaml
+
+from ...contract import body, frontmatter, vocabulary
+from ...contract import reader as markdown
+from ...contract.model import STATUSES
+from ...layout.sanitize import is_remote
+from ..scaffold import (
     ID_RE,
     MAX_ID,
-    NewPageError,
-    _create,
-    _id_scalar,
-    _quoted,
-    check_folders,
     id_from_title,
 )
 
-PART_ORDER = body.PART_ORDER
-PART_TITLES = {"summary": "Summary", "problem": "Problem", "solution": "Solution",
-               "getting_started": "Getting started", "closing": "Closing"}
+PART_ORDER = vocabulary.PART_ORDER
+PART_TITLES = vocabulary.PART_TITLES
 
 KEPT_KEYS = ("title", "status", "owner", "created", "updated", "id", "authors", "reviewers", "tags", "subtitle",
              "related", "launched", "superseded_by", "decision", "customer", "dateline", "press_release", "quotes",
@@ -52,29 +47,7 @@ the body does not give them too)."""
 
 # -- names -------------------------------------------------------------------------------------
 
-_LABELS: dict[str, str] = {}
-for _what, _spellings in {
-    "title": ("heading", "headline", "title"),
-    "subtitle": ("subheading", "sub-heading", "subtitle", "sub-title", "subhead", "subheadline"),
-    "summary": ("summary", "intro", "intro paragraph", "introduction", "introductory paragraph", "opening",
-                "opening paragraph", "summary paragraph"),
-    "problem": ("problem", "problems", "customer problem", "customer problems", "problem paragraph",
-                "the problem", "customer's problem", "customer's problems"),
-    "solution": ("solution", "solution paragraph", "our solution", "the solution"),
-    "getting_started": ("getting started", "how to get started", "customer's job-to-be-done",
-                        "customer job-to-be-done", "customer's job to be done", "customer experience",
-                        "the customer experience"),
-    "closing": ("closing", "call to action", "closing and call to action", "closing paragraph"),
-    "quote:leader": ("leader's quote", "leader quote", "quote from you", "quote from a leader", "leadership quote",
-                     "company quote", "spokesperson quote", "your quote", "leader's quotes", "leader quotes"),
-    "quote:customer": ("customer quote", "customer's quote", "customer testimonial", "quote from a customer",
-                       "customer quotes", "customer testimonials", "testimonials", "customer's quotes"),
-    "quote:": ("quote", "quotes"),
-}.items():
-    for _spelling in _spellings:
-        _LABELS[_spelling] = _what
-"""Template labels (``Summary:``, ``Leader's Quote:``) and section names by what they are: a part,
-the title, the subtitle, or a quote of a kind (``quote:`` for a quote of no stated kind)."""
+_LABELS = vocabulary.TEMPLATE_LABELS
 
 _GENERIC = re.compile(r"^(?:the\s+)?(?:pr|press\s+release)\s*(?:[/&-]|and)?\s*faqs?$")
 """A document heading that names the kind of document, no title: ``PR/FAQ``, ``PRFAQ``, ``Press
@@ -134,7 +107,9 @@ def _classify(text: str, names: _Names) -> str | None:
     """``pr``, ``external``, ``internal``, ``faq``, ``generic`` (a heading ``PR/FAQ`` with no name)
     or None for any other heading."""
     full = body.normalise(text)
-    for name in (full, body.normalise(_PAREN.sub("", text))):
+    bare = _PAREN.sub("", text)
+    numbered = (vocabulary.section_name(text), vocabulary.section_name(bare))  # '## Part 1 — Press Release'
+    for name in dict.fromkeys((full, body.normalise(bare), *numbered)):
         if name in names.press_release or _QUALIFIED_PR.match(name):
             return "pr"
         if name in names.external or re.match(r"^(?:external|customer|public)\b.*\bfaqs?$", name):
@@ -159,18 +134,14 @@ def _title_name(text: str) -> str:
 
 
 _QUESTION_ID = re.compile(r"\{#([A-Za-z][\w-]*)\}\s*$")
-_LINK_TEXT = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_QUESTION_ID_ANY = re.compile(r"\{#[^{}]*\}$")
 
 
 def _plain(text: str) -> str:
-    """Heading or label Markdown as plain text: no emphasis, code marks, ``{#id}`` or link targets."""
-    text = re.sub(r"\{#[^{}]*\}\s*$", "", text)  # the spaces before it go below
-    text = _LINK_TEXT.sub(r"\1", text)
-    text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
-    text = re.sub(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", text)
-    text = re.sub(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])", r"\1", text)
-    text = re.sub(r"`+([^`]*)`+", r"\1", text)
-    return " ".join(text.split())
+    """Heading or label Markdown as plain text: no emphasis, code marks, ``{#id}`` or link targets
+    (read from the reader's inline tokens: linear whatever the text)."""
+    text = _QUESTION_ID_ANY.sub("", text.rstrip())
+    return markdown.plain(text)
 
 
 # -- Markdown blocks ---------------------------------------------------------------------------
@@ -200,45 +171,16 @@ def _fence_open(line: str) -> str | None:
     return m.group(1)
 
 
-def _scan(lines: list[str], offset: int) -> list[_Heading | _Block]:
-    """Headings and blocks (text between blank lines; a fenced block stays whole), in order.
-    ``line`` is the line of the original file (``offset`` lines come before ``lines``)."""
+def _scan(text: str, offset: int) -> list[_Heading | _Block]:
+    """Headings and blocks of the original's body, in order, as the reader gives them (a fenced
+    block, an HTML block or comment, a list stays whole). ``line`` is the line of the original
+    file (``offset`` lines come before ``text``)."""
     items: list[_Heading | _Block] = []
-    current: list[str] = []
-    first = 0
-    fence: str | None = None
-
-    def flush() -> None:
-        if current:
-            items.append(_Block("\n".join(current), first + offset + 1))
-            current.clear()
-
-    for i, line in enumerate(lines):
-        if fence is not None:
-            current.append(line)
-            m = _FENCE.match(line)
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not m.group(2).strip():
-                fence = None
-            continue
-        opened = _fence_open(line)
-        if opened:
-            if not current:
-                first = i
-            current.append(line)
-            fence = opened
-            continue
-        h = body.atx(line)
-        if h:
-            flush()
-            items.append(_Heading(h[0], h[1].strip(), i + offset + 1))
-            continue
-        if not line.strip():
-            flush()
-            continue
-        if not current:
-            first = i
-        current.append(line.rstrip("\r"))
-    flush()
+    for b in markdown.read(text).blocks:
+        if b.kind == "heading":
+            items.append(_Heading(b.level, " ".join(b.content.split("\n")).strip(), b.start + offset + 1))
+        else:
+            items.append(_Block("\n".join(line.rstrip("\r") for line in b.text.split("\n")), b.start + offset + 1))
     return items
 
 
@@ -260,11 +202,8 @@ def _fenced(text: str) -> bool:
 
 # -- questions ---------------------------------------------------------------------------------
 
-_Q_PREFIX = re.compile(r"^(?:Q\d*|Question\s*\d*)\s*[:.)]\s*", re.IGNORECASE)
-_A_PREFIX = re.compile(r"^\s*(?:(?:\*\*|__)(?:A\d*|(?i:answer))\s*[:.](?:\*\*|__)|(?:A\d*|(?i:answer))\s*[:.])"
-                       r"(?=\s|$)[ \t]*")
-"""An answer's label: ``A:``, ``A.``, ``**A:**``, ``Answer:``, followed by a space or the line's end
-(never ``A.I. features`` or ``A) free, or B) paid``)."""
+_Q_PREFIX = vocabulary.Q_PREFIX
+_A_PREFIX = vocabulary.A_PREFIX
 _BOLD_START = re.compile(r"^(\*\*|__)(?!\s)(?P<inner>.+?)(?<!\s)\1(?P<after>[^\n]*)(?:\n(?P<rest>.*))?$", re.DOTALL)
 _PLAIN_Q = re.compile(r"^Q\d*\s*[:.)]\s+\S", re.IGNORECASE)
 _ASKS = re.compile(r"\?\s*(?:\([^()]*\)\s*)?$")
@@ -303,6 +242,21 @@ def _question(text: str, *, in_faq: bool) -> tuple[str, str] | None:
             asked.append(line.strip())
         return _Q_PREFIX.sub("", " ".join(asked)).strip(), ""
     return None
+
+
+def _question_text(text: str) -> str:
+    """A question as the page writes it: its inline Markdown kept (code, emphasis, links: the layout
+    renders them, and `` `add <path>` `` stays code, never a tag), without ``Q:``, an ``{#id}``, or
+    emphasis around the whole question."""
+    text = " ".join(_QUESTION_ID_ANY.sub("", text.strip()).split())
+    text = _Q_PREFIX.sub("", text).strip()
+    inner = _EMPHASIS_WHOLE.match(text)
+    if inner and not any(mark in inner.group("inner") for mark in ("**", "__")):
+        text = _Q_PREFIX.sub("", inner.group("inner").strip()).strip()
+    return text
+
+
+_EMPHASIS_WHOLE = re.compile(r"^(\*\*|__|\*|_)(?!\s)(?P<inner>.+?)(?<!\s)\1$")
 
 
 def _strip_answer_label(text: str) -> str:
@@ -358,7 +312,7 @@ def _list_faq(blocks: list[str]) -> list[tuple[str, str]] | None:
 _OPEN_Q = "\"“„«"
 _CLOSE_Q = "\"”“»"
 _SAID = re.compile(
-    r"^(?P<q1>[" + _OPEN_Q + r"].+?[" + _CLOSE_Q + r"]),?\s+(?:said|says|added|adds|explained|explains|noted|notes)"
+    r"^(?P<q1>[" + _OPEN_Q + r"].+?[" + _CLOSE_Q + r"]),?\s+(?:" + "|".join(vocabulary.SAID) + r")"
     r"\s+(?P<who>[^\"“”]+?)(?:\.\s*(?P<q2>[" + _OPEN_Q + r"].+[" + _CLOSE_Q + r"])|\.?)\s*$", re.DOTALL)
 _DASHED = re.compile(
     r"^(?P<q1>[" + _OPEN_Q + r"].+[" + _CLOSE_Q + r"])\s*[,.]?\s*(?:—|–|--|-|―)\s*(?P<who>[^\"“”]{2,150}?)\.?\s*$",
@@ -437,11 +391,7 @@ def _quote(text: str) -> Quote | None:
     return None
 
 
-_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
-                                        "september", "october", "november", "december"), 1)}
-_DATE = (r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-         r"|\d{1,2}(?:st|nd|rd|th|\.)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}"
-         r"|\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}|\d{4})")
+_DATE = r"(?P<date>" + vocabulary.DATE + r"|\d{4})"  # a year alone: a dateline that names no day or month
 _BOLD_DATELINE = re.compile(r"^(\*\*|__)(?P<inner>[^*_\n]+?)\1\s*(?P<dash>—|–|--|-|―)\s*(?P<rest>.*)$", re.DOTALL)
 _DATE_END = re.compile(r"(?:^|,\s*|\s*(?:—|–|--|-|―)\s*|\s+)" + _DATE + r"\s*$")
 _PLAIN_DATELINE = re.compile(
@@ -473,45 +423,17 @@ def _preface(text: str) -> bool:
         and (m is not None or written.upper() == written))
 
 
-def _month(word: str) -> int | None:
-    word = word.lower().rstrip(".")
-    if word in _MONTHS:
-        return _MONTHS[word]
-    if word == "sept":
-        return 9
-    return next((v for k, v in _MONTHS.items() if len(word) >= 3 and k.startswith(word)), None)
-
-
 def full_date(text: str) -> datetime.date | None:
     """``April 27, 2027``, ``Apr. 27th 2027``, ``27 April 2027`` or ``2027-04-27`` as a date."""
-    text = text.strip()
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return datetime.date.fromisoformat(text)
-        words = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text).replace(",", " ").replace(".", " ").split()
-        if len(words) == 3:
-            month_word, day, year = (words[0], words[1], words[2]) if words[0][0].isalpha() else \
-                (words[1], words[0], words[2])
-            month = _month(month_word)
-            if month and day.isdigit() and year.isdigit():
-                return datetime.date(int(year), month, int(day))
-    except ValueError:
-        return None
-    return None
+    found = vocabulary.read_date(text)
+    return found[0] if found and not found[1] else None
 
 
 def month_date(text: str) -> datetime.date | None:
     """``August 2027``, ``Aug. 2027`` or ``2027-08`` as the first day of that month (a dateline of
     month precision, which the body form reads as ``2027-08``)."""
-    text = text.strip()
-    m = re.fullmatch(r"(\d{4})-(\d{2})", text)
-    if m:
-        return datetime.date(int(m.group(1)), int(m.group(2)), 1) if 1 <= int(m.group(2)) <= 12 else None
-    words = text.replace(",", " ").split()
-    if len(words) == 2 and words[0][:1].isalpha() and words[1].isdigit() and len(words[1]) == 4:
-        month = _month(words[0])
-        return datetime.date(int(words[1]), month, 1) if month else None
-    return None
+    found = vocabulary.read_date(text)
+    return found[0] if found and found[1] else None
 
 
 @dataclass
@@ -525,9 +447,7 @@ class Dateline:
         return f"{self.date:%Y-%m}" if self.month_only else self.date.isoformat()
 
     def markdown(self) -> str:
-        if self.month_only:
-            return f"**{self.location}, {self.date:%B} {self.date.year}**"
-        return f"**{self.location}, {self.date:%B} {self.date.day}, {self.date.year}**"
+        return f"**{self.location}, {vocabulary.long_date(self.date, self.month_only)}**"
 
 
 # -- the document, read --------------------------------------------------------------------------
@@ -744,7 +664,7 @@ class _Reader:
         if found:
             self.sections.remove(intro)
             for question, answer in found:
-                self.questions.append(_Question(_plain(question), intro.group, [answer]))
+                self.questions.append(_Question(_question_text(question), intro.group, [answer]))
 
     def end_faq(self) -> None:
         if self.mode == "faq":
@@ -789,7 +709,7 @@ class _Reader:
     def ask(self, text: str, level: int) -> None:
         self.end_group()
         anchor = _QUESTION_ID.search(text)  # '### How much? {#pricing}': links to #pricing keep working
-        text = _plain(_Q_PREFIX.sub("", text.strip()))
+        text = _question_text(text)
         if self.topic:
             text = f"{self.topic}: {text}"
         if anchor is not None:
@@ -1096,30 +1016,6 @@ class History:
     author: str | None = None
 
 
-def git_history(path: str) -> History:
-    """The original's :class:`History` from ``git log --follow``; empty outside a repository, for a
-    file git does not track, or without git."""
-    folder, name = os.path.split(os.path.abspath(path))
-    try:
-        out = subprocess.run(["git", "-C", folder, "log", "--follow", "--format=%as%x09%an", "--", name],
-                             capture_output=True, text=True, check=False, timeout=30)
-    except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
-        return History()
-    lines = [line.split("\t", 1) for line in out.stdout.splitlines() if "\t" in line] if out.returncode == 0 else []
-    if not lines:
-        return History()
-    return History(created=lines[-1][0], updated=lines[0][0], author=lines[-1][1].strip() or None)
-
-
-def git_user() -> str:
-    """``git config user.name``, or empty."""
-    try:
-        return subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, check=False,
-                              timeout=10).stdout.strip()
-    except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
-        return ""
-
-
 def _iso(value: Any) -> str | None:
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ].*)?", value):
         try:
@@ -1154,45 +1050,14 @@ def _keep(key: str, value: Any, statuses: Sequence[str]) -> Any:
     return value if isinstance(value, (dict, list)) and value else None
 
 
-def _yaml(value: Any, indent: int = 0) -> list[str]:
-    """``value`` as YAML lines, every string double-quoted (a nested mapping or list as a block)."""
-    pad = " " * indent
-    if isinstance(value, dict):
-        lines = []
-        for k, v in value.items():
-            key = k if re.fullmatch(r"[A-Za-z_][\w-]*", str(k)) else _quoted(str(k))
-            if isinstance(v, (dict, list)) and v:
-                lines += [f"{pad}{key}:", *_yaml(v, indent + 2)]
-            else:
-                lines.append(f"{pad}{key}: {_scalar(v)}")
-        return lines
-    if isinstance(value, list):
-        lines = []
-        for v in value:
-            if isinstance(v, (dict, list)) and v:
-                inner = _yaml(v, indent + 2)
-                lines.append(f"{pad}- {inner[0].lstrip()}")
-                lines += inner[1:]
-            else:
-                lines.append(f"{pad}- {_scalar(v)}")
-        return lines
-    return [pad + _scalar(value)]
-
-
-def _scalar(value: Any) -> str:
-    if isinstance(value, str):
-        return _quoted(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if value is None:
-        return "null"
-    if isinstance(value, dict):
-        return "{}"
-    if isinstance(value, list):
-        return "[]"
-    return _quoted(str(value))
+def _day(value: Any) -> Any:
+    """``2027-04-27`` as a date (YAML writes it plain, as an author would); anything else as it is."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
 
 
 # -- links and images ----------------------------------------------------------------------------
@@ -1440,7 +1305,7 @@ def convert(
             meta, meta_lines = parsed.data, parsed.lines
     offset = text.count("\n", 0, len(text) - len(body_text)) if yaml_text is not None else 0
 
-    reader = _Reader(_scan(body._atx(body_text.split("\n")), offset), _names(labels))  # setext headings too
+    reader = _Reader(_scan(body_text, offset), _names(labels))
     reader.read()
 
     # front matter: what the original's says and the schema knows; the rest kept as text
@@ -1487,32 +1352,35 @@ def convert(
     chosen_status = status or kept.get("status") or statuses[0]
     page = _Page(asset, remote_images, chosen_id, directory_urls)
     owner = kept.get("owner") or history.author or user
-    fm = ["---", f"title: {_quoted(title)}", *([f"status: {chosen_status}"] if status_line else []),
-          f"owner: {_quoted(owner)}", f"created: {kept.get('created') or history.created or today.isoformat()}",
-          f"updated: {kept.get('updated') or history.updated or today.isoformat()}", f"id: {_id_scalar(chosen_id)}"]
+    front: dict[str, Any] = {"title": title}
+    if status_line:
+        front["status"] = chosen_status
+    front.update(owner=owner, created=_day(kept.get("created") or history.created or today.isoformat()),
+                 updated=_day(kept.get("updated") or history.updated or today.isoformat()), id=chosen_id)
     for key in ("authors", "reviewers", "tags"):
-        fm.append(f"{key}: [{', '.join(_quoted(v) for v in kept.get(key, []))}]")
+        front[key] = list(kept.get(key, []))
     if subtitle:
-        fm.append(f"subtitle: {_quoted(subtitle)}")
+        front["subtitle"] = subtitle
     in_body = {"press_release": bool(press.entries), "dateline": press.dateline is not None,
                "quotes": any(e.quote for e in press.entries), "faq": bool(reader.questions)}
     moved = [key for key in ("dateline", "press_release", "quotes", "faq") if key in kept and in_body[key]]
     dateline_in_front = False
     if press.dateline and not _dateline_fits(press):
         dateline_in_front = True  # no paragraph to run into: the dateline goes in front matter
-        fm += ["dateline:", f"  location: {_quoted(press.dateline.location)}",
-               f"  date: {press.dateline.iso()}"]
+        front["dateline"] = {"location": press.dateline.location, "date": _day(press.dateline.iso())}
     for key in ("related", "launched", "superseded_by", "decision", "customer", "dateline", "press_release",
                 "quotes", "faq"):
         if key in kept and key not in moved and not (key == "dateline" and dateline_in_front):
-            value = kept[key]
-            fm += [f"{key}:", *_yaml(value, 2)] if isinstance(value, (dict, list)) else [f"{key}: {_scalar(value)}"]
-    fm.append("---")
-    page.lines = fm
+            front[key] = _day(kept[key]) if key == "launched" else kept[key]
+    # PyYAML writes it: every value quoted where YAML needs it and read back as written
+    dumped = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, default_flow_style=None, width=sys.maxsize)
+    page.lines = ["---", *dumped.rstrip("\n").split("\n"), "---"]
     for field_, message in title_notes:
         page.note(field_, message, 2)
     if not owner:
-        page.note("owner", "no owner in the original, its git history or git config user.name (fill it in)", 4)
+        owner_line = next(n for n, line in enumerate(page.lines, 1) if line.startswith("owner:"))
+        page.note("owner", "no owner in the original, its git history or git config user.name (fill it in)",
+                  owner_line)
 
     if press.entries:
         _write_press(page, press, None if dateline_in_front else press.dateline)
@@ -1608,92 +1476,3 @@ def _defuse_question(text: str) -> str:
     if m and (_asks(m.group(1)) or _Q_PREFIX.match(m.group(1))):
         return f"#### {m.group(1)}" + (f"\n\n{rest}" if rest.strip() else "")
     return text
-
-
-# -- files beside the page -----------------------------------------------------------------------
-
-def asset_check(source_dir: str, page_dir: str,
-                published: Callable[[str], str | None] | None = None) -> Asset:
-    """For :func:`convert`: None when ``path`` (relative to ``source_dir``) is an image import
-    copies (:func:`.images.read_image`: a raster image inside that folder, symlinks resolved)
-    that can go to ``dest`` under ``page_dir``: nothing there, or the same bytes already; else why
-    not, or, for a file that is not copied, :class:`Published` where ``published(real path)``
-    says the site has it already (a path relative to ``page_dir``)."""
-
-    def check(path: str, dest_path: str) -> str | Published | None:
-        why = name_problem(path)
-        if why is None:
-            first = dest_path.split("/")[0]
-            if "/" in dest_path and first in GENERATED_FOLDERS:
-                return f"the plugin generates {first}/ beside its pages"
-            data = read_image(source_dir, path)
-            if not isinstance(data, str):
-                dest = os.path.join(page_dir, *dest_path.split("/"))
-                if os.path.lexists(dest) and not _same_bytes(data, dest):
-                    return f"{dest} exists with other content; not overwriting it"
-                return None
-            why = data
-        if published is not None and path.isprintable():
-            try:
-                where = published(os.path.realpath(os.path.join(os.path.realpath(source_dir), *path.split("/"))))
-            except (OSError, ValueError):
-                where = None
-            if where is not None:
-                return Published(where, why)
-        return why
-
-    return check
-
-
-def site_files(docs_dir: str, page_dir: str, exclude_docs: Any = None,
-               left_out: Callable[[str], bool] | None = None) -> Callable[[str], str | None]:
-    """For :func:`asset_check`: where a page in ``page_dir`` links a file at ``real`` (symlinks
-    resolved) that the site publishes already: a regular file inside ``docs_dir`` (resolved too),
-    not hidden, not a page, not excluded by ``exclude_docs`` (a pathspec) nor ``left_out(src_uri)``.
-    None for any other file."""
-    docs = os.path.realpath(docs_dir)
-
-    def where(real: str) -> str | None:
-        rel = os.path.relpath(real, docs)
-        uri = rel.replace(os.sep, "/")
-        if (os.path.isabs(rel) or uri == "." or uri.split("/")[0] == ".." or not os.path.isfile(real)
-                or any(part.startswith(".") for part in uri.split("/")) or uri.lower().endswith(_PAGE_SUFFIXES)
-                or (exclude_docs is not None and exclude_docs.match_file(uri)) or (left_out and left_out(uri))):
-            return None
-        return os.path.relpath(real, os.path.realpath(page_dir)).replace(os.sep, "/")
-
-    return where
-
-
-def _same_bytes(data: bytes, path: str) -> bool:
-    if os.path.islink(path) or not os.path.isfile(path):
-        return False
-    try:
-        with open(path, "rb") as f:
-            return f.read(len(data) + 1) == data
-    except OSError:
-        return False
-
-
-def copy_asset(source_dir: str, root: str, parts: tuple[str, ...], path: str, dest: str | None = None) -> str | None:
-    """Copy the image ``source_dir/path``, checked again as :func:`asset_check` does, to
-    ``root/<parts>/dest`` (``dest`` defaults to ``path``; ``parts`` lead from the site's folder
-    ``root`` to the page's): never over another file, never through a symlink (the page's own
-    rule, :func:`.scaffold.write_new`). None, or why not."""
-    data = read_image(source_dir, path)
-    if isinstance(data, str):
-        return data
-    pieces = tuple((dest or path).split("/"))
-    try:
-        check_folders(root, (*parts, *pieces[:-1]))
-        fd = _create(root, (*parts, *pieces[:-1]), pieces[-1])
-    except FileExistsError:
-        target = os.path.join(root, *parts, *pieces)
-        return None if _same_bytes(data, target) else f"{target} exists; not overwriting it"
-    except NewPageError as e:
-        return str(e)
-    except (OSError, ValueError) as e:
-        return f"{getattr(e, 'strerror', None) or e}"
-    with os.fdopen(fd, "wb") as out:
-        out.write(data)
-    return None
