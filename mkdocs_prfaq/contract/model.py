@@ -272,6 +272,8 @@ def load_page(
         by_folder = _status_from_folder(parsed, lifecycle, folder) if lifecycle.status_from == "folder" else []
         errors.extend(by_folder)
         found, warned = page_errors(validator, parsed, unknown_keys)
+        if written is not None and "dateline" in written.data:
+            found = [_body_date(e) for e in found]
         errors.extend(e for e in found if not (by_folder and e.field == "status"))
         errors.extend(_unknown_status(parsed, lifecycle, {e.field for e in errors}))
         errors.extend(_placeholders(parsed, {e.field for e in errors}, lifecycle))
@@ -345,6 +347,20 @@ def _placeholders(
                 f"placeholder text {short(value) if value.strip() else 'with no words'} "
                 f"(status {status!r} needs the real text)"))
     return errors
+
+
+BODY_DATES = "March 3, 2027, 3 March 2027, Mar 3rd 2027, 2027-03-03, or a month: March 2027"
+"""The dates a dateline of the body form may give (:func:`.body.parse_date`)."""
+
+
+def _body_date(error: frontmatter.FrontMatterError) -> frontmatter.FrontMatterError:
+    """A dateline of the body form whose date it cannot read: the message names the forms it
+    reads, not the front matter's YYYY-MM-DD."""
+    if error.field != "dateline.date" or not error.message.endswith("(expected YYYY-MM-DD)"):
+        return error
+    message = error.message.removesuffix("(expected YYYY-MM-DD)").replace(" is not a valid date", " is not a date "
+                                                                             "the dateline can read", 1)
+    return frontmatter.FrontMatterError(error.line, error.field, f"{message}(expected {BODY_DATES})")
 
 
 def _body_offset(text: str, rest: str) -> int:
