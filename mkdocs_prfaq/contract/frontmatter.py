@@ -408,7 +408,7 @@ def _quote_trouble(e: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str]
         return mark.line, (f"{what} starts with {name}, which YAML reads as an opening quote that is never "
                            f"closed ({_in_quotes(lead, value)})")
     rest = value[end + 1 :].strip()
-    if unclosed or not rest or rest.startswith("#"):
+    if not rest or rest.startswith("#"):
         return None
     meant = value[1:-1] if value.endswith(quote) else value
     return mark.line, (f"{what} starts with {name}, so YAML ends the text at the next one and cannot read "
