@@ -158,9 +158,11 @@ class _Globs(base.BaseConfigOption[list[str]]):
 
 class LimitsConfig(_Suggesting):
     press_release_words = _WordLimit(600)
-    """Warn when the press release (subtitle, parts and quotes) is longer: about one page."""
+    """Warn when the press release (subtitle, parts and quotes) is longer: about one page. A
+    draft's counts are shown on its page, without a warning; from in-review on it is a warning
+    (`--strict` fails on it)."""
     faq_words = _WordLimit(2500)
-    """Warn when the FAQ (questions and answers) is longer: at most about five pages."""
+    """Warn when the FAQ (questions and answers) is longer: at most about five pages (from in-review on, as above)."""
     page_bytes = _ByteLimit(PAGE_BYTES)
     """The largest PR/FAQ page, in bytes: a larger one is one problem, neither parsed nor built."""
     front_matter_chars = c.Type(int, default=MAX_CHARS)

@@ -48,6 +48,7 @@ from .index.incremental import (
 from .layout import navstyle
 from .layout.fields import Field, FieldSplitter, collect
 from .layout.neighbours import Neighbours, known_key
+from .layout.offsite import images_problem
 from .layout.render import (
     TEMPLATE_NAMES,
     Heading,
@@ -326,7 +327,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
 
     def _measure(self, proposal: Proposal) -> tuple[Words, list[Problem]]:
         words = measure(proposal, self.limits)
-        return words, check_limits(proposal, words, self.limits)
+        return words, check_limits(proposal, words, self.limits, self.lifecycle)
 
     def _generate(self, files: Files, config: MkDocsConfig) -> None:
         """The index, a page per status that has proposals, the roadmap, and proposals.json:
@@ -495,9 +496,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             self.sanitizer.clean if self.config.sanitize else str,
             self.sanitizer.clean_field if self.config.sanitize else None)
         if self.sanitizer.removed:
-            n, first = len(self.sanitizer.removed), self.sanitizer.removed[0][:200]
-            log.warning(str(Problem(proposal.display_path, 1, "images", f"{n} image(s) from other hosts removed, "
-                        f"first {first!r} (expected images in the docs folder; set remote_images: true to show them)")))
+            log.warning(str(images_problem(proposal.display_path, self.sanitizer.removed)))
             self.sanitizer.removed.clear()
         nesting = self._nesting(proposal)
         view = build_view(

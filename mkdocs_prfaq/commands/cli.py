@@ -16,6 +16,8 @@ from typing import Any
 from .. import __version__
 from ..config import PrfaqConfig
 from ..contract.labels import merge_labels
+from ..contract.lifecycle import Lifecycle
+from ..contract.model import Proposal
 from ..contract.problems import Problem, escape, format_github, format_json, format_text, shown_path, summary
 from ..contract.schema import SchemaConfigError, bundled_schema, load_schema_file
 from ..site import ACTIVE_SUFFIXES, disk_files, load_site, proposal_sources, site_validator
@@ -73,7 +75,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                         max_chars=site.plugin.limits.front_matter_chars, max_bytes=site.plugin.limits.page_bytes,
                         labels=merge_labels(site.plugin.labels, lifecycle), exclude=site.plugin.exclude,
                         unknown_keys=site.plugin.unknown_keys, lifecycle=lifecycle, active=site.plugin.sanitize)
-    problems, warnings = catalog.problems, catalog.warnings
+    problems = catalog.problems
+    warnings = [*catalog.warnings, *build_warnings(catalog.proposals, site.plugin, lifecycle)]
     if args.paths:
         pages = [shown for _, shown, _ in proposal_sources(files, site.docs_dir, site.plugin.dir, site.plugin.exclude)]
         wanted = _named_pages(args.paths, pages, os.path.join(site.docs_dir, site.plugin.dir))
@@ -92,14 +95,33 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(format_text(problems))
         for warning in warnings:
             print(f"warning: {warning}", file=sys.stderr)
+    failing = bool(problems) or (args.strict and bool(warnings))
     if args.format != "json":
         also = f"; {len(warnings)} warning{'' if len(warnings) == 1 else 's'}" if warnings else ""
+        also += " (--strict: failing on them, as mkdocs build --strict does)" if args.strict and warnings else ""
         if problems:
             print(summary(problems) + also, file=sys.stderr)
         else:
             noun = "PR/FAQ" if checked == 1 else "PR/FAQs"
             print(f"{checked} {noun} checked, no problems{also}", file=sys.stderr)
-    return PROBLEMS if problems else OK
+    return PROBLEMS if failing else OK
+
+
+def build_warnings(proposals: Sequence[Proposal], plugin: PrfaqConfig, lifecycle: Lifecycle) -> list[Problem]:
+    """What ``mkdocs build`` warns about each PR/FAQ beyond the catalog's warnings: lengths over
+    the limits (from in-review on) and images from other hosts that the page would lose."""
+    from ..contract.limits import Limits, check_limits, measure
+    from ..layout.offsite import images_problem, offsite_images
+
+    limits = Limits(plugin.limits.press_release_words, plugin.limits.faq_words)
+    found: list[Problem] = []
+    for proposal in proposals:
+        found += check_limits(proposal, measure(proposal, limits), limits, lifecycle)
+        if plugin.sanitize and plugin.layout:
+            removed = offsite_images(proposal, plugin.remote_images)
+            if removed:
+                found.append(images_problem(proposal.display_path, removed))
+    return found
 
 
 def _named_pages(paths: Sequence[str], pages: Sequence[str], folder: str) -> set[str]:
@@ -333,7 +355,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                     print(Problem(shown, line, "image", f"{path} not copied to {dest}: {why}"), file=sys.stderr)
     except scaffold.NewPageError as e:
         raise UsageError(str(e)) from None
-    code = cmd_check(argparse.Namespace(config_file=args.config_file, format="text", paths=written))
+    code = cmd_check(argparse.Namespace(config_file=args.config_file, format="text", paths=written, strict=False))
     return max(code, 1) if failed else code
 
 
@@ -355,6 +377,8 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("-f", "--config-file", metavar="FILE", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     check.add_argument("--format", choices=("text", "json", "github"), default="text",
                        help="text (default), json, or GitHub Actions annotations")
+    check.add_argument("--strict", action="store_true",
+                       help="fail (exit 1) on warnings too, as mkdocs build --strict does")
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="report only these pages (all proposals are still loaded for cross-checks)")
     check.set_defaults(func=cmd_check)

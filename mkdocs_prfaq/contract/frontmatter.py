@@ -302,7 +302,10 @@ def parse_yaml(yaml_text: str, body: str = "", first_line: int = 2, *, max_chars
             mark = e.context_mark  # the problem is "end of front matter": point where it started
         line = (mark.line + first_line) if mark is not None else first_line
         what = " ".join(x for x in (e.context, e.problem) if x)
-        if mark is not None and mark is e.problem_mark:
+        quoted = _quote_trouble(e, yaml_text.split("\n"))
+        if quoted is not None:
+            line, what = quoted[0] + first_line, quoted[1]
+        elif mark is not None and mark is e.problem_mark:
             lines = yaml_text.split("\n")
             source = lines[mark.line] if mark.line < len(lines) else ""
             what = _explain(e.problem or "", source, mark.column) or what
@@ -370,6 +373,65 @@ def _in_quotes(lead: str, value: str) -> str:
     quoted = json.dumps(value, ensure_ascii=False)  # JSON strings are YAML double-quoted strings
     example = f"{lead.strip()} {quoted}".strip()
     return f"quote the value: {example}" if len(example) <= _EXAMPLE_MAX else "quote the value"
+
+
+_ITEM = re.compile(r"""^([ \t]*-[ \t]+)(['"].*?)[ \t]*$""")
+
+
+def _closing(value: str) -> int | None:
+    """Where the quoted text that ``value`` opens ends (the index of its closing quote), or None
+    when it is never closed: ``''`` is an apostrophe inside single quotes, ``\\"`` a quote
+    inside double quotes."""
+    quote, i = value[0], 1
+    while i < len(value):
+        if quote == '"' and value[i] == "\\":
+            i += 2
+            continue
+        if value[i] == quote:
+            if quote == "'" and value[i + 1 : i + 2] == "'":
+                i += 2
+                continue
+            return i
+        i += 1
+    return None
+
+
+def _quote_trouble(e: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str] | None:
+    """``(line index, message)`` when a quote or an apostrophe broke the YAML: a value that
+    opens a quote and closes it before its end (``subtitle: 'Don't do this'``, ``title: "The
+    "best" skates"``), or opens one that never closes (``title: 'Tis the season``). None for
+    other errors, which :func:`_explain` reads."""
+    unclosed = "quoted scalar" in (e.context or "")
+    mark = e.context_mark if unclosed else e.problem_mark
+    if mark is None or mark.line >= len(lines):
+        return None
+    source = lines[mark.line]
+    kv = _KEY_VALUE.match(source)
+    if kv and kv.group(2)[:1] in ("'", '"'):
+        lead, value, what = kv.group(1) + ":", kv.group(2), f"the value of {kv.group(1)!r}"
+    else:
+        item = _ITEM.match(source)
+        if item is None:
+            return None
+        lead, value, what = item.group(1), item.group(2), "this list item"
+    quote = value[0]
+    name = "an apostrophe" if quote == "'" else "a double quote"
+    if "escape" in (e.problem or ""):  # "C:\path": in double quotes a backslash starts an escape
+        meant = value[1:-1] if len(value) > 1 and value.endswith(quote) else value
+        return mark.line, (f"{what} is in double quotes, where a backslash starts an escape such as \\n, and "
+                           f"YAML knows no escape in it ({_in_quotes(lead, meant)})")
+    end = _closing(value)
+    if end is None:
+        if not unclosed:
+            return None
+        return mark.line, (f"{what} starts with {name}, which YAML reads as an opening quote that is never "
+                           f"closed ({_in_quotes(lead, value)})")
+    rest = value[end + 1 :].strip()
+    if not rest or rest.startswith("#"):
+        return None
+    meant = value[1:-1] if value.endswith(quote) else value
+    return mark.line, (f"{what} starts with {name}, so YAML ends the text at the next one and cannot read "
+                       f"{_clip(rest)!r} after it ({_in_quotes(lead, meant)})")
 
 
 def _explain(problem: str, source: str, column: int) -> str | None:

@@ -1,11 +1,14 @@
 """Length guidance from Working Backwards: a press release of about a page, an FAQ of at most
-about five. Word counts come from the front matter's text; going over a limit is a warning."""
+about five. Word counts come from the front matter's text. Going over a limit is advice while a
+proposal is a draft (a status of the ``thin`` level: the page shows its counts) and a warning from
+in-review on, in the build and in ``mkdocs-prfaq check`` alike (both fail on it under ``--strict``)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from .lifecycle import Lifecycle
 from .model import Proposal
 from .problems import Problem
 
@@ -63,9 +66,19 @@ def measure(p: Proposal, limits: Limits) -> Words:
     )
 
 
-def check_limits(p: Proposal, words: Words, limits: Limits) -> list[Problem]:
-    """A warning per limit the proposal goes over."""
+def advisory(p: Proposal, lifecycle: Lifecycle) -> bool:
+    """Whether the limits are only advice for this proposal: while it is a draft (its status is
+    of the ``thin`` level), or its status is none of the site's (a problem of its own)."""
+    status = lifecycle.get(p.status)
+    return status is None or status.level == "thin"
+
+
+def check_limits(p: Proposal, words: Words, limits: Limits, lifecycle: Lifecycle | None = None) -> list[Problem]:
+    """A warning per limit the proposal goes over; none while the limits are advice for it
+    (:func:`advisory`, given the site's ``lifecycle``)."""
     found: list[Problem] = []
+    if lifecycle is not None and advisory(p, lifecycle):
+        return found
     if words.press_release_over:
         found.append(Problem(p.display_path, p.line_of("press_release"), "press_release",
                              f"{words.press_release} words, over the limit of {limits.press_release_words} "

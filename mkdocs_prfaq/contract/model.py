@@ -296,6 +296,8 @@ def load_page(
         except RecursionError:  # a site schema that recurses deeper than Python can follow
             found, warned = [frontmatter.FrontMatterError(1, FRONT_MATTER, "the site schema recurses too "
                              "deeply to check this page (expected a schema whose $refs end sooner)")], []
+        if written is not None and "dateline" in written.data:
+            found = [_body_date(e) for e in found]
         errors.extend(e for e in found if not (by_folder and e.field == "status"))
         errors.extend(_unknown_status(parsed, lifecycle, {e.field for e in errors}))
         errors.extend(_placeholders(parsed, {e.field for e in errors}, lifecycle))
@@ -391,6 +393,20 @@ def _deep_html(parsed: frontmatter.ParsedPage, body_line: int) -> list[frontmatt
         elif isinstance(value, list):
             stack.extend(((*path, str(i)), v) for i, v in enumerate(value))
     return found
+
+
+BODY_DATES = "March 3, 2027, 3 March 2027, Mar 3rd 2027, 2027-03-03, or a month: March 2027"
+"""The dates a dateline of the body form may give (:func:`.body.parse_date`)."""
+
+
+def _body_date(error: frontmatter.FrontMatterError) -> frontmatter.FrontMatterError:
+    """A dateline of the body form whose date it cannot read: the message names the forms it
+    reads, not the front matter's YYYY-MM-DD."""
+    if error.field != "dateline.date" or not error.message.endswith("(expected YYYY-MM-DD)"):
+        return error
+    message = error.message.removesuffix("(expected YYYY-MM-DD)").replace(" is not a valid date", " is not a date "
+                                                                             "the dateline can read", 1)
+    return frontmatter.FrontMatterError(error.line, error.field, f"{message}(expected {BODY_DATES})")
 
 
 def _body_offset(text: str, rest: str) -> int:

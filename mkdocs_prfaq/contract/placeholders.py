@@ -18,7 +18,9 @@ _MARKERS = {"TODO", "TBD", "XXX", "FIXME", "TBC", "TBA"}
 """Words that make a whole text a placeholder when it starts with them (``TODO write it``,
 ``TBD — waiting on legal``, ``TBD (Ana)``)."""
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
-_TEXT_FIELDS = (("title",), ("subtitle",), ("dateline", "location"), ("decision", "summary"))
+_TEXT_FIELDS = (("title",), ("subtitle",), ("owner",), ("dateline", "location"), ("decision", "summary"))
+_NAME_LISTS = ("reviewers", "authors")
+"""Lists of people: ``reviewers: [TBD]`` or ``[Hannah Brooks, TODO]`` hold a placeholder."""
 _PARTS = ("summary", "problem", "solution", "getting_started", "closing")
 
 
@@ -62,6 +64,10 @@ def find(data: dict[str, Any]) -> Iterator[tuple[tuple[str, ...], str]]:
         return value
 
     paths = list(_TEXT_FIELDS) + [("press_release", part) for part in _PARTS]
+    for key in _NAME_LISTS:
+        names = data.get(key)
+        if isinstance(names, list):
+            paths += [(key, str(i)) for i in range(len(names))]
     quotes = data.get("quotes")
     if isinstance(quotes, list):
         paths += [("quotes", str(i), key) for i in range(len(quotes)) for key in ("text", "name")]

@@ -194,6 +194,12 @@ def _translate(
             else:  # `answer: No` is false to YAML, `2027` a number, `null` nothing
                 yield path, (f"YAML reads {short(written, 40)[1:-1]} as {_read_as(instance)} "
                              f"(expected {wanted}: write {json.dumps(written, ensure_ascii=False)} in quotes)")
+        elif "object" in types and not isinstance(instance, dict) and _fields(schema):
+            # `decision: Approved at the review`: say which fields the mapping holds, and how
+            fields = _fields(schema)
+            key = path[-1] if path and not path[-1].isdigit() else "it"
+            yield path, (f"expected {wanted} with the fields {_one_of(fields)}, got {describe(instance)} "
+                         f"(each field on its own indented line under {key}:)")
         else:
             yield path, f"expected {wanted}, got {describe(instance)}"
     elif kind == "enum":
@@ -235,6 +241,15 @@ def _translate(
     else:
         suffix = f" ({because})" if because else ""
         yield path, error.message + suffix
+
+
+def _fields(schema: dict[str, Any]) -> list[str]:
+    """The fields a mapping of this schema needs (its ``required``), else those it may hold."""
+    required = schema.get("required")
+    if isinstance(required, list) and required:
+        return [str(r) for r in required]
+    properties = schema.get("properties")
+    return [str(p) for p in properties] if isinstance(properties, dict) else []
 
 
 # -- top-level keys --------------------------------------------------------------------------
