@@ -183,9 +183,6 @@ def test_a_leader_attribution_outside_the_quote_block_says_so(site: Site, capsys
     assert "outside the quote" in problem and "'>'" in problem
 
 
-@pytest.mark.xfail(strict=True, reason="body.py: a bold dateline lead whose date it cannot read "
-                                       "(**SEATTLE, WA, 03/03/2027** —) is not taken as a dateline, so the page "
-                                       "says 'dateline: missing' instead of naming the date")
 def test_a_dateline_with_a_numeric_date_names_the_forms(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
     text = PAGE.replace("March 3, 2027", "03/03/2027")
     code, problems, _ = check(site, capsys, text)

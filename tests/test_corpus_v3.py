@@ -81,7 +81,7 @@ DOCS = [
         quotes=(("nep has grown into a truly multi-format scientific data framework", "Ed Hartnett"),)),
     Doc("noda-prfaq.md", Rule(BOLD_Q, internal=r"^## Internal FAQ", bold=True), (10, 13),
         xfail={"quotes_with_speaker": "a quote with no named speaker (`said the author.`) stays a paragraph",
-               "questions_in_group": CODE_IN_QUESTION, "every_word": CODE_IN_QUESTION},
+               "questions_in_group": CODE_IN_QUESTION},
         quotes=(("i wanted my notes to outlive any app", "the author"),)),
     Doc("redcar-prfaq.md", Rule(r"^> (.*)", start=r"^### FAQ"), (6, 0),
         xfail={"questions_in_group": "questions written as `> …?` lines between empty `###` headings are not questions",

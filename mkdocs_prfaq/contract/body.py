@@ -73,6 +73,9 @@ def attribution(line: str) -> tuple[str, str | None] | None:
             who, kind = who[: k.start()].rstrip(), k.group("kind")
     return (who, kind) if who else None
 _DATE_AT_END = re.compile(rf"(?:,\s*|\s+)(?P<date>{DATE})\s*$")
+_SOME_DATE_AT_END = re.compile(r",[ \t]*(?P<date>[^,*\n]{0,40}?\d{4})[ \t]*$")
+"""What a dateline ends with when it is no date the body form reads (``Marchember 3, 2027``,
+``03/03/2027``): taken as written, so the page names the dates it reads."""
 
 
 @dataclass
@@ -378,7 +381,7 @@ def search_end(pattern: re.Pattern[str], text: str, window: int = 80) -> re.Matc
 def _dateline(text: str) -> tuple[str, str, str] | None:
     """``**SEATTLE, WA, April 27, 2027** — Today...`` -> ``(location, date, the rest)``."""
     m = _DATELINE.match(text)
-    date = search_end(_DATE_AT_END, m.group("bold")) if m else None
+    date = (search_end(_DATE_AT_END, m.group("bold")) or search_end(_SOME_DATE_AT_END, m.group("bold"))) if m else None
     if m is None or date is None:
         return None
     location = m.group("bold")[: date.start()].strip().rstrip(",—–-").strip()
