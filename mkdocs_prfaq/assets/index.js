@@ -20,7 +20,8 @@
 
     var groups = Array.prototype.map.call(root.querySelectorAll(".prfaq-group"), function (g) {
       var chunks = Array.prototype.map.call(g.querySelectorAll("tbody"), function (tbody) {
-        return { el: tbody.closest(".prfaq-chunk") || tbody, tbody: tbody, size: tbody.rows.length, shownRows: tbody.rows.length };
+        return { el: tbody.closest(".prfaq-chunk") || tbody, tbody: tbody, size: tbody.rows.length, shownRows: tbody.rows.length,
+                 lazy: tbody.closest(".prfaq-chunk--lazy") !== null };
       });
       var rows = Array.prototype.map.call(g.querySelectorAll("tbody > tr"), function (tr, i) {
         var c = tr.cells, a = c[0].querySelector("a");
@@ -122,10 +123,12 @@
         g.chunks.forEach(function (chunk, n) {
           var shownRows = 0;
           for (var i = 0; i < chunk.tbody.rows.length; i++) if (!chunk.tbody.rows[i].hidden) shownRows += 1;
-          if (n === 0) return;  // the first keeps the header, and is always laid out
-          if (chunk.el.hidden === (shownRows > 0)) chunk.el.hidden = !shownRows;
+          if (n > 0 && chunk.el.hidden === (shownRows > 0)) chunk.el.hidden = !shownRows;  // the first keeps the header
           // the height an off-screen chunk reserves is that of the rows it shows
-          if (chunk.shownRows !== shownRows) { chunk.el.style.setProperty("--prfaq-rows", shownRows); chunk.shownRows = shownRows; }
+          if (chunk.lazy && chunk.shownRows !== shownRows) {
+            chunk.el.style.setProperty("--prfaq-rows", shownRows);
+            chunk.shownRows = shownRows;
+          }
         });
         if (g.count) g.count.textContent = filtering ? visible + "/" + g.rows.length : String(g.rows.length);
         if (g.closed) {
