@@ -49,6 +49,8 @@ DEFAULT_LABELS: dict[str, str] = {
     "superseded": "Superseded",
     # index
     "proposals": "Proposals",
+    "all_proposals": "All proposals",
+    "by_status": "By status",
     "all_of_status": "All proposals with status {status}",
     "roadmap": "Roadmap",
     "filter": "Filter",
