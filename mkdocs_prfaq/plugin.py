@@ -234,7 +234,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             if wanted and files.get_file_from_path(asset) is None:  # a custom_dir copy wins
                 files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
         if (self.config.layout or self.config.index) and files.get_file_from_path(STATUS_CSS) is None:
-            files.append(File.generated(config, STATUS_CSS, content=stylesheet(self.lifecycle)))
+            files.append(File.generated(config, STATUS_CSS, content=stylesheet(self.lifecycle)
+                                        + index.column_css(self.labels)))  # and the listing's column names
         if self.dirty:  # what listings and the export show of each proposal (incremental.py)
             self.listed = listed_keys(self.page_cache, self.catalog.proposals, self.catalog.problems_of,
                                       lambda p: file.url if (file := self.files.get(p.src_path)) else "")

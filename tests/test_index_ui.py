@@ -19,7 +19,7 @@ from benchmarks.generate import proposal_data
 from mkdocs_prfaq.commands.cli import main
 from mkdocs_prfaq.contract.labels import merge_labels
 from mkdocs_prfaq.contract.model import Proposal
-from mkdocs_prfaq.index.listing import column_labels, listing_html
+from mkdocs_prfaq.index.listing import column_css, listing_html
 from mkdocs_prfaq.layout.render import make_environment
 
 from .conftest import Site
@@ -59,9 +59,14 @@ def test_a_status_group_has_no_status_column_and_names_its_launch_dates() -> Non
     assert headers["rejected"][4] == "Target launch"  # never decided on: what it aimed for
     assert all(h.count("Status") == 0 for h in headers.values())
     assert "<b>Draft</b>" not in html
-    # on a phone a row names its fields: the group's column names, the launch's its own
-    assert '--prfaq-l-launch: &#34;Target launch&#34;;' in group(html, "draft")
-    assert '--prfaq-l-launch: &#34;Launched&#34;;' in group(html, "launched")
+    # on a phone a row names its fields (statuses.css names them), the launch's by the group's level
+    assert 'class="prfaq-level--thin"' in group(html, "draft") and 'class="prfaq-level--launched"' in group(html, "launched")
+    css = column_css(merge_labels(None))
+    assert '.prfaq-groups { --prfaq-l-owner: "Owner"; --prfaq-l-created: "Created"; --prfaq-l-updated: "Updated"; ' \
+           '--prfaq-l-launch: "Target launch"; }' in css
+    assert '.prfaq-level--launched ~ .prfaq-table-wrap { --prfaq-l-launch: "Launched"; }' in css
+    assert '.prfaq-level--decided ~ .prfaq-table-wrap { --prfaq-l-launch: "Launch"; }' in css
+    assert "style=" not in html, "no inline style: a site's CSP may forbid them, and hostile pages are checked for none"
     # a launched proposal's launch date is the day it launched, not the one its press release imagined
     launched = next(p for p in proposals(["draft", "approved", "launched"]) if p.status == "launched")
     assert launched.launched and launched.launched in group(html, "launched")
@@ -72,9 +77,7 @@ def test_only_a_group_of_over_a_hundred_is_laid_out_lazily() -> None:
                         merge_labels(None), lambda p: f"{p.id}/")
     draft, approved = group(html, "draft"), group(html, "approved")
     assert re.findall(r'<div class="prfaq-chunk[^"]*"[^>]*>', draft) == [
-        '<div class="prfaq-chunk prfaq-chunk--lazy" style="--prfaq-rows: 100">',
-        '<div class="prfaq-chunk prfaq-chunk--lazy" style="--prfaq-rows: 100">',
-        '<div class="prfaq-chunk prfaq-chunk--lazy" style="--prfaq-rows: 30">']
+        '<div class="prfaq-chunk prfaq-chunk--lazy">'] * 3
     assert re.findall(r'<div class="prfaq-chunk[^"]*"[^>]*>', approved) == ['<div class="prfaq-chunk">']
     css = (Path(__file__).parent.parent / "mkdocs_prfaq" / "assets" / "prfaq.css").read_text(encoding="utf-8")
     assert "contain-intrinsic-size: auto 40em" not in css and "512px" not in css, "no guessed height"
@@ -84,10 +87,10 @@ def test_only_a_group_of_over_a_hundred_is_laid_out_lazily() -> None:
 
 @settings(max_examples=50, deadline=None)
 @given(st.text(max_size=40))
-def test_column_labels_are_css_strings_whatever_the_label(label: str) -> None:
-    declarations = column_labels(merge_labels({"owner": label}), "Target launch")
-    found = re.match(r'--prfaq-l-owner: "([^"\n\r<>]*)"; --prfaq-l-created: "Created"; ', declarations)
-    assert found, declarations
+def test_column_names_are_css_strings_whatever_the_label(label: str) -> None:
+    css = column_css(merge_labels({"owner": label}))
+    found = re.match(r'\.prfaq-groups \{ --prfaq-l-owner: "([^"\n\r<>]*)"; --prfaq-l-created: "Created"; ', css)
+    assert found, css
     inner = found.group(1)
     assert inner.isascii() and re.sub(r"\\[0-9a-f]+ ", "", inner).count("\\") == 0  # a backslash only escapes
     assert re.sub(r"\\([0-9a-f]+) ", lambda m: chr(int(m.group(1), 16)), inner) == label

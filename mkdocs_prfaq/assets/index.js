@@ -20,7 +20,7 @@
 
     var groups = Array.prototype.map.call(root.querySelectorAll(".prfaq-group"), function (g) {
       var chunks = Array.prototype.map.call(g.querySelectorAll("tbody"), function (tbody) {
-        return { el: tbody.closest(".prfaq-chunk") || tbody, tbody: tbody, size: tbody.rows.length, shownRows: tbody.rows.length,
+        return { el: tbody.closest(".prfaq-chunk") || tbody, tbody: tbody, size: tbody.rows.length, shownRows: -1,
                  lazy: tbody.closest(".prfaq-chunk--lazy") !== null };
       });
       var rows = Array.prototype.map.call(g.querySelectorAll("tbody > tr"), function (tr, i) {

@@ -12,7 +12,7 @@ from typing import Any
 import jinja2
 
 from ..contract.labels import status_key
-from ..contract.lifecycle import DEFAULT, INVALID, Lifecycle
+from ..contract.lifecycle import DEFAULT, INVALID, LEVELS, Lifecycle
 from ..contract.model import Proposal, as_texts
 from ..contract.problems import Problem
 from ..layout.navstyle import css_string
@@ -118,12 +118,20 @@ def shown_launch(p: Proposal) -> str:
     return p.launched or launch_date(p)
 
 
-def column_labels(labels: Mapping[str, str], launch: str) -> str:
-    """The listing's column names as CSS custom properties (``--prfaq-l-owner: "Owner"; ...``), for
-    a narrow screen, where each row is a card that names its fields. Each is a CSS string of
-    escapes (:func:`~mkdocs_prfaq.layout.navstyle.css_string`): no label can end the declaration."""
-    names = {"owner": labels["owner"], "created": labels["created"], "updated": labels["updated"], "launch": launch}
-    return " ".join(f"--prfaq-l-{k}: {css_string(v)};" for k, v in names.items())
+def column_css(labels: Mapping[str, str]) -> str:
+    """CSS for ``statuses.css``: the listing's column names as custom properties (``--prfaq-l-owner:
+    "Owner"``), for a narrow screen, where each row is a card that names its fields (prfaq.css),
+    and each group's name of its launch dates (by the level its summary carries). Each name is a
+    CSS string of escapes (:func:`~mkdocs_prfaq.layout.navstyle.css_string`): no label ends it."""
+    names = {"owner": labels["owner"], "created": labels["created"], "updated": labels["updated"],
+             "launch": launch_heading(labels, "thin")}
+    lines = [".prfaq-groups { " + " ".join(f"--prfaq-l-{k}: {css_string(v)};" for k, v in names.items()) + " }"]
+    for level in ("", *LEVELS):
+        launch = launch_heading(labels, level)
+        if launch != names["launch"]:
+            group = f".prfaq-level--{level or 'invalid'} ~ .prfaq-table-wrap"
+            lines.append(f"{group} {{ --prfaq-l-launch: {css_string(launch)}; }}")
+    return "\n".join(lines) + "\n"
 
 
 def launch_date(p: Proposal) -> str:
@@ -268,8 +276,7 @@ def listing_html(env: jinja2.Environment, kind: str, proposals: list[Proposal], 
                  rows_html: RowsHtml = render_rows) -> str:
     """The HTML of a listing page: ``index`` (with the chart), ``status`` or ``roadmap``."""
     context: dict[str, Any] = {"labels": labels, "launch": launch_date, "status_label": lambda s: label_of(labels, s),
-                               "row_html": row_html, "rows_html": rows_html, "shown_launch": shown_launch,
-                               "column_labels": lambda launch: column_labels(labels, launch)}
+                               "row_html": row_html, "rows_html": rows_html, "shown_launch": shown_launch}
     if kind == "roadmap":
         return render_listing(env, "prfaq/roadmap.html",
                               quarters=roadmap(proposals, url, labels["no_date"], lifecycle), **context)
