@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from benchmarks.generate import write_site
+from benchmarks.generate import prfaq_page, proposal_data, write_site
 from mkdocs_prfaq.contract.model import STATUSES
 
 from .browser import chromium, screenshot, serve
@@ -32,15 +32,18 @@ PALETTE = """\
 """
 
 
-def build(root: Path, theme: str) -> Path:
+def build(root: Path, theme: str, n: int = N, write: bool = True) -> Path:
+    """A site of ``n`` proposals (benchmarks/generate.py) built in-process; ``write=False``
+    builds the site at ``root`` as it is."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    write_site(root, N, plugin=True, theme=theme)
     config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    extra = PALETTE if theme == "material" else "  color_mode: auto\n"
-    config.write_text(text.replace(f"  name: {theme}\n", f"  name: {theme}\n{extra}", 1), encoding="utf-8")
+    if write:
+        write_site(root, n, plugin=True, theme=theme)
+        text = config.read_text(encoding="utf-8")
+        extra = PALETTE if theme == "material" else "  color_mode: auto\n"
+        config.write_text(text.replace(f"  name: {theme}\n", f"  name: {theme}\n{extra}", 1), encoding="utf-8")
     cfg = load_config(config_file=str(config))
     mkdocs_build(cfg)
     return Path(cfg.site_dir)
@@ -215,4 +218,31 @@ def test_roadmap_fits_a_phone(browser: Any, sites: dict[str, str], theme: str) -
     sizes = page.locator(".prfaq-roadmap li").evaluate_all(
         "lis => lis.flatMap(li => [...li.querySelectorAll('*')].map(e => parseFloat(getComputedStyle(e).fontSize)))")
     assert sizes and min(sizes) >= 12, min(sizes)
+    context.close()
+
+
+@pytest.mark.parametrize("theme", ("material", "mkdocs"))
+def test_a_group_of_over_a_hundred_on_a_phone(browser: Any, tmp_path_factory: pytest.TempPathFactory,
+                                              theme: str) -> None:
+    """Its later chunks (laid out only on screen, with no header row of their own) are cards too,
+    every field readable once scrolled to, and the page keeps the height it had once seen."""
+    root = tmp_path_factory.mktemp(f"big-{theme}")
+    write_site(root, 0, plugin=True, theme=theme)
+    for i in range(130):
+        (root / "docs" / "proposals" / f"d{i:03d}.md").write_text(prfaq_page(proposal_data(i, "draft")), encoding="utf-8")
+    site_dir = build(root, theme, write=False)
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    with serve(site_dir) as url:
+        page.goto(url + "proposals/status/draft/")
+        page.locator(".prfaq-filters").wait_for(state="visible")
+        assert page.locator(".prfaq-chunk--lazy").count() == 2
+        seen = page.evaluate(SCROLL_HEIGHTS)  # every chunk on screen once: its height is known
+        assert seen[-1] == page.evaluate("document.scrollingElement.scrollHeight")
+        heights = page.evaluate(SCROLL_HEIGHTS)
+        assert len(set(heights)) == 1, f"the page changes height while scrolled again: {heights}"
+        assert page.evaluate(READER_PROBLEMS) == []
+        widths = page.locator(".prfaq-chunk").evaluate_all(
+            "cs => cs.map(c => Math.round(c.querySelector('tbody tr td').getBoundingClientRect().width))")
+        assert min(widths) > 300, widths  # each title across its card, in the first chunk and after
     context.close()
