@@ -18,7 +18,7 @@ from mkdocs import __version__ as mkdocs_version
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
@@ -61,6 +61,7 @@ from .layout.render import (
     render_page,
     separate_ids,
     template_problem,
+    theme_shows_tags,
 )
 from .layout.sanitize import Sanitizer
 from .site import display_path, load_site, site_validator
@@ -165,6 +166,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.labels = merge_labels(self.config.labels, self.lifecycle)
         self.limits = Limits(self.config.limits.press_release_words, self.config.limits.faq_words)
         self.env = make_environment(config.theme.dirs)
+        self.env.globals["theme_shows_tags"] = theme_shows_tags(config.plugins)  # Material's tags plugin
         used = (["page"] if self.config.layout else []) + (["index", "roadmap"] if self.config.index else [])
         if used:
             broken = check_templates(self.env, used)
@@ -243,7 +245,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             if wanted and files.get_file_from_path(asset) is None:  # a custom_dir copy wins
                 files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
         if (self.config.layout or self.config.index) and files.get_file_from_path(STATUS_CSS) is None:
-            files.append(File.generated(config, STATUS_CSS, content=stylesheet(self.lifecycle)))
+            files.append(File.generated(config, STATUS_CSS, content=stylesheet(self.lifecycle)
+                                        + index.column_css(self.labels)))  # and the listing's column names
         if self.dirty:  # what listings and the export show of each proposal (incremental.py)
             self.listed = listed_keys(self.page_cache, self.catalog.proposals, self.catalog.problems_of,
                                       lambda p: file.url if (file := self.files.get(p.src_path)) else "")
@@ -333,15 +336,17 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         """The index, a page per status that has proposals, the roadmap, and proposals.json:
         generated files, never written into docs/. A page the author wrote is kept."""
         d = self.config.dir
-        pages = {f"{d}/index.md": ("index", "", self.labels["proposals"]),
+        pages = {f"{d}/index.md": ("index", "", self.labels["all_proposals"]),
                  f"{d}/roadmap.md": ("roadmap", "", self.labels["roadmap"])}
         totals = index.counts(self.catalog.proposals, self.lifecycle)
         for status, n in totals.items():
             if n and status != INVALID:  # invalid proposals are on the index, under no status
                 pages[f"{d}/status/{status}.md"] = ("status", status, self.labels[status_key(status)])
         for path, (kind, status, title) in pages.items():
-            if files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, content=f"# {title}\n\n{index.INDEX_MARKER}\n"))
+            if files.get_file_from_path(path) is None:  # in an explicit nav where listed, not missed where not
+                inclusion = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
+                files.append(File.generated(config, path, content=f"# {title}\n\n{index.INDEX_MARKER}\n",
+                                            inclusion=inclusion))
             elif kind != "index":
                 log.warning(f"prfaq: docs/{path} exists, so it is not generated; the plugin fills it at "
                             f"'{index.INDEX_MARKER}' (or after its content)")
@@ -394,11 +399,12 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
     def _nav(self, nav: Navigation, config: MkDocsConfig) -> Navigation | None:
         if not self.config.enabled or config.nav:  # an explicit nav is the author's
             return None
+        arranged = self._arrange(nav)
         mode = self.config.nav
         if mode == "auto":
             mode = "index" if len(self.catalog.proposals) > self.config.nav_limit else "all"
         if mode == "all":
-            return None
+            return nav if arranged else None
         proposals = {p.src_path for p in self.catalog.proposals}
 
         def prune(items: list[Any]) -> list[Any]:
@@ -423,6 +429,15 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         chain = [f.page for src in self.nav_order[1] if (f := self.files.get(src)) is not None and f.page is not None]
         _chain(chain)
         return nav
+
+    def _arrange(self, nav: Navigation) -> bool:
+        """The index first in its section, then the roadmap and the status pages (navstyle.py)."""
+        d, statuses = self.config.dir, [p for p, (kind, _) in self.listings.items() if kind == "status"]
+        if not navstyle.arrange(nav.items, f"{d}/index.md", f"{d}/roadmap.md", statuses, self.labels["by_status"]):
+            return False
+        nav.pages = navstyle.pages_of(nav.items)
+        _chain(nav.pages)
+        return True
 
     # -- pages -----------------------------------------------------------------------------
 

@@ -115,7 +115,8 @@ def test_dirty_serve_keeps_every_view_of_an_edited_proposal_right(site: Site) ->
         # the status: it leaves its last status page, which leaves the site
         edit(original.replace("Alpha first", "Alpha renamed").replace("status: launched", "status: approved"),
              "prfaq-badge--approved")
-        assert "Approved" in row(get(port, "proposals/"), "alpha/")
+        assert re.search(r'data-status="approved"(?:(?!<details).)*href="alpha/"', get(port, "proposals/"), re.S), \
+            "listed in its new status's group"
         assert row(get(port, "proposals/status/approved/"), "../../alpha/")
         assert get(port, "proposals/status/launched/") == "HTTP 404"
         assert export()["alpha"]["status"] == "approved"
@@ -330,7 +331,7 @@ def test_a_chunk_of_the_index_is_kept_while_its_rows_are(site: Site) -> None:
             assert rebuild() is plugin
             assert (plugin.rows.made, plugin.items.made) == (2 * (1 + 1), 1), chunk
             index = (served_dir / "proposals" / "index.html").read_text()
-            assert f"Renamed {i}<" in row(index, f"p{i:03}/") and index.count('class="prfaq-chunk"') == 2
+            assert f"Renamed {i}<" in row(index, f"p{i:03}/") and index.count('class="prfaq-chunk prfaq-chunk--lazy"') == 2
         assert listings(served_dir) == fresh_build(site)
 
 

@@ -20,21 +20,23 @@
 
     var groups = Array.prototype.map.call(root.querySelectorAll(".prfaq-group"), function (g) {
       var chunks = Array.prototype.map.call(g.querySelectorAll("tbody"), function (tbody) {
-        return { el: tbody.closest(".prfaq-chunk") || tbody, tbody: tbody, size: tbody.rows.length };
+        return { el: tbody.closest(".prfaq-chunk") || tbody, tbody: tbody, size: tbody.rows.length, shownRows: -1,
+                 lazy: tbody.closest(".prfaq-chunk--lazy") !== null };
       });
       var rows = Array.prototype.map.call(g.querySelectorAll("tbody > tr"), function (tr, i) {
         var c = tr.cells, a = c[0].querySelector("a");
         var href = a ? a.getAttribute("href") : "";
         var id = tr.getAttribute("data-id") ||
           href.replace(/\/$/, "").replace(/\.html$/, "").split("/").pop();
-        var tags = Array.prototype.map.call(c[6].querySelectorAll("i"), text);
+        // cells: proposal (title, subtitle), owner, created, updated, launch, tags
+        var tags = Array.prototype.map.call(c[5].querySelectorAll("i"), text);
         total += 1;
         return {
           el: tr, index: i, shown: true,
           title: text(a).toLowerCase(),
           haystack: (text(c[0]) + " " + id).toLowerCase(),
-          owner: text(c[2]), created: text(c[3]), updated: text(c[4]) || text(c[3]),
-          launch: text(c[5]), tags: tags
+          owner: text(c[1]), created: text(c[2]), updated: text(c[3]) || text(c[2]),
+          launch: text(c[4]), tags: tags
         };
       });
       return {
@@ -119,9 +121,14 @@
         });
         g.el.hidden = visible === 0;
         g.chunks.forEach(function (chunk, n) {
-          var any = false;
-          for (var i = 0; !any && i < chunk.tbody.rows.length; i++) any = !chunk.tbody.rows[i].hidden;
-          if (n > 0 && chunk.el.hidden === any) chunk.el.hidden = !any;  // the first keeps the header
+          var shownRows = 0;
+          for (var i = 0; i < chunk.tbody.rows.length; i++) if (!chunk.tbody.rows[i].hidden) shownRows += 1;
+          if (n > 0 && chunk.el.hidden === (shownRows > 0)) chunk.el.hidden = !shownRows;  // the first keeps the header
+          // the height an off-screen chunk reserves is that of the rows it shows
+          if (chunk.lazy && chunk.shownRows !== shownRows) {
+            chunk.el.style.setProperty("--prfaq-rows", shownRows);
+            chunk.shownRows = shownRows;
+          }
         });
         if (g.count) g.count.textContent = filtering ? visible + "/" + g.rows.length : String(g.rows.length);
         if (g.closed) {

@@ -38,7 +38,7 @@ markdown_extensions:
 """
 
 INDEX_MD = """\
-# Proposals
+# Home
 
 Our Working Backwards PR/FAQs: each proposal is the press release we would publish on launch
 day, with the questions customers and the business would ask, written before we build.
@@ -419,6 +419,14 @@ def _has_pages(folder: str) -> bool:
     return False
 
 
+def nav_hint(config: str, plugin_dir: str) -> str:
+    """How to list the generated pages in an explicit nav (MkDocs lists only what it names)."""
+    d = plugin_dir.strip("/")
+    return (f"{config} has an explicit nav: add '- {d}/index.md' (every proposal, with filters), "
+            f"'- {d}/roadmap.md' and '- {d}/status/<status>.md' (a page per status, e.g. '- {d}/status/draft.md') "
+            "to it, under a section such as '- Proposals:'; they list every proposal, so no proposal needs to be in it")
+
+
 def init(directory: str, *, today: datetime.date | None = None) -> Report:
     """Make ``directory`` a proposals site, or add the plugin to the site it is."""
     report = Report()
@@ -467,8 +475,7 @@ def init(directory: str, *, today: datetime.date | None = None) -> Report:
     except scaffold.NewPageError as e:
         raise InitError(str(e)) from None
     if nav:
-        report.notes.append(f"{scaffold.shown(config_path)} has an explicit nav: add '- {plugin_dir}/index.md' "
-                            "(the generated index of proposals) to it")
+        report.notes.append(nav_hint(scaffold.shown(config_path), plugin_dir))
     where = "" if os.path.realpath(directory) == os.path.realpath(".") else f"cd {shlex.quote(directory)} && "
     report.notes.append(f"next: {where}mkdocs serve, and open http://127.0.0.1:8000/{plugin_dir}/ ; "
                         "`mkdocs-prfaq new \"Title\"` writes a new proposal")

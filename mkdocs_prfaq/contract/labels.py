@@ -49,7 +49,9 @@ DEFAULT_LABELS: dict[str, str] = {
     "superseded": "Superseded",
     # index
     "proposals": "Proposals",
-    "all_of_status": "All {status}",
+    "all_proposals": "All proposals",
+    "by_status": "By status",
+    "all_of_status": "All proposals with status {status}",
     "roadmap": "Roadmap",
     "filter": "Filter",
     "search_placeholder": "Title, subtitle or id",
@@ -57,6 +59,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "no_matches": "No proposal matches these filters.",
     "shown_of": "{shown} of {total} proposals",
     "launch_date": "Launch",
+    "target_launch": "Target launch",
     "title_sort": "Title",
     "no_roadmap": "No approved or launched proposal yet.",
     "no_date": "No date",

@@ -496,9 +496,9 @@ _DOT = ("url('data:image/svg+xml;charset=utf-8,<svg xmlns=\"http://www.w3.org/20
 
 
 def stylesheet(lifecycle: Lifecycle) -> str:
-    """``assets/prfaq/statuses.css``: each status's badge (text colour chosen for contrast), chart
-    bar and Material navigation dot, light and dark. Names are slugs and colours hex colours
-    (both validated), so nothing else can reach the CSS."""
+    """``assets/prfaq/statuses.css``: each status's badge (text colour chosen for contrast), the
+    index's group and filter chip, chart bar and Material navigation dot, light and dark. Names
+    are slugs and colours hex colours (both validated), so nothing else can reach the CSS."""
     lines = ["/* mkdocs-prfaq: the site's statuses, generated from its lifecycle (the `statuses` option). */"]
     for s in lifecycle.statuses:
         badge = f".prfaq-badge--{s.name}"
@@ -506,6 +506,9 @@ def stylesheet(lifecycle: Lifecycle) -> str:
         lines += [
             f"{badge} {{ --prfaq-status-bg: {s.colour}; --prfaq-status-fg: {text_on(s.colour)}; }}",
             f"{dark_badge} {{ --prfaq-status-bg: {s.dark_colour}; --prfaq-status-fg: {text_on(s.dark_colour)}; }}",
+            f".prfaq-group--{s.name}, .prfaq-chip--{s.name} {{ --prfaq-status-bg: {s.colour}; }}",  # the index's
+            ", ".join(d.format(sel=f".prfaq-{kind}--{s.name}") for d in _DARK for kind in ("group", "chip"))
+            + f" {{ --prfaq-status-bg: {s.dark_colour}; }}",
             f".prfaq-bar--{s.name} {{ fill: {s.colour}; }}",
             f".md-status--{s.name}::after {{ background-color: {s.colour}; }}",
             f"{_DARK[0].format(sel=f'.md-status--{s.name}::after')} {{ background-color: {s.dark_colour}; }}",

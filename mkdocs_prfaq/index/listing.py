@@ -12,9 +12,10 @@ from typing import Any
 import jinja2
 
 from ..contract.labels import status_key
-from ..contract.lifecycle import DEFAULT, INVALID, Lifecycle
+from ..contract.lifecycle import DEFAULT, INVALID, LEVELS, Lifecycle
 from ..contract.model import Proposal, as_texts
 from ..contract.problems import Problem
+from ..layout.navstyle import css_string
 from ..layout.sanitize import safe_id
 
 EXPORT_VERSION = 1
@@ -45,6 +46,11 @@ class Group:
     rows: list[Row]
     closed: bool
     """Statuses that are not ``open`` (rejected, withdrawn, superseded) are listed collapsed."""
+    level: str = ""
+    """The status's requirement level (``thin`` ... ``closed``; '' for the invalid proposals): the
+    group's icon, and what its launch dates are (a target, a plan, the day it launched)."""
+    launch_label: str = ""
+    """The heading of the group's launch dates: a target before a decision, the launch once launched."""
 
 
 def newest_first(proposals: Iterable[Proposal]) -> list[Proposal]:
@@ -91,8 +97,41 @@ def groups(proposals: Iterable[Proposal], labels: Mapping[str, str], url: Callab
         status = lifecycle.get(s)
         rows = [Row(p, url(p), label_of(labels, p.status) if lifecycle.get(p.status) else "", True) for p in ps] \
             if s == INVALID else [Row(p, url(p), label_of(labels, s)) for p in ps]
-        out.append(Group(s, label_of(labels, s), rows, status is not None and not status.open))
+        level = status.level if status is not None else ""
+        out.append(Group(s, label_of(labels, s), rows, status is not None and not status.open, level,
+                         launch_heading(labels, level)))
     return out
+
+
+def launch_heading(labels: Mapping[str, str], level: str) -> str:
+    """What a group's launch dates are: the day it launched, the planned launch of a decided
+    proposal, else the launch its press release imagines (a target)."""
+    if level == "launched":
+        return labels["launched"]
+    if level == "decided" or not level:
+        return labels["launch_date"]
+    return labels["target_launch"]
+
+
+def shown_launch(p: Proposal) -> str:
+    """The launch date a listing shows: the day it launched, else the dateline's (the imagined launch)."""
+    return p.launched or launch_date(p)
+
+
+def column_css(labels: Mapping[str, str]) -> str:
+    """CSS for ``statuses.css``: the listing's column names as custom properties (``--prfaq-l-owner:
+    "Owner"``), for a narrow screen, where each row is a card that names its fields (prfaq.css),
+    and each group's name of its launch dates (by the level its summary carries). Each name is a
+    CSS string of escapes (:func:`~mkdocs_prfaq.layout.navstyle.css_string`): no label ends it."""
+    names = {"owner": labels["owner"], "created": labels["created"], "updated": labels["updated"],
+             "launch": launch_heading(labels, "thin")}
+    lines = [".prfaq-groups { " + " ".join(f"--prfaq-l-{k}: {css_string(v)};" for k, v in names.items()) + " }"]
+    for level in ("", *LEVELS):
+        launch = launch_heading(labels, level)
+        if launch != names["launch"]:
+            group = f".prfaq-level--{level or 'invalid'} ~ .prfaq-table-wrap"
+            lines.append(f"{group} {{ --prfaq-l-launch: {css_string(launch)}; }}")
+    return "\n".join(lines) + "\n"
 
 
 def launch_date(p: Proposal) -> str:
@@ -237,7 +276,7 @@ def listing_html(env: jinja2.Environment, kind: str, proposals: list[Proposal], 
                  rows_html: RowsHtml = render_rows) -> str:
     """The HTML of a listing page: ``index`` (with the chart), ``status`` or ``roadmap``."""
     context: dict[str, Any] = {"labels": labels, "launch": launch_date, "status_label": lambda s: label_of(labels, s),
-                               "row_html": row_html, "rows_html": rows_html}
+                               "row_html": row_html, "rows_html": rows_html, "shown_launch": shown_launch}
     if kind == "roadmap":
         return render_listing(env, "prfaq/roadmap.html",
                               quarters=roadmap(proposals, url, labels["no_date"], lifecycle), **context)

@@ -170,3 +170,50 @@ def stylesheet(by_state: Mapping[str, Sequence[str]], styles: Iterable[tuple[str
 
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def arrange(items: list[Any], index_src: str, roadmap_src: str, status_srcs: Sequence[str],
+            status_title: str) -> bool:
+    """The plugin's generated pages where a reader looks for them in a navigation MkDocs made
+    from the folders (``items``, changed in place): in the section that holds the index, the
+    index first, then the roadmap, then the status pages' section (titled ``status_title``, its
+    pages in the lifecycle's order, ``status_srcs``), then the rest in MkDocs' order. Whether
+    anything was found to arrange."""
+    from mkdocs.structure.nav import Section
+    from mkdocs.structure.pages import Page
+
+    def src(item: Any) -> str | None:
+        return item.file.src_uri if isinstance(item, Page) else None
+
+    order = {s: i for i, s in enumerate(status_srcs)}
+
+    def is_status_section(item: Any) -> bool:
+        return (isinstance(item, Section) and bool(item.children)
+                and all(src(child) in order for child in item.children))
+
+    def visit(level: list[Any]) -> bool:
+        if any(src(item) in (index_src, roadmap_src) for item in level):
+            first = [i for i in level if src(i) == index_src] + [i for i in level if src(i) == roadmap_src]
+            statuses = [i for i in level if is_status_section(i)]
+            for section in statuses:
+                section.children.sort(key=lambda child: order[src(child) or ""])
+                section.title = status_title
+            level[:] = first + statuses + [i for i in level if i not in first and i not in statuses]
+            return True
+        return any(visit(item.children) for item in level if isinstance(item, Section))
+
+    return visit(items)
+
+
+def pages_of(items: list[Any]) -> list[Any]:
+    """The pages of a navigation's items, in order (what MkDocs' ``Navigation.pages`` holds)."""
+    from mkdocs.structure.nav import Section
+    from mkdocs.structure.pages import Page
+
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, Page):
+            out.append(item)
+        elif isinstance(item, Section):
+            out.extend(pages_of(item.children))
+    return out

@@ -13,9 +13,10 @@ import html
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -106,6 +107,16 @@ def make_environment(theme_dirs: Sequence[str] = ()) -> jinja2.Environment:
                              bytecode_cache=_bytecode_cache())
     env.filters["long_date"] = long_date
     return env
+
+
+def theme_shows_tags(plugins: Mapping[str, Any]) -> bool:
+    """Whether Material's ``tags`` plugin shows each page's tags above it (from ``page.meta``,
+    which a PR/FAQ's tags are in): then the page's header leaves them out, not to show them twice."""
+    tags = plugins.get("material/tags") or plugins.get("tags")
+    if tags is None or type(tags).__module__.split(".")[0] != "material":
+        return False
+    options = getattr(tags, "config", None)
+    return bool(getattr(options, "enabled", True) and getattr(options, "tags", True))
 
 
 @dataclass
