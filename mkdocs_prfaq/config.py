@@ -259,12 +259,14 @@ class PrfaqConfig(_Suggesting):
     `exclude_docs` leaves out are skipped too)."""
     statuses = _Statuses()
     """The site's lifecycle, in order: status names to `{label, colour, dark_colour, level, open,
-    requires}` (or just a level). A level says what a status requires: `thin` (the base fields),
+    requires, stale_after}` (or just a level). A level says what a status requires: `thin` (the base fields),
     `complete` (the whole document, see `requirements`), `decided` (complete and a `decision`),
     `launched` (decided and `launched`), `closed` (a `decision`; the content may be thin).
     `colour` is a hex colour (`'#1d6b35'`); `open: false` lists the status collapsed; `requires`
-    names more fields (`[superseded_by]`). Default: draft, in-review, approved, launched,
-    deferred, rejected, withdrawn, superseded."""
+    names more fields (`[superseded_by]`); `stale_after` (`30 days`, `6 weeks`, null) is how long a
+    proposal may stay in the status before the index marks it stale and `mkdocs-prfaq check --stale`
+    lists it (the built-in `in-review` has 30 days, every other status none). Default: draft,
+    in-review, approved, launched, deferred, rejected, withdrawn, superseded."""
     status_from = c.Choice(STATUS_FROM, default="front_matter")
     """`folder`: a page's status is its first folder under `dir` (`proposals/live/x.md` is
     `live`); a `status` in its front matter that disagrees is a problem."""
@@ -293,6 +295,11 @@ class PrfaqConfig(_Suggesting):
     `nav` in mkdocs.yml is always respected."""
     nav_limit = c.Type(int, default=50)
     """With `nav: auto`, the number of proposals above which they leave the navigation."""
+    history = c.Type(bool, default=True)
+    """Read each proposal's status history from git (one `git log` per build): a timeline on its
+    page, the time in its status and a stale mark on the index, `history` in `proposals.json`,
+    and `<dir>/feed.xml`. Without a repository or git, or in a shallow clone, one INFO line says
+    why the history is missing or partial; false turns it off (and the feed)."""
     labels = _Labels()
     """Rename or translate section and status names: `{internal_faq: Business FAQ, in-review: Under review}`."""
     sanitize = c.Type(bool, default=True)

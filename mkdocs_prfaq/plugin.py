@@ -31,6 +31,7 @@ from .contract.limits import Limits, Words, check_limits, measure
 from .contract.model import Catalog, Proposal
 from .contract.problems import Problem, summary
 from .contract.schema import BUNDLED_ID, SchemaConfigError, SchemaValidator, load_schema_file
+from .index import feed, history
 from .index import listing as index
 from .index.incremental import (
     Kept,
@@ -127,6 +128,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.rows, self.items, self.urls = Kept(), Kept(), Kept()
         """Each listing's rows as HTML, each proposal's item of proposals.json, each listing's
         links to the proposals (``--dirty``)."""
+        self.git_history = history.Reader()
         self.templates: list[str] = []
         """The sources of the listing templates (``--dirty``: a listing's key, the scope of :attr:`rows`)."""
 
@@ -220,6 +222,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                                  lifecycle=self.lifecycle, load=self.page_cache.load if self.serving else None,
                                  reuse=self.page_cache.reuse if self.serving else None)
         self._report()
+        if note := history.update(self.git_history, self.catalog.proposals, config.docs_dir, self.config.dir,
+                                  self.lifecycle, self.config.history):
+            log.info(f"prfaq: {note}")
         for src in self.catalog.unreadable:  # reported; MkDocs would fail on it (and serve would hang)
             if (unreadable := files.get_file_from_path(src)) is not None:
                 files.remove(unreadable)
@@ -336,6 +341,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                             f"'{index.INDEX_MARKER}' (or after its content)")
             self.listings[path] = (kind, status)
         files.append(File.generated(config, f"{d}/proposals.json", content=self._export_json()))
+        if self.config.history:  # the status changes, from git (index/feed.py)
+            files.append(File.generated(config, f"{d}/{feed.FEED}", content=feed.feed_xml(
+                self.catalog.proposals, lambda p: f.url if (f := self.files.get(p.src_path)) else "", self.labels,
+                site_name=config.site_name, site_url=config.site_url, directory=d)))
 
     def _export_json(self) -> str:
         """proposals.json: under ``--dirty``, made again only when what it shows of the proposals

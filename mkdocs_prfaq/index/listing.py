@@ -16,6 +16,7 @@ from ..contract.lifecycle import DEFAULT, INVALID, Lifecycle
 from ..contract.model import Proposal, as_texts
 from ..contract.problems import Problem
 from ..layout.sanitize import safe_id
+from .history import History
 
 EXPORT_VERSION = 1
 INDEX_MARKER = "<!-- prfaq:index -->"
@@ -30,6 +31,11 @@ class Row:
     status_label: str = ""
     """The label of the proposal's status (of the status it claims, for an invalid one)."""
     invalid: bool = False
+
+    @property
+    def history(self) -> History | None:
+        """Its status history from git (days in its status, stale), None without one."""
+        return self.p.history
 
     @property
     def explicit_id(self) -> str | None:
@@ -155,6 +161,7 @@ def export_item(p: Proposal, url: str, lifecycle: Lifecycle = DEFAULT,
         "superseded_by": p.superseded_by or None,
         "related": p.related,
         "url": url,
+        "history": p.history.export() if p.history is not None else None,
     }
 
 
@@ -237,7 +244,8 @@ def listing_html(env: jinja2.Environment, kind: str, proposals: list[Proposal], 
                  rows_html: RowsHtml = render_rows) -> str:
     """The HTML of a listing page: ``index`` (with the chart), ``status`` or ``roadmap``."""
     context: dict[str, Any] = {"labels": labels, "launch": launch_date, "status_label": lambda s: label_of(labels, s),
-                               "row_html": row_html, "rows_html": rows_html}
+                               "row_html": row_html, "rows_html": rows_html,
+                               "history": any(p.history is not None for p in proposals)}
     if kind == "roadmap":
         return render_listing(env, "prfaq/roadmap.html",
                               quarters=roadmap(proposals, url, labels["no_date"], lifecycle), **context)
