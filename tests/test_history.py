@@ -428,7 +428,8 @@ def test_a_bad_stale_after_is_a_configuration_error(site: Site) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.binary(max_size=600) | st.text(max_size=300).map(lambda t: ("---\n" + t).encode("utf-8", "replace")))
+@given(st.binary(max_size=600) | st.text(max_size=300).map(lambda t: ("---\n" + t).encode("utf-8", "replace"))
+       | st.text(max_size=60).map(lambda t: f"---\nstatus:{t}\n---\n".encode("utf-8", "surrogatepass")))
 def test_status_in_any_committed_version_is_a_status_name_or_nothing(blob: bytes) -> None:
     found = history.status_in(blob)
     assert found == "" or re.match(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$", found)
@@ -440,7 +441,18 @@ def test_status_in_reads_front_matter_only() -> None:
     assert history.status_in(b"---\ntitle: x\n---\nstatus: draft\n") == "", "the body is not front matter"
     assert history.status_in(b"status: draft\n") == ""
     assert history.status_in(b"---\nstatus: <script>\n---\n") == ""
-    assert history.status_in(b"---\n" + b"x: y\n" * 100_000 + b"status: draft\n---\n") == "", "bounded"
+    assert history.status_in(b"---\n" + b"x: y\n" * 300_000 + b"status: draft\n---\n") == "", "bounded"
+    assert history.status_in(b"---\nstatus:   draft   \r\n---\n") == "draft"
+    assert history.status_in(b"---\nstatus:\n---\n") == "" and history.status_in(b"---\nstatus: '\n---\n") == ""
+
+
+def test_status_in_is_linear_whatever_runs_of_spaces_a_version_holds() -> None:
+    from .test_linear import hang_guard
+
+    with hang_guard(60):
+        for payload in (b"---\nstatus:" + b" " * 400_000 + b"x\n---\n", b"---\nstatus" + b" \t" * 400_000 + b"\n---\n",
+                        b"---\n" + b"--- x\n" * 200_000 + b"---\n", b"---\n" + b"\n" * 1_000_000 + b"...\n"):
+            assert history.status_in(payload) == ""
 
 
 def test_hostile_authors_and_titles_in_the_feed(site: Site, repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -35,9 +35,10 @@ if TYPE_CHECKING:
 FETCH_HINT = "fetch the whole history (actions/checkout: fetch-depth: 0; or git fetch --unshallow)"
 TIMEOUT = 300
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
-_STATUS_LINE = re.compile(r"^status[ \t]*:[ \t]*(.*?)[ \t]*$")
-_FRONT_MATTER_LINES = 2000
-"""The most lines of a committed version read for its ``status:`` (front matter is at the top)."""
+_STATUS_LINE = re.compile(rb"^status[ \t]*:([^\r\n]*)", re.M)
+_FRONT_MATTER_END = re.compile(rb"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+_FRONT_MATTER_BYTES = 1 << 20
+"""The most of a committed version searched for the end of its front matter (its ``status:``)."""
 
 
 @dataclass(frozen=True)
@@ -141,25 +142,25 @@ def today(environ: Mapping[str, str] | None = None) -> datetime.date:
 
 def status_in(blob: bytes) -> str:
     """The ``status:`` of a committed page's front matter, if it is a status name, else ''.
-    Only the front matter's top-level ``status:`` line is read (bounded), never the YAML."""
-    text = blob[: 1 << 18].decode("utf-8", "replace").lstrip("\ufeff")
-    lines = text.splitlines()[:_FRONT_MATTER_LINES]
-    if not lines or lines[0].rstrip() != "---":
+    Only the front matter's top-level ``status:`` line is read (within its first
+    :data:`_FRONT_MATTER_BYTES`), never the YAML."""
+    start = 3 if blob.startswith(b"\xef\xbb\xbf") else 0
+    if not blob.startswith(b"---", start) or blob[start + 3:start + 4] not in (b"\n", b"\r", b" ", b"\t"):
         return ""
-    for line in lines[1:]:
-        if line.rstrip() in ("---", "..."):
-            return ""
-        m = _STATUS_LINE.match(line)
-        if m:
-            value = m.group(1)
-            if value[:1] in "'\"":
-                quote = value[0]
-                end = value.find(quote, 1)
-                value = value[1:end] if end > 0 else ""
-            else:
-                value = value.split(" #", 1)[0].strip()
-            return value if _SLUG.match(value) and len(value) <= 40 else ""
-    return ""
+    end = _FRONT_MATTER_END.search(blob, start + 3, start + _FRONT_MATTER_BYTES)
+    if end is None:
+        return ""
+    m = _STATUS_LINE.search(blob, start + 3, end.start())
+    if m is None:
+        return ""
+    value = m.group(1)[:200].decode("utf-8", "replace").strip(" \t")
+    if value and value[0] in "'\"":
+        quote = value[0]
+        close = value.find(quote, 1)
+        value = value[1:close] if close > 0 else ""
+    else:
+        value = value.split(" #", 1)[0].strip()
+    return value if len(value) <= 40 and _SLUG.match(value) else ""
 
 
 def _git(args: list[str], cwd: str, git: str, data: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
