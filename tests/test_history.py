@@ -395,8 +395,9 @@ def test_reader_reads_git_once_per_head(site: Site, repo: Repo) -> None:
         history.update(reader, catalog.proposals, str(site.docs), "proposals", DEFAULT)
         return catalog.proposals[0].history
 
-    assert [s.status for s in update().steps] == ["draft"]
-    update()
+    first = update()
+    assert [s.status for s in first.steps] == ["draft"]
+    assert update() is first, "an unchanged proposal keeps its history"
     assert reader.reads == 1, "an unchanged HEAD is not read again"
     put(site, "alpha.md", "in-review")
     assert [s.pending for s in update().steps] == [False, True] and reader.reads == 1
@@ -416,6 +417,23 @@ def test_stale_after_settings() -> None:
     assert statuses["in-review"].stale_after == 30, "the built-in in-review keeps its 30 days"
     assert statuses["draft"].stale_after is None and statuses["review"].stale_after is None
     assert statuses["done"].stale_after == 10
+
+
+def test_the_stale_after_option_overrides_the_statuses(site: Site, repo: Repo,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    site.config("stale_after:\n  draft: 1 week\n  in-review: null")
+    put(site, "alpha.md", "in-review")
+    put(site, "beta.md", "draft", i=1)
+    repo.commit("2027-01-02")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch("2027-03-01"))
+    build_site(site)
+    data = export(site)
+    assert (data["alpha"]["history"]["stale_after"], data["alpha"]["history"]["stale"]) == (None, False)
+    assert (data["beta"]["history"]["stale_after"], data["beta"]["history"]["stale"]) == (7, True)
+    site.config("stale_after:\n  in-reveiw: 2 weeks")
+    result = site.build()
+    assert result.code != 0 and "stale_after: unknown status(es) in-reveiw" in result.text
+    assert "did you mean 'in-review'?" in result.text and "Traceback" not in result.text
 
 
 def test_a_bad_stale_after_is_a_configuration_error(site: Site) -> None:

@@ -117,10 +117,11 @@ class Version:
     """Its path then, relative to the repository."""
 
 
-@dataclass
+@dataclass(eq=False)
 class GitLog:
     """What git holds of the proposals folder: each file's committed versions, oldest first,
-    keyed by its path under ``docs_dir`` now; ``note`` says why there is none, or why it is partial."""
+    keyed by its path under ``docs_dir`` now; ``note`` says why there is none, or why it is partial.
+    Equal only to itself (what :func:`attach` keeps is keyed by the log it was made from)."""
 
     versions: dict[str, list[Version]] = field(default_factory=dict)
     available: bool = False
@@ -371,6 +372,8 @@ class Reader:
         self.log = GitLog()
         self.reads = 0
         self.noted = ""
+        self.kept: dict[str, tuple[object, History]] = {}
+        """Each proposal's history as :func:`attach` made it from :attr:`log`."""
 
     def read(self, folder: str, directory: str, status_of_path: Callable[[str], str | None] | None) -> GitLog:
         located = locate(folder, self.git)
@@ -387,12 +390,28 @@ class Reader:
 
 
 def attach(proposals: Iterable[Proposal], log: GitLog, lifecycle: Lifecycle,
-           day: datetime.date | None = None) -> None:
-    """Each proposal's :attr:`~.model.Proposal.history` from ``log`` (None when git gave none)."""
+           day: datetime.date | None = None, kept: dict[str, tuple[object, History]] | None = None) -> None:
+    """Each proposal's :attr:`~.model.Proposal.history` from ``log`` (None when git gave none).
+    ``kept`` (a :class:`Reader`'s, under ``mkdocs serve``) holds each proposal's history while
+    what it is made of is the same: the same log, status, ``created``, day and ``stale_after``."""
     day = day or today()
+    fresh: dict[str, tuple[object, History]] = {}
     for p in proposals:
-        p.history = history_of(log.versions.get(p.src_path, ()), p, lifecycle, day, log.shallow) \
-            if log.available else None
+        if not log.available:
+            p.history = None
+            continue
+        versions = log.versions.get(p.src_path, ())
+        status = lifecycle.get(p.status)
+        key = (log, p.status, p.created, day, getattr(status, "stale_after", None))
+        found = kept.get(p.src_path) if kept is not None else None
+        if found is not None and found[0] == key:
+            p.history = found[1]
+        else:
+            p.history = history_of(versions, p, lifecycle, day, log.shallow)
+        fresh[p.src_path] = (key, p.history)
+    if kept is not None:
+        kept.clear()
+        kept.update(fresh)
 
 
 def stale(proposals: Iterable[Proposal]) -> list[Proposal]:
@@ -417,7 +436,7 @@ def update(reader: Reader, proposals: Iterable[Proposal], docs_dir: str, directo
         return ""
     by_path = functools.partial(status_folder, directory=directory) if lifecycle.status_from == "folder" else None
     log = reader.read(folder, directory, by_path)
-    attach(proposals, log, lifecycle)
+    attach(proposals, log, lifecycle, kept=reader.kept)
     note, reader.noted = ("" if log.note == reader.noted else log.note), log.note
     return f"status history: {note}" if note else ""
 
