@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.utils import get_relative_url
 
 from .commands import reference
 from .config import PrfaqConfig, lifecycle_of
@@ -535,9 +536,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             kept = self.rows.group(page.file.src_uri)
             row_html = functools.partial(self._kept_row, kept)
             rows_html = functools.partial(self._kept_rows, kept)
+        feed_url = get_relative_url(f"{self.config.dir}/{feed.FEED}", page.file.url) if self.config.history else None
         with _rendering(page):
             listing = index.listing_html(self.env, kind, proposals, self.labels, url, self.lifecycle, row_html,
-                                         rows_html)
+                                         rows_html, feed=feed_url)
         found = headings(listing)
         page.toc = _toc([], list(page.toc), found)
         if page.present_anchor_ids is not None:

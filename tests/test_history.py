@@ -202,6 +202,7 @@ def test_transitions_on_the_page_the_index_the_export_and_the_feed(site: Site, r
                      beta)
     assert '<td data-days="10">10 days</td>' in pod and "prfaq-stale" not in pod
     assert '<option value="days">In status</option>' in index
+    assert '<p class="prfaq-feed"><a href="feed.xml" type="application/atom+xml">' in index
     assert "Stale" in index_row(site.html("proposals/status/in-review/index.html"), "../../beta/")
 
     data = export(site)
@@ -347,7 +348,7 @@ def test_history_false_asks_git_nothing(site: Site, repo: Repo, tmp_path: Path,
     assert timeline(site.html("proposals/alpha/index.html")) == []
     assert export(site)["alpha"]["history"] is None
     assert not (site.root / "site" / "proposals" / "feed.xml").exists()
-    assert "In status" not in site.html("proposals/index.html")
+    assert "In status" not in site.html("proposals/index.html") and "feed.xml" not in site.html("proposals/index.html")
 
 
 def test_check_stale_lists_each_stale_proposal_and_exits_1(site: Site, repo: Repo,

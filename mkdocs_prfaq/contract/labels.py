@@ -69,6 +69,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "stale": "Stale",
     "stale_title": "In this status longer than the site allows ({count} days)",
     "not_committed": "not committed",
+    "feed": "Status changes (Atom feed)",
     # pages with problems
     "invalid": "Invalid",
     "problems": "Not a valid PR/FAQ (problems: {count}); shown as written",

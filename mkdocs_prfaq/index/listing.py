@@ -241,8 +241,9 @@ RowsHtml = Callable[..., Any]
 
 def listing_html(env: jinja2.Environment, kind: str, proposals: list[Proposal], labels: Mapping[str, str],
                  url: Callable[[Proposal], str], lifecycle: Lifecycle = DEFAULT, row_html: RowHtml = render_row,
-                 rows_html: RowsHtml = render_rows) -> str:
-    """The HTML of a listing page: ``index`` (with the chart), ``status`` or ``roadmap``."""
+                 rows_html: RowsHtml = render_rows, feed: str | None = None) -> str:
+    """The HTML of a listing page: ``index`` (with the chart and a link to the ``feed`` of status
+    changes, when there is one), ``status`` or ``roadmap``."""
     context: dict[str, Any] = {"labels": labels, "launch": launch_date, "status_label": lambda s: label_of(labels, s),
                                "row_html": row_html, "rows_html": rows_html,
                                "history": any(p.history is not None for p in proposals)}
@@ -254,6 +255,7 @@ def listing_html(env: jinja2.Environment, kind: str, proposals: list[Proposal], 
         env, "prfaq/index.html",
         groups=groups(proposals, labels, url, lifecycle),
         bars=chart(totals, labels) if kind == "index" else [],
+        feed=feed if kind == "index" else None,
         statuses=[(s, label_of(labels, s), n) for s, n in totals.items() if n],
         owners=sorted({p.owner for p in proposals if p.owner}, key=str.lower),
         tags=sorted({t for p in proposals for t in p.tags}, key=str.lower),
