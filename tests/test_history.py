@@ -488,3 +488,26 @@ def test_hostile_authors_and_titles_in_the_feed(site: Site, repo: Repo, monkeypa
     assert entry.find(f"{ATOM}link").get("href") == "alpha/"  # type: ignore[union-attr]
     page = site.html("proposals/alpha/index.html")
     assert 'onmouseover="' not in page and "x&#34; onmouseover=&#34;alert(1)" in page
+
+
+def test_the_index_sorts_by_time_in_status_in_a_browser(site: Site, repo: Repo,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from .browser import chromium, serve
+
+    for i, (name, day) in enumerate((("alpha", "2027-03-01"), ("beta", "2027-01-10"), ("gamma", "2027-02-01"))):
+        put(site, f"{name}.md", "draft", i=i, title=name.title(), created="2027-01-01")
+        repo.commit(day)
+        put(site, f"{name}.md", "in-review", i=i, title=name.title(), created="2027-01-01")
+        repo.commit(day)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch("2027-03-11"))
+    build_site(site)
+    with chromium() as browser, serve(site.root / "site") as url:
+        page = browser.new_page()
+        page.goto(url + "proposals/?sort=days")
+        page.locator(".prfaq-filters").wait_for(state="visible")
+        rows = page.locator(".prfaq-group--in-review tbody tr")
+        shown = [(rows.nth(i).locator("a").inner_text(), rows.nth(i).locator("td").last.inner_text())
+                 for i in range(rows.count())]
+        assert shown == [("Beta", "60 days Stale"), ("Gamma", "38 days Stale"), ("Alpha", "10 days")]
+        assert page.locator("select[name=sort]").input_value() == "days"
+        page.close()
