@@ -511,3 +511,28 @@ def test_the_index_sorts_by_time_in_status_in_a_browser(site: Site, repo: Repo,
         assert shown == [("Beta", "60 days Stale"), ("Gamma", "38 days Stale"), ("Alpha", "10 days")]
         assert page.locator("select[name=sort]").input_value() == "days"
         page.close()
+
+
+def test_the_feed_kept_between_saves_follows_titles_and_history(site: Site, repo: Repo) -> None:
+    from mkdocs_prfaq.contract.labels import merge_labels
+    from mkdocs_prfaq.contract.lifecycle import DEFAULT
+    from mkdocs_prfaq.index import feed
+    from mkdocs_prfaq.site import disk_files, load_site, site_validator
+
+    reader, labels = history.Reader(), merge_labels(None)
+
+    def made() -> str:
+        catalog = load_site(disk_files(str(site.docs), "proposals"), str(site.docs), "proposals", site_validator(None))
+        history.update(reader, catalog.proposals, str(site.docs), "proposals", DEFAULT)
+        return feed.feed_xml(catalog.proposals, lambda p: f"proposals/{p.id}/", labels, site_name="S",
+                             site_url=None, directory="proposals")
+
+    put(site, "alpha.md", "draft", title="First")
+    repo.commit("2027-01-02")
+    before = made()
+    assert made() is before, "kept while nothing it shows changed"
+    put(site, "alpha.md", "draft", title="Second")
+    assert "Second: Draft" in made()
+    put(site, "alpha.md", "in-review", title="Second")
+    repo.commit("2027-01-05")
+    assert "Second: Draft \u2192 In review" in made()

@@ -54,7 +54,26 @@ def feed_xml(proposals: Iterable[Proposal], url: Callable[[Proposal], str], labe
              *, site_name: str, site_url: str | None, directory: str, updated: str = "",
              limit: int = LIMIT) -> str:
     """The feed. ``url(p)`` is a proposal's page relative to the site root (``proposals/x/``);
-    links are absolute under ``site_url``, else relative to the feed (RFC 4287 allows it)."""
+    links are absolute under ``site_url``, else relative to the feed (RFC 4287 allows it). The
+    last feed made is kept while what it is made of is the same (``mkdocs serve``: a save that
+    changes no title, link or history costs a comparison)."""
+    global _last
+    proposals = list(proposals)
+    key = (tuple([(p.id, p.title, url(p), p.history) for p in proposals]), tuple(labels.items()), site_name,
+           site_url, directory, updated, limit)
+    if _last is not None and _last[0] == key:
+        return _last[1]
+    text = _feed_xml(proposals, url, labels, site_name=site_name, site_url=site_url, directory=directory,
+                     updated=updated, limit=limit)
+    _last = (key, text)
+    return text
+
+
+_last: tuple[object, str] | None = None
+
+
+def _feed_xml(proposals: list[Proposal], url: Callable[[Proposal], str], labels: Mapping[str, str],
+              *, site_name: str, site_url: str | None, directory: str, updated: str, limit: int) -> str:
     base = (site_url or "").rstrip("/") + "/" if site_url else ""
     here = f"{directory.strip('/')}/{FEED}"
 
