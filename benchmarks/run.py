@@ -15,7 +15,8 @@ nav-all: `nav: all` (every proposal in Material's sidebar, `index: false`) again
 history: the same N proposals (default options: index, status pages, feed) in a git repository
        where each proposal has 5 commits (two status changes among them) against the same files
        outside any repository (the plugin then runs one `git rev-parse` and logs why there is
-       no history): median of 5 interleaved pairs' CPU ratios. Target <= 1.10 at 1,000.
+       no history): median of 5 interleaved pairs' CPU ratios, and instructions at 300 (valgrind,
+       the git processes counted too). Target <= 1.10 at 1,000.
 edit-loop: `mkdocs serve --dirty` on 10 and on 1,000 proposals, both serving at once: the wall
        time from writing one proposal to the server answering with the change (its page; after
        a title edit proposals.json too), edits taking turns between the two sites (a load that
@@ -213,6 +214,39 @@ def git_history(root: Path, commits: int = 5) -> int:
     subprocess.run(["git", "fast-import", "--quiet"], input=b"".join(stream), cwd=root, check=True)
     subprocess.run(["git", "reset", "-q"], cwd=root, check=True)
     return mark
+
+
+def instructions_with_children(root: Path) -> int:
+    """As :func:`instructions`, counting every process the build starts too (git)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], check=True, env=env, cwd=root)  # bytecode cached
+    proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                           "--trace-children=yes", sys.executable, "-m", "mkdocs", "build", "-q"], env=env, cwd=root,
+                          capture_output=True, text=True, check=True)
+    found = re.findall(r"I\s+refs:\s+([\d,]+)", proc.stderr)
+    if not found:
+        raise RuntimeError(f"no instruction count in valgrind's output: {proc.stderr[-500:]}")
+    return sum(int(n.replace(",", "")) for n in found)
+
+
+def bench_history_instructions(n: int) -> dict[str, Any]:
+    """Instructions (the build and the git processes it starts) in git against without git."""
+    with tempfile.TemporaryDirectory() as tmp:
+        with_git = write_site(Path(tmp) / "git", n, plugin=True, extra=SMALL_NAV)
+        without = Path(tmp) / "nogit"
+        shutil.copytree(with_git, without)
+        git_history(with_git)
+        env_ceiling = os.environ.get("GIT_CEILING_DIRECTORIES")
+        os.environ["GIT_CEILING_DIRECTORIES"] = tmp
+        try:
+            a, b = instructions_with_children(with_git), instructions_with_children(without)
+        finally:
+            if env_ceiling is None:
+                os.environ.pop("GIT_CEILING_DIRECTORIES", None)
+            else:
+                os.environ["GIT_CEILING_DIRECTORIES"] = env_ceiling
+        return {"n": n, "git_instructions": a, "nogit_instructions": b, "ratio": round(a / b, 3)}
 
 
 def bench_history(n: int, repeats: int) -> dict[str, Any]:
@@ -492,6 +526,14 @@ def main() -> None:
             pairs = r["pair_ratios"]
             print(f"| {n:,} | {r['git_cpu_s']} s | {r['nogit_cpu_s']} s | **{r['ratio']}** | "
                   f"{len(pairs)}: {min(pairs):.2f}–{max(pairs):.2f} |", flush=True)
+        if shutil.which("valgrind") is not None:
+            print("\n| proposals, 5 commits each | in git (instructions, git's too) | without git | ratio |\n"
+                  "|---:|---:|---:|---:|")
+            for n in [n for n in args.sizes if n <= 300] or [300]:  # about 17x slower under valgrind
+                r = bench_history_instructions(n)
+                results.setdefault("history-instructions", []).append(r)
+                print(f"| {n:,} | {r['git_instructions'] / 1e9:.2f} G | {r['nogit_instructions'] / 1e9:.2f} G | "
+                      f"**{r['ratio']}** |", flush=True)
     if "edit-loop" in args.only:
         print("\n| `mkdocs serve --dirty` | edit | 10 (median) | 1,000 (median) | 1,000 − 10 (median of pairs) "
               "| server CPU, 10 / 1,000 |\n|---|---|---:|---:|---:|---:|")

@@ -536,3 +536,20 @@ def test_the_feed_kept_between_saves_follows_titles_and_history(site: Site, repo
     put(site, "alpha.md", "in-review", title="Second")
     repo.commit("2027-01-05")
     assert "Second: Draft \u2192 In review" in made()
+
+
+def test_the_log_is_read_by_position_whatever_names_and_paths_hold() -> None:
+    """A name or a path may hold \\x01, ':' or a newline: git's -z output is read field by field."""
+    blob = "b" * 40
+    raw = ("\x01c2\x00Eve \x01 :x\x002027-01-03T00:00:00+00:00\x00"
+           f"\n:100644 100644 {'a' * 40} {blob} R100\x00d/p/\x01old.md\x00d/p/:new\n.md\x00"
+           "\x01c1\x00Ann\x002027-01-02T00:00:00+00:00\x00"
+           f"\n:000000 100644 {'0' * 40} {'c' * 40} A\x00d/p/\x01old.md\x00"
+           f":000000 100644 {'0' * 40} {'d' * 40} A\x00d/p/gone.md\x00").encode()
+    raw_deleted = (f"\x01c3\x00Bo\x002027-01-04T00:00:00+00:00\x00\n:100644 000000 {'d' * 40} {'0' * 40} D"
+                   "\x00d/p/gone.md\x00").encode()
+    found = history._walk(raw_deleted + raw, "d/p/", "proposals")
+    assert found == {"proposals/:new\n.md": [("c2", "2027-01-03T00:00:00+00:00", "Eve \x01 :x", blob,
+                                              "proposals/:new\n.md"),
+                                             ("c1", "2027-01-02T00:00:00+00:00", "Ann", "c" * 40,
+                                              "proposals/\x01old.md")]}

@@ -283,38 +283,40 @@ def _walk(raw: bytes, prefix: str, directory: str) -> dict[str, list[_Entry]]:
         """The path under docs_dir of a repository path in the folder."""
         return base + path[len(prefix):] if path.startswith(prefix) else None
 
-    for record in text.split("\x01"):
-        if not record:
+    # NUL-separated tokens, read by position (a name or a path may hold any other character):
+    # "\x01<commit>", author, date, then per file ":<modes> <old blob> <blob> <letter>" and its
+    # path (two for a rename or copy); the first token of a file or a commit may follow a newline.
+    tokens = [*text.split("\x00"), "", ""]  # padded: a record cut short reads empty fields
+    commit = author = time = ""
+    i = 0
+    while i < len(tokens) - 2:
+        head = tokens[i].lstrip("\n")
+        i += 1
+        if head.startswith("\x01"):
+            commit, author, time = head[1:], tokens[i], tokens[i + 1]
+            i += 2
             continue
-        parts = record.split("\x00")
-        if len(parts) < 3:
+        if not head.startswith(":") or not commit:
             continue
-        commit, author, time = parts[0], parts[1], parts[2]
-        i = 3
-        while i < len(parts):
-            head = parts[i].lstrip("\n")
+        fields = head.split(" ")
+        if len(fields) < 5:
+            continue
+        blob, letter = fields[3], fields[4][:1]
+        if letter in ("R", "C"):
+            old, new = tokens[i], tokens[i + 1]
+            i += 2
+        else:
+            old = new = tokens[i]
             i += 1
-            if not head.startswith(":"):
-                continue
-            fields = head.split(" ")
-            if len(fields) < 5:
-                continue
-            blob, letter = fields[3], fields[4][:1]
-            if letter in ("R", "C"):
-                old, new = parts[i], parts[i + 1] if i + 1 < len(parts) else ""
-                i += 2
-            else:
-                old = new = parts[i] if i < len(parts) else ""
-                i += 1
-            if letter == "D":
-                names[new] = None
-                continue
-            now = names.get(new, new)
-            if now is not None and (src := here(new)) is not None:
-                found.setdefault(now, []).append((commit, time, author, blob, src))
-            if letter == "R":
-                names[old] = now
-                names[new] = None
+        if letter == "D":
+            names[new] = None
+            continue
+        now = names.get(new, new)
+        if now is not None and (src := here(new)) is not None:
+            found.setdefault(now, []).append((commit, time, author, blob, src))
+        if letter == "R":
+            names[old] = now
+            names[new] = None
     out: dict[str, list[_Entry]] = {}
     for now, entries in found.items():
         src = here(now)
