@@ -342,7 +342,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                             f"'{index.INDEX_MARKER}' (or after its content)")
             self.listings[path] = (kind, status)
         files.append(File.generated(config, f"{d}/proposals.json", content=self._export_json()))
-        if self.config.history:  # the status changes, from git (index/feed.py)
+        if self.config.history and files.get_file_from_path(f"{d}/{feed.FEED}") is None:  # status changes (feed.py)
             files.append(File.generated(config, f"{d}/{feed.FEED}", content=feed.feed_xml(
                 self.catalog.proposals, lambda p: f.url if (f := self.files.get(p.src_path)) else "", self.labels,
                 site_name=config.site_name, site_url=config.site_url, directory=d)))

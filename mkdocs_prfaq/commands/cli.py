@@ -92,7 +92,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.format != "json":
         also = f"; {len(warnings)} warning{'' if len(warnings) == 1 else 's'}" if warnings else ""
         if problems:
-            stale_shown = sum(1 for p in problems if p in stale)
+            stale_shown = len(set(stale).intersection(problems))
             print(summary(problems) + also + (f" ({stale_shown} stale)" if stale_shown else ""), file=sys.stderr)
         else:
             noun = "PR/FAQ" if checked == 1 else "PR/FAQs"
