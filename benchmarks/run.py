@@ -12,6 +12,11 @@ check: `load_catalog` (read, parse with lines, validate, cross-check) over N pag
 nav-all: `nav: all` (every proposal in Material's sidebar, `index: false`) against the same pages
        as plain Markdown with MkDocs' own full navigation, at 300 and 1,000 proposals: median of
        3 interleaved pairs' CPU ratios, and instructions at 300 (valgrind). Target <= 1.0.
+history: the same N proposals (default options: index, status pages, feed) in a git repository
+       where each proposal has 5 commits (two status changes among them) against the same files
+       outside any repository (the plugin then runs one `git rev-parse` and logs why there is
+       no history): median of 5 interleaved pairs' CPU ratios, and instructions at 300 (valgrind,
+       the git processes counted too). Target <= 1.10 at 1,000.
 edit-loop: `mkdocs serve --dirty` on 10 and on 1,000 proposals, both serving at once: the wall
        time from writing one proposal to the server answering with the change (its page; after
        a title edit proposals.json too), edits taking turns between the two sites (a load that
@@ -182,6 +187,85 @@ def bench_nav(n: int, repeats: int) -> dict[str, Any]:
         return {"n": n, "plugin_cpu_s": r.pop("a_cpu_s"), "plain_cpu_s": r.pop("b_cpu_s"), **r,
                 "plugin_mb": round(size_a / 1e6, 1), "plain_mb": round(size_b / 1e6, 1),
                 "size_ratio": round(size_a / size_b, 3)}
+
+
+def git_history(root: Path, commits: int = 5) -> int:
+    """Commit every proposal under ``root`` ``commits`` times, one commit per proposal and
+    version, at increasing fixed dates, through one ``git fast-import``: draft, an edit, in
+    review, an edit, then the page as written. Returns the number of commits."""
+    pages = sorted((root / "docs" / "proposals").glob("*.md"))
+    subprocess.run(["git", "init", "-q", "-b", "main", str(root)], check=True)
+    stream, mark, when = [], 0, 1_800_000_000
+    for version in range(commits):
+        for page in pages:
+            text = page.read_text(encoding="utf-8")
+            if version < commits - 1:
+                status = "draft" if version < 2 else "in-review"
+                text = re.sub(r"^status: .*$", f"status: {status}", text, count=1, flags=re.M)
+                text += f"\nEdit {version}.\n"
+            data = text.encode("utf-8")
+            mark += 1
+            when += 3600
+            path = page.relative_to(root).as_posix()
+            message = f"{page.stem}: version {version}".encode()
+            stream.append(b"commit refs/heads/main\n" + f"committer Bench <bench@example.com> {when} +0000\n".encode()
+                          + b"data %d\n%s\n" % (len(message), message)
+                          + b"M 100644 inline %s\ndata %d\n%s\n" % (path.encode(), len(data), data))
+    subprocess.run(["git", "fast-import", "--quiet"], input=b"".join(stream), cwd=root, check=True)
+    subprocess.run(["git", "reset", "-q"], cwd=root, check=True)
+    return mark
+
+
+def instructions_with_children(root: Path) -> int:
+    """As :func:`instructions`, counting every process the build starts too (git)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], check=True, env=env, cwd=root)  # bytecode cached
+    proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                           "--trace-children=yes", sys.executable, "-m", "mkdocs", "build", "-q"], env=env, cwd=root,
+                          capture_output=True, text=True, check=True)
+    found = re.findall(r"I\s+refs:\s+([\d,]+)", proc.stderr)
+    if not found:
+        raise RuntimeError(f"no instruction count in valgrind's output: {proc.stderr[-500:]}")
+    return sum(int(n.replace(",", "")) for n in found)
+
+
+def bench_history_instructions(n: int) -> dict[str, Any]:
+    """Instructions (the build and the git processes it starts) in git against without git."""
+    with tempfile.TemporaryDirectory() as tmp:
+        with_git = write_site(Path(tmp) / "git", n, plugin=True, extra=SMALL_NAV)
+        without = Path(tmp) / "nogit"
+        shutil.copytree(with_git, without)
+        git_history(with_git)
+        env_ceiling = os.environ.get("GIT_CEILING_DIRECTORIES")
+        os.environ["GIT_CEILING_DIRECTORIES"] = tmp
+        try:
+            a, b = instructions_with_children(with_git), instructions_with_children(without)
+        finally:
+            if env_ceiling is None:
+                os.environ.pop("GIT_CEILING_DIRECTORIES", None)
+            else:
+                os.environ["GIT_CEILING_DIRECTORIES"] = env_ceiling
+        return {"n": n, "git_instructions": a, "nogit_instructions": b, "ratio": round(a / b, 3)}
+
+
+def bench_history(n: int, repeats: int) -> dict[str, Any]:
+    """The plugin's site in a git repository with 5 commits per proposal against the same files without git."""
+    with tempfile.TemporaryDirectory() as tmp:
+        with_git = write_site(Path(tmp) / "git", n, plugin=True, extra=SMALL_NAV)
+        without = Path(tmp) / "nogit"
+        shutil.copytree(with_git, without)
+        commits = git_history(with_git)
+        env_ceiling = os.environ.get("GIT_CEILING_DIRECTORIES")
+        os.environ["GIT_CEILING_DIRECTORIES"] = tmp  # the copy is in no repository, whatever holds tmp
+        try:
+            r = paired(with_git, without, repeats)
+        finally:
+            if env_ceiling is None:
+                os.environ.pop("GIT_CEILING_DIRECTORIES", None)
+            else:
+                os.environ["GIT_CEILING_DIRECTORIES"] = env_ceiling
+        return {"n": n, "commits": commits, "git_cpu_s": r.pop("a_cpu_s"), "nogit_cpu_s": r.pop("b_cpu_s"), **r}
 
 
 FILTER_PAGE = """<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="prfaq.css"></head>
@@ -362,7 +446,7 @@ def bench_edit_loop(small: int, large: int, edits: int, plugin: bool) -> dict[st
 
 
 def main() -> None:
-    sections = ("build", "build-body", "instructions", "check", "nav", "filter", "nav-all", "edit-loop")
+    sections = ("build", "build-body", "instructions", "check", "nav", "filter", "nav-all", "history", "edit-loop")
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     # No choices= here: Python 3.11's argparse rejects an empty list of a '*' positional with choices.
     ap.add_argument("sections", nargs="*", metavar="SECTION", help=f"sections to run alone, of: {', '.join(sections)}")
@@ -433,6 +517,23 @@ def main() -> None:
             pairs = r["pair_ratios"]
             print(f"| {n:,} | {r['plugin_cpu_s']} s | {r['plain_cpu_s']} s | **{r['ratio']}** | "
                   f"{len(pairs)}: {min(pairs):.2f}–{max(pairs):.2f} | {r.get('instructions_ratio', '–')} |", flush=True)
+    if "history" in args.only:
+        print("\n| proposals, 5 commits each | in git (best CPU) | without git (best CPU) | ratio (median of pairs) "
+              "| pairs |\n|---:|---:|---:|---:|---:|")
+        for n in [n for n in args.sizes if n <= 1000]:
+            r = bench_history(n, repeats=5)
+            results.setdefault("history", []).append(r)
+            pairs = r["pair_ratios"]
+            print(f"| {n:,} | {r['git_cpu_s']} s | {r['nogit_cpu_s']} s | **{r['ratio']}** | "
+                  f"{len(pairs)}: {min(pairs):.2f}–{max(pairs):.2f} |", flush=True)
+        if shutil.which("valgrind") is not None:
+            print("\n| proposals, 5 commits each | in git (instructions, git's too) | without git | ratio |\n"
+                  "|---:|---:|---:|---:|")
+            for n in [n for n in args.sizes if n <= 300] or [300]:  # about 17x slower under valgrind
+                r = bench_history_instructions(n)
+                results.setdefault("history-instructions", []).append(r)
+                print(f"| {n:,} | {r['git_instructions'] / 1e9:.2f} G | {r['nogit_instructions'] / 1e9:.2f} G | "
+                      f"**{r['ratio']}** |", flush=True)
     if "edit-loop" in args.only:
         print("\n| `mkdocs serve --dirty` | edit | 10 (median) | 1,000 (median) | 1,000 − 10 (median of pairs) "
               "| server CPU, 10 / 1,000 |\n|---|---|---:|---:|---:|---:|")

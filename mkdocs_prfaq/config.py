@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 from typing import Any
@@ -18,6 +19,7 @@ from .contract.lifecycle import (
     Requirements,
     Status,
     make,
+    parse_days,
     parse_requirements,
     parse_statuses,
 )
@@ -243,8 +245,45 @@ class _Requirements(base.BaseConfigOption["Requirements | None"]):
 
 
 def lifecycle_of(config: base.Config) -> Lifecycle:
-    """The site's lifecycle from the plugin's validated options (``statuses``, ``requirements``, ``status_from``)."""
-    return make(config.get("statuses"), config.get("requirements"), config.get("status_from") or "front_matter")
+    """The site's lifecycle from the plugin's validated options (``statuses``, ``requirements``,
+    ``status_from``, ``stale_after``)."""
+    lifecycle = make(config.get("statuses"), config.get("requirements"), config.get("status_from") or "front_matter")
+    stale_after = config.get("stale_after") or {}
+    if not stale_after:
+        return lifecycle
+    statuses = tuple(dataclasses.replace(s, stale_after=stale_after[s.name]) if s.name in stale_after else s
+                     for s in lifecycle.statuses)
+    return Lifecycle(statuses, lifecycle.requirements, lifecycle.status_from)
+
+
+class _StaleAfter(base.BaseConfigOption[dict[str, "int | None"]]):
+    """Status names to how long a proposal may stay in them: ``{in-review: 3 weeks, draft: 90 days}``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default: dict[str, int | None] = {}
+
+    def run_validation(self, value: object) -> dict[str, int | None]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise base.ValidationError(f"{value!r} is not a mapping (expected status names to durations, e.g. "
+                                       "{in-review: 3 weeks, draft: 90 days})")
+        try:
+            return {str(k): parse_days(v, f"stale_after: {k}") for k, v in value.items()}
+        except LifecycleError as e:
+            raise base.ValidationError(str(e)) from None
+
+    def post_validation(self, config: base.Config, key_name: str) -> None:
+        statuses = config.get("statuses")
+        if statuses is not None and not isinstance(statuses, tuple):  # statuses failed (and says so)
+            return
+        names = list(make(statuses).names)
+        unknown = [name for name in config[key_name] if name not in names]
+        if unknown:
+            hints = "".join(did_you_mean(name, names) for name in unknown[:5])
+            raise base.ValidationError(f"stale_after: unknown status(es) {', '.join(sorted(unknown))} (expected "
+                                       f"some of this site's statuses: {', '.join(names)}){hints}")
 
 
 class _RemoteImages(base.BaseConfigOption["bool | list[str]"]):
@@ -277,12 +316,14 @@ class PrfaqConfig(_Suggesting):
     `exclude_docs` leaves out are skipped too)."""
     statuses = _Statuses()
     """The site's lifecycle, in order: status names to `{label, colour, dark_colour, level, open,
-    requires}` (or just a level). A level says what a status requires: `thin` (the base fields),
+    requires, stale_after}` (or just a level). A level says what a status requires: `thin` (the base fields),
     `complete` (the whole document, see `requirements`), `decided` (complete and a `decision`),
     `launched` (decided and `launched`), `closed` (a `decision`; the content may be thin).
     `colour` is a hex colour (`'#1d6b35'`); `open: false` lists the status collapsed; `requires`
-    names more fields (`[superseded_by]`). Default: draft, in-review, approved, launched,
-    deferred, rejected, withdrawn, superseded."""
+    names more fields (`[superseded_by]`); `stale_after` (`30 days`, `6 weeks`, null) is how long a
+    proposal may stay in the status before the index marks it stale and `mkdocs-prfaq check --stale`
+    lists it (the built-in `in-review` has 30 days, every other status none). Default: draft,
+    in-review, approved, launched, deferred, rejected, withdrawn, superseded."""
     status_from = c.Choice(STATUS_FROM, default="front_matter")
     """`folder`: a page's status is its first folder under `dir` (`proposals/live/x.md` is
     `live`); a `status` in its front matter that disagrees is a problem."""
@@ -311,6 +352,15 @@ class PrfaqConfig(_Suggesting):
     `nav` in mkdocs.yml is always respected."""
     nav_limit = c.Type(int, default=50)
     """With `nav: auto`, the number of proposals above which they leave the navigation."""
+    stale_after = _StaleAfter()
+    """How long a proposal may stay in a status before the index marks it stale and
+    `mkdocs-prfaq check --stale` lists it: `{in-review: 3 weeks, draft: 90 days}` (null for never).
+    Overrides the statuses' own `stale_after` (the built-in `in-review` has 30 days)."""
+    history = c.Type(bool, default=True)
+    """Read each proposal's status history from git (one `git log` per build): a timeline on its
+    page, the time in its status and a stale mark on the index, `history` in `proposals.json`,
+    and `<dir>/feed.xml`. Without a repository or git, or in a shallow clone, one INFO line says
+    why the history is missing or partial; false turns it off (and the feed)."""
     labels = _Labels()
     """Rename or translate section and status names: `{internal_faq: Business FAQ, in-review: Under review}`."""
     sanitize = c.Type(bool, default=True)

@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.utils import get_relative_url
 
 from .commands import reference
 from .config import PrfaqConfig, lifecycle_of
@@ -32,6 +33,7 @@ from .contract.limits import Limits, Words, check_limits, measure
 from .contract.model import Catalog, Proposal
 from .contract.problems import Problem, summary
 from .contract.schema import BUNDLED_ID, SchemaConfigError, SchemaValidator, load_schema_file
+from .index import feed, history
 from .index import listing as index
 from .index.incremental import (
     Kept,
@@ -133,6 +135,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.rows, self.items, self.urls = Kept(), Kept(), Kept()
         """Each listing's rows as HTML, each proposal's item of proposals.json, each listing's
         links to the proposals (``--dirty``)."""
+        self.git_history = history.Reader()
         self.templates: list[str] = []
         """The sources of the listing templates (``--dirty``: a listing's key, the scope of :attr:`rows`)."""
 
@@ -233,6 +236,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self._report()
         for warning in self.neighbours.configure(config.plugins.keys(), config.mdx_configs, config.markdown_extensions):
             log.warning(warning)
+        if note := history.update(self.git_history, self.catalog.proposals, config.docs_dir, self.config.dir,
+                                  self.lifecycle, self.config.history):
+            log.info(f"prfaq: {note}")
         for src in self.catalog.unreadable:  # reported; MkDocs would fail on it (and serve would hang)
             if (unreadable := files.get_file_from_path(src)) is not None:
                 files.remove(unreadable)
@@ -352,6 +358,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                             f"'{index.INDEX_MARKER}' (or after its content)")
             self.listings[path] = (kind, status)
         files.append(File.generated(config, f"{d}/proposals.json", content=self._export_json()))
+        if self.config.history and files.get_file_from_path(f"{d}/{feed.FEED}") is None:  # status changes (feed.py)
+            files.append(File.generated(config, f"{d}/{feed.FEED}", content=feed.feed_xml(
+                self.catalog.proposals, lambda p: f.url if (f := self.files.get(p.src_path)) else "", self.labels,
+                site_name=config.site_name, site_url=config.site_url, directory=d)))
 
     def _export_json(self) -> str:
         """proposals.json: under ``--dirty``, made again only when what it shows of the proposals
@@ -587,9 +597,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             kept = self.rows.group(page.file.src_uri)
             row_html = functools.partial(self._kept_row, kept)
             rows_html = functools.partial(self._kept_rows, kept)
+        feed_url = get_relative_url(f"{self.config.dir}/{feed.FEED}", page.file.url) if self.config.history else None
         with _rendering(page):
             listing = index.listing_html(self.env, kind, proposals, self.labels, url, self.lifecycle, row_html,
-                                         rows_html)
+                                         rows_html, feed=feed_url)
         found = headings(listing)
         page.toc = _toc([], list(page.toc), found)
         if page.present_anchor_ids is not None:

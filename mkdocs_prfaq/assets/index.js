@@ -1,7 +1,8 @@
 /* mkdocs-prfaq: filters for the proposals index. No framework, no network.
    Without this script the index is the complete grouped list; with it, status chips, owner,
    tag, free text and sort filter the rows, and the state lives in the URL query string
-   (?status=draft,in-review&owner=Ana&tag=ml&q=search&sort=title), so a view can be shared,
+   (?status=draft,in-review&owner=Ana&tag=ml&q=search&sort=title; sort=days: longest in its status
+   first, where the site has a status history), so a view can be shared,
    bookmarked, reloaded, and walked with back/forward. */
 (function () {
   "use strict";
@@ -36,7 +37,8 @@
           title: text(a).toLowerCase(),
           haystack: (text(c[0]) + " " + id).toLowerCase(),
           owner: text(c[1]), created: text(c[2]), updated: text(c[3]) || text(c[2]),
-          launch: text(c[4]), tags: tags
+          launch: text(c[4]), tags: tags,
+          days: c[6] && c[6].hasAttribute("data-days") ? +c[6].getAttribute("data-days") : -1
         };
       });
       return {
@@ -87,6 +89,8 @@
       var rows = group.rows.slice();
       if (key === "title") {
         rows.sort(function (a, b) { return a.title < b.title ? -1 : a.title > b.title ? 1 : a.index - b.index; });
+      } else if (key === "days") {  // longest in its status first
+        rows.sort(function (a, b) { return a.days === b.days ? a.index - b.index : b.days - a.days; });
       } else if (key === "created" || key === "launch") {
         rows.sort(function (a, b) {
           return a[key] === b[key] ? a.index - b.index : (a[key] < b[key] ? 1 : -1);

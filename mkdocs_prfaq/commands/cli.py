@@ -77,6 +77,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                         unknown_keys=site.plugin.unknown_keys, lifecycle=lifecycle, active=site.plugin.sanitize)
     problems = catalog.problems
     warnings = [*catalog.warnings, *build_warnings(catalog.proposals, site.plugin, lifecycle)]
+    stale = _stale(catalog.proposals, site, lifecycle) if getattr(args, "stale", False) else []
+    problems = sorted([*problems, *stale]) if stale else problems
     if args.paths:
         pages = [shown for _, shown, _ in proposal_sources(files, site.docs_dir, site.plugin.dir, site.plugin.exclude)]
         wanted = _named_pages(args.paths, pages, os.path.join(site.docs_dir, site.plugin.dir))
@@ -100,7 +102,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         also = f"; {len(warnings)} warning{'' if len(warnings) == 1 else 's'}" if warnings else ""
         also += " (--strict: failing on them, as mkdocs build --strict does)" if args.strict and warnings else ""
         if problems:
-            print(summary(problems) + also, file=sys.stderr)
+            stale_shown = len(set(stale).intersection(problems))
+            print(summary(problems) + also + (f" ({stale_shown} stale)" if stale_shown else ""), file=sys.stderr)
         else:
             noun = "PR/FAQ" if checked == 1 else "PR/FAQs"
             print(f"{checked} {noun} checked, no problems{also}", file=sys.stderr)
@@ -122,6 +125,19 @@ def build_warnings(proposals: Sequence[Proposal], plugin: PrfaqConfig, lifecycle
             if removed:
                 found.append(images_problem(proposal.display_path, removed))
     return found
+
+
+def _stale(proposals: Sequence[Any], site: Site, lifecycle: Any) -> list[Any]:
+    """``--stale``: the proposals in their status longer than its ``stale_after``, from git."""
+    from ..index import history
+
+    note = history.update(history.Reader(), proposals, site.docs_dir, site.plugin.dir, lifecycle,
+                          site.plugin.history)
+    if note:
+        print(f"note: {note}", file=sys.stderr)
+    elif not site.plugin.history:
+        print("note: history: false in the site's options, so no proposal is stale", file=sys.stderr)
+    return history.stale_problems(proposals, merge_labels(site.plugin.labels, lifecycle))
 
 
 def _named_pages(paths: Sequence[str], pages: Sequence[str], folder: str) -> set[str]:
@@ -379,6 +395,8 @@ def parser() -> argparse.ArgumentParser:
                        help="text (default), json, or GitHub Actions annotations")
     check.add_argument("--strict", action="store_true",
                        help="fail (exit 1) on warnings too, as mkdocs build --strict does")
+    check.add_argument("--stale", action="store_true",
+                       help="also list the proposals in their status longer than its stale_after (from git history)")
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="report only these pages (all proposals are still loaded for cross-checks)")
     check.set_defaults(func=cmd_check)

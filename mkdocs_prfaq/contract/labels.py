@@ -63,6 +63,16 @@ DEFAULT_LABELS: dict[str, str] = {
     "title_sort": "Title",
     "no_roadmap": "No approved or launched proposal yet.",
     "no_date": "No date",
+    # status history (from git)
+    "history": "Status history",
+    "in_status": "In status",
+    "day": "{count} day",
+    "days": "{count} days",
+    "days_at_least": "at least {count} days",
+    "stale": "Stale",
+    "stale_title": "In this status longer than the site allows ({count} days)",
+    "not_committed": "not committed",
+    "feed": "Status changes (Atom feed)",
     # pages with problems
     "invalid": "Invalid",
     "problems": "Not a valid PR/FAQ (problems: {count}); shown as written",

@@ -120,6 +120,8 @@ class Status:
     """Listed expanded in the index; a closed status's group starts collapsed."""
     requires: tuple[str, ...] = ()
     """Top-level fields this status requires besides its level's."""
+    stale_after: int | None = None
+    """Days a proposal may stay in this status before the index marks it stale (None: never)."""
 
     @property
     def full(self) -> bool:
@@ -171,7 +173,7 @@ class Requirements:
 
 _DEFAULT_STATUSES = (
     Status("draft", "Draft", "#5c6370", "#d0d4db", "thin"),
-    Status("in-review", "In review", "#8a5300", "#f5c16c", "complete"),
+    Status("in-review", "In review", "#8a5300", "#f5c16c", "complete", stale_after=30),
     Status("approved", "Approved", "#1d6b35", "#8fd6a3", "decided"),
     Status("launched", "Launched", "#1557a0", "#9cc3f5", "launched"),
     Status("deferred", "Deferred", "#6a4c9c", "#cbb8f0", "closed", open=True),
@@ -250,7 +252,20 @@ def _unknown(word: str, options: Iterable[str]) -> str:
     return f"; did you mean {hint!r}?" if hint else ""
 
 
-_STATUS_KEYS = ("label", "colour", "dark_colour", "level", "open", "requires")
+_STATUS_KEYS = ("label", "colour", "dark_colour", "level", "open", "requires", "stale_after")
+_DURATION = re.compile(r"^(\d{1,5})\s*(days?|weeks?|d|w)?$")
+
+
+def parse_days(value: object, what: str) -> int | None:
+    """A duration in days: ``30``, ``30 days``, ``6 weeks``; ``null`` (or ``false``) for none."""
+    if value is None or value is False:
+        return None
+    m = _DURATION.match(str(value).strip().lower()) if isinstance(value, (int, str)) and value is not True else None
+    if m is None:
+        raise LifecycleError(f"{what}: {value!r} is not a duration (expected a number of days or weeks, "
+                             "e.g. '30 days' or '6 weeks', or null for none)")
+    n = int(m.group(1))
+    return n * 7 if (m.group(2) or "d").startswith("w") else n
 
 
 def parse_statuses(value: object) -> tuple[Status, ...]:
@@ -311,7 +326,9 @@ def parse_statuses(value: object) -> tuple[Status, ...]:
         if not isinstance(requires, list) or not all(isinstance(r, str) and FIELD_NAME.match(r) for r in requires):
             raise LifecycleError(f"status {name!r}: requires {requires!r} is not a list of field names "
                                  "(expected e.g. [superseded_by])")
-        out.append(Status(name, label, colour, dark, level, is_open, tuple(requires)))
+        stale_after = parse_days(settings["stale_after"], f"status {name!r}: stale_after") \
+            if "stale_after" in settings else (builtin.stale_after if builtin else None)
+        out.append(Status(name, label, colour, dark, level, is_open, tuple(requires), stale_after))
     return tuple(out)
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import body, frontmatter, placeholders
 from .depth import LIMIT, NESTING, markdown_nesting, too_deep
@@ -21,6 +21,9 @@ from .lifecycle import DEFAULT as DEFAULT_LIFECYCLE
 from .problems import FRONT_MATTER, Problem, field_path
 from .schema import SchemaValidator
 from .validate import SUGGEST_MAX_LENGTH, SUGGEST_PER_PAGE, closest, page_errors, short
+
+if TYPE_CHECKING:
+    from ..index.history import History
 
 STATUSES: tuple[str, ...] = DEFAULT_LIFECYCLE.names
 """The built-in lifecycle's statuses (a site may have its own: :mod:`.lifecycle`)."""
@@ -69,6 +72,8 @@ class Proposal:
     """What is worth a look but does not stop the build (an unknown key under ``unknown_keys: warn``)."""
     preface: str = ""
     """Body form: what the press release holds before its dateline, as written (shown there)."""
+    history: History | None = field(default=None, compare=False, repr=False)
+    """Its status history from git (:mod:`..index.history`), None when git gives none."""
 
     @cached_property
     def id(self) -> str:

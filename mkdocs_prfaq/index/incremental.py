@@ -222,7 +222,7 @@ def _tags(name: str) -> re.Pattern[str]:
     return re.compile(rf"<{re.escape(name)}(?=[\s>/])|</{re.escape(name)}\s*>", re.I)
 
 
-Listed = tuple[str, bytes, bool, str, tuple[str, ...]]
+Listed = tuple[str, bytes, bool, str, tuple[str, ...], Any]
 """What a listing can show of one proposal (:func:`listed_keys`)."""
 
 
@@ -230,14 +230,15 @@ def listed_keys(cache: PageCache, proposals: Iterable[Proposal], problems: Calla
                 url: Callable[[Proposal], str]) -> dict[str, Listed]:
     """``src_path -> key`` of what a listing can show of each proposal: its data (as a digest,
     computed once while the page is unchanged), validity, URL and problems (not its body: an
-    edit to the body changes no listing). Compared as they are: a few tuples per proposal, no
+    edit to the body changes no listing), and its status history. Compared as they are: a few tuples per proposal, no
     hashing on each build."""
     keys = {}
     for p in proposals:
         data = cache.remember(p, "data", lambda p=p: hashlib.blake2b(  # type: ignore[misc]
             repr(p.data).encode("utf-8", "surrogatepass"), digest_size=16).digest())
         found = problems(p)
-        keys[p.src_path] = (p.src_path, data, p.valid, url(p), tuple([str(e) for e in found]) if found else ())
+        keys[p.src_path] = (p.src_path, data, p.valid, url(p), tuple([str(e) for e in found]) if found else (),
+                            p.history)
     return keys
 
 

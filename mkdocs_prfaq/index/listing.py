@@ -17,6 +17,7 @@ from ..contract.model import Proposal, as_texts
 from ..contract.problems import Problem
 from ..layout.navstyle import css_string
 from ..layout.sanitize import safe_id
+from .history import History
 
 EXPORT_VERSION = 1
 INDEX_MARKER = "<!-- prfaq:index -->"
@@ -31,6 +32,11 @@ class Row:
     status_label: str = ""
     """The label of the proposal's status (of the status it claims, for an invalid one)."""
     invalid: bool = False
+
+    @property
+    def history(self) -> History | None:
+        """Its status history from git (days in its status, stale), None without one."""
+        return self.p.history
 
     @property
     def explicit_id(self) -> str | None:
@@ -124,7 +130,7 @@ def column_css(labels: Mapping[str, str]) -> str:
     and each group's name of its launch dates (by the level its summary carries). Each name is a
     CSS string of escapes (:func:`~mkdocs_prfaq.layout.navstyle.css_string`): no label ends it."""
     names = {"owner": labels["owner"], "created": labels["created"], "updated": labels["updated"],
-             "launch": launch_heading(labels, "thin")}
+             "launch": launch_heading(labels, "thin"), "in-status": labels.get("in_status", "In status")}
     lines = [".prfaq-groups { " + " ".join(f"--prfaq-l-{k}: {css_string(v)};" for k, v in names.items()) + " }"]
     for level in ("", *LEVELS):
         launch = launch_heading(labels, level)
@@ -194,6 +200,7 @@ def export_item(p: Proposal, url: str, lifecycle: Lifecycle = DEFAULT,
         "superseded_by": p.superseded_by or None,
         "related": p.related,
         "url": url,
+        "history": p.history.export() if p.history is not None else None,
     }
 
 
@@ -273,10 +280,12 @@ RowsHtml = Callable[..., Any]
 
 def listing_html(env: jinja2.Environment, kind: str, proposals: list[Proposal], labels: Mapping[str, str],
                  url: Callable[[Proposal], str], lifecycle: Lifecycle = DEFAULT, row_html: RowHtml = render_row,
-                 rows_html: RowsHtml = render_rows) -> str:
-    """The HTML of a listing page: ``index`` (with the chart), ``status`` or ``roadmap``."""
+                 rows_html: RowsHtml = render_rows, feed: str | None = None) -> str:
+    """The HTML of a listing page: ``index`` (with the chart and a link to the ``feed`` of status
+    changes, when there is one), ``status`` or ``roadmap``."""
     context: dict[str, Any] = {"labels": labels, "launch": launch_date, "status_label": lambda s: label_of(labels, s),
-                               "row_html": row_html, "rows_html": rows_html, "shown_launch": shown_launch}
+                               "row_html": row_html, "rows_html": rows_html, "shown_launch": shown_launch,
+                               "history": any(p.history is not None for p in proposals)}
     if kind == "roadmap":
         return render_listing(env, "prfaq/roadmap.html",
                               quarters=roadmap(proposals, url, labels["no_date"], lifecycle), **context)
@@ -285,6 +294,7 @@ def listing_html(env: jinja2.Environment, kind: str, proposals: list[Proposal], 
         env, "prfaq/index.html",
         groups=groups(proposals, labels, url, lifecycle),
         bars=chart(totals, labels) if kind == "index" else [],
+        feed=feed if kind == "index" else None,
         statuses=[(s, label_of(labels, s), n) for s, n in totals.items() if n],
         owners=sorted({p.owner for p in proposals if p.owner}, key=str.lower),
         tags=sorted({t for p in proposals for t in p.tags}, key=str.lower),

@@ -106,6 +106,7 @@ def make_environment(theme_dirs: Sequence[str] = ()) -> jinja2.Environment:
                              undefined=jinja2.ChainableUndefined, auto_reload=False,
                              bytecode_cache=_bytecode_cache())
     env.filters["long_date"] = long_date
+    env.globals["days_text"] = days_text
     return env
 
 
@@ -141,6 +142,43 @@ class Quote:
 
 
 @dataclass
+class TimelineStep:
+    """A step of the page's status history, as its timeline shows it."""
+
+    status: str
+    label: str
+    date: str
+    days: int
+    commit: str | None
+    author: str
+    created: bool
+    partial: bool
+    pending: bool
+    current: bool
+    decision: bool
+    """The decision (``decision`` in front matter) was made at this step: the current one of a decided status."""
+
+
+def timeline(p: Proposal, labels: dict[str, str], decided: bool) -> list[TimelineStep]:
+    """``p.history`` (:mod:`..index.history`) as the page's timeline; empty without one."""
+    if p.history is None:
+        return []
+    steps = p.history.steps
+    return [TimelineStep(s.status, labels.get(status_key(s.status), s.status), s.date, s.days, s.commit, s.author,
+                         s.created, s.partial, s.pending, i == len(steps) - 1,
+                         decided and i == len(steps) - 1 and s.status == p.status)
+            for i, s in enumerate(steps)]
+
+
+def days_text(labels: dict[str, str], days: int | None, partial: bool = False) -> str:
+    """``41 days``, ``1 day``, ``at least 41 days`` (a shallow clone's oldest commit)."""
+    if days is None:
+        return ""
+    key = "days_at_least" if partial else "day" if days == 1 else "days"
+    return labels.get(key, "{count} days").format(count=days)
+
+
+@dataclass
 class PageView:
     """What the templates see: plain text (escaped by Jinja) and rendered Markdown (Markup)."""
 
@@ -173,6 +211,8 @@ class PageView:
     """The status names a successor (``superseded``): the page says by what."""
     decision_kind: str = ""
     """The admonition a decision shows in (``success``, ``warning``, ``failure``), '' for none."""
+    timeline: list[TimelineStep] = field(default_factory=list)
+    """The status history from git, oldest first (history.html); empty without one."""
 
     @property
     def invalid(self) -> bool:
@@ -264,11 +304,12 @@ def build_view(
         problems=[str(e) for e in problems],
         superseded=status is not None and not invalid and status.superseded,
         decision_kind=status.decision_kind if status is not None and not invalid and status.decided else "",
+        timeline=timeline(p, labels, status is not None and not invalid and status.decided and bool(p.decision)),
     )
 
 
-TEMPLATE_NAMES = ("page", "problems", "header", "press_release", "quote", "faq", "customer", "index", "listing",
-                  "roadmap")
+TEMPLATE_NAMES = ("page", "problems", "header", "history", "press_release", "quote", "faq", "customer", "index",
+                  "listing", "roadmap")
 
 
 def template_problem(error: jinja2.TemplateError) -> str:
