@@ -63,7 +63,7 @@ def test_a_status_group_has_no_status_column_and_names_its_launch_dates() -> Non
     assert 'class="prfaq-level--thin"' in group(html, "draft") and 'class="prfaq-level--launched"' in group(html, "launched")
     css = column_css(merge_labels(None))
     assert '.prfaq-groups { --prfaq-l-owner: "Owner"; --prfaq-l-created: "Created"; --prfaq-l-updated: "Updated"; ' \
-           '--prfaq-l-launch: "Target launch"; }' in css
+           '--prfaq-l-launch: "Target launch"; --prfaq-l-in-status: "In status"; }' in css
     assert '.prfaq-level--launched ~ .prfaq-table-wrap { --prfaq-l-launch: "Launched"; }' in css
     assert '.prfaq-level--decided ~ .prfaq-table-wrap { --prfaq-l-launch: "Launch"; }' in css
     assert "style=" not in html, "no inline style: a site's CSP may forbid them, and hostile pages are checked for none"
