@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import html
 import os
-import re
+import posixpath
 import secrets
 import sys
 import threading
@@ -37,12 +37,13 @@ import jinja2
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from .config import lifecycle_of
 from .contract.labels import merge_labels, status_key
 from .contract.lifecycle import INVALID
 from .contract.limits import Limits, Words, check_limits, measure
-from .contract.model import Catalog, Proposal, is_proposal
+from .contract.model import Catalog, Proposal, is_proposal, listing_of
 from .contract.problems import Problem, escape, summary
 from .contract.schema import SchemaConfigError
 from .index import listing as index
@@ -54,10 +55,6 @@ from .layout.sanitize import Sanitizer
 
 MARK = "prfaq-build-failed"
 """In the message of the exception that stops a Zensical build (see :func:`_excepthook`)."""
-
-LISTING = re.compile(r"^[ ]{0,3}<!--\s*prfaq[ :](index|roadmap|status[ ]+([a-z0-9_-]+))\s*-->\s*$", re.MULTILINE)
-"""A listing marker, alone on its line: ``<!-- prfaq index -->``, ``<!-- prfaq roadmap -->``,
-``<!-- prfaq status in-review -->`` (and the plugin's ``<!-- prfaq:index -->``)."""
 
 _EXECUTING = ("macros", "snippet", "include-markdown", "markdownextradata", "table_reader")
 """Preprocessors (Zensical's and pymdownx's) that run or include what a page says: never on a
@@ -143,16 +140,13 @@ class SiteState:
 
     # -- URLs ------------------------------------------------------------------------------
 
-    def file(self, src: str) -> Any:
-        from mkdocs.structure.files import File
-
-        return File(src, self.docs_dir, os.path.join(self.root_dir, "site"), self.use_directory_urls)
-
     def url(self, src: str, page_src: str) -> str | None:
-        """The URL of ``src`` from the page ``page_src``, if ``src`` is on disk."""
+        """A link from the page ``page_src`` to the page ``src`` (if it is on disk), as a page's
+        Markdown links it: to the source file, relative to the page's own. Zensical turns such
+        links into the target's URL as it serves it (and checks that the target exists)."""
         if not os.path.isfile(os.path.join(self.docs_dir, src)):
             return None
-        return str(self.file(src).url_relative_to(self.file(page_src)))
+        return posixpath.relpath(src, posixpath.dirname(page_src) or ".")
 
 
 _SITES: dict[tuple[str, str], SiteState] = {}
@@ -223,6 +217,9 @@ class _Page:
     fields: list[Field] = field(default_factory=list)
     in_folder: bool = False
     listing: tuple[str, str] | None = None
+    whole: bool = False
+    """The tree is complete: from now on the postprocessors see the whole page (before, the
+    ``toc`` extension runs them on each heading's text)."""
 
 
 class PrfaqExtension(Extension):
@@ -235,6 +232,7 @@ class PrfaqExtension(Extension):
         self.splitter.extension().extendMarkdown(md)
         holder: list[_Page | None] = [None]
         md.preprocessors.register(_Pre(md, self.splitter, holder), "prfaq", 100)
+        md.treeprocessors.register(_Whole(md, holder), "prfaq_whole", -1000)
         md.postprocessors.register(_Post(md, self.splitter, holder), "prfaq", 1)
         convert = md.convert
 
@@ -249,7 +247,7 @@ class PrfaqExtension(Extension):
         self.splitter.active = False
 
 
-def makeExtension(**kwargs: Any) -> PrfaqExtension:  # noqa: N802 - Python-Markdown's name
+def makeExtension(**kwargs: Any) -> PrfaqExtension:
     return PrfaqExtension(**kwargs)
 
 
@@ -274,12 +272,11 @@ class _Pre(Preprocessor):
         page = _Page(state, src, in_folder=src.startswith(folder + "/"))
         self.holder[0] = page
         text = "\n".join(lines)
-        marker = LISTING.search(text)
+        marker = listing_of(text)
         if marker is not None:
-            kind = "status" if marker.group(1).startswith("status") else marker.group(1)
-            page.listing = (kind, marker.group(2) or "")
-            token = f"PRFAQLISTING{state.nonce}"
-            text = text[: marker.start()] + token + text[marker.end():]
+            kind, status, start, end = marker
+            page.listing = (kind, status)
+            text = f"{text[:start]}PRFAQLISTING{state.nonce}{text[end:]}"
             return text.split("\n")
         proposal = catalog.by_src.get(src) if is_proposal(src, folder, state.plugin.exclude) else None
         if proposal is None:
@@ -300,6 +297,16 @@ class _Pre(Preprocessor):
         return self.splitter.join(proposal.body, page.fields).split("\n")
 
 
+class _Whole(Treeprocessor):
+    def __init__(self, md: Markdown, holder: list[_Page | None]) -> None:
+        super().__init__(md)
+        self.holder = holder
+
+    def run(self, root: Any) -> None:
+        if self.holder[0] is not None:
+            self.holder[0].whole = True
+
+
 class _Post(Postprocessor):
     def __init__(self, md: Markdown, splitter: FieldSplitter, holder: list[_Page | None]) -> None:
         super().__init__(md)
@@ -308,7 +315,7 @@ class _Post(Postprocessor):
 
     def run(self, text: str) -> str:
         page = self.holder[0]
-        if page is None:
+        if page is None or not page.whole:
             return text
         state = page.state
         try:

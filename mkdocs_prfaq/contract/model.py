@@ -202,6 +202,23 @@ def is_proposal(src_path: str, directory: str, exclude: Iterable[str] = ()) -> b
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+
+LISTING_MARKER = re.compile(r"^[ ]{0,3}<!--[ \t]*prfaq[ :](index|roadmap|status[ ]+([a-z0-9_-]{1,64}))[ \t]*-->[ \t]*$",
+                            re.MULTILINE)
+"""A listing marker, alone on its line: ``<!-- prfaq index -->``, ``<!-- prfaq roadmap -->``,
+``<!-- prfaq status in-review -->`` (and the generated pages' ``<!-- prfaq:index -->``). A page
+that holds one is a listing (the index, a status page, the roadmap), not a PR/FAQ."""
+
+
+def listing_of(text: str) -> tuple[str, str, int, int] | None:
+    """``(kind, status, start, end)`` of the first listing marker in a page's Markdown, or None."""
+    if "prfaq" not in text:
+        return None
+    m = LISTING_MARKER.search(text)
+    if m is None:
+        return None
+    kind = "status" if m.group(1).startswith("status") else m.group(1)
+    return kind, m.group(2) or "", m.start(), m.end()
 """What MkDocs renders as a page (``mkdocs.utils.markdown_extensions``): every one is a PR/FAQ."""
 
 
@@ -505,6 +522,8 @@ def load_catalog(
             reason = "not UTF-8 text" if isinstance(e, UnicodeDecodeError) else (e.strerror or str(e))
             problems.append(Problem(display_path, 1, "front matter", f"cannot read the page ({reason})"))
             unreadable.add(src_path)
+            continue
+        if listing_of(text) is not None:  # the index, a status page or the roadmap, written as a page
             continue
         proposal, page_problems = (load or load_page)(
             src_path, display_path, text, validator, max_chars=max_chars, labels=labels, unknown_keys=unknown_keys,
