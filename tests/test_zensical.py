@@ -193,3 +193,42 @@ def test_the_zensical_guide_builds_as_written(tmp_path: Path) -> None:
     assert result.code == 0, result.text
     assert 'class="prfaq-statusline"' in article(tmp_path, "proposals/zensical/index.html")
     assert 'href="zensical/"' in article(tmp_path, "proposals/index.html")
+
+
+def test_init_on_a_zensical_site_writes_the_listing_pages_and_assets_then_it_builds(tmp_path: Path) -> None:
+    from mkdocs_prfaq.commands.cli import main
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "zensical.toml").write_text('[project]\nsite_name = "P"\n', encoding="utf-8")
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        assert main(["init"]) == 0
+        written = {p.relative_to(tmp_path / "docs").as_posix() for p in (tmp_path / "docs").rglob("*") if p.is_file()}
+        assert {"proposals/index.md", "proposals/roadmap.md", "proposals/status/in-review.md",
+                "assets/prfaq/prfaq.css", "assets/prfaq/statuses.css", "assets/prfaq/index.js"} <= written
+        before = {p: p.read_bytes() for p in (tmp_path / "docs").rglob("*") if p.is_file()}
+        assert main(["init"]) == 0  # again: nothing is overwritten
+        assert before == {p: p.read_bytes() for p in (tmp_path / "docs").rglob("*") if p.is_file()}
+        with open("zensical.toml", "a", encoding="utf-8") as f:
+            f.write('extra_css = ["assets/prfaq/prfaq.css", "assets/prfaq/statuses.css"]\n'
+                    'extra_javascript = ["assets/prfaq/index.js"]\n\n[project.markdown_extensions.prfaq]\n')
+        result = zensical(tmp_path)
+        assert result.code == 0, result.text
+        assert main(["check"]) == 0
+        assert main(["export"]) == 0
+    finally:
+        os.chdir(cwd)
+    index = article(tmp_path, "proposals/index.html")
+    examples = sorted(p.stem for p in (tmp_path / "docs" / "proposals").glob("example-*.md"))
+    assert len(examples) == 2
+    for stem in examples:
+        assert f'href="{stem}/"' in index
+        assert 'class="prfaq-statusline"' in article(tmp_path, f"proposals/{stem}/index.html")
+    full = (tmp_path / "site" / "proposals" / "index.html").read_text(encoding="utf-8")
+    assert "assets/prfaq/prfaq.css" in full and "assets/prfaq/index.js" in full
+    import json
+
+    export = json.loads((tmp_path / "site" / "proposals" / "proposals.json").read_text(encoding="utf-8"))
+    assert sorted(p["url"] for p in export["proposals"]) == [f"proposals/{s}/" for s in examples]
+    assert all((tmp_path / "site" / p["url"] / "index.html").is_file() for p in export["proposals"])
