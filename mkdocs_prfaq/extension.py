@@ -56,6 +56,9 @@ from .layout.sanitize import Sanitizer
 MARK = "prfaq-build-failed"
 """In the message of the exception that stops a Zensical build (see :func:`_excepthook`)."""
 
+THEME_META = ("title", "status", "tags", "id", "owner", "authors", "reviewers", "created", "updated")
+"""The metadata a PR/FAQ page gives Zensical and its theme."""
+
 _EXECUTING = ("macros", "snippet", "include-markdown", "markdownextradata", "table_reader")
 """Preprocessors (Zensical's and pymdownx's) that run or include what a page says: never on a
 proposal's page (its text may be an attacker's)."""
@@ -80,6 +83,7 @@ class SiteState:
     use_directory_urls: bool
     theme_dirs: list[str]
     fingerprint: tuple[tuple[str, int, int], ...] = ()
+    stamps: set[tuple[str, int, int]] = field(default_factory=set)
     catalog: Catalog = field(default_factory=Catalog)
     words: dict[str, Words] = field(default_factory=dict)
     reported: bool = False
@@ -105,11 +109,18 @@ class SiteState:
 
         return disk_files(self.docs_dir, self.plugin.dir)
 
-    def refresh(self) -> Catalog:
-        """The site's proposals, read again when a file under the folder changed."""
+    def refresh(self, src: str | None = None) -> Catalog:
+        """The site's proposals, read again when a file under the folder changed. With ``src`` (a
+        proposal's page): only when that page changed since it was read, or is new; a page costs
+        one ``stat``, not a walk of the folder."""
+        if src is not None and self.reported:
+            path = os.path.join(self.docs_dir, *src.split("/"))
+            if _stamp(path) in self.stamps:
+                return self.catalog
         files = self.files()
         stamp = tuple(_stamp(f.abs_src_path) for f in files)
         if stamp != self.fingerprint or not self.reported:
+            self.stamps = set(stamp)
             from .site import load_site
 
             self.catalog = load_site(files, self.docs_dir, self.plugin.dir, self.validator,
@@ -266,13 +277,15 @@ class _Pre(Preprocessor):
         if context is None:  # MkDocs: the plugin lays the page out
             return lines
         state = site_state(context.config)
-        catalog = state.refresh()
         src = str(context.page.path).replace(os.sep, "/")
         folder = state.plugin.dir
         page = _Page(state, src, in_folder=src.startswith(folder + "/"))
-        self.holder[0] = page
         text = "\n".join(lines)
         marker = listing_of(text)
+        if not page.in_folder and marker is None:  # the site's other pages: nothing to do
+            return lines
+        self.holder[0] = page
+        catalog = state.refresh(None if marker is not None else src)
         if marker is not None:
             kind, status, start, end = marker
             page.listing = (kind, status)
@@ -286,7 +299,10 @@ class _Pre(Preprocessor):
             if name in self.md.preprocessors:
                 self.md.preprocessors.deregister(name)
         meta = context.page.meta
-        safe = page_meta(proposal, listed=index.is_listed(proposal, state.lifecycle))
+        # What themes read of a page (title, status, tags, authors, dates): Zensical hands every
+        # page's metadata to every other page's navigation, so the whole front matter (the press
+        # release, the FAQ) would cost the build time in the square of the site's size.
+        safe = page_meta(proposal, listed=index.is_listed(proposal, state.lifecycle), keys=THEME_META)
         meta.clear()
         meta.update(safe)
         meta["render_macros"] = False
