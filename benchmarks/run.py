@@ -17,6 +17,8 @@ history: the same N proposals (default options: index, status pages, feed) in a 
        outside any repository (the plugin then runs one `git rev-parse` and logs why there is
        no history): median of 5 interleaved pairs' CPU ratios, and instructions at 300 (valgrind,
        the git processes counted too). Target <= 1.10 at 1,000.
+zensical: `zensical build --clean` of N proposals with the `prfaq` Markdown extension against the
+       same pages as plain Markdown under Zensical (N <= 1,000). Target <= 1.0.
 edit-loop: `mkdocs serve --dirty` on 10 and on 1,000 proposals, both serving at once: the wall
        time from writing one proposal to the server answering with the change (its page; after
        a title edit proposals.json too), edits taking turns between the two sites (a load that
@@ -78,6 +80,44 @@ def mkdocs_build(root: Path) -> tuple[float, float]:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu
+
+
+def zensical_build(root: Path) -> tuple[float, float]:
+    """One `zensical build --clean` (no cache from the last run) in a fresh process: (wall, CPU)."""
+    cmd = [str(Path(sys.executable).parent / "zensical"), "build", "--clean"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = timed(lambda: subprocess.run(cmd, check=True, cwd=root, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL))
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def zensical_site(root: Path, n: int, *, extension: bool) -> Path:
+    """``n`` proposals for Zensical: PR/FAQ pages with the ``prfaq`` extension, or the same content
+    as plain Markdown without it."""
+    write_site(root, n, plugin=extension)
+    (root / "mkdocs.yml").unlink()
+    ext = "\n[project.markdown_extensions.prfaq]\n\n[project.plugins.prfaq]\nindex = false\n" if extension else ""
+    (root / "zensical.toml").write_text(
+        '[project]\nsite_name = "Bench"\n\n[project.markdown_extensions.admonition]\n\n'
+        f"[project.markdown_extensions.toc]\npermalink = true\n{ext}", encoding="utf-8")
+    return root
+
+
+def bench_zensical(n: int, repeats: int) -> dict[str, Any]:
+    """A Zensical build with the extension against the same pages as plain Markdown under Zensical."""
+    with tempfile.TemporaryDirectory() as tmp:
+        a, b = zensical_site(Path(tmp) / "ext", n, extension=True), zensical_site(Path(tmp) / "plain", n,
+                                                                                  extension=False)
+        pairs = []
+        for i in range(repeats):
+            x, y = (zensical_build(a), zensical_build(b)) if i % 2 == 0 else tuple(reversed((zensical_build(b),
+                                                                                            zensical_build(a))))
+            pairs.append((x, y))
+        ratios = [x[1] / y[1] for x, y in pairs]
+        return {"n": n, "ext_cpu_s": round(min(x[1] for x, _ in pairs), 2),
+                "plain_cpu_s": round(min(y[1] for _, y in pairs), 2), "ratio": round(statistics.median(ratios), 2),
+                "pair_ratios": [round(r, 3) for r in ratios]}
 
 
 def site_size(root: Path) -> int:
@@ -446,7 +486,8 @@ def bench_edit_loop(small: int, large: int, edits: int, plugin: bool) -> dict[st
 
 
 def main() -> None:
-    sections = ("build", "build-body", "instructions", "check", "nav", "filter", "nav-all", "history", "edit-loop")
+    sections = ("build", "build-body", "instructions", "check", "nav", "filter", "nav-all", "history", "edit-loop",
+                "zensical")
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     # No choices= here: Python 3.11's argparse rejects an empty list of a '*' positional with choices.
     ap.add_argument("sections", nargs="*", metavar="SECTION", help=f"sections to run alone, of: {', '.join(sections)}")
@@ -545,6 +586,18 @@ def main() -> None:
                 print(f"| {'PR/FAQ pages' if plugin else 'plain Markdown'} | {kind} | {k['small_s']} s | "
                       f"{k['large_s']} s | **{k['gap_s']} s** | {k['small_cpu_s']} / {k['large_cpu_s']} s |",
                       flush=True)
+    if "zensical" in args.only:
+        if not (Path(sys.executable).parent / "zensical").exists():
+            print("\nzensical: skipped, Zensical is not installed (pip install -e '.[test]')")
+        else:
+            print("\n| proposals, Zensical | with the prfaq extension (best CPU) | plain Markdown (best CPU) "
+                  "| ratio (median of pairs) | pairs |\n|---:|---:|---:|---:|---:|")
+            for n in [n for n in args.sizes if n <= 1000]:
+                r = bench_zensical(n, repeats=5)
+                results.setdefault("zensical", []).append(r)
+                pairs = r["pair_ratios"]
+                print(f"| {n:,} | {r['ext_cpu_s']} s | {r['plain_cpu_s']} s | **{r['ratio']}** | "
+                      f"{len(pairs)}: {min(pairs):.2f}–{max(pairs):.2f} |", flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
 

@@ -17,10 +17,11 @@ from .. import __version__
 from ..config import PrfaqConfig
 from ..contract.labels import merge_labels
 from ..contract.lifecycle import Lifecycle
-from ..contract.model import Proposal
+from ..contract.model import Catalog, Proposal
 from ..contract.problems import Problem, escape, format_github, format_json, format_text, shown_path, summary
 from ..contract.schema import SchemaConfigError, bundled_schema, load_schema_file
 from ..site import ACTIVE_SUFFIXES, disk_files, load_site, proposal_sources, site_validator
+from . import scaffold
 from .siteconfig import ConfigError, find_config, read_site_config
 
 OK, PROBLEMS, USAGE = 0, 1, 2
@@ -252,8 +253,20 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from . import starter
+    from . import engines, starter
 
+    toml = engines.is_zensical(args.directory)
+    if toml is not None:  # a Zensical site: the listing pages and assets the plugin would generate
+        lines: list[str] = []
+        notes: list[str] = []
+        try:
+            engines.init_zensical(toml, lines, notes)
+        except (ConfigError, scaffold.NewPageError) as e:
+            raise UsageError(str(e)) from None
+        print("\n".join(lines))
+        for note in notes:
+            print(note, file=sys.stderr)
+        return OK
     try:
         report = starter.init(args.directory)
     except starter.InitError as e:
@@ -375,6 +388,42 @@ def cmd_import(args: argparse.Namespace) -> int:
     return max(code, 1) if failed else code
 
 
+def _catalog(site: Site) -> Catalog:
+    """Every proposal of the site, loaded and checked as the build does."""
+    from ..config import lifecycle_of
+
+    lifecycle = lifecycle_of(site.plugin)
+    try:
+        validator = site_validator(site.plugin.schema, lifecycle)
+    except SchemaConfigError as e:
+        raise UsageError(str(e)) from None
+    files = disk_files(site.docs_dir, site.plugin.dir, site.exclude_docs)
+    return load_site(files, site.docs_dir, site.plugin.dir, validator, max_chars=site.plugin.limits.front_matter_chars,
+                     labels=merge_labels(site.plugin.labels, lifecycle), exclude=site.plugin.exclude,
+                     unknown_keys=site.plugin.unknown_keys, lifecycle=lifecycle)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from . import engines
+
+    site = load_site_config(args.config_file)
+    catalog = _catalog(site)
+    out = args.output or os.path.join(os.path.dirname(os.path.abspath(site.config_file)), "site",
+                                      *site.plugin.dir.split("/"), "proposals.json")
+    text = engines.export_text(read_site_config(site.config_file), catalog)
+    if out == "-":
+        sys.stdout.write(text)
+        return OK
+    try:
+        os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+        with open(out, "w", encoding="utf-8") as f:
+            f.write(text)
+    except OSError as e:
+        raise UsageError(f"{shown_path(out)}: cannot write ({e.strerror or e})") from None
+    print(f"wrote {shown_path(out)} ({catalog.checked} proposals)", file=sys.stderr)
+    return OK
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="mkdocs-prfaq",
@@ -434,6 +483,14 @@ def parser() -> argparse.ArgumentParser:
                           "examples, if the proposals folder has no pages. Never overwrites a file.")
     init.add_argument("directory", nargs="?", default=".", metavar="DIR", help="the site's folder (default: .)")
     init.set_defaults(func=cmd_init)
+
+    export = sub.add_parser("export", help="write proposals.json (for sites another engine builds, e.g. Zensical)",
+                            description="Write the machine-readable index of every proposal, as the MkDocs plugin "
+                            "writes it into the built site: by default to site/<dir>/proposals.json, after "
+                            "`zensical build`.")
+    export.add_argument("-o", "--output", metavar="FILE", help="where to write it ('-' for standard output)")
+    export.add_argument("-f", "--config-file", metavar="FILE", help="the site's mkdocs.yml or zensical.toml")
+    export.set_defaults(func=cmd_export)
 
     schema = sub.add_parser("schema", help="print the effective JSON Schema",
                             description="Print the site's schema, or the bundled one if it sets none.")

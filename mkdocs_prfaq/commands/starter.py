@@ -412,7 +412,7 @@ def _own_process(plugin: Any) -> str:
     return " and ".join(f"'{name}'" for name in own)
 
 
-def _has_pages(folder: str) -> bool:
+def has_pages(folder: str) -> bool:
     for _, _, names in os.walk(folder):
         if any(n.endswith(".md") and n != "index.md" for n in names):
             return True
@@ -460,7 +460,7 @@ def init(directory: str, *, today: datetime.date | None = None) -> Report:
         folder = os.path.join(docs_dir, *parts)
         place = scaffold.site_folder(directory, docs_dir, parts)
         own = _own_process(plugin)
-        if os.path.isdir(folder) and _has_pages(folder):
+        if os.path.isdir(folder) and has_pages(folder):
             report.notes.append(f"{scaffold.shown(folder)}/ already has pages; no examples added")
         elif own:
             report.notes.append(f"{scaffold.shown(config_path)} sets the plugin's {own}, which the examples do not "

@@ -212,6 +212,23 @@ _UNDECODED = re.compile("[\ud800-\udfff]")
 """What Python makes of the bytes of a file name that are not UTF-8 (``os.fsdecode``: surrogates)."""
 
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+
+LISTING_MARKER = re.compile(r"^[ ]{0,3}<!--[ \t]*prfaq[ :](index|roadmap|status[ ]+([a-z0-9_-]{1,64}))[ \t]*-->[ \t]*$",
+                            re.MULTILINE)
+"""A listing marker, alone on its line: ``<!-- prfaq index -->``, ``<!-- prfaq roadmap -->``,
+``<!-- prfaq status in-review -->`` (and the generated pages' ``<!-- prfaq:index -->``). A page
+that holds one is a listing (the index, a status page, the roadmap), not a PR/FAQ."""
+
+
+def listing_of(text: str) -> tuple[str, str, int, int] | None:
+    """``(kind, status, start, end)`` of the first listing marker in a page's Markdown, or None."""
+    if "prfaq" not in text:
+        return None
+    m = LISTING_MARKER.search(text)
+    if m is None:
+        return None
+    kind = "status" if m.group(1).startswith("status") else m.group(1)
+    return kind, m.group(2) or "", m.start(), m.end()
 """What MkDocs renders as a page (``mkdocs.utils.markdown_extensions``): every one is a PR/FAQ."""
 
 
@@ -585,6 +602,8 @@ def load_catalog(
             reason = "not UTF-8 text" if isinstance(e, UnicodeDecodeError) else (e.strerror or str(e))
             problems.append(Problem(display_path, 1, "front matter", f"cannot read the page ({reason})"))
             unreadable.add(src_path)
+            continue
+        if listing_of(text) is not None:  # the index, a status page or the roadmap, written as a page
             continue
         nested = markdown_nesting(text)
         if nested is not None:  # Python-Markdown would recurse too deep: not built

@@ -1,0 +1,98 @@
+"""What the commands do for a site that another engine than MkDocs builds (Zensical): the listing
+pages and assets that the MkDocs plugin generates, written as files once (``init``), and
+``proposals.json`` written after a build (``export``)."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+
+from ..config import lifecycle_of
+from ..contract.labels import merge_labels, status_key
+from ..contract.lifecycle import stylesheet
+from ..contract.model import Catalog
+from ..index import listing as index
+from . import scaffold
+from .siteconfig import SiteConfig, read_site_config
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+ASSET_DIR = ("assets", "prfaq")
+"""Under docs_dir: what ``extra_css`` and ``extra_javascript`` name in a Zensical site."""
+EXTRA_CSS = ("assets/prfaq/prfaq.css", "assets/prfaq/statuses.css")
+EXTRA_JS = ("assets/prfaq/index.js",)
+
+
+def is_zensical(directory: str) -> str | None:
+    """The ``zensical.toml`` of ``directory`` when the site is Zensical's (it has no ``mkdocs.yml``)."""
+    if any(os.path.lexists(os.path.join(directory, n)) for n in ("mkdocs.yml", "mkdocs.yaml")):
+        return None
+    path = os.path.join(directory, "zensical.toml")
+    return path if os.path.isfile(path) else None
+
+
+def listing_pages(site: SiteConfig) -> list[tuple[str, str]]:
+    """``(name under the proposals folder, Markdown)`` of the index, the roadmap and a page per status."""
+    lifecycle = lifecycle_of(site.plugin)
+    labels = merge_labels(site.plugin.labels, lifecycle)
+    pages = [("index.md", f"# {labels['proposals']}\n\n<!-- prfaq index -->\n"),
+             ("roadmap.md", f"# {labels['roadmap']}\n\n<!-- prfaq roadmap -->\n")]
+    for status in lifecycle.statuses:
+        label = labels.get(status_key(status.name), status.name)
+        pages.append((f"status/{status.name}.md", f"# {label}\n\n<!-- prfaq status {status.name} -->\n"))
+    return pages
+
+
+def init_zensical(config_path: str, lines: list[str], notes: list[str],
+                  today: datetime.date | None = None) -> None:
+    """Write the listing pages, the stylesheets and script, and the two examples where the
+    proposals folder has no pages; never over a file. ``lines`` and ``notes`` get what was done
+    and what is left to the author (the lines of ``zensical.toml`` to add)."""
+    from .starter import examples, has_pages
+
+    site = read_site_config(config_path)
+    docs, parts = site.docs_dir, tuple(p for p in site.plugin.dir.split("/") if p)
+    folder = os.path.join(docs, *parts)
+    had_pages = os.path.isdir(folder) and has_pages(folder)
+    lifecycle = lifecycle_of(site.plugin)
+    files: list[tuple[tuple[str, ...], str, str]] = []
+    for name, text in listing_pages(site):
+        *folders, base = name.split("/")
+        files.append(((*parts, *folders), base, text))
+    files += [(ASSET_DIR, "prfaq.css", (ASSETS / "prfaq.css").read_text(encoding="utf-8")),
+              (ASSET_DIR, "statuses.css", stylesheet(lifecycle)),
+              (ASSET_DIR, "index.js", (ASSETS / "index.js").read_text(encoding="utf-8"))]
+    if had_pages:
+        notes.append(f"{scaffold.shown(folder)}/ already has pages; no examples added")
+    else:
+        files += [(parts, name, text) for name, text in examples(today or datetime.date.today())]
+    for sub, name, text in files:
+        path = os.path.join(docs, *sub, name)
+        written = scaffold.create(docs, sub, name, text)
+        lines.append(f"wrote {scaffold.shown(path)}" if written else f"kept {scaffold.shown(path)} (exists)")
+    text = Path(config_path).read_text(encoding="utf-8")
+    wanted = []
+    if "[project.markdown_extensions.prfaq]" not in text:
+        wanted.append("[project.markdown_extensions.prfaq]")
+    if not all(css in text for css in EXTRA_CSS):
+        wanted.append(f"extra_css = {list(EXTRA_CSS)!r}  # under [project]".replace("'", '"'))
+    if not all(js in text for js in EXTRA_JS):
+        wanted.append(f"extra_javascript = {list(EXTRA_JS)!r}  # under [project]".replace("'", '"'))
+    if wanted:
+        notes.append(f"add to {scaffold.shown(config_path)}: " + "; ".join(wanted))
+    notes.append("next: zensical serve, and open http://127.0.0.1:8000/"
+                 f"{site.plugin.dir}/ ; `mkdocs-prfaq new \"Title\"` writes a new proposal")
+
+
+def export_text(site: SiteConfig, catalog: Catalog) -> str:
+    """``proposals.json`` for a site built by another engine: URLs as MkDocs and Zensical serve pages."""
+    from mkdocs.structure.files import File
+
+    lifecycle = lifecycle_of(site.plugin)
+    labels = merge_labels(site.plugin.labels, lifecycle)
+
+    def url(p: object) -> str:
+        src = getattr(p, "src_path", "")
+        return str(File(src, site.docs_dir, os.path.join(site.docs_dir, "site"), site.use_directory_urls).url)
+
+    return index.export_json(index.export(catalog.proposals, url, lifecycle, labels, catalog.problems_of))

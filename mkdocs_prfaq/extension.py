@@ -1,0 +1,481 @@
+"""The Python-Markdown extension ``prfaq``: PR/FAQ layouts and checks wherever Python-Markdown
+renders a page with its context, which is how Zensical renders every page.
+
+``markdown_extensions: [prfaq]`` (or ``[project.markdown_extensions.prfaq]`` in
+``zensical.toml``). The options are the plugin's, read from the same file (``plugins: - prfaq:``
+or ``[project.plugins.prfaq]``), so a site states them once. Under MkDocs the plugin does this
+work and the extension leaves every page alone: one ``mkdocs.yml`` listing both serves both
+engines, and MkDocs never lays a page out twice.
+
+Zensical gives an extension the page being rendered (its path under ``docs_dir``, URL and front
+matter) through its ``rendering_context`` preprocessor, and the site's configuration. With them:
+
+- a PR/FAQ page (every page under the plugin's ``dir`` but its ``index.md`` and ``exclude``) is
+  checked and laid out as under MkDocs: the same model, problems, templates, sanitiser, anchors;
+- every other page under that folder is sanitised;
+- a page holding ``<!-- prfaq index -->`` (``<!-- prfaq status NAME -->``, ``<!-- prfaq roadmap -->``)
+  shows that listing there;
+- the site's proposals are read once per process (again when one of them changed), so every
+  problem of every page is printed at the first page rendered; with ``on_invalid: fail`` the build
+  then stops (exit 1) with those lines and a summary, no traceback.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import posixpath
+import secrets
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from .config import lifecycle_of
+from .contract.labels import merge_labels, status_key
+from .contract.lifecycle import INVALID
+from .contract.limits import Limits, Words, check_limits, measure
+from .contract.model import Catalog, Proposal, is_proposal, listing_of
+from .contract.problems import Problem, escape, summary
+from .contract.schema import SchemaConfigError
+from .index import listing as index
+from .layout.compose import BODY, compose, fill
+from .layout.fields import Field, FieldSplitter, collect
+from .layout.pagemeta import page_meta
+from .layout.render import Heading, Link, build_view, make_environment, template_problem
+from .layout.sanitize import Sanitizer
+
+MARK = "prfaq-build-failed"
+"""In the message of the exception that stops a Zensical build (see :func:`_excepthook`)."""
+
+THEME_META = ("title", "status", "tags", "id", "owner", "authors", "reviewers", "created", "updated")
+"""The metadata a PR/FAQ page gives Zensical and its theme."""
+
+_EXECUTING = ("macros", "snippet", "include-markdown", "markdownextradata", "table_reader")
+"""Preprocessors (Zensical's and pymdownx's) that run or include what a page says: never on a
+proposal's page (its text may be an attacker's)."""
+
+
+EMPTY = "PRFAQEMPTYPAGE"
+"""What an empty page is converted as (see :meth:`PrfaqExtension.extendMarkdown`); taken out again."""
+
+
+class BuildFailed(Exception):
+    """The site has invalid PR/FAQs and ``on_invalid: fail``: the lines were printed already."""
+
+
+@dataclass
+class SiteState:
+    """What every page of one site needs, made once per process (and again when a proposal changes)."""
+
+    root_dir: str
+    docs_dir: str
+    config_file: str
+    plugin: Any
+    use_directory_urls: bool
+    theme_dirs: list[str]
+    fingerprint: tuple[tuple[str, int, int], ...] = ()
+    stamps: set[tuple[str, int, int]] = field(default_factory=set)
+    catalog: Catalog = field(default_factory=Catalog)
+    words: dict[str, Words] = field(default_factory=dict)
+    reported: bool = False
+
+    def __post_init__(self) -> None:
+        from .site import site_validator
+
+        self.lifecycle = lifecycle_of(self.plugin)
+        try:
+            self.validator = site_validator(self.plugin.schema, self.lifecycle)
+        except SchemaConfigError as e:
+            _fail([f"prfaq: {e}"])
+        self.labels = merge_labels(self.plugin.labels, self.lifecycle)
+        self.limits = Limits(self.plugin.limits.press_release_words, self.plugin.limits.faq_words)
+        self.env = make_environment(self.theme_dirs)
+        self.sanitizer = Sanitizer(remote_images=self.plugin.remote_images)
+        self.nonce = secrets.token_hex(8)
+
+    # -- the proposals ---------------------------------------------------------------------
+
+    def files(self) -> list[Any]:
+        from .site import disk_files
+
+        return disk_files(self.docs_dir, self.plugin.dir)
+
+    def refresh(self, src: str | None = None) -> Catalog:
+        """The site's proposals, read again when a file under the folder changed. With ``src`` (a
+        proposal's page): only when that page changed since it was read, or is new; a page costs
+        one ``stat``, not a walk of the folder."""
+        if src is not None and self.reported:
+            path = os.path.join(self.docs_dir, *src.split("/"))
+            if _stamp(path) in self.stamps:
+                return self.catalog
+        files = self.files()
+        stamp = tuple(_stamp(f.abs_src_path) for f in files)
+        if stamp != self.fingerprint or not self.reported:
+            self.stamps = set(stamp)
+            from .site import load_site
+
+            self.catalog = load_site(files, self.docs_dir, self.plugin.dir, self.validator,
+                                     max_chars=self.plugin.limits.front_matter_chars, labels=self.labels,
+                                     exclude=self.plugin.exclude, unknown_keys=self.plugin.unknown_keys,
+                                     lifecycle=self.lifecycle)
+            self.fingerprint = stamp
+            self.words = {}
+            self._report()
+        return self.catalog
+
+    def _report(self) -> None:
+        lines = [f"WARNING -  {w}" for w in self.catalog.warnings]
+        for p in self.catalog.proposals:
+            words = self.words[p.src_path] = measure(p, self.limits)
+            lines += [f"WARNING -  {w}" for w in check_limits(p, words, self.limits)]
+        problems = self.catalog.problems
+        fail = bool(problems) and self.plugin.on_invalid == "fail" and not _serving()
+        level = "ERROR   -  " if fail else "WARNING -  "
+        lines += [level + str(p) for p in problems]
+        for line in lines:
+            print(line, file=sys.stderr)
+        self.reported = True
+        if fail:
+            _fail([], f"prfaq: {summary(problems)}")
+        if problems:
+            print(f"WARNING -  prfaq: {summary(problems)}; building anyway", file=sys.stderr)
+
+    # -- URLs ------------------------------------------------------------------------------
+
+    def url(self, src: str, page_src: str) -> str | None:
+        """A link from the page ``page_src`` to the page ``src`` (if it is on disk), as a page's
+        Markdown links it: to the source file, relative to the page's own. Zensical turns such
+        links into the target's URL as it serves it (and checks that the target exists)."""
+        if not os.path.isfile(os.path.join(self.docs_dir, src)):
+            return None
+        return posixpath.relpath(src, posixpath.dirname(page_src) or ".")
+
+
+_SITES: dict[tuple[str, str], SiteState] = {}
+_LOCK = threading.Lock()
+
+
+def _stamp(path: str) -> tuple[str, int, int]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return path, 0, -1
+    return path, st.st_mtime_ns, st.st_size
+
+
+def _serving() -> bool:
+    return len(sys.argv) > 1 and sys.argv[1] == "serve"
+
+
+def _fail(lines: list[str], headline: str = "") -> None:
+    for line in lines:
+        print(line, file=sys.stderr)
+    _install_excepthook()
+    raise BuildFailed(f"{MARK}: {headline or (lines[0] if lines else '')}")
+
+
+def site_state(config: dict[str, Any]) -> SiteState:
+    """The state of the site Zensical renders (its configuration as Zensical parsed it)."""
+    from .commands.siteconfig import CONFIG_FILES, ConfigError, read_site_config
+
+    root = str(config.get("root_dir") or os.getcwd())
+    docs = str(config.get("docs_dir") or "docs")
+    key = (root, docs)
+    with _LOCK:
+        state = _SITES.get(key)
+        if state is not None:
+            return state
+        # Zensical looks for zensical.toml first, then mkdocs.yml
+        names = ("zensical.toml", *(n for n in CONFIG_FILES if n != "zensical.toml"))
+        path = next((os.path.join(root, n) for n in names if os.path.isfile(os.path.join(root, n))), "")
+        if not path:
+            _fail([f"prfaq: no zensical.toml or mkdocs.yml in {escape(root)} (expected the site's config file)"])
+        try:
+            site = read_site_config(path)
+        except ConfigError as e:
+            _fail([f"prfaq: {e}"])
+        for note in site.notes:
+            print(f"WARNING -  {note}", file=sys.stderr)
+        theme_dirs = [str(d) for d in config.get("theme_dirs") or [] if isinstance(d, str)]
+        state = _SITES[key] = SiteState(root, site.docs_dir, path, site.plugin, site.use_directory_urls, theme_dirs)
+        return state
+
+
+# -- the extension ---------------------------------------------------------------------------
+
+def _context(md: Markdown) -> Any:
+    """Zensical's ``rendering_context`` preprocessor (page, config), or None (MkDocs, plain Markdown)."""
+    for processor in md.preprocessors:
+        if getattr(processor, "name", "") == "rendering_context" and hasattr(processor, "page"):
+            return processor
+    return None
+
+
+@dataclass
+class _Page:
+    state: SiteState
+    src: str
+    proposal: Proposal | None = None
+    fields: list[Field] = field(default_factory=list)
+    in_folder: bool = False
+    listing: tuple[str, str] | None = None
+    whole: bool = False
+    """The tree is complete: from now on the postprocessors see the whole page (before, the
+    ``toc`` extension runs them on each heading's text)."""
+
+
+class PrfaqExtension(Extension):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.splitter = FieldSplitter()
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        self.splitter.extension().extendMarkdown(md)
+        holder: list[_Page | None] = [None]
+        md.preprocessors.register(_Pre(md, self.splitter, holder), "prfaq", 100)
+        md.treeprocessors.register(_Whole(md, holder), "prfaq_whole", -1000)
+        md.postprocessors.register(_Post(md, self.splitter, holder), "prfaq", 1)
+        convert = md.convert
+
+        def convert_even_empty(source: str) -> str:
+            # Python-Markdown returns '' for an empty page before any preprocessor runs: a PR/FAQ
+            # written all in front matter has no body, yet its layout is the whole page.
+            return convert(source if source.strip() else EMPTY)
+
+        md.convert = convert_even_empty  # type: ignore[method-assign]
+
+    def reset(self) -> None:
+        self.splitter.active = False
+
+
+def makeExtension(**kwargs: Any) -> PrfaqExtension:
+    return PrfaqExtension(**kwargs)
+
+
+class _Pre(Preprocessor):
+    def __init__(self, md: Markdown, splitter: FieldSplitter, holder: list[_Page | None]) -> None:
+        super().__init__(md)
+        self.splitter = splitter
+        self.holder = holder
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.holder[0] = None
+        self.splitter.active = False
+        if lines == [EMPTY]:
+            lines = []
+        context = _context(self.md)
+        if context is None:  # MkDocs: the plugin lays the page out
+            return lines
+        state = site_state(context.config)
+        src = str(context.page.path).replace(os.sep, "/")
+        folder = state.plugin.dir
+        page = _Page(state, src, in_folder=src.startswith(folder + "/"))
+        text = "\n".join(lines)
+        marker = listing_of(text)
+        if not page.in_folder and marker is None:  # the site's other pages: nothing to do
+            return lines
+        self.holder[0] = page
+        catalog = state.refresh(None if marker is not None else src)
+        if marker is not None:
+            kind, status, start, end = marker
+            page.listing = (kind, status)
+            text = f"{text[:start]}PRFAQLISTING{state.nonce}{text[end:]}"
+            return text.split("\n")
+        proposal = catalog.by_src.get(src) if is_proposal(src, folder, state.plugin.exclude) else None
+        if proposal is None:
+            return lines
+        page.proposal = proposal
+        for name in _EXECUTING:  # this page's own Markdown instance: nothing else is affected
+            if name in self.md.preprocessors:
+                self.md.preprocessors.deregister(name)
+        meta = context.page.meta
+        # What themes read of a page (title, status, tags, authors, dates): Zensical hands every
+        # page's metadata to every other page's navigation, so the whole front matter (the press
+        # release, the FAQ) would cost the build time in the square of the site's size.
+        safe = page_meta(proposal, listed=index.is_listed(proposal, state.lifecycle), keys=THEME_META)
+        meta.clear()
+        meta.update(safe)
+        meta["render_macros"] = False
+        if not state.plugin.layout:
+            return proposal.body.split("\n")
+        self.splitter.active = True
+        page.fields = collect(proposal)
+        return self.splitter.join(proposal.body, page.fields).split("\n")
+
+
+class _Whole(Treeprocessor):
+    def __init__(self, md: Markdown, holder: list[_Page | None]) -> None:
+        super().__init__(md)
+        self.holder = holder
+
+    def run(self, root: Any) -> None:
+        if self.holder[0] is not None:
+            self.holder[0].whole = True
+
+
+class _Post(Postprocessor):
+    def __init__(self, md: Markdown, splitter: FieldSplitter, holder: list[_Page | None]) -> None:
+        super().__init__(md)
+        self.splitter = splitter
+        self.holder = holder
+
+    def run(self, text: str) -> str:
+        page = self.holder[0]
+        if page is None or not page.whole:
+            return text
+        state = page.state
+        try:
+            if page.listing is not None:
+                return self._listing(page, text, *page.listing)
+            if page.proposal is not None and state.plugin.layout:
+                return self._layout(page, page.proposal, text)
+        except jinja2.TemplateError as e:
+            _fail([f"ERROR   -  prfaq: {escape(page.src)}: {template_problem(e)}"])
+        if page.in_folder and state.plugin.sanitize:
+            return state.sanitizer.clean(text)
+        return text
+
+    def _layout(self, page: _Page, p: Proposal, rendered: str) -> str:
+        state = page.state
+        clean = state.sanitizer.clean if state.plugin.sanitize else str
+        body_html, fields_html = self.splitter.split(rendered, page.fields, self._alone, clean,
+                                                     state.sanitizer.clean_field if state.plugin.sanitize else None)
+        if state.sanitizer.removed:
+            n, first = len(state.sanitizer.removed), state.sanitizer.removed[0][:200]
+            print(f"WARNING -  {Problem(p.display_path, 1, 'images', f'{n} image(s) from other hosts removed, first {first!r} (expected images in the docs folder; set remote_images: true to show them)')}",  # noqa: E501
+                  file=sys.stderr)
+            state.sanitizer.removed.clear()
+        folder = state.plugin.dir
+        listed = index.is_listed(p, state.lifecycle)
+        links = {}
+        for ref in [*p.related, p.superseded_by]:
+            target = state.catalog.by_id.get(ref)
+            url = state.url(target.src_path, page.src) if target is not None else None
+            if target is not None and url is not None:
+                links[ref] = Link(target.title, url)
+        view = build_view(
+            p, labels=state.labels, fields_html=fields_html, body_html=BODY if body_html.strip() else "",
+            links=links, words=state.words.get(p.src_path) or measure(p, state.limits),
+            permalink=_permalink(self.md), index_url=state.url(f"{folder}/index.md", page.src),
+            status_url=state.url(f"{folder}/status/{p.status}.md", page.src) if listed else None,
+            lifecycle=state.lifecycle, problems=state.catalog.problems_of(p),
+        )
+        composed = fill(compose(state.env, view), body_html)
+        self._toc(composed.before, composed.body_html, composed.renamed)
+        return composed.html
+
+    def _alone(self, text: str) -> str:
+        """A field that a neighbour's unclosed fence swallowed, rendered on its own (without this extension)."""
+        from zensical.config import get_config  # only reached under Zensical
+
+        config = get_config()
+        names = [e for e in config["markdown_extensions"] if e != "prfaq" and not isinstance(e, PrfaqExtension)
+                 and getattr(e, "name", "") != "zensical.extensions.context"]
+        return str(Markdown(extensions=names, extension_configs=config["mdx_configs"]).convert(text))
+
+    def _toc(self, before: list[Heading], body_html: str, renamed: dict[str, str]) -> None:
+        """Zensical takes the table of contents from ``md.toc_tokens``: the layout's headings,
+        then the body's own (those the sanitiser kept, renamed where the layout took the id)."""
+        from .layout.render import headings
+
+        kept = {h.id: h for h in headings(body_html)}
+        tokens: list[dict[str, Any]] = [_token(h.level, h.id, h.title) for h in before]
+
+        def walk(items: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+            for item in items:
+                anchor = renamed.get(item["id"], item["id"])
+                if anchor in kept:
+                    yield _token(int(item["level"]), anchor, kept[anchor].title)
+                yield from walk(item.get("children", []))
+
+        tokens += walk(getattr(self.md, "toc_tokens", []))
+        self.md.toc_tokens = _nest(tokens)  # type: ignore[attr-defined]
+
+    def _listing(self, page: _Page, text: str, kind: str, status: str) -> str:
+        state = page.state
+        proposals = state.catalog.proposals
+        if kind == "status":
+            proposals = [p for p in proposals if p.status == status and index.is_listed(p, state.lifecycle)]
+
+        def url(p: Proposal) -> str:
+            return state.url(p.src_path, page.src) or ""
+
+        listing = index.listing_html(state.env, kind, proposals, state.labels, url, state.lifecycle)
+        if page.in_folder and state.plugin.sanitize:
+            text = state.sanitizer.clean(text)
+        token = f"<p>PRFAQLISTING{state.nonce}</p>"
+        from .layout.render import headings
+
+        found = headings(listing)
+        tokens = [*_flat(getattr(self.md, "toc_tokens", [])), *(_token(h.level, h.id, h.title) for h in found)]
+        self.md.toc_tokens = _nest(tokens)  # type: ignore[attr-defined]
+        return text.replace(token, listing, 1) if token in text else text + listing
+
+
+def _token(level: int, anchor: str, title: str) -> dict[str, Any]:
+    return {"level": level, "id": anchor, "name": html.unescape(title), "html": title, "data-toc-label": "",
+            "children": []}
+
+
+def _flat(items: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for item in items:
+        yield {**item, "children": []}
+        yield from _flat(item.get("children", []))
+
+
+def _nest(flat: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    roots: list[dict[str, Any]] = []
+    stack: list[dict[str, Any]] = []
+    for item in flat:
+        item = {**item, "children": []}
+        while stack and stack[-1]["level"] >= item["level"]:
+            stack.pop()
+        (stack[-1]["children"] if stack else roots).append(item)
+        stack.append(item)
+    return roots
+
+
+def _permalink(md: Markdown) -> str | None:
+    toc = getattr(md, "treeprocessors", None)
+    processor = toc["toc"] if toc is not None and "toc" in toc else None
+    value = getattr(processor, "use_permalinks", None)
+    if value is True or value == "True":
+        return "¶"
+    return str(value) if value and value != "False" else None
+
+
+# -- a failed build: the problem lines, no traceback -------------------------------------------
+
+_HOOKED = False
+
+
+def _install_excepthook() -> None:
+    global _HOOKED
+    if _HOOKED:
+        return
+    _HOOKED = True
+    previous: Callable[..., Any] = sys.excepthook
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        text = str(value)
+        if MARK in text:  # raised inside a page's render; the engine wrapped it
+            headline = text.split(f"{MARK}: ", 1)[1].split("\n", 1)[0]
+            if headline:
+                print(f"ERROR   -  {headline}", file=sys.stderr)
+            return  # the interpreter exits with 1
+        previous(kind, value, tb)
+
+    sys.excepthook = hook
+
+
+__all__ = ["INVALID", "BuildFailed", "PrfaqExtension", "makeExtension", "site_state", "status_key"]
