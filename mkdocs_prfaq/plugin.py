@@ -51,6 +51,7 @@ from .layout import navstyle
 from .layout.fields import Field, FieldSplitter, collect
 from .layout.neighbours import Neighbours, known_key
 from .layout.offsite import images_problem
+from .layout.pagemeta import THEME_KEYS, escaped, page_meta
 from .layout.render import (
     TEMPLATE_NAMES,
     Heading,
@@ -468,11 +469,11 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.splitter.active = self.neighbours.active = self.config.enabled and self._in_folder(page)
         if proposal is None:
             if self.neighbours.active:  # not a PR/FAQ, but as hostile as one
-                page.meta = {k: _escaped(v) for k, v in page.meta.items() if k not in _THEME_KEYS}
+                page.meta = {k: escaped(v) for k, v in page.meta.items() if k not in THEME_KEYS}
                 self.neighbours.switch_off(page.meta)
                 self._includes(page, markdown)
             return self._references(markdown) if reference.MARKER.search(markdown) else None
-        page.meta = _page_meta(proposal, listed=index.is_listed(proposal, self.lifecycle), known=self._known)
+        page.meta = page_meta(proposal, listed=index.is_listed(proposal, self.lifecycle), known=self._known)
         self.neighbours.switch_off(page.meta)
         fields = collect(proposal) if self.config.layout else []
         self._includes(page, proposal.body, proposal, fields)
@@ -722,39 +723,6 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         if self.serving:
             remove_stale(self.generated, self.generated_now)
         self.generated = self.generated_now
-
-
-_THEME_KEYS = ("template", "location", "icon", "social")
-"""Page metadata that changes how a theme renders the page itself: Material's ``redirect.html``
-template prints ``location`` into a script, ``icon`` and ``social`` name files the theme loads
-(a missing one stops the build). The plugin owns a PR/FAQ page's layout."""
-
-
-def _page_meta(proposal: Proposal, *, listed: bool = True, known: Callable[[str], bool] = lambda _: True
-               ) -> dict[str, Any]:
-    """``page.meta`` for a PR/FAQ page: only the ``known`` fields (a switch another plugin reads,
-    such as mkdocs-macros' ``render_macros``, is not one). Themes print metadata unescaped
-    (Material's description, author and title, MkDocs' title), so every string in it is
-    HTML-escaped. A page that is not ``listed`` under its status (it has problems) has the status
-    ``invalid`` (Material's navigation shows it so)."""
-    meta: dict[str, Any] = {k: _escaped(v) for k, v in proposal.data.items()
-                            if k not in _THEME_KEYS and known(k)}
-    meta["title"] = html.escape(proposal.title)
-    meta["tags"] = [html.escape(t) for t in proposal.tags]
-    meta["status"] = proposal.status if listed else INVALID
-    # The press-release subheading is not a page subtitle: Material would print it in the nav.
-    meta.pop("subtitle", None)
-    return meta
-
-
-def _escaped(value: Any) -> Any:
-    if isinstance(value, str):
-        return html.escape(value)
-    if isinstance(value, list):
-        return [_escaped(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _escaped(v) for k, v in value.items()}
-    return value
 
 
 def _body_items(items: Iterable[AnchorLink], body_html: str, renamed: dict[str, str]) -> list[AnchorLink]:

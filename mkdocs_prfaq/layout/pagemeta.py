@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 from ..contract.lifecycle import INVALID
@@ -15,13 +15,15 @@ template prints ``location`` into a script, ``icon`` and ``social`` name files t
 (a missing one stops the build). The plugin owns a PR/FAQ page's layout."""
 
 
-def page_meta(proposal: Proposal, *, listed: bool = True, keys: Collection[str] | None = None) -> dict[str, Any]:
-    """``page.meta`` for a PR/FAQ page. Themes print metadata unescaped (Material's description,
-    author and title, MkDocs' title), so every string in it is HTML-escaped. A page that is not
-    ``listed`` under its status (it has problems) has the status ``invalid`` (Material's
-    navigation shows it so). With ``keys``, only those fields."""
+def page_meta(proposal: Proposal, *, listed: bool = True, known: Callable[[str], bool] = lambda _: True,
+              keys: Collection[str] | None = None) -> dict[str, Any]:
+    """``page.meta`` for a PR/FAQ page: only the ``known`` fields (a switch another plugin reads,
+    such as mkdocs-macros' ``render_macros``, is not one), and with ``keys`` only those. Themes
+    print metadata unescaped (Material's description, author and title, MkDocs' title), so every
+    string in it is HTML-escaped. A page that is not ``listed`` under its status (it has problems)
+    has the status ``invalid`` (Material's navigation shows it so)."""
     meta: dict[str, Any] = {k: escaped(v) for k, v in proposal.data.items()
-                            if k not in THEME_KEYS and (keys is None or k in keys)}
+                            if k not in THEME_KEYS and known(k) and (keys is None or k in keys)}
     meta["title"] = html.escape(proposal.title)
     meta["tags"] = [html.escape(t) for t in proposal.tags]
     meta["status"] = proposal.status if listed else INVALID
