@@ -30,7 +30,7 @@ from .contract.depth import NESTING
 from .contract.labels import merge_labels, status_key
 from .contract.lifecycle import DEFAULT, INVALID, stylesheet
 from .contract.limits import Limits, Words, check_limits, measure
-from .contract.model import Catalog, Proposal
+from .contract.model import Catalog, Proposal, listing_of
 from .contract.problems import Problem, summary
 from .contract.schema import BUNDLED_ID, SchemaConfigError, SchemaValidator, load_schema_file
 from .index import feed, history
@@ -472,7 +472,11 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                 page.meta = {k: escaped(v) for k, v in page.meta.items() if k not in THEME_KEYS}
                 self.neighbours.switch_off(page.meta)
                 self._includes(page, markdown)
-            return self._references(markdown) if reference.MARKER.search(markdown) else None
+            if self.config.index and (marker := listing_of(markdown)) is not None:  # <!-- prfaq index --> etc.
+                kind, status, start, end = marker
+                self.listings.setdefault(page.file.src_uri, (kind, status))
+                markdown = f"{markdown[:start]}{index.INDEX_MARKER}{markdown[end:]}"
+            return self._references(markdown) if reference.MARKER.search(markdown) else markdown
         page.meta = page_meta(proposal, listed=index.is_listed(proposal, self.lifecycle), known=self._known)
         self.neighbours.switch_off(page.meta)
         fields = collect(proposal) if self.config.layout else []

@@ -232,3 +232,19 @@ def test_init_on_a_zensical_site_writes_the_listing_pages_and_assets_then_it_bui
     export = json.loads((tmp_path / "site" / "proposals" / "proposals.json").read_text(encoding="utf-8"))
     assert sorted(p["url"] for p in export["proposals"]) == [f"proposals/{s}/" for s in examples]
     assert all((tmp_path / "site" / p["url"] / "index.html").is_file() for p in export["proposals"])
+
+
+def test_the_markers_work_under_mkdocs_too(tmp_path: Path) -> None:
+    site = Site(tmp_path / "mk")
+    site.proposal("one.md", "draft", 1)
+    site.proposal("two.md", "approved", 2)
+    (site.docs / "all.md").write_text("# Everything\n\n<!-- prfaq index -->\n\nAfter.\n", encoding="utf-8")
+    (site.docs / "decided.md").write_text("# Decided\n\n<!-- prfaq status approved -->\n", encoding="utf-8")
+    result = site.build("--strict")
+    assert result.code == 0, result.text
+    everything = site.html("all/index.html")
+    assert 'href="../proposals/one/"' in everything and 'href="../proposals/two/"' in everything
+    assert "<!-- prfaq index -->" not in everything
+    assert everything.index("proposals/two/") < everything.index("After.")  # where the marker was
+    decided = site.html("decided/index.html").split('id="decided"', 1)[1]  # the page, not the navigation
+    assert 'href="../proposals/two/"' in decided and 'href="../proposals/one/"' not in decided
