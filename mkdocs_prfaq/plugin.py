@@ -48,6 +48,7 @@ from .index.incremental import (
     without_excluded,
 )
 from .layout import navstyle
+from .layout.compose import BODY, compose, fill, heading_ids
 from .layout.fields import Field, FieldSplitter, collect
 from .layout.neighbours import Neighbours, known_key
 from .layout.offsite import images_problem
@@ -58,11 +59,8 @@ from .layout.render import (
     Link,
     build_view,
     check_templates,
-    element_ids,
     headings,
     make_environment,
-    render_page,
-    separate_ids,
     template_problem,
     theme_shows_tags,
 )
@@ -81,7 +79,6 @@ CSS = "assets/prfaq/prfaq.css"
 STATUS_CSS = "assets/prfaq/statuses.css"
 """Generated from the site's lifecycle: each status's badge, chart bar and navigation dot."""
 JS = "assets/prfaq/index.js"
-_BODY = "<!--prfaq:body-->"
 _TESTED_THEMES = ("material", "mkdocs")
 _MKDOCS_VERSION = tuple(int(x) for x in mkdocs_version.split(".")[:2] if x.isdigit())
 
@@ -533,7 +530,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             proposal,
             labels=self.labels,
             fields_html=fields_html,
-            body_html=_BODY if body_html.strip() else "",
+            body_html=BODY if body_html.strip() else "",
             links=self._links(proposal, page, files),
             words=self.words[proposal.src_path],  # measured for every proposal in _report
             permalink=self.permalink,
@@ -544,16 +541,11 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             problems=self.catalog.problems_of(proposal) + nesting,
         )
         with _rendering(page):
-            layout = render_page(self.env, view)
-            if view.problems and "prfaq-problems" not in layout:  # an override of page.html left them out
-                layout = render_page(self.env, view, "prfaq/problems.html") + layout
-        before, _, _ = layout.partition(_BODY)
-        found = headings(before)
-        body_html, renamed = separate_ids(body_html, element_ids(before))
-        page.toc = _toc(found, _body_items(page.toc, body_html, renamed))
+            composed = fill(compose(self.env, view), body_html)
+        page.toc = _toc(composed.before, _body_items(page.toc, composed.body_html, composed.renamed))
         if page.present_anchor_ids is not None:
-            page.present_anchor_ids.update([*(h.id for h in found), *renamed.values()])
-        return layout.replace(_BODY, body_html, 1)
+            page.present_anchor_ids.update(heading_ids(composed))
+        return composed.html
 
     def _nesting(self, proposal: Proposal) -> list[Problem]:
         """HTML of the page nested too deep to sanitise (left out): a problem, as on_invalid says."""
