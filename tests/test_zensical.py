@@ -248,3 +248,13 @@ def test_the_markers_work_under_mkdocs_too(tmp_path: Path) -> None:
     assert everything.index("proposals/two/") < everything.index("After.")  # where the marker was
     decided = site.html("decided/index.html").split('id="decided"', 1)[1]  # the page, not the navigation
     assert 'href="../proposals/two/"' in decided and 'href="../proposals/one/"' not in decided
+
+
+def test_a_marker_shown_as_an_example_is_no_listing() -> None:
+    from mkdocs_prfaq.contract.model import listing_of
+
+    assert listing_of("# Guide\n\n```markdown\n<!-- prfaq index -->\n```\n") is None
+    assert listing_of("# Guide\n\n    <!-- prfaq roadmap -->\n") is None
+    assert listing_of("# All\n\n<!-- prfaq status in-review -->\n")[:2] == ("status", "in-review")  # type: ignore[index]
+    # a page of many markers inside a fence is read once, not once per marker
+    assert listing_of("```\n" + "<!-- prfaq index -->\n" * 50_000 + "```\n") is None

@@ -221,14 +221,23 @@ that holds one is a listing (the index, a status page, the roadmap), not a PR/FA
 
 
 def listing_of(text: str) -> tuple[str, str, int, int] | None:
-    """``(kind, status, start, end)`` of the first listing marker in a page's Markdown, or None."""
+    """``(kind, status, start, end)`` of the first listing marker in a page's Markdown, or None.
+    A marker counts where Markdown reads it as an HTML block (not inside a fenced or indented
+    code block, where a page shows it as an example)."""
     if "prfaq" not in text:
         return None
-    m = LISTING_MARKER.search(text)
-    if m is None:
-        return None
-    kind = "status" if m.group(1).startswith("status") else m.group(1)
-    return kind, m.group(2) or "", m.start(), m.end()
+    html_lines: set[int] | None = None
+    line, at = 0, 0
+    for m in LISTING_MARKER.finditer(text):
+        line, at = line + text.count("\n", at, m.start()), m.start()  # counted once over the text
+        if html_lines is None:
+            from .reader import read
+
+            html_lines = {n for b in read(text).blocks if b.kind == "html" for n in range(b.start, b.end)}
+        if line in html_lines:
+            kind = "status" if m.group(1).startswith("status") else m.group(1)
+            return kind, m.group(2) or "", m.start(), m.end()
+    return None
 """What MkDocs renders as a page (``mkdocs.utils.markdown_extensions``): every one is a PR/FAQ."""
 
 
