@@ -252,3 +252,17 @@ def test_init_adds_no_examples_to_a_site_with_its_own_schema(tmp_path: Path) -> 
     assert result.code == 0, result.text
     assert result.out == "" and "sets the plugin's 'schema'" in result.err and "already enables prfaq" in result.err
     assert (tmp_path / "mkdocs.yml").read_text() == config and not (tmp_path / "docs" / "proposals").exists()
+
+
+def test_init_adds_the_plugin_where_the_site_lists_a_plugin_not_installed_here(tmp_path: Path) -> None:
+    """As `check` and `new` do, init reads mkdocs.yml without importing the plugins it names (the
+    CI machine has awesome-pages; this one does not)."""
+    from mkdocs_prfaq.commands.cli import main
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: X\nplugins:\n  - search\n  - awesome-pages\n", encoding="utf-8")
+    assert main(["init", str(tmp_path)]) == 0
+    assert config.read_text(encoding="utf-8") == "site_name: X\nplugins:\n  - search\n  - awesome-pages\n  - prfaq\n"
+    assert (tmp_path / "docs" / "proposals" / "example-front-matter.md").is_file()

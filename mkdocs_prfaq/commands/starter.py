@@ -11,7 +11,6 @@ example pages if the proposals folder has none. It never overwrites a file.
 from __future__ import annotations
 
 import datetime
-import logging
 import os
 import re
 import shlex
@@ -282,16 +281,39 @@ def add_plugin(text: str) -> tuple[str, str]:
 
 # -- the command -----------------------------------------------------------------------------------
 
-def _quiet_load(path: str) -> Any:
-    """MkDocs' own reading of a config file; one line on an error."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError, MkDocsException
+@dataclass
+class _Read:
+    """What init needs of a site's config, read as `check` reads it (:mod:`.siteconfig`): without
+    importing the plugins and theme it names, so a plugin that is not installed here (the CI
+    machine has it) does not stop init."""
 
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    docs_dir: str
+    plugins: dict[str, Any]
+    """The plugins it lists: prfaq's (when listed) with its validated options as ``.config``."""
+    nav: Any
+
+
+@dataclass
+class _Plugin:
+    config: Any
+
+
+def _quiet_load(path: str) -> _Read:
+    """The config at ``path``, read as `check` reads it; one line on an error."""
+    from .siteconfig import ConfigError, read_site_config, read_yaml_config
+
     try:
-        return load_config(config_file=path)
-    except (ConfigurationError, MkDocsException, SystemExit) as e:
-        raise InitError(f"{scaffold.shown(path)}: {' '.join(str(e).split())}") from None
+        site = read_site_config(path)
+        settings = read_yaml_config(path)
+    except ConfigError as e:
+        raise InitError(str(e)) from None
+    listed = settings.get("plugins")
+    names = [next(iter(p)) if isinstance(p, dict) and p else p for p in listed] if isinstance(listed, list) \
+        else list(listed) if isinstance(listed, dict) else []
+    plugins: dict[str, Any] = {str(n).strip(): None for n in names if isinstance(n, str)}
+    if site.enabled:
+        plugins["prfaq"] = _Plugin(site.plugin)
+    return _Read(site.docs_dir, plugins, settings.get("nav"))
 
 
 def _edit_config(path: str, report: Report) -> Any:
