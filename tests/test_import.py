@@ -730,7 +730,9 @@ def test_the_import_guide_runs_as_written(tmp_path: Path) -> None:
     shown = 0
     for block in blocks(guide):
         if block.lang == "bash":
-            last = run(["bash", "-euo", "pipefail", "-c", block.text], tmp_path, **env)
+            # one terminal: each block starts where the last one left the shell
+            script = f'cd "$(cat {tmp_path}/.cwd 2>/dev/null || pwd)"\n{block.text}\npwd > {tmp_path}/.cwd\n'
+            last = run(["bash", "-euo", "pipefail", "-c", script], tmp_path, **env)
             assert last.code == 0, f"{block}:\n{block.text}\n{last.text}"
         elif block.lang == "text" and block.title == "Output":
             assert last is not None
