@@ -23,7 +23,8 @@ from .conftest import BIN, ROOT, Site, Venv, run
 
 
 def test_new_writes_a_valid_draft_and_refuses_to_overwrite(site: Site) -> None:
-    result = site.check("new", "PodGenie: transcripts for every podcast!", "--owner", "Ana Souza")
+    result = site.check("new", "PodGenie: transcripts for every podcast!", "--owner", "Ana Souza", "--form",
+                        "front-matter")
     assert result.code == 0, result.text
     path = site.docs / "proposals" / "podgenie-transcripts-for-every-podcast.md"
     assert result.out.strip() == "docs/proposals/podgenie-transcripts-for-every-podcast.md"
@@ -42,7 +43,7 @@ def test_new_writes_a_valid_draft_and_refuses_to_overwrite(site: Site) -> None:
 @pytest.mark.parametrize("status", ["in-review", "approved", "launched", "deferred", "superseded"])
 def test_new_for_a_later_status_fails_until_the_placeholders_are_filled(site: Site, status: str) -> None:
     site.proposal("other.md", "draft")
-    created = site.check("new", "Review me", "--status", status, "--owner", "Ben")
+    created = site.check("new", "Review me", "--status", status, "--owner", "Ben", "--form", "front-matter")
     assert created.code == 0 and "fill in the empty fields" in created.err, created.text
     path = site.docs / "proposals" / "review-me.md"
     failing = site.check("check")
@@ -56,6 +57,35 @@ def test_new_for_a_later_status_fails_until_the_placeholders_are_filled(site: Si
     path.write_text("---\n" + yaml.safe_dump(filled, sort_keys=False) + "---\n" + body, encoding="utf-8")
     passing = site.check("check")
     assert passing.code == 0, passing.text
+
+
+@pytest.mark.parametrize("status", ["draft", "in-review", "approved", "launched", "superseded"])
+def test_new_writes_the_body_form_by_default_with_the_sections_its_status_needs(site: Site, status: str) -> None:
+    site.proposal("other.md", "draft")
+    created = site.check("new", "Review me", "--status", status, "--owner", "Ben")
+    assert created.code == 0, created.text
+    path = site.docs / "proposals" / "review-me.md"
+    front, body = path.read_text().split("\n---\n", 1)
+    for section in ("## Press release", "## External FAQ", "## Internal FAQ"):
+        assert section in body
+    failing = site.check("check")
+    if status == "draft":  # a draft may hold placeholders
+        assert failing.code == 0, failing.text
+        return
+    assert failing.code == 1
+    lines = failing.out.splitlines()
+    assert lines and all(re.match(r"docs/proposals/review-me\.md:\d+: [\w.]+: .+", line) for line in lines)
+    if status != "superseded":  # a full PR/FAQ: its placeholders are problems
+        assert any("press_release.summary: placeholder text" in line for line in lines), lines
+    filled = fill(yaml.safe_load(front.removeprefix("---\n")))
+    path.write_text("---\n" + yaml.safe_dump(filled, sort_keys=False) + "---\n" + body.replace("TBD", "Filled in"),
+                    encoding="utf-8")
+    passing = site.check("check")
+    assert passing.code == 0, passing.text
+    built = site.build("--strict")
+    assert built.code == 0, built.text
+    page = site.html("proposals/review-me/index.html")
+    assert page.count("<h4") >= 6 or page.count("<h3") >= 6  # six questions laid out
 
 
 def fill(value: object, key: str = "") -> object:

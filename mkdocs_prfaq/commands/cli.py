@@ -233,8 +233,8 @@ def cmd_new(args: argparse.Namespace) -> int:
             except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
                 owner = ""
             scaffold.check_text("git config user.name", owner)
-        text = scaffold.page(args.title, owner=owner, status=status, id_=id_, today=datetime.date.today(),
-                             lifecycle=lifecycle)
+        write = scaffold.page if getattr(args, "form", "body") == "front-matter" else scaffold.body_page
+        text = write(args.title, owner=owner, status=status, id_=id_, today=datetime.date.today(), lifecycle=lifecycle)
         try:  # the fields the site's own schema requires too, as placeholders with a TODO hint
             own = load_schema_file(site.plugin.schema) if site.plugin.schema else None
         except SchemaConfigError as e:
@@ -460,6 +460,9 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--dir", help="the folder under docs_dir: the plugin's dir (the default) or a folder inside it")
     new.add_argument("--id", help="the id and file name: lowercase letters, digits, single - or _ between them "
                      "(default: a slug of the title)")
+    new.add_argument("--form", choices=("body", "front-matter"), default="body",
+                     help="body (default): the press release and FAQ as Markdown sections; front-matter: every "
+                     "field in YAML")
     new.add_argument("-f", "--config-file", metavar="FILE", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     new.set_defaults(func=cmd_new)
 

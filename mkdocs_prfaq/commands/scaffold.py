@@ -22,6 +22,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from ..contract.lifecycle import DEFAULT, FULL_LEVELS, Lifecycle
+from ..contract.vocabulary import MONTHS
 
 GENERATED = ("index", "proposals", "roadmap", "status")
 """Names the plugin generates in the proposals folder (``index.md``, ``roadmap.md``,
@@ -352,6 +353,90 @@ def page(title: str, *, owner: str, status: str, id_: str, today: datetime.date 
             lines.append(f'{name}: ""  # status {status} requires it')
     lines += ["---", "", "## Notes", "", "Research, links and the appendix, in Markdown.", ""]
     return "\n".join(lines)
+
+
+_BODY_SECTIONS = """\
+## Press release
+
+**TBD, {dateline}** — TBD: the opening paragraph, what launches and for whom; if the reader reads
+nothing else, this is it.
+
+TBD: the problem, from the customer's point of view.
+
+TBD: how the product solves it.
+
+> "TBD: why we built it, in a company leader's words."
+> — TBD, TBD {{leader}}
+
+TBD: how a customer gets started.
+
+> "TBD: what a believable customer would say."
+> — TBD, TBD {{customer}}
+
+## External FAQ
+
+### TBD: what would customers and the press ask?
+
+TBD
+
+### TBD: a second question
+
+TBD
+
+### TBD: a third question
+
+TBD
+
+## Internal FAQ
+
+### TBD: how many customers need this?
+
+TBD
+
+### TBD: what does it cost us to build and run?
+
+TBD
+
+### TBD: what is the biggest risk?
+
+TBD
+"""
+
+
+def body_page(title: str, *, owner: str, status: str, id_: str, today: datetime.date | None = None,
+              lifecycle: Lifecycle = DEFAULT) -> str:
+    """A new PR/FAQ page in the body form: metadata in front matter (what ``status`` requires
+    of it, as :func:`page` writes it), then the press release, quotes and FAQ as Markdown
+    sections of ``TBD`` placeholders, which `check` reports from in-review on."""
+    day = today or datetime.date.today()
+    known = lifecycle.get(status)
+    assert known is not None
+    front = [
+        "---",
+        f"title: {_quoted(title)}",
+        *([] if lifecycle.status_from == "folder" else [f"status: {status}"]),
+        f"owner: {_quoted(owner)}",
+        f"created: {day.isoformat()}",
+        f"updated: {day.isoformat()}",
+        f"id: {_id_scalar(id_)}",
+        "authors: []",
+        "tags: []",
+    ]
+    if known.full:
+        front += ['subtitle: ""  # who the customer is and the most important benefit, in one sentence',
+                  "reviewers: []  # who reviews the document, e.g. [Dana Levi]"]
+    if known.decided:
+        front.append(_DECISION.rstrip("\n"))
+    if known.launched:
+        front.append('launched: ""  # when it actually launched, YYYY-MM-DD')
+    for name in known.requires:
+        if name == "superseded_by":
+            front.append('superseded_by: ""  # the id of the proposal that replaces this one')
+        elif not any(line.startswith(f"{name}:") for line in front):
+            front.append(f'{name}: ""  # status {status} requires it')
+    launch = datetime.date(day.year + (day.month + 6 > 12), (day.month + 5) % 12 + 1, 1)
+    dateline = f"{MONTHS[launch.month - 1]} {launch.day}, {launch.year}"
+    return "\n".join([*front, "---", "", _BODY_SECTIONS.format(dateline=dateline)])
 
 
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
