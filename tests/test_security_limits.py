@@ -102,7 +102,7 @@ def test_a_file_name_that_is_not_utf8_is_skipped_by_the_build(site: Site, caplog
     assert ok and line in log.splitlines(), log
     assert "Still here" in site.html("proposals/ok/index.html")
     assert sorted(p.name for p in (site.root / "site" / "proposals").iterdir()) == [
-        "index.html", "ok", "proposals.json", "roadmap", "status"]
+        "feed.xml", "index.html", "ok", "proposals.json", "roadmap", "status"]
     assert "caf" not in site.html("proposals/proposals.json")
 
 

@@ -48,11 +48,10 @@ UNSTOPPABLE = {
 switch: the build warns once that PR/FAQ pages are not protected from them."""
 
 UNSTOPPABLE_EXTENSIONS = {
-    "markdown_include.include": "includes any file a page names ({!file!})",
     "mdx_include": "includes any file or URL a page names ({! file !})",
-    "plantuml_markdown": "runs PlantUML on a page's diagrams, whose !include reads files",
 }
-"""Markdown extensions (as named in ``markdown_extensions:``) of the same kind."""
+"""Markdown extensions (as named in ``markdown_extensions:``) of the same kind
+(``plantuml_markdown`` and ``markdown_include`` are switched off on those pages: :data:`SILENCED`)."""
 
 _WRAPPED = "__prfaq_neighbours__"
 MAX_REPORTED = 20
@@ -262,7 +261,35 @@ class _GuardExtension(Extension):
         # Around pymdownx.snippets' preprocessor (32), whichever extension registered it and when.
         restrict = _Restrict(md, self.neighbours)
         md.preprocessors.register(restrict, "prfaq_snippets_restrict", 32.5)
+        md.preprocessors.register(_Silence(md, self.neighbours), "prfaq_silence", 1000)
         md.preprocessors.register(_Restore(md, restrict), "prfaq_snippets_restore", 31.5)
+
+
+SILENCED = {"plantuml": "plantuml_markdown", "include": "markdown_include.include"}
+"""Preprocessors (registered name: extension) that read files a page names: on a hostile page
+they pass its lines through untouched (the diagram or the include line shows as written)."""
+
+
+class _Silence(Preprocessor):
+    """First of all preprocessors: makes each of :data:`SILENCED` a no-op while a hostile page
+    renders (its ``run`` wrapped once; the site's own pages are untouched)."""
+
+    def __init__(self, md: Markdown, neighbours: Neighbours) -> None:
+        super().__init__(md)
+        self.neighbours = neighbours
+
+    def run(self, lines: list[str]) -> list[str]:
+        for name in SILENCED:
+            if name in self.md.preprocessors:
+                processor: Any = self.md.preprocessors[name]
+                if not getattr(processor, _WRAPPED, False):
+                    processor.run = functools.partial(_unless_active, self.neighbours, processor.run)
+                    setattr(processor, _WRAPPED, True)
+        return lines
+
+
+def _unless_active(neighbours: Neighbours, inner: Callable[[list[str]], list[str]], lines: list[str]) -> list[str]:
+    return lines if neighbours.active else inner(lines)
 
 
 _SETTINGS = ("check_paths", "url_download", "auto_append")
