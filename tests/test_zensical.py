@@ -198,8 +198,7 @@ def test_the_zensical_guide_builds_as_written(tmp_path: Path) -> None:
 def test_init_on_a_zensical_site_writes_the_listing_pages_and_assets_then_it_builds(tmp_path: Path) -> None:
     from mkdocs_prfaq.commands.cli import main
 
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "zensical.toml").write_text('[project]\nsite_name = "P"\n', encoding="utf-8")
+    (tmp_path / "zensical.toml").write_text('[project]\nsite_name = "P"\n', encoding="utf-8")  # no docs/ yet
     cwd = os.getcwd()
     os.chdir(tmp_path)
     try:
@@ -207,6 +206,8 @@ def test_init_on_a_zensical_site_writes_the_listing_pages_and_assets_then_it_bui
         written = {p.relative_to(tmp_path / "docs").as_posix() for p in (tmp_path / "docs").rglob("*") if p.is_file()}
         assert {"proposals/index.md", "proposals/roadmap.md", "proposals/status/in-review.md",
                 "assets/prfaq/prfaq.css", "assets/prfaq/statuses.css", "assets/prfaq/index.js"} <= written
+        # a phone's cards name their fields under Zensical too
+        assert "--prfaq-l-owner:" in (tmp_path / "docs" / "assets" / "prfaq" / "statuses.css").read_text()
         before = {p: p.read_bytes() for p in (tmp_path / "docs").rglob("*") if p.is_file()}
         assert main(["init"]) == 0  # again: nothing is overwritten
         assert before == {p: p.read_bytes() for p in (tmp_path / "docs").rglob("*") if p.is_file()}

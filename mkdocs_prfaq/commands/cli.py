@@ -252,6 +252,13 @@ def cmd_new(args: argparse.Namespace) -> int:
     return OK
 
 
+def _no_docs_dir(toml: str) -> bool:
+    """A zensical.toml that names no docs_dir (so ``docs``), beside no ``docs/`` yet."""
+    with open(toml, encoding="utf-8", errors="replace") as f:
+        text = f.read()
+    return "docs_dir" not in text and not os.path.isdir(os.path.join(os.path.dirname(toml), "docs"))
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from . import engines, starter
 
@@ -260,6 +267,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         lines: list[str] = []
         notes: list[str] = []
         try:
+            if _no_docs_dir(toml):  # as for a new MkDocs site, the pages' folder is made
+                os.makedirs(os.path.join(args.directory, "docs"), exist_ok=True)
             engines.init_zensical(toml, lines, notes)
         except (ConfigError, scaffold.NewPageError) as e:
             raise UsageError(str(e)) from None

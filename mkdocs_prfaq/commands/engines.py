@@ -60,7 +60,8 @@ def init_zensical(config_path: str, lines: list[str], notes: list[str],
         *folders, base = name.split("/")
         files.append(((*parts, *folders), base, text))
     files += [(ASSET_DIR, "prfaq.css", (ASSETS / "prfaq.css").read_text(encoding="utf-8")),
-              (ASSET_DIR, "statuses.css", stylesheet(lifecycle)),
+              (ASSET_DIR, "statuses.css", stylesheet(lifecycle)
+               + index.column_css(merge_labels(site.plugin.labels, lifecycle))),  # as the plugin writes it
               (ASSET_DIR, "index.js", (ASSETS / "index.js").read_text(encoding="utf-8"))]
     if had_pages:
         notes.append(f"{scaffold.shown(folder)}/ already has pages; no examples added")
