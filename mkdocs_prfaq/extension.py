@@ -49,6 +49,7 @@ from .contract.schema import SchemaConfigError
 from .index import listing as index
 from .layout.compose import BODY, compose, fill
 from .layout.fields import Field, FieldSplitter, collect
+from .layout.neighbours import safe_fence
 from .layout.pagemeta import page_meta
 from .layout.render import Heading, Link, build_view, make_environment, template_problem
 from .layout.sanitize import Sanitizer
@@ -59,7 +60,8 @@ MARK = "prfaq-build-failed"
 THEME_META = ("title", "status", "tags", "id", "owner", "authors", "reviewers", "created", "updated")
 """The metadata a PR/FAQ page gives Zensical and its theme."""
 
-_EXECUTING = ("macros", "snippet", "include-markdown", "markdownextradata", "table_reader")
+_EXECUTING = ("macros", "snippet", "include_markdown", "include-markdown", "markdownextradata", "table_reader",
+              "plantuml", "include")
 """Preprocessors (Zensical's and pymdownx's) that run or include what a page says: never on a
 proposal's page (its text may be an attacker's)."""
 
@@ -246,16 +248,55 @@ class PrfaqExtension(Extension):
         md.treeprocessors.register(_Whole(md, holder), "prfaq_whole", -1000)
         md.postprocessors.register(_Post(md, self.splitter, holder), "prfaq", 1)
         convert = md.convert
+        depth = [0]
 
-        def convert_even_empty(source: str) -> str:
-            # Python-Markdown returns '' for an empty page before any preprocessor runs: a PR/FAQ
-            # written all in front matter has no body, yet its layout is the whole page.
-            return convert(source if source.strip() else EMPTY)
+        def guarded_convert(source: str) -> str:
+            if depth[0]:  # Markdown another extension converts inside this page's: left as it is
+                return convert(source)
+            depth[0] += 1
+            try:
+                context = _context(md)
+                if context is not None and _under_folder(context):
+                    lock_down(md)
+                # Python-Markdown returns '' for an empty page before any preprocessor runs: a PR/FAQ
+                # written all in front matter has no body, yet its layout is the whole page.
+                return convert(source if source.strip() else EMPTY)
+            finally:
+                depth[0] -= 1
 
-        md.convert = convert_even_empty  # type: ignore[method-assign]
+        md.convert = guarded_convert  # type: ignore[method-assign]
 
     def reset(self) -> None:
         self.splitter.active = False
+
+
+def _under_folder(context: Any) -> bool:
+    state = site_state(context.config)
+    return str(context.page.path).replace(os.sep, "/").startswith(state.plugin.dir + "/")
+
+
+def lock_down(md: Markdown) -> None:
+    """Before a page under the proposals folder converts (every page of it may be an attacker's):
+    this page's own Markdown instance loses every preprocessor that runs or includes what the page
+    says (:data:`_EXECUTING`) and every superfences custom fence that is not pymdownx's own
+    (markdown-exec's, which run code): such fences show as written. Zensical makes a Markdown
+    instance per page, so the site's other pages keep them."""
+    for name in _EXECUTING:
+        if name in md.preprocessors:
+            md.preprocessors.deregister(name)
+    fences: Any = md.preprocessors["fenced_code_block"] if "fenced_code_block" in md.preprocessors else None
+    extension = getattr(fences, "extension", None)
+    entries = getattr(extension, "superfences", None)
+    if isinstance(entries, list):
+        entries[:] = [f for f in entries if not isinstance(f, dict) or f.get("name") == "superfences" or _lays_out(f)]
+
+
+def _lays_out(entry: dict[str, Any]) -> bool:
+    """Whether a superfences entry only lays out its text: its format and validator (as superfences
+    wraps them: ``_fmt`` and ``validator`` of its partials) are pymdownx's own."""
+    fmt = getattr(entry.get("formatter"), "keywords", {}).get("_fmt", entry.get("formatter"))
+    validator = getattr(entry.get("validator"), "keywords", {}).get("validator", entry.get("validator"))
+    return (fmt is None or safe_fence(fmt)) and (validator is None or safe_fence(validator))
 
 
 def makeExtension(**kwargs: Any) -> PrfaqExtension:
@@ -295,9 +336,6 @@ class _Pre(Preprocessor):
         if proposal is None:
             return lines
         page.proposal = proposal
-        for name in _EXECUTING:  # this page's own Markdown instance: nothing else is affected
-            if name in self.md.preprocessors:
-                self.md.preprocessors.deregister(name)
         meta = context.page.meta
         # What themes read of a page (title, status, tags, authors, dates): Zensical hands every
         # page's metadata to every other page's navigation, so the whole front matter (the press

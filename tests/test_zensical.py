@@ -259,3 +259,31 @@ def test_a_marker_shown_as_an_example_is_no_listing() -> None:
     assert listing_of("# All\n\n<!-- prfaq status in-review -->\n")[:2] == ("status", "in-review")  # type: ignore[index]
     # a page of many markers inside a fence is read once, not once per marker
     assert listing_of("```\n" + "<!-- prfaq index -->\n" * 50_000 + "```\n") is None
+
+
+def test_nothing_on_a_page_under_the_folder_runs_or_includes_under_zensical(tmp_path: Path) -> None:
+    """Review: markdown-exec fences ran (and nested without end), snippets published .env, and the
+    folder's other pages ran macros, under Zensical. Each page under the folder shows them as written."""
+    marker = tmp_path / "PWNED"
+    (tmp_path / ".env").write_text("SECRET_TOKEN=hunter2\n", encoding="utf-8")
+    fence = (f'```python exec="on"\nopen({str(marker)!r}, "w").write("x"); print("RAN" + "-PY")\n```\n\n'
+             '```sh exec="1"\necho RAN-$((6 * 7))\n```\n\n--8<-- ".env"\n')
+    macro = "MACRO:{{ 6 * 7 }}\n"
+    good = valid("good", "draft", 1) + "\n" + fence + macro
+    pages = {"proposals/good.md": good,
+             "proposals/index.md": "# All\n\n<!-- prfaq index -->\n\n" + fence + macro,
+             "proposals/drafts/x.md": "# Excluded\n\n" + fence + macro,
+             "own.md": "# Own\n\n" + macro}
+    extra = ('[project.markdown_extensions."pymdownx.snippets"]\n[project.markdown_extensions."pymdownx.superfences"]\n'
+             "[project.plugins.macros]\n[project.plugins.markdown-exec]\n")
+    root = zensical_site(tmp_path, pages, options='on_invalid = "warn"\nexclude = ["drafts/*"]', extra=extra)
+    result = subprocess.run([str(ZENSICAL), "build", "--clean"], cwd=root, capture_output=True, text=True,
+                            timeout=300, env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not marker.exists()
+    for src in ("proposals/good/index.html", "proposals/index.html", "proposals/drafts/x/index.html"):
+        page = article(root, src)
+        assert "RAN-PY" not in page and "RAN-42" not in page and "hunter2" not in page, src
+        assert "MACRO:42" not in page, src
+    assert "hunter2" not in (root / "site" / "search.json").read_text(encoding="utf-8")
+    assert "MACRO:42" in article(root, "own/index.html")  # the site's own pages keep their macros

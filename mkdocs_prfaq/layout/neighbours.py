@@ -68,6 +68,11 @@ def known_key(validator: SchemaValidator, key: str) -> bool:
     return key in keys.names or key in THEME_KEYS or any(re.search(p, key) for p in keys.patterns)
 
 
+def safe_fence(fn: Any) -> bool:
+    """Whether a superfences formatter or validator only lays out the fence's text (pymdownx's own)."""
+    return _safe_callable(fn)
+
+
 def _safe_callable(fn: Any) -> bool:
     if isinstance(fn, functools.partial):
         fn = fn.func
