@@ -416,7 +416,7 @@ def _quote_trouble(e: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str]
         lead, value, what = item.group(1), item.group(2), "this list item"
     quote = value[0]
     name = "an apostrophe" if quote == "'" else "a double quote"
-    if "escape" in (e.problem or ""):  # "C:\path": in double quotes a backslash starts an escape
+    if any(w in (e.problem or "") for w in ("escape", "hexdecimal", "hexadecimal")):  # "C:\path", "\x"
         meant = value[1:-1] if len(value) > 1 and value.endswith(quote) else value
         return mark.line, (f"{what} is in double quotes, where a backslash starts an escape such as \\n, and "
                            f"YAML knows no escape in it ({_in_quotes(lead, meant)})")
