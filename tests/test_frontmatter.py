@@ -134,3 +134,13 @@ def _tags(node: yaml.Node | None) -> list[str]:
         return [node.tag] + [t for item in node.value for n in (item if isinstance(item, tuple) else (item,))
                              for t in _tags(n)]
     return [node.tag]
+
+
+def test_an_incomplete_escape_in_double_quotes_is_explained_in_the_plugins_words() -> None:
+    from mkdocs_prfaq.contract import frontmatter
+
+    for value in ('"\\x"', '"a \\u12"', '"\\U0001"'):
+        parsed = frontmatter.parse(f"---\ntitle: T\nsubtitle: {value}\n---\n")
+        [error] = parsed.errors
+        assert error.line == 3 and "backslash starts an escape" in error.message, error
+        assert "hexdecimal" not in error.message and "while parsing" not in error.message
