@@ -67,15 +67,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     site = load_site_config(args.config_file)
     lifecycle = lifecycle_of(site.plugin)
-    try:
-        validator = site_validator(site.plugin.schema, lifecycle)
-    except SchemaConfigError as e:
-        raise UsageError(str(e)) from None
-    files = disk_files(site.docs_dir, site.plugin.dir, site.exclude_docs)
-    catalog = load_site(files, site.docs_dir, site.plugin.dir, validator,
-                        max_chars=site.plugin.limits.front_matter_chars, max_bytes=site.plugin.limits.page_bytes,
-                        labels=merge_labels(site.plugin.labels, lifecycle), exclude=site.plugin.exclude,
-                        unknown_keys=site.plugin.unknown_keys, lifecycle=lifecycle, active=site.plugin.sanitize)
+    files, catalog = _catalog(site)
     problems = catalog.problems
     warnings = [*catalog.warnings, *build_warnings(catalog.proposals, site.plugin, lifecycle)]
     stale = _stale(catalog.proposals, site, lifecycle) if getattr(args, "stale", False) else []
@@ -397,8 +389,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     return max(code, 1) if failed else code
 
 
-def _catalog(site: Site) -> Catalog:
-    """Every proposal of the site, loaded and checked as the build does."""
+def _catalog(site: Site) -> tuple[list[Any], Catalog]:
+    """The site's files under the proposals folder and every proposal, loaded and checked as the
+    build does (`check` and `export`)."""
     from ..config import lifecycle_of
 
     lifecycle = lifecycle_of(site.plugin)
@@ -407,16 +400,17 @@ def _catalog(site: Site) -> Catalog:
     except SchemaConfigError as e:
         raise UsageError(str(e)) from None
     files = disk_files(site.docs_dir, site.plugin.dir, site.exclude_docs)
-    return load_site(files, site.docs_dir, site.plugin.dir, validator, max_chars=site.plugin.limits.front_matter_chars,
-                     labels=merge_labels(site.plugin.labels, lifecycle), exclude=site.plugin.exclude,
-                     unknown_keys=site.plugin.unknown_keys, lifecycle=lifecycle)
+    return files, load_site(files, site.docs_dir, site.plugin.dir, validator,
+                            max_chars=site.plugin.limits.front_matter_chars, max_bytes=site.plugin.limits.page_bytes,
+                            labels=merge_labels(site.plugin.labels, lifecycle), exclude=site.plugin.exclude,
+                            unknown_keys=site.plugin.unknown_keys, lifecycle=lifecycle, active=site.plugin.sanitize)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from . import engines
 
     site = load_site_config(args.config_file)
-    catalog = _catalog(site)
+    _, catalog = _catalog(site)
     out = args.output or os.path.join(os.path.dirname(os.path.abspath(site.config_file)), "site",
                                       *site.plugin.dir.split("/"), "proposals.json")
     text = engines.export_text(read_site_config(site.config_file), catalog)

@@ -311,6 +311,20 @@ decision:
 """
 
 
+def _status_fields(lines: list[str], known: Any, status: str) -> None:
+    """Append to a new page's front-matter ``lines`` the empty fields that ``status`` (the site's
+    ``known`` status) requires: its decision, launch date, and any field it names."""
+    if known.decided:
+        lines.append(_DECISION.rstrip("\n"))
+    if known.launched:
+        lines.append('launched: ""  # when it actually launched, YYYY-MM-DD')
+    for name in known.requires:
+        if name == "superseded_by":
+            lines.append('superseded_by: ""  # the id of the proposal that replaces this one')
+        elif not re.search(rf"^{re.escape(name)}:", "\n".join(lines), re.MULTILINE):
+            lines.append(f'{name}: ""  # status {status} requires it')
+
+
 def has_placeholders(status: str, lifecycle: Lifecycle = DEFAULT) -> bool:
     """Whether :func:`page` leaves empty fields that `check` reports until they are filled."""
     known = lifecycle.get(status)
@@ -342,15 +356,7 @@ def page(title: str, *, owner: str, status: str, id_: str, today: datetime.date 
         lines.append(f"# From status {full[0] if full else 'in-review'} on, a PR/FAQ also needs these "
                      "(uncomment and fill in):")
         lines += [f"# {line}" if line and not line.startswith("#") else line for line in _SECTIONS.splitlines()]
-    if known.decided:
-        lines.append(_DECISION.rstrip("\n"))
-    if known.launched:
-        lines.append('launched: ""  # when it actually launched, YYYY-MM-DD')
-    for name in known.requires:
-        if name == "superseded_by":
-            lines.append('superseded_by: ""  # the id of the proposal that replaces this one')
-        elif not re.search(rf"^{re.escape(name)}:", "\n".join(lines), re.MULTILINE):
-            lines.append(f'{name}: ""  # status {status} requires it')
+    _status_fields(lines, known, status)
     lines += ["---", "", "## Notes", "", "Research, links and the appendix, in Markdown.", ""]
     return "\n".join(lines)
 
@@ -425,15 +431,7 @@ def body_page(title: str, *, owner: str, status: str, id_: str, today: datetime.
     if known.full:
         front += ['subtitle: ""  # who the customer is and the most important benefit, in one sentence',
                   "reviewers: []  # who reviews the document, e.g. [Dana Levi]"]
-    if known.decided:
-        front.append(_DECISION.rstrip("\n"))
-    if known.launched:
-        front.append('launched: ""  # when it actually launched, YYYY-MM-DD')
-    for name in known.requires:
-        if name == "superseded_by":
-            front.append('superseded_by: ""  # the id of the proposal that replaces this one')
-        elif not any(line.startswith(f"{name}:") for line in front):
-            front.append(f'{name}: ""  # status {status} requires it')
+    _status_fields(front, known, status)
     launch = datetime.date(day.year + (day.month + 6 > 12), (day.month + 5) % 12 + 1, 1)
     dateline = f"{MONTHS[launch.month - 1]} {launch.day}, {launch.year}"
     return "\n".join([*front, "---", "", _BODY_SECTIONS.format(dateline=dateline)])
