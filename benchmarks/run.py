@@ -109,35 +109,30 @@ def bench_zensical(n: int, repeats: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         a, b = zensical_site(Path(tmp) / "ext", n, extension=True), zensical_site(Path(tmp) / "plain", n,
                                                                                   extension=False)
-        pairs = []
-        for i in range(repeats):
-            x, y = (zensical_build(a), zensical_build(b)) if i % 2 == 0 else tuple(reversed((zensical_build(b),
-                                                                                            zensical_build(a))))
-            pairs.append((x, y))
-        ratios = [x[1] / y[1] for x, y in pairs]
-        return {"n": n, "ext_cpu_s": round(min(x[1] for x, _ in pairs), 2),
-                "plain_cpu_s": round(min(y[1] for _, y in pairs), 2), "ratio": round(statistics.median(ratios), 2),
-                "pair_ratios": [round(r, 3) for r in ratios]}
+        r = paired(a, b, repeats, zensical_build)
+        return {"n": n, "ext_cpu_s": r.pop("a_cpu_s"), "plain_cpu_s": r.pop("b_cpu_s"), **r}
 
 
 def site_size(root: Path) -> int:
     return sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file())
 
 
-def paired(a: Path, b: Path, repeats: int) -> dict[str, Any]:
+def paired(a: Path, b: Path, repeats: int,
+           build: Callable[[Path], tuple[float, float]] | None = None) -> dict[str, Any]:
     """Build ``a`` and ``b`` one after the other, ``repeats`` times, taking turns to go first.
 
     The ratio is the median of the pairs' CPU ratios: the two builds of a pair run seconds
     apart, so a neighbour's load that drifts over the run cancels out of each pair (the best
     time of each side, also reported, can come from different moments of the run)."""
+    run = build or mkdocs_build
     pairs = []
     for i in range(repeats):
         if i % 2:
-            y = mkdocs_build(b)
-            x = mkdocs_build(a)
+            y = run(b)
+            x = run(a)
         else:
-            x = mkdocs_build(a)
-            y = mkdocs_build(b)
+            x = run(a)
+            y = run(b)
         pairs.append((x, y))
     ratios = [x[1] / y[1] for x, y in pairs]
     return {"a_cpu_s": round(min(x[1] for x, _ in pairs), 2), "b_cpu_s": round(min(y[1] for _, y in pairs), 2),
