@@ -28,7 +28,7 @@ import yaml
 
 from ...contract import body, frontmatter, vocabulary
 from ...contract import reader as markdown
-from ...contract.model import STATUSES
+from ...contract.model import MARKDOWN_EXTENSIONS, STATUSES
 from ...layout.sanitize import is_remote
 from ..scaffold import (
     ID_RE,
@@ -1067,7 +1067,6 @@ _INLINE_LINK = re.compile(
     r"(?P<title>\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 _IMG_TAG = re.compile(r"(<img\b[^>]*?\bsrc\s*=\s*)([\"'])([^\"']+)\2", re.IGNORECASE)
 _REF_DEF = re.compile(r"^( {0,3}\[[^\]]+\]:[ \t]*)(<[^>]*>|\S+)", re.MULTILINE)
-_PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 
 
 def local_target(dest: str) -> str | None:
@@ -1252,7 +1251,7 @@ class _Page:
             return None
         if target == ".." or target.startswith("../"):
             return "outside the original's folder"
-        if target.lower().endswith(_PAGE_SUFFIXES):
+        if target.lower().endswith(MARKDOWN_EXTENSIONS):
             return "a page beside the original, not in this site"
         if target in self.copied:
             return None

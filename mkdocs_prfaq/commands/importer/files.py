@@ -9,9 +9,10 @@ import subprocess
 from collections.abc import Callable
 from typing import Any
 
+from ...contract.model import MARKDOWN_EXTENSIONS
 from ..images import name_problem, read_image
 from ..scaffold import GENERATED_FOLDERS, NewPageError, _create, check_folders
-from .document import _PAGE_SUFFIXES, Asset, History, Published
+from .document import Asset, History, Published
 
 # -- what git knows ------------------------------------------------------------------------------
 
@@ -86,7 +87,7 @@ def site_files(docs_dir: str, page_dir: str, exclude_docs: Any = None,
         rel = os.path.relpath(real, docs)
         uri = rel.replace(os.sep, "/")
         if (os.path.isabs(rel) or uri == "." or uri.split("/")[0] == ".." or not os.path.isfile(real)
-                or any(part.startswith(".") for part in uri.split("/")) or uri.lower().endswith(_PAGE_SUFFIXES)
+                or any(part.startswith(".") for part in uri.split("/")) or uri.lower().endswith(MARKDOWN_EXTENSIONS)
                 or (exclude_docs is not None and exclude_docs.match_file(uri)) or (left_out and left_out(uri))):
             return None
         return os.path.relpath(real, os.path.realpath(page_dir)).replace(os.sep, "/")
