@@ -6,6 +6,7 @@ hang guard of test_linear.py turns a hang into a failure, and growth is compared
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import logging
 import os
@@ -552,12 +553,19 @@ def test_tag_soup_repeated_is_sanitised_or_left_out_at_once(tokens: list[str], t
 # -- linear growth: 1x, 4x and 16x of each construct, under a hang guard ----------------------
 
 def cpu_time(run: Callable[[], object]) -> float:
-    """The least CPU time of three runs (a neighbour's load does not move it much)."""
+    """The least CPU time of three runs (a neighbour's load does not move it much), with Python's
+    cyclic garbage collector held off while each runs (its passes grow with every object alive,
+    the test's own included, and would make any allocating code look super-linear)."""
     best = float("inf")
     for _ in range(3):
-        start = time.process_time()
-        run()
-        best = min(best, time.process_time() - start)
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.process_time()
+            run()
+            best = min(best, time.process_time() - start)
+        finally:
+            gc.enable()
     return max(best, 1e-3)
 
 
