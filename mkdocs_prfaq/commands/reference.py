@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..contract.labels import DEFAULT_LABELS
+from ..contract.lifecycle import Lifecycle
 
 MARKER = re.compile(
     r"^[ \t]*<!--\s*prfaq:reference\s+(schema|config|labels)\s*-->[ \t]*$"
@@ -261,3 +262,23 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())
+
+
+def fill(markdown: str, schema_path: str | None, lifecycle: Lifecycle, labels: Mapping[str, str],
+         config_class: type) -> str:
+    """Reference tables where a page asks for them (:data:`MARKER`: ``<!-- prfaq:reference schema -->``,
+    ``config``, ``labels``): the site's schema (``schema_path``, else the bundled one with the
+    ``lifecycle``'s statuses and rules), the plugin's options (``config_class``), its ``labels``."""
+    from ..contract.schema import BUNDLED_ID, load_schema_file
+
+    def table(m: re.Match[str]) -> str:
+        kind = m.group(1)
+        if kind == "schema":
+            bundled = lifecycle.schema()  # the site's statuses and status rules
+            schema = load_schema_file(schema_path) if schema_path else bundled
+            return schema_markdown(schema, {BUNDLED_ID: bundled})
+        if kind == "config":
+            return config_markdown(config_class)
+        return labels_markdown(labels)
+
+    return MARKER.sub(table, markdown)

@@ -1,0 +1,77 @@
+"""The pages the plugin adds to a site and the links between pages: the index, a page per status,
+the roadmap (their paths and titles, and each one's listing filled in), and a proposal's links
+to the proposals it names. Plain data in and out; the engine makes the files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import jinja2
+
+from ..contract.labels import status_key
+from ..contract.lifecycle import INVALID, Lifecycle
+from ..contract.model import Catalog, Proposal
+from ..layout.render import Heading, Link, headings
+from . import listing as index
+
+Listings = dict[str, tuple[str, str]]
+"""``src_uri -> (kind, status)`` of the listing pages: the index, status pages and roadmap."""
+
+
+def generated(directory: str, labels: Mapping[str, str], proposals: list[Proposal],
+              lifecycle: Lifecycle) -> dict[str, tuple[str, str, str]]:
+    """``src_uri -> (kind, status, title)`` of the listing pages a site gets: the index, the
+    roadmap, and a page per status that has valid proposals."""
+    pages = {f"{directory}/index.md": ("index", "", labels["all_proposals"]),
+             f"{directory}/roadmap.md": ("roadmap", "", labels["roadmap"])}
+    for status, n in index.counts(proposals, lifecycle).items():
+        if n and status != INVALID:  # invalid proposals are on the index, under no status
+            pages[f"{directory}/status/{status}.md"] = ("status", status, labels[status_key(status)])
+    return pages
+
+
+def source(title: str) -> str:
+    """The Markdown of a generated listing page: its title and where the listing goes."""
+    return f"# {title}\n\n{index.INDEX_MARKER}\n"
+
+
+def kept_page_warning(path: str) -> str:
+    return (f"prfaq: docs/{path} exists, so it is not generated; the plugin fills it at "
+            f"'{index.INDEX_MARKER}' (or after its content)")
+
+
+def listing_page(env: jinja2.Environment, page_html: str, kind: str, status: str, catalog: Catalog,
+                 labels: Mapping[str, str], lifecycle: Lifecycle, url: Callable[[Proposal], str],
+                 row_html: index.RowHtml = index.render_row, rows_html: index.RowsHtml = index.render_rows,
+                 feed: str | None = None) -> tuple[str, list[Heading]]:
+    """A listing page's HTML with its listing (at :data:`~.listing.INDEX_MARKER`, else after its
+    content), and the listing's headings."""
+    proposals = catalog.proposals
+    if status:
+        proposals = [p for p in proposals if p.status == status and index.is_listed(p, lifecycle)]
+    listing = index.listing_html(env, kind, proposals, labels, url, lifecycle, row_html, rows_html, feed=feed)
+    found = headings(listing)
+    if index.INDEX_MARKER in page_html:
+        return page_html.replace(index.INDEX_MARKER, listing, 1), found
+    return page_html + listing, found
+
+
+def links(proposal: Proposal, catalog: Catalog, url: Callable[[str], str | None]) -> dict[str, Link]:
+    """The proposals ``proposal`` names (related, superseded by) that have a page: ``url(src_path)``
+    gives the link to it from the proposal's page, or None."""
+    out = {}
+    for ref in [*proposal.related, proposal.superseded_by]:
+        target = catalog.by_id.get(ref)
+        link = url(target.src_path) if target is not None else None
+        if target is not None and link is not None:
+            out[ref] = Link(target.title, link)
+    return out
+
+
+def file_url(files: Mapping[str, Any]) -> Callable[[Proposal], str]:
+    """A proposal's URL from its file in ``files`` (by ``src_path``), or ''."""
+    def url(p: Proposal) -> str:
+        return f.url if (f := files.get(p.src_path)) else ""
+
+    return url
