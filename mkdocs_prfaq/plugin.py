@@ -7,13 +7,10 @@ import html
 import logging
 import os
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import jinja2
-import markdown as md
 from mkdocs import __version__ as mkdocs_version
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,27 +23,23 @@ from mkdocs.utils import get_relative_url
 
 from .commands import reference
 from .config import PrfaqConfig, lifecycle_of
-from .contract.depth import NESTING
 from .contract.labels import merge_labels
 from .contract.lifecycle import DEFAULT, stylesheet
-from .contract.limits import Limits, Words, check_limits, measure
+from .contract.limits import Limits, Words
 from .contract.model import Catalog, Proposal, listing_of
-from .contract.problems import Problem, summary
 from .contract.schema import SchemaConfigError, SchemaValidator
 from .index import feed, history, pages
 from .index import listing as index
 from .index import nav as navigation
 from .index.incremental import without_excluded
 from .index.session import Session
-from .layout import navstyle, toc
-from .layout.compose import BODY, compose, fill, heading_ids
-from .layout.fields import Field, FieldSplitter, collect
+from .layout import navstyle
+from .layout.fields import FieldSplitter
 from .layout.neighbours import Neighbours, known_key
-from .layout.offsite import images_problem
-from .layout.pagemeta import THEME_KEYS, escaped, page_meta
-from .layout.render import build_view, check_templates, make_environment, template_problem, theme_shows_tags
+from .layout.page import PageLayout
+from .layout.render import check_templates, make_environment, template_problem, theme_shows_tags
 from .layout.sanitize import Sanitizer
-from .site import display_path, load_site, site_validator
+from .site import display_path, load_site, report, site_validator
 
 log = logging.getLogger("mkdocs.plugins.prfaq")
 
@@ -71,16 +64,15 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.catalog = Catalog()
         self.validator: SchemaValidator | None = None
         self.env: jinja2.Environment | None = None
-        self.splitter, self.sanitizer, self.neighbours = FieldSplitter(), Sanitizer(), Neighbours()
-        self.fields: dict[str, list[Field]] = {}
+        self.splitter, self.neighbours = FieldSplitter(), Neighbours()
+        self.layout: PageLayout | None = None
+        """How this build shows the pages under the folder (layout/page.py)."""
         self.words: dict[str, Words] = {}
         self.listings: pages.Listings = {}
         self.files: dict[str, File] = {}
         """The proposals' files, by ``src_path``."""
         self.labels: dict[str, str] = {}
         self.lifecycle, self.limits = DEFAULT, Limits()
-        self.permalink: str | None = None
-        self._fallback: md.Markdown | None = None
         self.session = Session()
         """What ``mkdocs serve`` and ``--dirty`` keep across rebuilds (index/session.py)."""
         self.rows, self.items = self.session.rows, self.session.items
@@ -103,8 +95,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # State is per build: nothing stale survives a rebuild under `mkdocs serve`.
-        self.catalog, self.fields, self.words, self.listings, self.files = Catalog(), {}, {}, {}, {}
-        self._fallback = None
+        self.catalog, self.words, self.listings, self.files = Catalog(), {}, {}, {}
         if not self.config.enabled:
             return None
         if config.theme.name not in _TESTED_THEMES:
@@ -125,8 +116,6 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             for line in broken:
                 log.error(f"prfaq: {line}")
             raise PluginError(f"prfaq: {len(broken)} template(s) do not compile")
-        self.permalink = _permalink(config)
-        self.sanitizer = Sanitizer(remote_images=self.config.remote_images)
         self.neighbours = Neighbours(self.config.snippets_dir and os.path.join(
             os.path.dirname(config.config_file_path or "."), self.config.snippets_dir))
         extensions: list[Any] = config.markdown_extensions  # names or Extension instances
@@ -143,7 +132,17 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             # the label unescaped (MkDocs' Jinja does not autoescape).
             shown = {name: html.escape(label) for name, label, _, _ in self.lifecycle.styles(self.labels)}
             config.extra["status"] = shown | (config.extra.get("status") or {})
+        self.layout = PageLayout(
+            self.env, labels=self.labels, lifecycle=self.lifecycle, layout=self.config.layout,
+            sanitize=self.config.sanitize, fail=self.config.on_invalid == "fail", serving=self.session.serving,
+            sanitizer=Sanitizer(remote_images=self.config.remote_images), splitter=self.splitter,
+            neighbours=self.neighbours, permalink=_permalink(config), known=self._known,
+            markdown=(config.markdown_extensions, config.mdx_configs), make_item=AnchorLink, make_toc=TableOfContents,
+            stop=_stop)
         return config
+
+    def _known(self, key: str) -> bool:
+        return self.validator is not None and known_key(self.validator, key)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when the site schema or an override of the plugin's templates or stylesheet
@@ -170,7 +169,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                                  exclude=self.config.exclude, unknown_keys=self.config.unknown_keys,
                                  lifecycle=self.lifecycle, load=self.session.load, reuse=self.session.reuse,
                                  active=self.config.sanitize)
-        self._report()
+        if stop := report(self.catalog, fail=self.config.on_invalid == "fail", serving=self.session.serving):
+            raise PluginError(stop)
+        self.words = self.session.words(self.catalog.proposals, self.limits, self.lifecycle)  # once per serve
         for warning in self.neighbours.configure(config.plugins.keys(), config.mdx_configs, config.markdown_extensions):
             log.warning(warning)
         if note := history.update(self.session.git_history, self.catalog.proposals, config.docs_dir, self.config.dir,
@@ -190,49 +191,21 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                                         + index.column_css(self.labels)))  # and the listing's column names
         url = pages.file_url(self.files)
         self.session.begin(self.catalog, url, self.env, (config.use_directory_urls, self.config.dir))
-        for path, (kind, status, title) in pages.generated(self.config.dir, self.labels, self.catalog.proposals,
-                                                           self.lifecycle).items() if self.config.index else ():
-            if files.get_file_from_path(path) is None:  # in an explicit nav where listed, not missed where not
-                inclusion = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
-                files.append(File.generated(config, path, content=pages.source(title), inclusion=inclusion))
-            elif kind != "index":
-                log.warning(pages.kept_page_warning(path))
-            self.listings[path] = (kind, status)
-        if self.config.index:  # proposals.json, and the feed of status changes (feed.py)
-            d, export = self.config.dir, self.session.export_json(self.catalog, url, self.lifecycle, self.labels)
-            files.append(File.generated(config, f"{d}/proposals.json", content=export))
-            if self.config.history and files.get_file_from_path(f"{d}/{feed.FEED}") is None:
-                files.append(File.generated(config, f"{d}/{feed.FEED}", content=feed.feed_xml(
-                    self.catalog.proposals, url, self.labels, site_name=config.site_name,
-                    site_url=config.site_url, directory=d)))
+        if self.config.index:  # the index, status pages, roadmap, proposals.json, the feed (pages.py)
+            export = functools.partial(self.session.export_json, self.catalog, url, self.lifecycle, self.labels)
+            history_feed = functools.partial(feed.feed_xml, self.catalog.proposals, url, self.labels, site_name=config
+                                             .site_name, site_url=config.site_url, directory=self.config.dir)
+            for path, content, page in pages.generate(self.config.dir, self.labels, self.catalog, self.lifecycle,
+                                                      lambda path: files.get_file_from_path(path) is not None, export,
+                                                      history_feed if self.config.history else None, self.listings):
+                # in an explicit nav where listed, not missed where not
+                inclusion = InclusionLevel.NOT_IN_NAV if page and config.nav else InclusionLevel.UNDEFINED
+                files.append(File.generated(config, path, content=content, inclusion=inclusion))
         self.session.listing_files(self.listings, files.get_file_from_path, self.catalog.proposals, self.lifecycle)
         if config.theme.name == "material" and files.get_file_from_path(navstyle.PATH) is None:
             self.nav_css = File.generated(config, navstyle.PATH, content="")  # filled in on_nav
             files.append(self.nav_css)
         return files
-
-    def _report(self) -> None:
-        for warning in self.catalog.warnings:  # unknown keys (unknown_keys: warn): an error under --strict
-            log.warning(str(warning))
-        if problems := self.catalog.problems:
-            fail = self.config.on_invalid == "fail"
-            for problem in problems:
-                log.log(logging.ERROR if fail else logging.WARNING, str(problem))
-            if fail and not self.session.serving:
-                raise PluginError(f"prfaq: {summary(problems)}")
-            if fail:  # MkDocs' dev server holds every request while a build fails; keep previewing instead.
-                log.error(f"prfaq: {summary(problems)}; serving anyway (mkdocs build stops here)")
-            else:
-                log.warning(f"prfaq: {summary(problems)}; building anyway (on_invalid: warn)")
-        for proposal in self.catalog.proposals:  # unchanged pages: once per serve
-            words, warnings = self.session.remember(proposal, "words", functools.partial(self._measure, proposal))
-            self.words[proposal.src_path] = words
-            for warning in warnings:
-                log.warning(str(warning))
-
-    def _measure(self, proposal: Proposal) -> tuple[Words, list[Problem]]:
-        words = measure(proposal, self.limits)
-        return words, check_limits(proposal, words, self.limits, self.lifecycle)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         shaped = self._nav(nav, config)
@@ -254,7 +227,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                   lambda src: f.page if (f := self.files.get(src)) is not None else None)
         return nav
 
-    # -- pages -----------------------------------------------------------------------------
+    # -- pages (layout/page.py) -------------------------------------------------------------
 
     def _proposal(self, page: Page) -> Proposal | None:
         return self.catalog.by_src.get(page.file.src_uri)
@@ -269,119 +242,57 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
 
     @event_priority(100)  # before other plugins (e.g. Material's tags) read page.meta
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        proposal = self._proposal(page)
-        self.splitter.active = self.neighbours.active = self.config.enabled and self._in_folder(page)
-        if proposal is None:
-            if self.neighbours.active:  # not a PR/FAQ, but as hostile as one
-                page.meta = {k: escaped(v) for k, v in page.meta.items() if k not in THEME_KEYS}
-                self.neighbours.switch_off(page.meta)
-                self._includes(page, markdown)
-            if self.config.index and (marker := listing_of(markdown)) is not None:  # <!-- prfaq index --> etc.
-                kind, status, start, end = marker
-                self.listings.setdefault(page.file.src_uri, (kind, status))
-                markdown = f"{markdown[:start]}{index.INDEX_MARKER}{markdown[end:]}"
-            if not reference.MARKER.search(markdown):
-                return markdown
-            return reference.fill(markdown, self.config.schema, self.lifecycle, self.labels, PrfaqConfig)
-        page.meta = page_meta(proposal, listed=index.is_listed(proposal, self.lifecycle), known=self._known)
-        self.neighbours.switch_off(page.meta)
-        fields = collect(proposal) if self.config.layout else []
-        self._includes(page, proposal.body, proposal, fields)
-        if not self.config.layout:
-            return None
-        self.fields[page.file.src_uri] = fields
-        return self.splitter.join(markdown, fields)
-
-    def _in_folder(self, page: Page) -> bool:
-        return page.file.src_uri.startswith(f"{self.config.dir}/")
-
-    def _known(self, key: str) -> bool:
-        return self.validator is not None and known_key(self.validator, key)
-
-    def _includes(self, page: Page, body: str, proposal: Proposal | None = None, fields: list[Field] | None = None
-                  ) -> None:
-        """Each include pymdownx.snippets is not let to make on a page under the folder: a problem."""
-        display = proposal.display_path if proposal else display_path(page.file, page.file.src_dir or "")
-        for problem in self.neighbours.snippet_problems(display, body, lambda: page.file.content_string,
-                                                         fields or [], proposal):
-            log.warning(str(problem))
+        proposal, src = self._proposal(page), page.file.src_uri
+        self.splitter.active = self.neighbours.active = self.config.enabled and src.startswith(f"{self.config.dir}/")
+        if proposal is not None and self.layout is not None:
+            return self.layout.proposal_markdown(page, markdown, proposal, index.is_listed(proposal, self.lifecycle))
+        if self.neighbours.active and self.layout is not None:
+            self.layout.folder_markdown(page, markdown, display_path(page.file, page.file.src_dir or ""))
+        if self.config.index and (marker := listing_of(markdown)) is not None:  # <!-- prfaq index --> etc.
+            kind, status, start, end = marker
+            self.listings.setdefault(src, (kind, status))
+            markdown = f"{markdown[:start]}{index.INDEX_MARKER}{markdown[end:]}"
+        if not reference.MARKER.search(markdown):
+            return markdown
+        return reference.fill(markdown, self.config.schema, self.lifecycle, self.labels, PrfaqConfig)
 
     @event_priority(-50)  # after other plugins changed the body's HTML
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if self.env is None:
+        if self.env is None or self.layout is None:
             return None
-        proposal = self._proposal(page)
-        if self.config.sanitize and proposal is None and self._in_folder(page):
-            html = self.sanitizer.clean_around(html, index.INDEX_MARKER)  # the index, excluded pages...
-            page.toc = TableOfContents(toc.kept_items(page.toc, html, {}, AnchorLink))
-        if (listing := self.listings.get(page.file.src_uri)) is not None:
+        proposal, src = self._proposal(page), page.file.src_uri
+        in_folder = src.startswith(f"{self.config.dir}/")
+        if self.config.sanitize and proposal is None and in_folder:
+            html = self.layout.folder_html(page, html, index.INDEX_MARKER)  # the index, excluded pages...
+        if (listing := self.listings.get(src)) is not None:
             return self._listing(html, page, *listing)
         if proposal is None:
-            return html if self._in_folder(page) and self.config.sanitize else None
+            return html if in_folder and self.config.sanitize else None
+        problems = self.catalog.problems_of(proposal)
         if not self.config.layout:  # only validating: the page is still the author's HTML
-            if not self.config.sanitize:
-                return None
-            html = self.sanitizer.clean(html)
-            self._nesting(proposal)
-            page.toc = TableOfContents(toc.kept_items(page.toc, html, {}, AnchorLink))
-            return html
-        body_html, fields_html = self.splitter.split(
-            html, self.fields.pop(page.file.src_uri, []), lambda text: self._render_alone(text, config),
-            self.sanitizer.clean if self.config.sanitize else str,
-            self.sanitizer.clean_field if self.config.sanitize else None)
-        if self.sanitizer.removed:
-            log.warning(str(images_problem(proposal.display_path, self.sanitizer.removed)))
-            self.sanitizer.removed.clear()
-        nesting, d = self._nesting(proposal), self.config.dir
+            return self.layout.validated_html(page, html, proposal, problems) if self.config.sanitize else None
 
         def url(path: str, among: Any = files.get_file_from_path) -> str | None:
             return file.url_relative_to(page.file) if (file := among(path)) is not None else None
 
-        view = build_view(
-            proposal, labels=self.labels, fields_html=fields_html, body_html=BODY if body_html.strip() else "",
+        d, listed = self.config.dir, index.is_listed(proposal, self.lifecycle)
+        return self.layout.laid_out(
+            page, html, proposal, problems=problems, words=self.words[proposal.src_path],  # measured in on_files
             links=pages.links(proposal, self.catalog, functools.partial(url, among=self.files.get)),
-            words=self.words[proposal.src_path],  # measured for every proposal in _report
-            permalink=self.permalink, index_url=url(f"{d}/index.md"),
-            status_url=url(f"{d}/status/{proposal.status}.md") if index.is_listed(proposal, self.lifecycle) else None,
-            lifecycle=self.lifecycle, problems=self.catalog.problems_of(proposal) + nesting,
-        )
-        with _rendering(page):
-            composed = fill(compose(self.env, view), body_html)
-        body = toc.kept_items(page.toc, composed.body_html, composed.renamed, AnchorLink)
-        page.toc = TableOfContents(toc.page_items(composed.before, body, AnchorLink))
-        if page.present_anchor_ids is not None:
-            page.present_anchor_ids.update(heading_ids(composed))
-        return composed.html
-
-    def _nesting(self, proposal: Proposal) -> list[Problem]:
-        """HTML of the page nested too deep to sanitise (left out): a problem, as on_invalid says."""
-        problem = self.sanitizer.nesting_problem(proposal.display_path)
-        if problem is None or any(NESTING in p.message for p in self.catalog.problems_of(proposal)):
-            return []  # none, or reported when the page was read
-        fail = self.config.on_invalid == "fail"
-        log.log(logging.ERROR if fail else logging.WARNING, str(problem))
-        if fail and not self.session.serving:
-            raise PluginError(f"prfaq: {summary([problem])}")
-        return [problem]
+            index_url=url(f"{d}/index.md"), status_url=url(f"{d}/status/{proposal.status}.md") if listed else None)
 
     def _listing(self, html: str, page: Page, kind: str, status: str) -> str:
-        assert self.env is not None
+        assert self.env is not None and self.layout is not None
         url = self.session.proposal_url(page.file.src_uri, self.files, lambda file: file.url_relative_to(page.file))
         row_html, rows_html = self.session.row_html(page.file.src_uri)
         feed_url = get_relative_url(f"{self.config.dir}/{feed.FEED}", page.file.url) if self.config.history else None
-        with _rendering(page):
+        try:
             html, found = pages.listing_page(self.env, html, kind, status, self.catalog, self.labels, self.lifecycle,
                                              url, row_html, rows_html, feed=feed_url)
-        page.toc = TableOfContents(toc.page_items([], list(page.toc), AnchorLink, found))
-        if page.present_anchor_ids is not None:
-            page.present_anchor_ids.update(h.id for h in found)
+        except jinja2.TemplateError as e:
+            _stop(f"prfaq: {page.file.src_uri}: {template_problem(e)}")
+        self.layout.listing_toc(page, found)
         return html
-
-    def _render_alone(self, text: str, config: MkDocsConfig) -> str:
-        if self._fallback is None:
-            self._fallback = md.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-        self._fallback.reset()
-        return str(self._fallback.convert(text))
 
     # -- the navigation's status markers and `--dirty` rebuilds (navstyle.py, session.py) ---
 
@@ -423,13 +334,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.session.built(config.plugins.items())
 
 
-@contextmanager
-def _rendering(page: Page) -> Iterator[None]:
-    """A template that fails while rendering ``page``: one line naming the page, no traceback."""
-    try:
-        yield
-    except jinja2.TemplateError as e:
-        raise PluginError(f"prfaq: {page.file.src_uri}: {template_problem(e)}") from None
+def _stop(message: str) -> NoReturn:
+    raise PluginError(message)
 
 
 def _permalink(config: MkDocsConfig) -> str | None:

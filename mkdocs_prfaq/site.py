@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import os
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -21,8 +22,10 @@ from .contract.model import (
     is_proposal,
     load_catalog,
 )
-from .contract.problems import Problem
+from .contract.problems import Problem, summary
 from .contract.schema import SchemaValidator, build_validator, display_name, load_schema_file
+
+log = logging.getLogger("mkdocs.plugins.prfaq")
 
 
 def display_path(file: File, docs_dir: str, cwd: str | None = None) -> str:
@@ -163,3 +166,20 @@ def load_site(
             catalog.unreadable.add(src_uri)
         catalog.problems.sort(key=lambda p: (p.path, p.line))
     return catalog
+
+
+def report(catalog: Catalog, *, fail: bool, serving: bool) -> str | None:
+    """Log the site's warnings and problems, each on its line; what stops the build (``fail``,
+    not ``serving``), else None."""
+    for warning in catalog.warnings:  # unknown keys (unknown_keys: warn): an error under --strict
+        log.warning(str(warning))
+    if problems := catalog.problems:
+        for problem in problems:
+            log.log(logging.ERROR if fail else logging.WARNING, str(problem))
+        if fail and not serving:
+            return f"prfaq: {summary(problems)}"
+        if fail:  # MkDocs' dev server holds every request while a build fails; keep previewing instead.
+            log.error(f"prfaq: {summary(problems)}; serving anyway (mkdocs build stops here)")
+        else:
+            log.warning(f"prfaq: {summary(problems)}; building anyway (on_invalid: warn)")
+    return None

@@ -4,7 +4,8 @@ to the proposals it names. Plain data in and out; the engine makes the files."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import logging
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import jinja2
@@ -14,7 +15,9 @@ from ..contract.lifecycle import INVALID, Lifecycle
 from ..contract.model import Catalog, Proposal
 from ..layout.render import Heading, Link, headings
 from . import listing as index
+from .feed import FEED
 
+log = logging.getLogger("mkdocs.plugins.prfaq")
 Listings = dict[str, tuple[str, str]]
 """``src_uri -> (kind, status)`` of the listing pages: the index, status pages and roadmap."""
 
@@ -75,3 +78,20 @@ def file_url(files: Mapping[str, Any]) -> Callable[[Proposal], str]:
         return f.url if (f := files.get(p.src_path)) else ""
 
     return url
+
+
+def generate(directory: str, labels: Mapping[str, str], catalog: Catalog, lifecycle: Lifecycle,
+             exists: Callable[[str], bool], export: Callable[[], str], feed: Callable[[], str] | None,
+             listings: Listings) -> Iterator[tuple[str, str, bool]]:
+    """The files the site gets, as ``(src_uri, content, listing page)``: the index, a page per
+    status that has proposals, the roadmap (each noted in ``listings``; one the author wrote,
+    ``exists``, is kept and filled), ``proposals.json`` and the ``feed`` of status changes."""
+    for path, (kind, status, title) in generated(directory, labels, catalog.proposals, lifecycle).items():
+        if not exists(path):
+            yield path, source(title), True
+        elif kind != "index":
+            log.warning(kept_page_warning(path))
+        listings[path] = (kind, status)
+    yield f"{directory}/proposals.json", export(), False
+    if feed is not None and not exists(f"{directory}/{FEED}"):  # status changes (feed.py)
+        yield f"{directory}/{FEED}", feed(), False

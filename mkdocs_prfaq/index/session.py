@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import html
+import logging
 import os
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any, TypeVar
@@ -18,6 +19,7 @@ from typing import Any, TypeVar
 import jinja2
 
 from ..contract.lifecycle import Lifecycle
+from ..contract.limits import Limits, Words, check_limits, measure
 from ..contract.model import Catalog, Proposal
 from ..contract.problems import Problem
 from ..layout.render import TEMPLATE_NAMES
@@ -37,6 +39,7 @@ from .incremental import (
 from .nav import index_order
 
 T = TypeVar("T")
+log = logging.getLogger("mkdocs.plugins.prfaq")
 LISTING_TEMPLATES = ("prfaq/index.html", "prfaq/listing.html", "prfaq/roadmap.html")
 EXPORT = "proposals.json"
 
@@ -52,6 +55,11 @@ def template_sources(env: jinja2.Environment | None, names: Iterable[str]) -> li
         except jinja2.TemplateNotFound:
             pass
     return sources
+
+
+def _measure(proposal: Proposal, limits: Limits, lifecycle: Lifecycle) -> tuple[Words, list[Problem]]:
+    words = measure(proposal, limits)
+    return words, check_limits(proposal, words, limits, lifecycle)
 
 
 class Session:
@@ -133,6 +141,17 @@ class Session:
     def remember(self, proposal: Proposal, what: str, compute: Callable[[], T]) -> T:
         """:meth:`.PageCache.remember`: computed once per serve while the page is unchanged."""
         return self.page_cache.remember(proposal, what, compute)
+
+    def words(self, proposals: Iterable[Proposal], limits: Limits, lifecycle: Lifecycle) -> dict[str, Words]:
+        """Each proposal's words, measured against the ``limits`` (a warning for each over),
+        once per serve while its page is unchanged."""
+        words = {}
+        for proposal in proposals:
+            words[proposal.src_path], warnings = self.remember(proposal, "words", functools.partial(
+                _measure, proposal, limits, lifecycle))
+            for warning in warnings:
+                log.warning(str(warning))
+        return words
 
     def proposal_files(self, files: Iterable[Any]) -> None:
         """``--dirty`` builds changed files only: after a change of options or templates, every

@@ -1,0 +1,145 @@
+"""How each page under the proposals folder is shown, one page at a time: a PR/FAQ's Markdown
+with its fields, its HTML sanitised and laid out with its table of contents and anchors; every
+other page under the folder sanitised and kept from running what it says.
+
+Works on the engine's page as plain data (``page.file.src_uri``, ``page.file.content_string``,
+``page.meta``, ``page.toc``, ``page.present_anchor_ids``); the engine gives the table of
+contents' types (``make_item``, ``make_toc``: MkDocs' ``AnchorLink`` and ``TableOfContents``),
+how to render a field on its own, and what stops the build (``stop``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, NoReturn
+
+import jinja2
+import markdown as md
+
+from ..contract.depth import NESTING
+from ..contract.lifecycle import Lifecycle
+from ..contract.limits import Words
+from ..contract.model import Proposal
+from ..contract.problems import Problem, summary
+from . import toc
+from .compose import BODY, compose, fill, heading_ids
+from .fields import Field, FieldSplitter, collect
+from .neighbours import Neighbours
+from .offsite import images_problem
+from .pagemeta import THEME_KEYS, escaped, page_meta
+from .render import Heading, Link, build_view, template_problem
+from .sanitize import Sanitizer
+
+log = logging.getLogger("mkdocs.plugins.prfaq")
+
+
+class PageLayout:
+    """One build's layout of the pages under the folder (the options, templates and sanitiser of
+    that build), and what it carries from a page's Markdown to its HTML (its fields)."""
+
+    def __init__(self, env: jinja2.Environment, *, labels: dict[str, str], lifecycle: Lifecycle, layout: bool,
+                 sanitize: bool, fail: bool, serving: bool, sanitizer: Sanitizer, splitter: FieldSplitter,
+                 neighbours: Neighbours, permalink: str | None, known: Callable[[str], bool],
+                 markdown: tuple[list[Any], dict[str, Any]], make_item: toc.MakeItem[Any],
+                 make_toc: Callable[[list[Any]], Any], stop: Callable[[str], NoReturn]) -> None:
+        self.env, self.labels, self.lifecycle = env, labels, lifecycle
+        self.layout, self.sanitize, self.fail, self.serving = layout, sanitize, fail, serving
+        self.sanitizer, self.splitter, self.neighbours = sanitizer, splitter, neighbours
+        self.permalink, self.known, self.markdown_options = permalink, known, markdown
+        self.make_item, self.make_toc, self.stop = make_item, make_toc, stop
+        self.fields: dict[str, list[Field]] = {}
+        self._fallback: md.Markdown | None = None
+
+    # -- Markdown --------------------------------------------------------------------------
+
+    def proposal_markdown(self, page: Any, markdown: str, proposal: Proposal, listed: bool) -> str | None:
+        """A PR/FAQ's metadata for the theme, and its Markdown with each field marked (None: as it is)."""
+        page.meta = page_meta(proposal, listed=listed, known=self.known)
+        self.neighbours.switch_off(page.meta)
+        fields = collect(proposal) if self.layout else []
+        self.includes(page, proposal.body, proposal.display_path, proposal, fields)
+        if not self.layout:
+            return None
+        self.fields[page.file.src_uri] = fields
+        return self.splitter.join(markdown, fields)
+
+    def folder_markdown(self, page: Any, markdown: str, display: str) -> None:
+        """Another page under the folder: not a PR/FAQ, but as hostile as one."""
+        page.meta = {k: escaped(v) for k, v in page.meta.items() if k not in THEME_KEYS}
+        self.neighbours.switch_off(page.meta)
+        self.includes(page, markdown, display)
+
+    def includes(self, page: Any, body: str, display: str, proposal: Proposal | None = None,
+                 fields: list[Field] | None = None) -> None:
+        """Each include pymdownx.snippets is not let to make on a page under the folder: a problem."""
+        for problem in self.neighbours.snippet_problems(display, body, lambda: page.file.content_string,
+                                                         fields or [], proposal):
+            log.warning(str(problem))
+
+    # -- HTML ------------------------------------------------------------------------------
+
+    def body_toc(self, page: Any, html: str) -> None:
+        """The page's table of contents as its sanitised HTML has its headings."""
+        page.toc = self.make_toc(toc.kept_items(page.toc, html, {}, self.make_item))
+
+    def folder_html(self, page: Any, html: str, keep: str) -> str:
+        """Another page under the folder (the index, an excluded page), sanitised around ``keep``."""
+        html = self.sanitizer.clean_around(html, keep)
+        self.body_toc(page, html)
+        return html
+
+    def validated_html(self, page: Any, html: str, proposal: Proposal, problems: list[Problem]) -> str:
+        """A PR/FAQ that is only validated (``layout: false``): the author's HTML, sanitised."""
+        html = self.sanitizer.clean(html)
+        self.nesting(proposal, problems)
+        self.body_toc(page, html)
+        return html
+
+    def laid_out(self, page: Any, html: str, proposal: Proposal, *, problems: list[Problem], words: Words,
+                 links: dict[str, Link], index_url: str | None, status_url: str | None) -> str:
+        """A PR/FAQ's page: its fields and body in the layout's templates, sanitised."""
+        body_html, fields_html = self.splitter.split(
+            html, self.fields.pop(page.file.src_uri, []), self.render_alone,
+            self.sanitizer.clean if self.sanitize else str, self.sanitizer.clean_field if self.sanitize else None)
+        if self.sanitizer.removed:
+            log.warning(str(images_problem(proposal.display_path, self.sanitizer.removed)))
+            self.sanitizer.removed.clear()
+        nesting = self.nesting(proposal, problems)
+        view = build_view(proposal, labels=self.labels, fields_html=fields_html,
+                          body_html=BODY if body_html.strip() else "", links=links, words=words,
+                          permalink=self.permalink, index_url=index_url, status_url=status_url,
+                          lifecycle=self.lifecycle, problems=problems + nesting)
+        try:
+            composed = fill(compose(self.env, view), body_html)
+        except jinja2.TemplateError as e:
+            self.stop(f"prfaq: {page.file.src_uri}: {template_problem(e)}")
+        body = toc.kept_items(page.toc, composed.body_html, composed.renamed, self.make_item)
+        page.toc = self.make_toc(toc.page_items(composed.before, body, self.make_item))
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(heading_ids(composed))
+        return composed.html
+
+    def listing_toc(self, page: Any, found: list[Heading]) -> None:
+        """A listing page's table of contents: its own headings, then the listing's."""
+        page.toc = self.make_toc(toc.page_items([], list(page.toc), self.make_item, found))
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(h.id for h in found)
+
+    def nesting(self, proposal: Proposal, problems: list[Problem]) -> list[Problem]:
+        """HTML of the page nested too deep to sanitise (left out): a problem, as on_invalid says."""
+        problem = self.sanitizer.nesting_problem(proposal.display_path)
+        if problem is None or any(NESTING in p.message for p in problems):
+            return []  # none, or reported when the page was read
+        log.log(logging.ERROR if self.fail else logging.WARNING, str(problem))
+        if self.fail and not self.serving:
+            self.stop(f"prfaq: {summary([problem])}")
+        return [problem]
+
+    def render_alone(self, text: str) -> str:
+        """A field that a neighbour's unclosed fence swallowed, rendered on its own."""
+        if self._fallback is None:
+            extensions, configs = self.markdown_options
+            self._fallback = md.Markdown(extensions=extensions, extension_configs=configs)
+        self._fallback.reset()
+        return str(self._fallback.convert(text))
