@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import functools
-import html
 import logging
 import os
-import re
-from pathlib import Path
 from typing import Any, NoReturn
 
 import jinja2
@@ -24,35 +21,24 @@ from mkdocs.utils import get_relative_url
 from .commands import reference
 from .config import PrfaqConfig, lifecycle_of
 from .contract.labels import merge_labels
-from .contract.lifecycle import DEFAULT, stylesheet
+from .contract.lifecycle import DEFAULT
 from .contract.limits import Limits, Words
-from .contract.model import Catalog, Proposal, listing_of
+from .contract.model import Catalog, Proposal
 from .contract.schema import SchemaConfigError, SchemaValidator
 from .index import feed, history, pages
 from .index import listing as index
 from .index import nav as navigation
-from .index.incremental import without_excluded
 from .index.session import Session
 from .layout import navstyle
 from .layout.fields import FieldSplitter
 from .layout.neighbours import Neighbours, known_key
-from .layout.page import PageLayout
+from .layout.page import PageLayout, markdown_source, permalink
 from .layout.render import check_templates, make_environment, template_problem, theme_shows_tags
 from .layout.sanitize import Sanitizer
 from .site import display_path, load_site, report, site_validator
 
 log = logging.getLogger("mkdocs.plugins.prfaq")
 
-# MkDocs splits front matter off what on_page_read_source returns; the proposal's was parsed
-# already. A body whose first line looks like MultiMarkdown metadata gets an empty front matter,
-# so MkDocs reads no metadata from it (mkdocs.utils.meta.META_RE).
-_NO_FRONT_MATTER = "---\n\n---\n"
-_META_LINE = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:")
-ASSETS = Path(__file__).parent / "assets"
-CSS = "assets/prfaq/prfaq.css"
-STATUS_CSS = "assets/prfaq/statuses.css"
-"""Generated from the site's lifecycle: each status's badge, chart bar and navigation dot."""
-JS = "assets/prfaq/index.js"
 _TESTED_THEMES = ("material", "mkdocs")
 _MKDOCS_VERSION = tuple(int(x) for x in mkdocs_version.split(".")[:2] if x.isdigit())
 
@@ -80,7 +66,6 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.nav_css: File | None = None
         self.in_nav: list[str] = []
         """The proposals in the navigation (``src_uri``)."""
-        self.full_content: str | None = None
 
     @property
     def dirty(self) -> bool:
@@ -120,41 +105,27 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             os.path.dirname(config.config_file_path or "."), self.config.snippets_dir))
         extensions: list[Any] = config.markdown_extensions  # names or Extension instances
         extensions += [self.neighbours.extension()] + ([self.splitter.extension()] if self.config.layout else [])
-        sheets = [CSS, STATUS_CSS] if self.config.layout or self.config.index else []
-        for sheet in sheets + ([navstyle.PATH] if config.theme.name == "material" else []):
+        for sheet in pages.stylesheets(self.config.layout, self.config.index, config.theme.name == "material"):
             if sheet not in config.extra_css:
                 config.extra_css.append(sheet)
-        if self.config.index and JS not in config.extra_javascript:
-            config.extra_javascript.append(JS)
+        if self.config.index and pages.JS not in config.extra_javascript:
+            config.extra_javascript.append(pages.JS)
         self.session.layout(self.env)  # a change of options or templates lays out every page again under --dirty
-        if config.theme.name == "material":
-            # Material shows page.meta.status in the navigation for statuses it knows, and prints
-            # the label unescaped (MkDocs' Jinja does not autoescape).
-            shown = {name: html.escape(label) for name, label, _, _ in self.lifecycle.styles(self.labels)}
-            config.extra["status"] = shown | (config.extra.get("status") or {})
+        if config.theme.name == "material":  # the statuses' labels in Material's navigation
+            config.extra["status"] = pages.material_statuses(self.lifecycle, self.labels, config.extra.get("status"))
         self.layout = PageLayout(
             self.env, labels=self.labels, lifecycle=self.lifecycle, layout=self.config.layout,
             sanitize=self.config.sanitize, fail=self.config.on_invalid == "fail", serving=self.session.serving,
             sanitizer=Sanitizer(remote_images=self.config.remote_images), splitter=self.splitter,
-            neighbours=self.neighbours, permalink=_permalink(config), known=self._known,
-            markdown=(config.markdown_extensions, config.mdx_configs), make_item=AnchorLink, make_toc=TableOfContents,
-            stop=_stop)
+            neighbours=self.neighbours, permalink=permalink(config.mdx_configs),
+            known=functools.partial(known_key, self.validator), markdown=(config.markdown_extensions,
+                                                                          config.mdx_configs),
+            make_item=AnchorLink, make_toc=TableOfContents, stop=_stop)
         return config
 
-    def _known(self, key: str) -> bool:
-        return self.validator is not None and known_key(self.validator, key)
-
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        """Rebuild when the site schema or an override of the plugin's templates or stylesheet
-        changes (MkDocs watches the theme's folders only with --watch-theme)."""
-        if not self.config.enabled:
-            return server
-        if self.config.schema:
-            server.watch(self.config.schema)
-        if config.theme.custom_dir:
-            for folder in (Path(config.theme.custom_dir) / "prfaq", Path(config.theme.custom_dir) / "assets" / "prfaq"):
-                if folder.is_dir():
-                    server.watch(str(folder))
+        for path in pages.watched(self.config.schema, config.theme.custom_dir) if self.config.enabled else ():
+            server.watch(path)  # the site schema, the overrides of the plugin's templates and stylesheet
         return server
 
     @event_priority(50)
@@ -183,21 +154,20 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         uris = files.src_uris
         self.files = {p.src_path: f for p in self.catalog.proposals if (f := uris.get(p.src_path)) is not None}
         self.session.proposal_files(self.files.values())
-        for asset, wanted in ((CSS, self.config.layout or self.config.index), (JS, self.config.index)):
-            if wanted and files.get_file_from_path(asset) is None:  # a custom_dir copy wins
-                files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
-        if (self.config.layout or self.config.index) and files.get_file_from_path(STATUS_CSS) is None:
-            files.append(File.generated(config, STATUS_CSS, content=stylesheet(self.lifecycle)
-                                        + index.column_css(self.labels)))  # and the listing's column names
+        exists = functools.partial(_exists, files)
+        for path, source, content in pages.assets(self.config.layout, self.config.index, self.lifecycle, self.labels,
+                                                  exists):
+            files.append(File.generated(config, path, abs_src_path=source, content=content))  # type: ignore[call-overload]
         url = pages.file_url(self.files)
         self.session.begin(self.catalog, url, self.env, (config.use_directory_urls, self.config.dir))
         if self.config.index:  # the index, status pages, roadmap, proposals.json, the feed (pages.py)
-            export = functools.partial(self.session.export_json, self.catalog, url, self.lifecycle, self.labels)
-            history_feed = functools.partial(feed.feed_xml, self.catalog.proposals, url, self.labels, site_name=config
-                                             .site_name, site_url=config.site_url, directory=self.config.dir)
-            for path, content, page in pages.generate(self.config.dir, self.labels, self.catalog, self.lifecycle,
-                                                      lambda path: files.get_file_from_path(path) is not None, export,
-                                                      history_feed if self.config.history else None, self.listings):
+            d, export = self.config.dir, functools.partial(self.session.export_json, self.catalog, url, self.lifecycle,
+                                                            self.labels)
+            history_feed = functools.partial(feed.feed_xml, self.catalog.proposals, url, self.labels,
+                                             site_name=config.site_name, site_url=config.site_url, directory=d)
+            for path, content, page in pages.generate(d, self.labels, self.catalog, self.lifecycle,
+                                                      exists, export, history_feed if self.config.history else None,
+                                                      self.listings):
                 # in an explicit nav where listed, not missed where not
                 inclusion = InclusionLevel.NOT_IN_NAV if page and config.nav else InclusionLevel.UNDEFINED
                 files.append(File.generated(config, path, content=content, inclusion=inclusion))
@@ -208,7 +178,14 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
-        shaped = self._nav(nav, config)
+        shaped = None
+        if self.config.enabled and not config.nav:  # an explicit nav is the author's
+            shaped = navigation.shape(
+                nav, self.config.dir, self.listings, self.labels["by_status"],
+                navigation.mode(self.config.nav, len(self.catalog.proposals), self.config.nav_limit),
+                self.catalog.proposals, functools.partial(self.session.index_order, self.catalog.proposals,
+                                                          self.lifecycle),
+                lambda src: f.page if (f := self.files.get(src)) is not None else None)
         shown = (shaped or nav).pages
         self.in_nav = [src for page in shown if (src := page.file.src_uri) in self.files]
         if self.nav_css is not None:  # navstyle.py: the status of the proposals in the navigation
@@ -217,28 +194,14 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                 lambda: [f.url for f in files.documentation_pages()], self.lifecycle, self.labels)
         return shaped
 
-    def _nav(self, nav: Navigation, config: MkDocsConfig) -> Navigation | None:
-        if not self.config.enabled or config.nav:  # an explicit nav is the author's
-            return None
-        arranged = navigation.arrange(nav, self.config.dir, self.listings, self.labels["by_status"])
-        if navigation.mode(self.config.nav, len(self.catalog.proposals), self.config.nav_limit) == "all":
-            return nav if arranged else None
-        navigation.prune(nav, self.catalog.proposals, self.session.index_order(self.catalog.proposals, self.lifecycle),
-                  lambda src: f.page if (f := self.files.get(src)) is not None else None)
-        return nav
-
     # -- pages (layout/page.py) -------------------------------------------------------------
 
     def _proposal(self, page: Page) -> Proposal | None:
         return self.catalog.by_src.get(page.file.src_uri)
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
-        proposal = self._proposal(page)
-        if proposal is None:
-            return None
-        if _META_LINE.match(proposal.body):  # MkDocs would take it for MultiMarkdown metadata
-            return _NO_FRONT_MATTER + proposal.body
-        return proposal.body
+        proposal = self._proposal(page)  # its front matter was parsed already
+        return None if proposal is None else markdown_source(proposal.body)
 
     @event_priority(100)  # before other plugins (e.g. Material's tags) read page.meta
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -248,10 +211,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             return self.layout.proposal_markdown(page, markdown, proposal, index.is_listed(proposal, self.lifecycle))
         if self.neighbours.active and self.layout is not None:
             self.layout.folder_markdown(page, markdown, display_path(page.file, page.file.src_dir or ""))
-        if self.config.index and (marker := listing_of(markdown)) is not None:  # <!-- prfaq index --> etc.
-            kind, status, start, end = marker
+        if self.config.index and (marker := pages.listing_marker(markdown)) is not None:  # <!-- prfaq index -->...
+            kind, status, markdown = marker
             self.listings.setdefault(src, (kind, status))
-            markdown = f"{markdown[:start]}{index.INDEX_MARKER}{markdown[end:]}"
         if not reference.MARKER.search(markdown):
             return markdown
         return reference.fill(markdown, self.config.schema, self.lifecycle, self.labels, PrfaqConfig)
@@ -309,17 +271,13 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
 
     @event_priority(100)  # before other plugins read the page's metadata and content
     def _context_first(self, context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
-        self.session.page_built(page.url)
         self.held.give_back(page.file.src_uri, page)  # Material marks the page's own entry
-        if page.file.src_uri in self.listings and page.content:
-            # the search plugin reads a listing page without its table of every proposal
-            self.full_content, page.content = page.content, without_excluded(page.content)
+        self.session.page_built(page, page.file.src_uri in self.listings)
         return None
 
     @event_priority(-100)
     def _context_last(self, context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
-        if self.full_content is not None:
-            page.content, self.full_content = self.full_content, None
+        self.session.page_content(page)
         return None
 
     on_page_context = CombinedEvent(_context_first, _context_last)
@@ -338,8 +296,5 @@ def _stop(message: str) -> NoReturn:
     raise PluginError(message)
 
 
-def _permalink(config: MkDocsConfig) -> str | None:
-    value = config.mdx_configs.get("toc", {}).get("permalink")
-    if value is True:
-        return "¶"
-    return str(value) if value else None
+def _exists(files: Files, path: str) -> bool:
+    return files.get_file_from_path(path) is not None

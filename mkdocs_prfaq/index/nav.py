@@ -44,6 +44,18 @@ def arrange(nav: Any, directory: str, listings: Mapping[str, tuple[str, str]], s
     return True
 
 
+def shape(nav: Any, directory: str, listings: Mapping[str, tuple[str, str]], status_title: str, shown: str,
+          proposals: Iterable[Proposal], order: Callable[[], Sequence[str]], page_of: Callable[[str], Any]) -> Any:
+    """The navigation MkDocs made from the folders with the generated pages arranged
+    (:func:`arrange`), and with ``shown == "index"`` the proposals left out (:func:`prune`, in
+    ``order()``); None when it is unchanged."""
+    arranged = arrange(nav, directory, listings, status_title)
+    if shown == "all":
+        return nav if arranged else None
+    prune(nav, proposals, order(), page_of)
+    return nav
+
+
 def prune(nav: Any, proposals: Iterable[Proposal], order: Sequence[str], page_of: Callable[[str], Any]) -> None:
     """The navigation without the proposals; out of it, they link to each other in ``order``
     (their ``src_path`` in the index's order; ``page_of`` gives a proposal's page, or None)."""

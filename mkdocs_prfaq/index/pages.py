@@ -4,15 +4,18 @@ to the proposals it names. Plain data in and out; the engine makes the files."""
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from ..contract.labels import status_key
-from ..contract.lifecycle import INVALID, Lifecycle
-from ..contract.model import Catalog, Proposal
+from ..contract.lifecycle import INVALID, Lifecycle, stylesheet
+from ..contract.model import Catalog, Proposal, listing_of
+from ..layout import navstyle
 from ..layout.render import Heading, Link, headings
 from . import listing as index
 from .feed import FEED
@@ -95,3 +98,50 @@ def generate(directory: str, labels: Mapping[str, str], catalog: Catalog, lifecy
     yield f"{directory}/proposals.json", export(), False
     if feed is not None and not exists(f"{directory}/{FEED}"):  # status changes (feed.py)
         yield f"{directory}/{FEED}", feed(), False
+
+
+ASSETS = Path(__file__).parent.parent / "assets"
+CSS = "assets/prfaq/prfaq.css"
+STATUS_CSS = "assets/prfaq/statuses.css"
+"""Generated from the site's lifecycle: each status's badge, chart bar and navigation dot."""
+JS = "assets/prfaq/index.js"
+
+
+def stylesheets(layout: bool, listings: bool, material: bool) -> list[str]:
+    """The site's stylesheets the plugin adds (``extra_css``)."""
+    return ([CSS, STATUS_CSS] if layout or listings else []) + ([navstyle.PATH] if material else [])
+
+
+def assets(layout: bool, listings: bool, lifecycle: Lifecycle, labels: Mapping[str, str],
+           exists: Callable[[str], bool]) -> Iterator[tuple[str, str | None, str | None]]:
+    """The stylesheets and script the site gets, as ``(src_uri, file to copy, content)``; a copy in
+    the theme's custom_dir (``exists``) wins."""
+    for asset, wanted in ((CSS, layout or listings), (JS, listings)):
+        if wanted and not exists(asset):
+            yield asset, str(ASSETS / Path(asset).name), None
+    if (layout or listings) and not exists(STATUS_CSS):  # and the listing's column names
+        yield STATUS_CSS, None, stylesheet(lifecycle) + index.column_css(labels)
+
+
+def listing_marker(markdown: str) -> tuple[str, str, str] | None:
+    """A page that asks for a listing (``<!-- prfaq index -->``, ``<!-- prfaq status NAME -->``,
+    ``<!-- prfaq roadmap -->``): its kind, status, and Markdown with :data:`~.listing.INDEX_MARKER` there."""
+    marker = listing_of(markdown)
+    if marker is None:
+        return None
+    kind, status, start, end = marker
+    return kind, status, f"{markdown[:start]}{index.INDEX_MARKER}{markdown[end:]}"
+
+
+def material_statuses(lifecycle: Lifecycle, labels: Mapping[str, str], known: Mapping[str, str] | None
+                      ) -> dict[str, str]:
+    """Material's ``extra.status``: it shows ``page.meta.status`` in the navigation for the
+    statuses it knows, and prints the label unescaped (MkDocs' Jinja does not autoescape)."""
+    return {name: html.escape(label) for name, label, _, _ in lifecycle.styles(labels)} | dict(known or {})
+
+
+def watched(schema: str | None, custom_dir: str | None) -> list[str]:
+    """What ``mkdocs serve`` rebuilds on: the site schema, and the overrides of the plugin's
+    templates and stylesheet (MkDocs watches the theme's folders only with --watch-theme)."""
+    folders = [Path(custom_dir) / "prfaq", Path(custom_dir) / "assets" / "prfaq"] if custom_dir else []
+    return ([schema] if schema else []) + [str(folder) for folder in folders if folder.is_dir()]

@@ -35,6 +35,7 @@ from .incremental import (
     listing_key,
     options_key,
     remove_stale,
+    without_excluded,
 )
 from .nav import index_order
 
@@ -95,6 +96,7 @@ class Session:
         self.nav_order: tuple[Hashable, list[str]] = (None, [])
         """What the index showed of the proposals (``--dirty``), and their order on it."""
         self.git_history = history.Reader()
+        self.full_content: str | None = None
 
     def start(self, command: str, dirty: bool) -> None:
         self.serving, self.dirty = command == "serve", dirty
@@ -312,8 +314,17 @@ class Session:
                 except (OSError, ValueError):
                     page.markdown = ""
 
-    def page_built(self, url: str) -> None:
-        self.search_keeper.page_built(url)
+    def page_built(self, page: Any, listing: bool) -> None:
+        """A page is built (``page.url``): the search plugin is about to read its content (a
+        ``listing`` page's without its table of every proposal, until :meth:`page_content`)."""
+        self.search_keeper.page_built(page.url)
+        if listing and page.content:
+            self.full_content, page.content = page.content, without_excluded(page.content)
+
+    def page_content(self, page: Any) -> None:
+        """The page's whole content back, for the plugins after the search plugin."""
+        if self.full_content is not None:
+            page.content, self.full_content = self.full_content, None
 
     def built(self, plugins: Iterable[tuple[str, Any]]) -> None:
         """``--dirty``: MkDocs built only the pages whose source changed: the search index gets the

@@ -11,7 +11,8 @@ how to render a field on its own, and what stops the build (``stop``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from typing import Any, NoReturn
 
 import jinja2
@@ -32,6 +33,18 @@ from .render import Heading, Link, build_view, template_problem
 from .sanitize import Sanitizer
 
 log = logging.getLogger("mkdocs.plugins.prfaq")
+
+# MkDocs splits front matter off what on_page_read_source returns; the proposal's was parsed
+# already. A body whose first line looks like MultiMarkdown metadata gets an empty front matter,
+# so MkDocs reads no metadata from it (mkdocs.utils.meta.META_RE).
+_NO_FRONT_MATTER = "---\n\n---\n"
+_META_LINE = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:")
+
+
+def markdown_source(body: str) -> str:
+    """What MkDocs is given to read of a PR/FAQ: its ``body``, with an empty front matter when MkDocs
+    would take its first line for MultiMarkdown metadata."""
+    return _NO_FRONT_MATTER + body if _META_LINE.match(body) else body
 
 
 class PageLayout:
@@ -143,3 +156,11 @@ class PageLayout:
             self._fallback = md.Markdown(extensions=extensions, extension_configs=configs)
         self._fallback.reset()
         return str(self._fallback.convert(text))
+
+
+def permalink(mdx_configs: Mapping[str, Any]) -> str | None:
+    """The ``toc`` extension's permalink symbol, as the layout's headings show it (None: no permalinks)."""
+    value = mdx_configs.get("toc", {}).get("permalink")
+    if value is True:
+        return "¶"
+    return str(value) if value else None
