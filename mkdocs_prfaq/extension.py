@@ -22,13 +22,12 @@ matter) through its ``rendering_context`` preprocessor, and the site's configura
 
 from __future__ import annotations
 
-import html
 import os
 import posixpath
 import secrets
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
@@ -51,8 +50,9 @@ from .layout.compose import BODY, compose, fill
 from .layout.fields import Field, FieldSplitter, collect
 from .layout.neighbours import safe_fence
 from .layout.pagemeta import page_meta
-from .layout.render import Heading, Link, build_view, make_environment, template_problem
+from .layout.render import Link, build_view, make_environment, template_problem
 from .layout.sanitize import Sanitizer
+from .layout.toc import layout_tokens, listing_tokens
 
 MARK = "prfaq-build-failed"
 """In the message of the exception that stops a Zensical build (see :func:`_excepthook`)."""
@@ -409,7 +409,9 @@ class _Post(Postprocessor):
             lifecycle=state.lifecycle, problems=state.catalog.problems_of(p),
         )
         composed = fill(compose(state.env, view), body_html)
-        self._toc(composed.before, composed.body_html, composed.renamed)
+        # Zensical takes the table of contents from md.toc_tokens
+        self.md.toc_tokens = layout_tokens(  # type: ignore[attr-defined]
+            composed.before, composed.body_html, composed.renamed, getattr(self.md, "toc_tokens", []))
         return composed.html
 
     def _alone(self, text: str) -> str:
@@ -420,24 +422,6 @@ class _Post(Postprocessor):
         names = [e for e in config["markdown_extensions"] if e != "prfaq" and not isinstance(e, PrfaqExtension)
                  and getattr(e, "name", "") != "zensical.extensions.context"]
         return str(Markdown(extensions=names, extension_configs=config["mdx_configs"]).convert(text))
-
-    def _toc(self, before: list[Heading], body_html: str, renamed: dict[str, str]) -> None:
-        """Zensical takes the table of contents from ``md.toc_tokens``: the layout's headings,
-        then the body's own (those the sanitiser kept, renamed where the layout took the id)."""
-        from .layout.render import headings
-
-        kept = {h.id: h for h in headings(body_html)}
-        tokens: list[dict[str, Any]] = [_token(h.level, h.id, h.title) for h in before]
-
-        def walk(items: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-            for item in items:
-                anchor = renamed.get(item["id"], item["id"])
-                if anchor in kept:
-                    yield _token(int(item["level"]), anchor, kept[anchor].title)
-                yield from walk(item.get("children", []))
-
-        tokens += walk(getattr(self.md, "toc_tokens", []))
-        self.md.toc_tokens = _nest(tokens)  # type: ignore[attr-defined]
 
     def _listing(self, page: _Page, text: str, kind: str, status: str) -> str:
         state = page.state
@@ -454,33 +438,9 @@ class _Post(Postprocessor):
         token = f"<p>PRFAQLISTING{state.nonce}</p>"
         from .layout.render import headings
 
-        found = headings(listing)
-        tokens = [*_flat(getattr(self.md, "toc_tokens", [])), *(_token(h.level, h.id, h.title) for h in found)]
-        self.md.toc_tokens = _nest(tokens)  # type: ignore[attr-defined]
+        self.md.toc_tokens = listing_tokens(  # type: ignore[attr-defined]
+            getattr(self.md, "toc_tokens", []), headings(listing))
         return text.replace(token, listing, 1) if token in text else text + listing
-
-
-def _token(level: int, anchor: str, title: str) -> dict[str, Any]:
-    return {"level": level, "id": anchor, "name": html.unescape(title), "html": title, "data-toc-label": "",
-            "children": []}
-
-
-def _flat(items: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    for item in items:
-        yield {**item, "children": []}
-        yield from _flat(item.get("children", []))
-
-
-def _nest(flat: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    roots: list[dict[str, Any]] = []
-    stack: list[dict[str, Any]] = []
-    for item in flat:
-        item = {**item, "children": []}
-        while stack and stack[-1]["level"] >= item["level"]:
-            stack.pop()
-        (stack[-1]["children"] if stack else roots).append(item)
-        stack.append(item)
-    return roots
 
 
 def _permalink(md: Markdown) -> str | None:
