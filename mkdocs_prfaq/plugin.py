@@ -117,9 +117,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             self.env, labels=self.labels, lifecycle=self.lifecycle, layout=self.config.layout,
             sanitize=self.config.sanitize, fail=self.config.on_invalid == "fail", serving=self.session.serving,
             sanitizer=Sanitizer(remote_images=self.config.remote_images), splitter=self.splitter,
-            neighbours=self.neighbours, permalink=permalink(config.mdx_configs),
-            known=functools.partial(known_key, self.validator), markdown=(config.markdown_extensions,
-                                                                          config.mdx_configs),
+            neighbours=self.neighbours, permalink=permalink(config.mdx_configs), known=functools.partial(
+                known_key, self.validator), markdown=(config.markdown_extensions, config.mdx_configs),
             make_item=AnchorLink, make_toc=TableOfContents, stop=_stop)
         return config
 
@@ -156,7 +155,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.session.proposal_files(self.files.values())
         exists = functools.partial(_exists, files)
         for path, source, content in pages.assets(self.config.layout, self.config.index, self.lifecycle, self.labels,
-                                                  exists):
+                                                  exists):  # a file to copy or a content: one of them
             files.append(File.generated(config, path, abs_src_path=source, content=content))  # type: ignore[call-overload]
         url = pages.file_url(self.files)
         self.session.begin(self.catalog, url, self.env, (config.use_directory_urls, self.config.dir))
@@ -180,11 +179,11 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         shaped = None
         if self.config.enabled and not config.nav:  # an explicit nav is the author's
+            proposals = self.catalog.proposals
             shaped = navigation.shape(
                 nav, self.config.dir, self.listings, self.labels["by_status"],
-                navigation.mode(self.config.nav, len(self.catalog.proposals), self.config.nav_limit),
-                self.catalog.proposals, functools.partial(self.session.index_order, self.catalog.proposals,
-                                                          self.lifecycle),
+                navigation.mode(self.config.nav, len(proposals), self.config.nav_limit), proposals,
+                functools.partial(self.session.index_order, proposals, self.lifecycle),
                 lambda src: f.page if (f := self.files.get(src)) is not None else None)
         shown = (shaped or nav).pages
         self.in_nav = [src for page in shown if (src := page.file.src_uri) in self.files]
