@@ -111,7 +111,7 @@ class Session:
             self.validator, self.validator_scope = None, None
             self.validator = make()
             self.validator_scope = scope
-        if self.serving:  # a change of options or templates lays out every page again under --dirty
+        if self.serving:  # parsed pages are reused between rebuilds while the options are the same
             self.page_cache.scope(scope)
         return self.validator  # type: ignore[no-any-return]
 
