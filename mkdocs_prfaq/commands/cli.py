@@ -6,10 +6,11 @@ Exit codes: 0 clean, 1 a PR/FAQ has problems, 2 usage or configuration error.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,6 +71,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     files, catalog = _catalog(site)
     problems = catalog.problems
     warnings = [*catalog.warnings, *build_warnings(catalog.proposals, site.plugin, lifecycle)]
+    warnings += snippet_warnings(catalog.proposals, files, site.plugin, site_root(site))
     stale = _stale(catalog.proposals, site, lifecycle) if getattr(args, "stale", False) else []
     problems = sorted([*problems, *stale]) if stale else problems
     if args.paths:
@@ -117,6 +119,30 @@ def build_warnings(proposals: Sequence[Proposal], plugin: PrfaqConfig, lifecycle
             removed = offsite_images(proposal, plugin.remote_images)
             if removed:
                 found.append(images_problem(proposal.display_path, removed))
+    return found
+
+
+def snippet_warnings(proposals: Sequence[Proposal], files: Sequence[Any], plugin: PrfaqConfig,
+                     config_dir: str) -> list[Problem]:
+    """What ``mkdocs build`` warns about each PR/FAQ's pymdownx.snippets includes: each one it asks
+    for and would not get (any, unless it names a file in the plugin's ``snippets_dir``), at its
+    line, in its body and, with the layout, in each Markdown field (layout/neighbours.py)."""
+    from ..layout.fields import collect
+    from ..layout.neighbours import Neighbours
+
+    if not plugin.enabled:
+        return []
+    neighbours = Neighbours(plugin.snippets_dir and os.path.join(config_dir, plugin.snippets_dir))
+    sources = {f.src_uri: f for f in files}
+    found: list[Problem] = []
+    for proposal in proposals:
+        fields = collect(proposal) if plugin.layout else []
+        if "8<-" not in proposal.body and not any("8<-" in markdown for _, markdown in fields):
+            continue  # no include: the file is not read again
+        file = sources.get(proposal.src_path)
+        if file is not None:
+            read: Callable[[], str] = functools.partial(getattr, file, "content_string")
+            found += neighbours.snippet_problems(proposal.display_path, proposal.body, read, fields, proposal)
     return found
 
 
