@@ -163,3 +163,20 @@ def test_many_includes_are_bounded_in_check_too(tmp_path: Path, count: int) -> N
     codes = outcomes(site.root)
     assert reported(codes.build_log) == reported(codes.check_err)
     assert len(reported(codes.check_err)) == (MAX_REPORTED + 1 if count else 0)
+
+
+def test_the_folders_other_pages_are_reported_by_both(tmp_path: Path) -> None:
+    """Its index.md and the pages the plugin's ``exclude`` names are as hostile as a PR/FAQ: the
+    build refuses their includes too, after their front matter, and check says so alike."""
+    site = snippet_site(tmp_path / "site", "exclude: ['notes/*']")
+    site.proposal("ok.md", "draft")
+    site.page("index.md", '---\ntitle: Proposals\n---\n\n# Proposals\n\n--8<-- "secret.txt"\n')
+    site.page("notes/todo.md", '# Notes\n\n--8<--\n.git/config\n--8<--\n')
+    (site.docs / "plain.md").write_text('# Plain\n\n--8<-- "secret.txt"\n', encoding="utf-8")  # the site's own
+    codes = outcomes(site.root)
+    assert (codes.check, codes.check_strict, codes.build, codes.build_strict) == (0, 1, 0, 1), codes
+    checked = reported(codes.check_err)
+    assert reported(codes.build_log) == checked
+    assert {(page, line, field) for page, line, field, _ in checked} == {("index.md", "7", "body"),
+                                                                         ("todo.md", "4", "body")}, checked
+    assert "SECRET-456" in site.html("plain/index.html") and "SECRET-456" not in site.html("proposals/index.html")

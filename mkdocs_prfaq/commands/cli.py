@@ -71,7 +71,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     files, catalog = _catalog(site)
     problems = catalog.problems
     warnings = [*catalog.warnings, *build_warnings(catalog.proposals, site.plugin, lifecycle)]
-    warnings += snippet_warnings(catalog.proposals, files, site.plugin, site_root(site))
+    warnings += snippet_warnings(catalog, files, site)
     stale = _stale(catalog.proposals, site, lifecycle) if getattr(args, "stale", False) else []
     problems = sorted([*problems, *stale]) if stale else problems
     if args.paths:
@@ -122,27 +122,42 @@ def build_warnings(proposals: Sequence[Proposal], plugin: PrfaqConfig, lifecycle
     return found
 
 
-def snippet_warnings(proposals: Sequence[Proposal], files: Sequence[Any], plugin: PrfaqConfig,
-                     config_dir: str) -> list[Problem]:
-    """What ``mkdocs build`` warns about each PR/FAQ's pymdownx.snippets includes: each one it asks
-    for and would not get (any, unless it names a file in the plugin's ``snippets_dir``), at its
-    line, in its body and, with the layout, in each Markdown field (layout/neighbours.py)."""
+def snippet_warnings(catalog: Catalog, files: Sequence[Any], site: Site) -> list[Problem]:
+    """What ``mkdocs build`` warns about the pymdownx.snippets includes on the pages under the
+    proposals folder: each one a page asks for and would not get (any, unless it names a file in
+    the plugin's ``snippets_dir``), at its line (layout/neighbours.py). A PR/FAQ's body and, with
+    the layout, each of its Markdown fields; the folder's other pages (its ``index.md``, those the
+    plugin's ``exclude`` names) after their front matter, as MkDocs gives them to the plugin."""
+    from mkdocs.structure.files import InclusionLevel
+    from mkdocs.utils.meta import get_data
+
     from ..layout.fields import collect
     from ..layout.neighbours import Neighbours
+    from ..site import display_path
 
+    plugin = site.plugin
     if not plugin.enabled:
         return []
-    neighbours = Neighbours(plugin.snippets_dir and os.path.join(config_dir, plugin.snippets_dir))
-    sources = {f.src_uri: f for f in files}
+    neighbours = Neighbours(plugin.snippets_dir and os.path.join(site_root(site), plugin.snippets_dir))
+    folder = f"{plugin.dir}/"
     found: list[Problem] = []
-    for proposal in proposals:
-        fields = collect(proposal) if plugin.layout else []
-        if "8<-" not in proposal.body and not any("8<-" in markdown for _, markdown in fields):
-            continue  # no include: the file is not read again
-        file = sources.get(proposal.src_path)
-        if file is not None:
-            read: Callable[[], str] = functools.partial(getattr, file, "content_string")
-            found += neighbours.snippet_problems(proposal.display_path, proposal.body, read, fields, proposal)
+    for file in files:
+        if not (file.is_documentation_page() and file.inclusion != InclusionLevel.EXCLUDED
+                and file.src_uri.startswith(folder)) or file.src_uri in catalog.unreadable:
+            continue
+        read: Callable[[], str] = functools.partial(getattr, file, "content_string")
+        proposal = catalog.by_src.get(file.src_uri)
+        if proposal is not None:
+            fields = collect(proposal) if plugin.layout else []
+            if "8<-" in proposal.body or any("8<-" in markdown for _, markdown in fields):
+                found += neighbours.snippet_problems(proposal.display_path, proposal.body, read, fields, proposal)
+            continue
+        try:
+            text = read()
+        except (OSError, UnicodeDecodeError):
+            continue  # the build cannot read it either
+        if "8<-" in text:
+            found += neighbours.snippet_problems(display_path(file, site.docs_dir), get_data(text)[0], read)
     return found
 
 
