@@ -180,3 +180,24 @@ def test_the_folders_other_pages_are_reported_by_both(tmp_path: Path) -> None:
     assert {(page, line, field) for page, line, field, _ in checked} == {("index.md", "7", "body"),
                                                                          ("todo.md", "4", "body")}, checked
     assert "SECRET-456" in site.html("plain/index.html") and "SECRET-456" not in site.html("proposals/index.html")
+
+
+def test_a_zensical_site_has_no_snippets_on_those_pages_and_neither_reports_it(tmp_path: Path) -> None:
+    """Under Zensical each page under the folder converts without pymdownx.snippets (the include
+    line shows as written) and `zensical build` says nothing: neither does check."""
+    from .test_zensical import ZENSICAL, valid, zensical, zensical_site
+
+    page = valid("leak", "draft", 0) + '\n--8<-- "secret.txt"\n'
+    root = zensical_site(tmp_path / "z", {"proposals/leak.md": page},
+                         extra='\n[project.markdown_extensions."pymdownx.snippets"]\nbase_path = ["."]\n')
+    (root / "secret.txt").write_text("SECRET-456\n", encoding="utf-8")
+    err = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        code = cli.main(["check", "-f", str(root / "zensical.toml"), "--strict"])
+    assert code == 0 and "include" not in err.getvalue(), err.getvalue()
+    if not ZENSICAL.exists():
+        return
+    result = zensical(root)
+    assert result.code == 0, result.text
+    assert "include" not in result.text and "SECRET-456" not in (root / "site" / "proposals" / "leak" / "index.html"
+                                                                  ).read_text(encoding="utf-8")

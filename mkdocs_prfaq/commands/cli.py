@@ -127,7 +127,8 @@ def snippet_warnings(catalog: Catalog, files: Sequence[Any], site: Site) -> list
     proposals folder: each one a page asks for and would not get (any, unless it names a file in
     the plugin's ``snippets_dir``), at its line (layout/neighbours.py). A PR/FAQ's body and, with
     the layout, each of its Markdown fields; the folder's other pages (its ``index.md``, those the
-    plugin's ``exclude`` names) after their front matter, as MkDocs gives them to the plugin."""
+    plugin's ``exclude`` names) after their front matter, as MkDocs gives them to the plugin. Not
+    for a Zensical site (``zensical.toml``), whose build drops snippets on those pages silently."""
     from mkdocs.structure.files import InclusionLevel
     from mkdocs.utils.meta import get_data
 
@@ -136,8 +137,8 @@ def snippet_warnings(catalog: Catalog, files: Sequence[Any], site: Site) -> list
     from ..site import display_path
 
     plugin = site.plugin
-    if not plugin.enabled:
-        return []
+    if not plugin.enabled or site.config_file.endswith(".toml"):
+        return []  # Zensical: those pages convert without snippets at all, and its build says nothing
     neighbours = Neighbours(plugin.snippets_dir and os.path.join(site_root(site), plugin.snippets_dir))
     folder = f"{plugin.dir}/"
     found: list[Problem] = []
