@@ -127,10 +127,11 @@ def snippet_warnings(catalog: Catalog, files: Sequence[Any], site: Site) -> list
     proposals folder: each one a page asks for and would not get (any, unless it names a file in
     the plugin's ``snippets_dir``), at its line (layout/neighbours.py). A PR/FAQ's body and, with
     the layout, each of its Markdown fields; the folder's other pages (its ``index.md``, those the
-    plugin's ``exclude`` names) after their front matter, as MkDocs gives them to the plugin. Not
+    plugin's ``exclude`` names) after their front matter, as MkDocs gives them to the plugin, up to
+    the plugin's ``page_bytes``. Not
     for a Zensical site (``zensical.toml``), whose build drops snippets on those pages silently."""
     from mkdocs.structure.files import InclusionLevel
-    from mkdocs.utils.meta import get_data
+    from mkdocs.utils.meta import YAML_RE
 
     from ..layout.fields import collect
     from ..layout.neighbours import Neighbours
@@ -154,11 +155,16 @@ def snippet_warnings(catalog: Catalog, files: Sequence[Any], site: Site) -> list
                 found += neighbours.snippet_problems(proposal.display_path, proposal.body, read, fields, proposal)
             continue
         try:
+            if os.path.getsize(file.abs_src_path) > plugin.limits.page_bytes:
+                continue  # check reads no page past the limit
             text = read()
         except (OSError, UnicodeDecodeError):
             continue  # the build cannot read it either
         if "8<-" in text:
-            found += neighbours.snippet_problems(display_path(file, site.docs_dir), get_data(text)[0], read)
+            # MkDocs' front matter, taken off without parsing it (its YAML is not check's to run)
+            head = YAML_RE.match(text)
+            markdown = text[head.end():].lstrip("\n") if head else text
+            found += neighbours.snippet_problems(display_path(file, site.docs_dir), markdown, read)
     return found
 
 
