@@ -6,10 +6,11 @@ Exit codes: 0 clean, 1 a PR/FAQ has problems, 2 usage or configuration error.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,6 +71,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     files, catalog = _catalog(site)
     problems = catalog.problems
     warnings = [*catalog.warnings, *build_warnings(catalog.proposals, site.plugin, lifecycle)]
+    warnings += snippet_warnings(catalog, files, site)
     stale = _stale(catalog.proposals, site, lifecycle) if getattr(args, "stale", False) else []
     problems = sorted([*problems, *stale]) if stale else problems
     if args.paths:
@@ -117,6 +119,52 @@ def build_warnings(proposals: Sequence[Proposal], plugin: PrfaqConfig, lifecycle
             removed = offsite_images(proposal, plugin.remote_images)
             if removed:
                 found.append(images_problem(proposal.display_path, removed))
+    return found
+
+
+def snippet_warnings(catalog: Catalog, files: Sequence[Any], site: Site) -> list[Problem]:
+    """What ``mkdocs build`` warns about the pymdownx.snippets includes on the pages under the
+    proposals folder: each one a page asks for and would not get (any, unless it names a file in
+    the plugin's ``snippets_dir``), at its line (layout/neighbours.py). A PR/FAQ's body and, with
+    the layout, each of its Markdown fields; the folder's other pages (its ``index.md``, those the
+    plugin's ``exclude`` names) after their front matter, as MkDocs gives them to the plugin, up to
+    the plugin's ``page_bytes``. Not
+    for a Zensical site (``zensical.toml``), whose build drops snippets on those pages silently."""
+    from mkdocs.structure.files import InclusionLevel
+    from mkdocs.utils.meta import YAML_RE
+
+    from ..layout.fields import collect
+    from ..layout.neighbours import Neighbours
+    from ..site import display_path
+
+    plugin = site.plugin
+    if not plugin.enabled or site.config_file.endswith(".toml"):
+        return []  # Zensical: those pages convert without snippets at all, and its build says nothing
+    neighbours = Neighbours(plugin.snippets_dir and os.path.join(site_root(site), plugin.snippets_dir))
+    folder = f"{plugin.dir}/"
+    found: list[Problem] = []
+    for file in files:
+        if not (file.is_documentation_page() and file.inclusion != InclusionLevel.EXCLUDED
+                and file.src_uri.startswith(folder)) or file.src_uri in catalog.unreadable:
+            continue
+        read: Callable[[], str] = functools.partial(getattr, file, "content_string")
+        proposal = catalog.by_src.get(file.src_uri)
+        if proposal is not None:
+            fields = collect(proposal) if plugin.layout else []
+            if "8<-" in proposal.body or any("8<-" in markdown for _, markdown in fields):
+                found += neighbours.snippet_problems(proposal.display_path, proposal.body, read, fields, proposal)
+            continue
+        try:
+            if os.path.getsize(file.abs_src_path) > plugin.limits.page_bytes:
+                continue  # check reads no page past the limit
+            text = read()
+        except (OSError, UnicodeDecodeError):
+            continue  # the build cannot read it either
+        if "8<-" in text:
+            # MkDocs' front matter, taken off without parsing it (its YAML is not check's to run)
+            head = YAML_RE.match(text)
+            markdown = text[head.end():].lstrip("\n") if head else text
+            found += neighbours.snippet_problems(display_path(file, site.docs_dir), markdown, read)
     return found
 
 
