@@ -216,3 +216,29 @@ def test_status_pages_and_the_index_in_html(tmp_path: Path) -> None:
     for status, label in (("invalid", "Invalid"), ("in-review", "In review"), ("rejected", "Rejected")):
         assert f'<h2 id="status-{status}">{label} <span class="prfaq-count">1</span></h2>' in index, status
     assert 'data-status="rejected">' in index, "a closed status starts collapsed on the index"
+
+
+@pytest.mark.parametrize("theme", ("material", "mkdocs"))
+def test_a_shared_text_filter_opens_the_index_not_the_themes_search(browser: Any, sites: dict[str, str],
+                                                                    theme: str) -> None:
+    """The mkdocs theme opens its search dialog for any address with ``?q=``: the index's text
+    filter travels as ``?text=``, so a shared filtered view shows the rows, not a dialog over them."""
+    context, page = open_page(browser, sites[theme] + "proposals/", 1280, "light")
+    page.locator(".prfaq-filters").wait_for(state="visible")
+    word = page.locator(".prfaq-group tbody tr a").first.inner_text().split()[0]
+    page.locator("input[name=q]").fill(word)
+    page.wait_for_function("location.search.includes('text=')")
+    shared = page.url
+    assert "q=" not in shared.split("?", 1)[1].replace("text=", "")
+    page.goto(shared)
+    page.wait_for_load_state("load")
+    page.locator(".prfaq-filters").wait_for(state="visible")
+    assert page.locator("input[name=q]").input_value() == word
+    modal = page.locator("#mkdocs_search_modal, .md-search[data-md-state=active]")
+    assert modal.count() == 0 or not modal.first.is_visible(), "the theme's search opened over the index"
+    if theme == "mkdocs":  # the theme's own reading of ?q= opens its dialog: the old address did
+        page.goto(sites[theme] + "proposals/?q=" + word)
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(300)
+        assert page.locator("#mkdocs_search_modal").is_visible(), "the theme no longer reads ?q= (this test's premise)"
+    context.close()
