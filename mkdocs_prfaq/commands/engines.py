@@ -10,9 +10,9 @@ from pathlib import Path
 
 from ..config import lifecycle_of
 from ..contract.labels import merge_labels, status_key
-from ..contract.lifecycle import stylesheet
 from ..contract.model import Catalog
 from ..index import listing as index
+from ..layout.statusstyle import stylesheet
 from . import scaffold
 from .siteconfig import SiteConfig, read_site_config
 

@@ -14,6 +14,10 @@ A status may also require more top-level fields (``superseded`` requires ``super
 The status enum and the ``allOf`` if/then rules of the bundled schema are generated from the
 lifecycle and the requirements (:meth:`Lifecycle.schema`); with the defaults that is the bundled
 schema as shipped (a test checks the generator gives the same rules).
+
+A status's colours are data here (the ``colour`` option, checked, and its tint for dark
+schemes); how they are shown (text colours chosen for contrast, the stylesheets) is
+:mod:`mkdocs_prfaq.layout.statusstyle`'s.
 """
 
 from __future__ import annotations
@@ -43,8 +47,6 @@ LEVEL_HELP = {
 }
 INVALID = "invalid"
 """Not a status: how a page with problems shows (badge, index group, Material's navigation)."""
-INVALID_COLOURS = ("#a4001d", "#ffb4ab")
-"""The invalid badge's background, light and dark (prfaq.css has them too)."""
 STATUS_FROM = ("front_matter", "folder")
 
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -73,25 +75,6 @@ def hex_colour(value: object, what: str) -> str:
 
 def _rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
-
-
-def luminance(colour: str) -> float:
-    """WCAG relative luminance of ``#rrggbb``."""
-    def channel(v: int) -> float:
-        c = v / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-    r, g, b = (channel(v) for v in _rgb(colour))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: str, b: str) -> float:
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
-
-
-def text_on(background: str) -> str:
-    """White or black, whichever reads better on ``background`` (at least 4.58:1, WCAG AA)."""
-    return "#ffffff" if contrast("#ffffff", background) >= contrast("#000000", background) else "#000000"
 
 
 def tint(colour: str, amount: float = 0.6) -> str:
@@ -223,21 +206,6 @@ class Lifecycle:
         """The bundled schema with this lifecycle's status enum, quote kinds and status rules (a
         fresh copy: callers may change it)."""
         return copy.deepcopy(_schema(self))
-
-    def styles(
-        self, labels: Mapping[str, str] | None = None, *, invalid: bool = True
-    ) -> list[tuple[str, str, str, str]]:
-        """``(name, label, colour, dark colour)`` of each status, in order, then (``invalid``) of
-        :data:`INVALID`, how a page with problems shows: for stylesheets and Material's
-        navigation. Labels are plain text (escape them where they go into HTML); names are
-        slugs and colours ``#rrggbb``, safe in CSS as they are."""
-        from .labels import DEFAULT_LABELS, status_key
-
-        labels = labels or {}
-        out = [(s.name, labels.get(status_key(s.name), s.label), s.colour, s.dark_colour) for s in self.statuses]
-        if invalid:
-            out.append((INVALID, labels.get(INVALID, DEFAULT_LABELS[INVALID]), *INVALID_COLOURS))
-        return out
 
 
 DEFAULT = Lifecycle()
@@ -503,36 +471,3 @@ def _schema(lifecycle: Lifecycle) -> dict[str, Any]:
         else "Quotes in the press release.")
     schema["allOf"] = rules(lifecycle)
     return schema
-
-
-# -- the stylesheet ----------------------------------------------------------------------------
-
-_DARK = ('[data-md-color-scheme="slate"] {sel}', '[data-bs-theme="dark"] {sel}')
-_DOT = ("url('data:image/svg+xml;charset=utf-8,<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 24 24\">"
-        "<circle cx=\"12\" cy=\"12\" r=\"6\"/></svg>')")
-
-
-def stylesheet(lifecycle: Lifecycle) -> str:
-    """``assets/prfaq/statuses.css``: each status's badge (text colour chosen for contrast), the
-    index's group and filter chip, chart bar and Material navigation dot, light and dark. Names
-    are slugs and colours hex colours (both validated), so nothing else can reach the CSS."""
-    lines = ["/* mkdocs-prfaq: the site's statuses, generated from its lifecycle (the `statuses` option). */"]
-    for s in lifecycle.statuses:
-        badge = f".prfaq-badge--{s.name}"
-        dark_badge = ", ".join(d.format(sel=badge) for d in _DARK)
-        lines += [
-            f"{badge} {{ --prfaq-status-bg: {s.colour}; --prfaq-status-fg: {text_on(s.colour)}; }}",
-            f"{dark_badge} {{ --prfaq-status-bg: {s.dark_colour}; --prfaq-status-fg: {text_on(s.dark_colour)}; }}",
-            f".prfaq-group--{s.name}, .prfaq-chip--{s.name} {{ --prfaq-status-bg: {s.colour}; }}",  # the index's
-            ", ".join(d.format(sel=f".prfaq-{kind}--{s.name}") for d in _DARK for kind in ("group", "chip"))
-            + f" {{ --prfaq-status-bg: {s.dark_colour}; }}",
-            f".prfaq-bar--{s.name} {{ fill: {s.colour}; }}",
-            f".md-status--{s.name}::after {{ background-color: {s.colour}; }}",
-            f"{_DARK[0].format(sel=f'.md-status--{s.name}::after')} {{ background-color: {s.dark_colour}; }}",
-        ]
-    dots = ", ".join(f".md-status--{name}::after" for name in (*lifecycle.names, INVALID))
-    lines.append(f"{dots} {{ -webkit-mask-image: {_DOT}; mask-image: {_DOT}; }}")
-    lines.append(f".md-status--{INVALID}::after {{ background-color: {INVALID_COLOURS[0]}; }}")
-    dark_dot = _DARK[0].format(sel=f".md-status--{INVALID}::after")
-    lines.append(f"{dark_dot} {{ background-color: {INVALID_COLOURS[1]}; }}")
-    return "\n".join(lines) + "\n"
