@@ -24,7 +24,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_relative_url
 
-from .commands import reference
 from .config import PrfaqConfig, lifecycle_of
 from .contract.depth import NESTING
 from .contract.labels import merge_labels, status_key
@@ -47,7 +46,7 @@ from .index.incremental import (
     remove_stale,
     without_excluded,
 )
-from .layout import navstyle
+from .layout import navstyle, reference
 from .layout.compose import BODY, compose, fill, heading_ids
 from .layout.fields import Field, FieldSplitter, collect
 from .layout.neighbours import Neighbours, known_key

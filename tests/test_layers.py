@@ -44,16 +44,9 @@ ALLOWED_MKDOCS = {
 }
 """The MkDocs modules each top-level part may import (``contract`` and the rest: none)."""
 
-EXCEPTIONS: dict[tuple[str, str], str] = {
-    ("mkdocs_prfaq.plugin", "mkdocs_prfaq.commands.reference"): "the reference tables move to layout/ next",
-    ("mkdocs_prfaq.extension", "mkdocs_prfaq.commands.siteconfig"): "siteconfig moves beside config.py next",
-}
+EXCEPTIONS: dict[tuple[str, str], str] = {}
 """``(module, imported module)`` pairs allowed against the rules above, each with its reason."""
-PRIVATE_EXCEPTIONS: dict[str, str] = {
-    "mkdocs_prfaq/commands/importer/files.py:14: _create from mkdocs_prfaq.commands.scaffold": "moves next",
-    "mkdocs_prfaq/commands/scaffold.py:448: _deref from mkdocs_prfaq.commands.reference": "moves next",
-    "mkdocs_prfaq/commands/scaffold.py:448: _rule_statuses from mkdocs_prfaq.commands.reference": "moves next",
-}
+PRIVATE_EXCEPTIONS: dict[str, str] = {}
 """Private names taken across modules, each with its reason."""
 
 

@@ -179,7 +179,7 @@ def init_site(tmp_path: Path, text: str, **others: str) -> Path:
 
 
 def read(root: Path) -> dict[str, object]:
-    from mkdocs_prfaq.commands.siteconfig import read_yaml_config
+    from mkdocs_prfaq.siteconfig import read_yaml_config
 
     return read_yaml_config(str(root / "mkdocs.yml"), keep_tags=True)
 

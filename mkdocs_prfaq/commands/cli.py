@@ -21,8 +21,8 @@ from ..contract.model import Catalog, Proposal
 from ..contract.problems import Problem, escape, format_github, format_json, format_text, shown_path, summary
 from ..contract.schema import SchemaConfigError, bundled_schema, load_schema_file
 from ..site import ACTIVE_SUFFIXES, disk_files, load_site, proposal_sources, site_validator
-from . import scaffold
-from .siteconfig import ConfigError, find_config, read_site_config
+from ..siteconfig import ConfigError, find_config, read_site_config
+from . import writes
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 
@@ -44,7 +44,7 @@ class Site:
 def load_site_config(config_file: str | None) -> Site:
     """The site's ``docs_dir``, ``exclude_docs`` and the prfaq plugin's options, read from
     ``mkdocs.yml`` (or ``zensical.toml``) without importing any plugin or theme it names
-    (:mod:`.siteconfig`)."""
+    (:mod:`mkdocs_prfaq.siteconfig`)."""
     try:
         path = find_config(config_file)
         config = read_site_config(path)
@@ -184,7 +184,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         scaffold.check_text("the title", args.title)
         if not args.title.strip():
-            raise scaffold.NewPageError("the title is empty; a PR/FAQ needs its headline")
+            raise writes.NewPageError("the title is empty; a PR/FAQ needs its headline")
         if args.id is not None:
             scaffold.check_id(args.id)
         if args.owner is not None:
@@ -194,28 +194,28 @@ def cmd_new(args: argparse.Namespace) -> int:
         status = args.status if args.status is not None else lifecycle.names[0]
         if lifecycle.get(status) is None:
             near = closest(status, lifecycle.names)
-            raise scaffold.NewPageError(f"--status {status!r} is not one of this site's statuses (expected one of: "
+            raise writes.NewPageError(f"--status {status!r} is not one of this site's statuses (expected one of: "
                                         f"{', '.join(lifecycle.names)}){f'; did you mean {near!r}?' if near else ''}")
         directory = args.dir
         if lifecycle.status_from == "folder":  # the page's folder is its status
             directory = f"{site.plugin.dir}/{status}" if args.dir is None else args.dir
             if status_folder(f"{directory.strip('/')}/x.md", site.plugin.dir) != status:
-                raise scaffold.NewPageError(f"--dir {args.dir!r}: with status_from: folder a page's folder is its "
+                raise writes.NewPageError(f"--dir {args.dir!r}: with status_from: folder a page's folder is its "
                                             f"status (expected {site.plugin.dir}/{status}, or no --dir)")
         parts = scaffold.folder(site.plugin.dir, directory)
         id_ = args.id if args.id is not None else scaffold.id_from_title(args.title)
         src_uri = "/".join((*parts, f"{id_}.md"))
         exclude = site.exclude_docs
         if exclude is not None and exclude.match_file(src_uri):
-            raise scaffold.NewPageError(f"{src_uri}: mkdocs.yml's exclude_docs excludes it, so it would never be "
+            raise writes.NewPageError(f"{src_uri}: mkdocs.yml's exclude_docs excludes it, so it would never be "
                                         "checked; choose another --dir or --id")
         root = site_root(site)
-        place = scaffold.site_folder(root, site.docs_dir, parts)
-        scaffold.check_place(root, place, f"{id_}.md")
+        place = writes.site_folder(root, site.docs_dir, parts)
+        writes.check_place(root, place, f"{id_}.md")
         files = disk_files(site.docs_dir, site.plugin.dir, site.exclude_docs)
         catalog = load_site(files, site.docs_dir, site.plugin.dir, site_validator(None, lifecycle), lifecycle=lifecycle)
         if id_ in catalog.by_id:
-            raise scaffold.NewPageError(f"id {id_!r} is already used by {catalog.by_id[id_].display_path} "
+            raise writes.NewPageError(f"id {id_!r} is already used by {catalog.by_id[id_].display_path} "
                                         "(choose another with --id)")
         owner = args.owner
         if owner is None:
@@ -232,8 +232,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         except SchemaConfigError as e:
             raise UsageError(str(e)) from None
         text, site_fields = scaffold.with_site_fields(text, own, status)
-        shown = shown_path(scaffold.write_new(root, place, f"{id_}.md", text))
-    except scaffold.NewPageError as e:
+        shown = shown_path(writes.write_new(root, place, f"{id_}.md", text))
+    except writes.NewPageError as e:
         raise UsageError(str(e)) from None
     print(shown)
     if not owner:
@@ -262,7 +262,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             if _no_docs_dir(toml):  # as for a new MkDocs site, the pages' folder is made
                 os.makedirs(os.path.join(args.directory, "docs"), exist_ok=True)
             engines.init_zensical(toml, lines, notes)
-        except (ConfigError, scaffold.NewPageError) as e:
+        except (ConfigError, writes.NewPageError) as e:
             raise UsageError(str(e)) from None
         print("\n".join(lines))
         for note in notes:
@@ -356,7 +356,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             if site.exclude_docs is not None and site.exclude_docs.match_file(src_uri):
                 raise UsageError(f"{src_uri}: mkdocs.yml's exclude_docs excludes it, so it would never be "
                                  "checked; choose another --id")
-            scaffold.check_place(root, scaffold.site_folder(root, site.docs_dir, parts), name)
+            writes.check_place(root, writes.site_folder(root, site.docs_dir, parts), name)
             if os.path.lexists(os.path.join(page_dir, name)):
                 raise UsageError(f"{shown_path(os.path.join(page_dir, name))} exists; not overwriting it "
                                  f"(import {shown_path(source)} with another --id)")
@@ -371,8 +371,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         written = []
         failed = False  # a file the page links that could not be copied: the page would link a wrong one
         for source, parts, converted in pages:
-            place = scaffold.site_folder(root, site.docs_dir, parts)
-            shown = scaffold.write_new(root, place, f"{converted.id}.md", converted.text)
+            place = writes.site_folder(root, site.docs_dir, parts)
+            shown = writes.write_new(root, place, f"{converted.id}.md", converted.text)
             written.append(shown)
             print(shown_path(shown))
             for note in converted.notes:  # escaped as check's problems are: one line each, whatever they quote
@@ -383,7 +383,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                     failed = True
                     line = next((n for n, text in enumerate(converted.text.split("\n"), 1) if dest in text), 1)
                     print(Problem(shown, line, "image", f"{path} not copied to {dest}: {why}"), file=sys.stderr)
-    except scaffold.NewPageError as e:
+    except writes.NewPageError as e:
         raise UsageError(str(e)) from None
     code = cmd_check(argparse.Namespace(config_file=args.config_file, format="text", paths=written, strict=False))
     return max(code, 1) if failed else code

@@ -20,8 +20,8 @@ from typing import Any
 import yaml
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
-from ..config import PrfaqConfig
-from ..contract.problems import escape, shown_path
+from .config import PrfaqConfig
+from .contract.problems import escape, shown_path
 
 CONFIG_FILES = ("mkdocs.yml", "mkdocs.yaml", "zensical.toml")
 """Looked for, in this order, in the working directory when no ``-f`` names one."""
