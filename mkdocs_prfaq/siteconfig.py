@@ -37,9 +37,13 @@ class ConfigError(Exception):
 
 @dataclass
 class SiteConfig:
+    """A site as the CLI and the Zensical extension know it, read from its config file."""
+
     config_file: str
     docs_dir: str
+    """Absolute and normalised."""
     plugin: PrfaqConfig
+    """The prfaq plugin's options, validated (its defaults when the file does not list it)."""
     exclude_docs: Any = None
     """MkDocs' ``exclude_docs`` as a pathspec (``None`` when the site sets none)."""
     enabled: bool = True
@@ -48,6 +52,11 @@ class SiteConfig:
     """Warnings about the configuration, one line each (an unknown plugin option...)."""
     use_directory_urls: bool = True
     """MkDocs' option: a page ``a/b.md`` is served at ``a/b/`` (true) or ``a/b.html``."""
+
+    @property
+    def root(self) -> str:
+        """The site's folder, where its config file is: `new`, `init` and `import` write only inside it."""
+        return os.path.dirname(os.path.abspath(self.config_file))
 
 
 def find_config(name: str | None) -> str:

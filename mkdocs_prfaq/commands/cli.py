@@ -10,7 +10,6 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from .. import __version__
@@ -21,7 +20,7 @@ from ..contract.model import Catalog, Proposal
 from ..contract.problems import Problem, escape, format_github, format_json, format_text, shown_path, summary
 from ..contract.schema import SchemaConfigError, bundled_schema, load_schema_file
 from ..site import ACTIVE_SUFFIXES, disk_files, load_site, proposal_sources, site_validator
-from ..siteconfig import ConfigError, find_config, read_site_config
+from ..siteconfig import ConfigError, SiteConfig, find_config, read_site_config
 from . import writes
 
 OK, PROBLEMS, USAGE = 0, 1, 2
@@ -31,17 +30,7 @@ class UsageError(Exception):
     pass
 
 
-@dataclass
-class Site:
-    config_file: str
-    docs_dir: str
-    plugin: PrfaqConfig
-    exclude_docs: Any = None
-    """mkdocs.yml's ``exclude_docs`` (a pathspec), or None."""
-    use_directory_urls: bool = True
-
-
-def load_site_config(config_file: str | None) -> Site:
+def load_site_config(config_file: str | None) -> SiteConfig:
     """The site's ``docs_dir``, ``exclude_docs`` and the prfaq plugin's options, read from
     ``mkdocs.yml`` (or ``zensical.toml``) without importing any plugin or theme it names
     (:mod:`mkdocs_prfaq.siteconfig`)."""
@@ -54,12 +43,7 @@ def load_site_config(config_file: str | None) -> Site:
         print(f"warning: {note}", file=sys.stderr)
     if not config.enabled and not path.endswith(".toml"):
         print(f"note: {shown_path(path)} does not enable the prfaq plugin; using its defaults", file=sys.stderr)
-    return Site(path, config.docs_dir, config.plugin, config.exclude_docs, config.use_directory_urls)
-
-
-def site_root(site: Site) -> str:
-    """The site's folder, where its config file is: `new` and `import` write only inside it."""
-    return os.path.dirname(os.path.abspath(site.config_file))
+    return config
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -120,7 +104,7 @@ def build_warnings(proposals: Sequence[Proposal], plugin: PrfaqConfig, lifecycle
     return found
 
 
-def _stale(proposals: Sequence[Any], site: Site, lifecycle: Any) -> list[Any]:
+def _stale(proposals: Sequence[Any], site: SiteConfig, lifecycle: Any) -> list[Any]:
     """``--stale``: the proposals in their status longer than its ``stale_after``, from git."""
     from ..index import history
 
@@ -209,7 +193,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         if exclude is not None and exclude.match_file(src_uri):
             raise writes.NewPageError(f"{src_uri}: mkdocs.yml's exclude_docs excludes it, so it would never be "
                                         "checked; choose another --dir or --id")
-        root = site_root(site)
+        root = site.root
         place = writes.site_folder(root, site.docs_dir, parts)
         writes.check_place(root, place, f"{id_}.md")
         files = disk_files(site.docs_dir, site.plugin.dir, site.exclude_docs)
@@ -279,7 +263,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     return OK
 
 
-def _imported(source: str, text: str, args: argparse.Namespace, site: Site, lifecycle: Any,
+def _imported(source: str, text: str, args: argparse.Namespace, site: SiteConfig, lifecycle: Any,
               labels: dict[str, str], today: Any, user: str) -> tuple[tuple[str, ...], Any]:
     """One original as ``(folder parts under docs_dir, importer.Converted)``: with ``status_from:
     folder`` the folder of the status it gets (``--status``, else the original's)."""
@@ -337,7 +321,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         labels = merge_labels(site.plugin.labels, lifecycle)
         today, user = datetime.date.today(), importer.git_user()
         pages: list[tuple[str, tuple[str, ...], importer.Converted]] = []
-        root = site_root(site)
+        root = site.root
         for source in args.sources:
             try:
                 with open(source, encoding="utf-8") as f:
@@ -389,7 +373,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     return max(code, 1) if failed else code
 
 
-def _catalog(site: Site) -> tuple[list[Any], Catalog]:
+def _catalog(site: SiteConfig) -> tuple[list[Any], Catalog]:
     """The site's files under the proposals folder and every proposal, loaded and checked as the
     build does (`check` and `export`)."""
     from ..config import lifecycle_of
@@ -411,9 +395,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     site = load_site_config(args.config_file)
     _, catalog = _catalog(site)
-    out = args.output or os.path.join(os.path.dirname(os.path.abspath(site.config_file)), "site",
-                                      *site.plugin.dir.split("/"), "proposals.json")
-    text = engines.export_text(read_site_config(site.config_file), catalog)
+    out = args.output or os.path.join(site.root, "site", *site.plugin.dir.split("/"), "proposals.json")
+    text = engines.export_text(site, catalog)
     if out == "-":
         sys.stdout.write(text)
         return OK
