@@ -1,4 +1,6 @@
-"""The plugin's options in ``mkdocs.yml`` (``plugins: - prfaq: {...}``)."""
+"""The plugin's options in ``mkdocs.yml`` (``plugins: - prfaq: {...}``; ``[project.plugins.prfaq]``
+in ``zensical.toml``), as MkDocs config classes: :class:`PrfaqConfig`, with :class:`LimitsConfig`,
+:class:`StatusConfig` (each of ``statuses``) and :class:`RequirementsConfig`."""
 
 from __future__ import annotations
 

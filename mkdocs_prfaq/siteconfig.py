@@ -1,4 +1,5 @@
-"""A site's configuration as ``mkdocs-prfaq check`` needs it, read without MkDocs' ``load_config``.
+"""A site's configuration as the CLI (``check``, ``new``, ``init``, ``import``, ``export``) and the
+Python-Markdown extension need it, read without MkDocs' ``load_config``.
 
 ``load_config`` imports every plugin and the theme the file names, so a check on a machine (a CI
 job, a pre-commit hook) without ``mkdocs-git-revision-date-localized-plugin`` or a company theme

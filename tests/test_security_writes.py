@@ -3,7 +3,7 @@
 
 A ``docs_dir`` of ``../x`` or an absolute path elsewhere, or a symlink on the way from the site's
 folder (``docs/``, a folder above it, the proposals folder) would have them write outside the
-site; each is refused with one line, before anything is written (:func:`.scaffold.site_folder`).
+site; each is refused with one line, before anything is written (:func:`.writes.site_folder`).
 """
 
 from __future__ import annotations

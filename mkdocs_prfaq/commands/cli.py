@@ -1,4 +1,6 @@
-"""``mkdocs-prfaq``: check PR/FAQs without building the site, and print the effective schema.
+"""``mkdocs-prfaq``: check PR/FAQs without building the site (``check``), write new ones (``new``,
+``import``), set a site up (``init``), write ``proposals.json`` (``export``) and print the effective
+schema (``schema``).
 
 Exit codes: 0 clean, 1 a PR/FAQ has problems, 2 usage or configuration error.
 """

@@ -1,6 +1,7 @@
 """What ``mkdocs-prfaq import`` does beside :func:`.document.convert`, which only turns text into text:
 ask git about the original (its dates and first author, the user's name), check and copy the
-files a page links beside it. Moved here as they were from ``commands/importer.py``."""
+files a page links beside it (the page itself is written with :mod:`mkdocs_prfaq.commands.writes`,
+whose :func:`~mkdocs_prfaq.commands.writes.open_new` creates each copy too)."""
 
 from __future__ import annotations
 
