@@ -10,8 +10,9 @@ The layers, lowest first; a module may import its own layer and any layer below 
 5. the front ends, which never import each other: ``commands/`` (the CLI), ``plugin.py`` (MkDocs)
    and ``extension.py`` (Zensical and plain Python-Markdown).
 
-From MkDocs, layers 2-4 may use the site's data (``mkdocs.structure``: files, pages, navigation)
-and ``config.py`` MkDocs' config classes (``mkdocs.config``); the event and plugin machinery
+From MkDocs, ``layout/``, ``index/``, ``site.py`` and ``commands/`` may use the site's data
+(``mkdocs.structure``: files, pages, navigation) and ``config.py`` MkDocs' config classes
+(``mkdocs.config``); ``contract/``, ``siteconfig.py`` and ``extension.py`` none; the event and plugin machinery
 (``mkdocs.plugins``, ``mkdocs.commands``, ``mkdocs.livereload``, ``mkdocs.exceptions``,
 ``mkdocs.theme``) is ``plugin.py``'s alone. A cycle counts every import but those under ``if
 TYPE_CHECKING:`` (an import inside a function hides a cycle, it does not remove it), and no
