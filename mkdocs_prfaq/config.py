@@ -239,7 +239,7 @@ class _StatusSetting(base.BaseConfigOption[Any]):
         self.default = UNSET
 
     def pre_validation(self, config: base.Config, key_name: str) -> None:
-        self._status = str(getattr(config, "status_name", ""))
+        self._status = str(getattr(config, "for_status", ""))
 
     def run_validation(self, value: object) -> Any:
         if value is UNSET:
@@ -254,7 +254,7 @@ class StatusConfig(base.Config):
     """One status of the ``statuses`` option; every setting is optional. Checked in this order
     (the first problem is the one reported)."""
 
-    status_name = ""
+    for_status = ""
     """The status these settings are of (set before validating: the errors and defaults name it)."""
 
     level = _StatusSetting()
@@ -274,7 +274,7 @@ class StatusConfig(base.Config):
 
     def __init__(self, name: str, config_file_path: str | None = None) -> None:
         super().__init__(config_file_path=config_file_path)
-        self.status_name = name
+        self.for_status = name
 
 
 class _Statuses(base.BaseConfigOption["tuple[Status, ...] | None"]):
