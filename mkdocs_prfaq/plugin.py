@@ -24,11 +24,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_relative_url
 
-from .commands import reference
 from .config import PrfaqConfig, lifecycle_of
 from .contract.depth import NESTING
 from .contract.labels import merge_labels, status_key
-from .contract.lifecycle import DEFAULT, INVALID, stylesheet
+from .contract.lifecycle import DEFAULT, INVALID
 from .contract.limits import Limits, Words, check_limits, measure
 from .contract.model import Catalog, Proposal, listing_of
 from .contract.problems import Problem, summary
@@ -47,7 +46,7 @@ from .index.incremental import (
     remove_stale,
     without_excluded,
 )
-from .layout import navstyle
+from .layout import navstyle, reference
 from .layout.compose import BODY, compose, fill, heading_ids
 from .layout.fields import Field, FieldSplitter, collect
 from .layout.neighbours import Neighbours, known_key
@@ -65,6 +64,7 @@ from .layout.render import (
     theme_shows_tags,
 )
 from .layout.sanitize import Sanitizer
+from .layout.statusstyle import styles, stylesheet
 from .site import display_path, load_site, site_validator
 
 log = logging.getLogger("mkdocs.plugins.prfaq")
@@ -201,7 +201,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             # Material shows page.meta.status in the navigation for statuses it knows, and prints
             # the label unescaped (MkDocs' Jinja does not autoescape).
             known = config.extra.get("status") or {}
-            shown = {name: html.escape(label) for name, label, _, _ in self.lifecycle.styles(self.labels)}
+            shown = {name: html.escape(label) for name, label, _, _ in styles(self.lifecycle, self.labels)}
             config.extra["status"] = shown | known
         return config
 
@@ -402,7 +402,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         if not marked:
             return navstyle.stylesheet({}, [])
         by_state = navstyle.marked_hrefs([f.url for f in files.documentation_pages()], marked)
-        return navstyle.stylesheet(by_state, [(s, c, d) for s, _, c, d in self.lifecycle.styles(self.labels)], INVALID)
+        return navstyle.stylesheet(by_state, [(s, c, d) for s, _, c, d in styles(self.lifecycle, self.labels)], INVALID)
 
     def _nav(self, nav: Navigation, config: MkDocsConfig) -> Navigation | None:
         if not self.config.enabled or config.nav:  # an explicit nav is the author's

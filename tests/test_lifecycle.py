@@ -23,15 +23,14 @@ from mkdocs_prfaq.config import PrfaqConfig, lifecycle_of
 from mkdocs_prfaq.contract.lifecycle import (
     DEFAULT,
     Lifecycle,
-    contrast,
     make,
     parse_requirements,
     parse_statuses,
     rules,
-    text_on,
 )
 from mkdocs_prfaq.contract.model import load_page
 from mkdocs_prfaq.contract.schema import BUNDLED_ID, build_validator, bundled_schema
+from mkdocs_prfaq.layout.statusstyle import contrast, text_on
 from mkdocs_prfaq.site import site_validator
 
 from .browser import chromium, serve
