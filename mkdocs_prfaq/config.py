@@ -1,10 +1,13 @@
-"""The plugin's options in ``mkdocs.yml`` (``plugins: - prfaq: {...}``)."""
+"""The plugin's options in ``mkdocs.yml`` (``plugins: - prfaq: {...}``; ``[project.plugins.prfaq]``
+in ``zensical.toml``), as MkDocs config classes: :class:`PrfaqConfig`, with :class:`LimitsConfig`,
+:class:`StatusConfig` (each of ``statuses``) and :class:`RequirementsConfig`."""
 
 from __future__ import annotations
 
 import dataclasses
 import posixpath
 import re
+from collections.abc import Callable
 from typing import Any
 
 from mkdocs.config import base
@@ -13,15 +16,29 @@ from mkdocs.config import config_options as c
 from .contract.frontmatter import MAX_CHARS
 from .contract.labels import DEFAULT_LABELS, label_keys
 from .contract.lifecycle import (
+    CUSTOMER_PARTS,
+    NOT_A_LIFECYCLE,
+    NOT_REQUIREMENTS,
+    PRESS_RELEASE_PARTS,
+    REQUIREMENT_KEYS,
     STATUS_FROM,
+    STATUS_SETTINGS,
     Lifecycle,
     LifecycleError,
     Requirements,
     Status,
+    build_status,
+    check_count,
+    check_flag,
+    check_kinds,
+    check_names,
+    check_setting,
     make,
     parse_days,
-    parse_requirements,
-    parse_statuses,
+    status_name,
+    status_settings,
+    unknown_requirement,
+    unknown_setting,
 )
 from .contract.model import PAGE_BYTES
 from .contract.problems import escape
@@ -208,20 +225,95 @@ class _Labels(base.BaseConfigOption[dict[str, str]]):
                 f"names; a status's label is keyed by its name){hints}")
 
 
+UNSET: Any = object()
+"""The default of a status's setting: left out, it is the built-in status's of that name or the
+level's (see :func:`~.contract.lifecycle.build_status`)."""
+
+
+class _StatusSetting(base.BaseConfigOption[Any]):
+    """One setting of a status, checked by :func:`~.contract.lifecycle.check_setting` (whose
+    words name the status)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = UNSET
+
+    def pre_validation(self, config: base.Config, key_name: str) -> None:
+        self._status = str(getattr(config, "for_status", ""))
+
+    def run_validation(self, value: object) -> Any:
+        if value is UNSET:
+            return UNSET
+        try:
+            return check_setting(self._status, self._name, value)
+        except LifecycleError as e:
+            raise base.ValidationError(str(e)) from None
+
+
+class StatusConfig(base.Config):
+    """One status of the ``statuses`` option; every setting is optional. Checked in this order
+    (the first problem is the one reported)."""
+
+    for_status = ""
+    """The status these settings are of (set before validating: the errors and defaults name it)."""
+
+    level = _StatusSetting()
+    """What the status requires: `thin`, `complete`, `decided`, `launched` or `closed`."""
+    label = _StatusSetting()
+    """The status as shown (default: the built-in status's label, else its name in title case)."""
+    colour = _StatusSetting()
+    """Its badge, bar and navigation dot, a hex colour (`'#1d6b35'`)."""
+    dark_colour = _StatusSetting()
+    """The same in a dark colour scheme (default: `colour` tinted)."""
+    open_ = _StatusSetting()
+    """`false`: its proposals are listed collapsed in the index."""
+    requires = _StatusSetting()
+    """More fields the status requires (`[superseded_by]`)."""
+    stale_after = _StatusSetting()
+    """How long a proposal may stay in the status before it is stale (`30 days`, `6 weeks`, null)."""
+
+    def __init__(self, name: str, config_file_path: str | None = None) -> None:
+        super().__init__(config_file_path=config_file_path)
+        self.for_status = name
+
+
 class _Statuses(base.BaseConfigOption["tuple[Status, ...] | None"]):
-    """The site's lifecycle: status names, in order, to their settings."""
+    """The site's lifecycle: status names, in order, to their settings (:class:`StatusConfig`).
+
+    A ``DictOfItems`` of ``SubConfig(StatusConfig)`` would read each item without its name, and a
+    status's errors and defaults need it (``status 'review': level ...``; an unset ``colour`` is
+    the built-in status's of that name), so this loop is DictOfItems' own with the name passed in.
+    A word stands for ``{level: word}``; unknown settings are errors, with the one they look like."""
 
     def __init__(self) -> None:
         super().__init__()
         self.default = None
 
+    def pre_validation(self, config: base.Config, key_name: str) -> None:
+        self._config_file_path = config.config_file_path
+
     def run_validation(self, value: object) -> tuple[Status, ...] | None:
         if value is None:
             return None
         try:
-            return parse_statuses(value)
+            if not isinstance(value, dict) or not value:
+                raise LifecycleError(f"{value!r} is not a lifecycle ({NOT_A_LIFECYCLE})")
+            return tuple(self._status(raw_name, raw) for raw_name, raw in value.items())
         except LifecycleError as e:
             raise base.ValidationError(str(e)) from None
+
+    def _status(self, raw_name: object, raw: object) -> Status:
+        name = status_name(raw_name)
+        settings = status_settings(name, raw)
+        for key in settings:
+            if key not in STATUS_SETTINGS:
+                raise unknown_setting(name, key)
+        status = StatusConfig(name, self._config_file_path)
+        status.load_dict(dict(settings))
+        failed, _ = status.validate()
+        if failed:
+            raise LifecycleError(str(failed[0][1]))
+        return build_status(name, {key: value for key, value in status.items() if value is not UNSET})
 
     def post_validation(self, config: base.Config, key_name: str) -> None:
         statuses = config[key_name] or ()
@@ -230,24 +322,99 @@ class _Statuses(base.BaseConfigOption["tuple[Status, ...] | None"]):
                                        "the plugin generates <dir>/status/ (expected another name)")
 
 
-class _Requirements(base.BaseConfigOption["Requirements | None"]):
-    """What the `complete` level and up require."""
+class _Requirement(base.BaseConfigOption[Any]):
+    """One key of ``requirements``, checked by the lifecycle's ``check`` in its words."""
 
-    def __init__(self) -> None:
+    def __init__(self, default: Any, check: Callable[[object, str], Any]) -> None:
         super().__init__()
-        self.default = None
+        self.default = default
+        self._check = check
 
-    def run_validation(self, value: object) -> Requirements | None:
+    def run_validation(self, value: object) -> Any:
         try:
-            return parse_requirements(value) if value is not None else None
+            return self._check(value, self._name)
         except LifecycleError as e:
             raise base.ValidationError(str(e)) from None
+
+
+class _Quotes(_Requirement):
+    """The quotes required: each of the kinds ``quote_kinds`` allows, checked once they are known."""
+
+    def __init__(self, default: list[str]) -> None:
+        super().__init__(default, lambda value, _: value)
+
+    def post_validation(self, config: base.Config, key_name: str) -> None:
+        try:
+            config[key_name] = check_names(config[key_name], key_name, config["quote_kinds"], "[leader, customer]")
+        except LifecycleError as e:
+            raise base.ValidationError(str(e)) from None
+
+
+def _names(allowed: tuple[str, ...], example: str) -> Callable[[object, str], tuple[str, ...]]:
+    return lambda value, what: check_names(value, what, allowed, example)
+
+
+_REQUIRED = Requirements()
+
+
+class RequirementsConfig(base.Config):
+    """The ``requirements`` option: what the ``complete`` level and up require."""
+
+    subtitle = _Requirement(_REQUIRED.subtitle, check_flag)
+    """What the `complete` level and every level above it require (each key optional): a subtitle (true or false)."""
+    dateline = _Requirement(_REQUIRED.dateline, check_flag)
+    """A dateline, from `complete` on (true or false)."""
+    reviewers = _Requirement(_REQUIRED.reviewers, check_count)
+    """At least this many reviewers, from `complete` on (0 for none)."""
+    press_release = _Requirement(list(_REQUIRED.press_release),
+                                 _names(PRESS_RELEASE_PARTS, "[summary, problem, solution]"))
+    """The press release's parts required from `complete` on (of summary, problem, solution,
+    getting_started, closing)."""
+    quotes = _Quotes(list(_REQUIRED.quotes))
+    """A quote of each kind listed, from `complete` on; a kind listed twice needs two quotes of that kind."""
+    quote_kinds = _Requirement(list(_REQUIRED.quote_kinds), lambda value, _: check_kinds(value))
+    """The kinds a quote may have, at every status."""
+    external_questions = _Requirement(_REQUIRED.external_questions, check_count)
+    """At least this many external FAQ questions, from `complete` on (0 for none)."""
+    internal_questions = _Requirement(_REQUIRED.internal_questions, check_count)
+    """At least this many internal FAQ questions, from `complete` on (0 for none)."""
+    customer = _Requirement(list(_REQUIRED.customer), _names(CUSTOMER_PARTS, "[who, problem]"))
+    """The customer questions answered from `complete` on (of who, problem, benefit, evidence, experience)."""
+
+
+class _Requirements(c.SubConfig[RequirementsConfig]):
+    """What the `complete` level and up require (:class:`RequirementsConfig`): MkDocs' SubConfig,
+    with its errors in the plugin's words (``requirements: reviewers: ...`` rather than ``Sub-option
+    'reviewers': ...``) and an unknown key an error, with the one it looks like."""
+
+    def run_validation(self, value: object) -> RequirementsConfig:
+        try:
+            if value is None:
+                value = {}
+            if not isinstance(value, dict):
+                raise LifecycleError(f"requirements: {value!r} is not a mapping ({NOT_REQUIREMENTS})")
+            for key in value:
+                if key not in REQUIREMENT_KEYS:
+                    raise unknown_requirement(key)
+            # the quotes and their kinds first, as parse_requirements checks them (the first problem is reported)
+            kinds = check_kinds(value.get("quote_kinds", list(_REQUIRED.quote_kinds)))
+            check_names(value.get("quotes", list(_REQUIRED.quotes)), "quotes", kinds, "[leader, customer]")
+        except LifecycleError as e:
+            raise base.ValidationError(str(e)) from None
+        config = self.config_class(config_file_path=self._config_file_path)
+        config.load_dict(value)
+        failed, _ = config.validate()
+        if failed:
+            raise base.ValidationError(str(failed[0][1]))
+        return config
 
 
 def lifecycle_of(config: base.Config) -> Lifecycle:
     """The site's lifecycle from the plugin's validated options (``statuses``, ``requirements``,
     ``status_from``, ``stale_after``)."""
-    lifecycle = make(config.get("statuses"), config.get("requirements"), config.get("status_from") or "front_matter")
+    required = config.get("requirements")
+    requirements = Requirements(**required) if isinstance(required, RequirementsConfig) else None
+    lifecycle = make(config.get("statuses"), requirements, config.get("status_from") or "front_matter")
     stale_after = config.get("stale_after") or {}
     if not stale_after:
         return lifecycle
@@ -327,7 +494,7 @@ class PrfaqConfig(_Suggesting):
     status_from = c.Choice(STATUS_FROM, default="front_matter")
     """`folder`: a page's status is its first folder under `dir` (`proposals/live/x.md` is
     `live`); a `status` in its front matter that disagrees is a problem."""
-    requirements = _Requirements()
+    requirements = _Requirements(RequirementsConfig)
     """What the `complete` level and up require, each key optional: `subtitle`, `dateline`
     (true), `reviewers`, `external_questions`, `internal_questions` (at least; 0 for none),
     `press_release` (parts), `quotes` (a quote of each kind listed; a kind twice for two),

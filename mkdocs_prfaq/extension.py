@@ -187,7 +187,7 @@ def _fail(lines: list[str], headline: str = "") -> None:
 
 def site_state(config: dict[str, Any]) -> SiteState:
     """The state of the site Zensical renders (its configuration as Zensical parsed it)."""
-    from .commands.siteconfig import CONFIG_FILES, ConfigError, read_site_config
+    from .siteconfig import CONFIG_FILES, ConfigError, read_site_config
 
     root = str(config.get("root_dir") or os.getcwd())
     docs = str(config.get("docs_dir") or "docs")

@@ -18,7 +18,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_relative_url
 
-from .commands import reference
 from .config import PrfaqConfig, lifecycle_of
 from .contract.labels import merge_labels
 from .contract.lifecycle import DEFAULT
@@ -29,7 +28,7 @@ from .index import feed, history, pages
 from .index import listing as index
 from .index import nav as navigation
 from .index.session import Session
-from .layout import navstyle
+from .layout import navstyle, reference
 from .layout.fields import FieldSplitter
 from .layout.neighbours import Neighbours, known_key
 from .layout.page import PageLayout, markdown_source, permalink

@@ -1,4 +1,5 @@
-"""Load a site's proposals from MkDocs' list of files: shared by the plugin and the CLI."""
+"""Load a site's proposals from MkDocs' list of files (or the same list read from disk,
+:func:`disk_files`): shared by the plugin, the CLI and the Python-Markdown extension."""
 
 from __future__ import annotations
 

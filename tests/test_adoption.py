@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mkdocs_prfaq.commands.reference import schema_rows
 from mkdocs_prfaq.contract.schema import BUNDLED_ID, bundled_schema
+from mkdocs_prfaq.layout.reference import schema_rows
 
 from .conftest import BIN, ROOT, Site, Venv, run
 

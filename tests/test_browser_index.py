@@ -54,7 +54,7 @@ def test_filters_drive_the_rows_and_the_url(index_url: tuple[Any, str]) -> None:
     expected = sorted(f"Proposal {i:02d} rocket" for i in range(30)
                       if i % 7 in (0, 2) and i % 3 != 1 and i % 5 == 0)
     assert sorted(visible_titles(page)) == expected
-    assert "status=draft,approved" in page.url and "tag=ml" in page.url and "q=rocket" in page.url
+    assert "status=draft,approved" in page.url and "tag=ml" in page.url and "text=rocket" in page.url
     assert page.locator(".prfaq-results").inner_text().startswith(f"{len(expected)} of 30")
     screenshot(page, "prfaq-index-filtered.png")
     # the URL reproduces the view
@@ -70,7 +70,7 @@ def test_filters_drive_the_rows_and_the_url(index_url: tuple[Any, str]) -> None:
     assert len(visible_titles(page)) == 9
     assert page.locator("select[name=tag]").input_value() == "" and page.locator("input[name=q]").input_value() == ""
     page.go_forward()
-    page.wait_for_function("location.search.includes('q=rocket')")
+    page.wait_for_function("location.search.includes('text=rocket')")
     assert sorted(visible_titles(page)) == expected
     page.close()
 

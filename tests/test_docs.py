@@ -21,6 +21,7 @@ import yaml
 
 from mkdocs_prfaq.commands import reference
 from mkdocs_prfaq.commands.cli import parser
+from mkdocs_prfaq.layout import reference as tables
 
 from .conftest import BIN, ROOT, Site, Venv, in_process
 
@@ -75,11 +76,11 @@ def prose(path: Path) -> str:
 
 def test_the_reference_tables_committed_in_docs_are_current() -> None:
     pages = sorted((DOCS / "reference").glob("*.md"))
-    with_tables = [p for p in pages if reference.END in p.read_text(encoding="utf-8")]
+    with_tables = [p for p in pages if tables.END in p.read_text(encoding="utf-8")]
     assert {p.name for p in with_tables} >= {"configuration.md", "front-matter.md"}
     for path in pages:
         text = path.read_text(encoding="utf-8")
-        assert reference.refresh(text, reference.bundled_table) == text, \
+        assert tables.refresh(text, reference.bundled_table) == text, \
             f"docs/reference/{path.name}: a generated table is stale; run `make reference`"
 
 
@@ -90,10 +91,10 @@ def test_make_reference_rewrites_a_stale_table_and_check_reports_it(tmp_path: Pa
     assert reference.main(["--check", str(page)]) == 1
     assert reference.main([str(page)]) == 0
     text = page.read_text(encoding="utf-8")
-    assert "| stale |" not in text and "| `internal_faq` |" in text and text.count(reference.END) == 1
+    assert "| stale |" not in text and "| `internal_faq` |" in text and text.count(tables.END) == 1
     assert "`<!-- prfaq:reference config -->` stays" in text
     assert reference.main(["--check", str(page)]) == 0
-    assert reference.refresh(text, reference.bundled_table) == text
+    assert tables.refresh(text, reference.bundled_table) == text
 
 
 def test_the_build_replaces_a_committed_table_with_the_sites_own(site: Site) -> None:
@@ -101,7 +102,7 @@ def test_the_build_replaces_a_committed_table_with_the_sites_own(site: Site) -> 
         '{"allOf": [{"$ref": "https://mkdocs-prfaq.github.io/schemas/prfaq/v1.schema.json"}],'
         ' "required": ["team"], "properties": {"team": {"description": "Owning team."}}}', encoding="utf-8")
     site.config("schema: ours.schema.json")
-    committed = reference.refresh("<!-- prfaq:reference schema -->\n", reference.bundled_table)
+    committed = tables.refresh("<!-- prfaq:reference schema -->\n", reference.bundled_table)
     (site.docs / "ref.md").write_text(
         "# Ref\n\nThe marker `<!-- prfaq:reference schema -->` documents your schema.\n\n" + committed, encoding="utf-8")
     result = site.build("--strict")

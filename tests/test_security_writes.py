@@ -3,7 +3,7 @@
 
 A ``docs_dir`` of ``../x`` or an absolute path elsewhere, or a symlink on the way from the site's
 folder (``docs/``, a folder above it, the proposals folder) would have them write outside the
-site; each is refused with one line, before anything is written (:func:`.scaffold.site_folder`).
+site; each is refused with one line, before anything is written (:func:`.writes.site_folder`).
 """
 
 from __future__ import annotations
@@ -179,7 +179,7 @@ def init_site(tmp_path: Path, text: str, **others: str) -> Path:
 
 
 def read(root: Path) -> dict[str, object]:
-    from mkdocs_prfaq.commands.siteconfig import read_yaml_config
+    from mkdocs_prfaq.siteconfig import read_yaml_config
 
     return read_yaml_config(str(root / "mkdocs.yml"), keep_tags=True)
 

@@ -1,13 +1,16 @@
 /* mkdocs-prfaq: filters for the proposals index. No framework, no network.
    Without this script the index is the complete grouped list; with it, status chips, owner,
    tag, free text and sort filter the rows, and the state lives in the URL query string
-   (?status=draft,in-review&owner=Ana&tag=ml&q=search&sort=title; sort=days: longest in its status
+   (?status=draft,in-review&owner=Ana&tag=ml&text=search&sort=title; sort=days: longest in its status
    first, where the site has a status history), so a view can be shared,
    bookmarked, reloaded, and walked with back/forward. */
 (function () {
   "use strict";
 
   var KEYS = ["status", "owner", "tag", "q", "sort"];
+  // the text filter is "text" in the address: the mkdocs theme's search (and Material's shared
+  // searches) read "q" and would open their own search dialog over the index
+  var PARAMS = {status: "status", owner: "owner", tag: "tag", q: "text", sort: "sort"};
 
   function text(el) { return el ? el.textContent : ""; }
 
@@ -50,7 +53,7 @@
     function read(search) {
       var params = new URLSearchParams(search);
       var state = {};
-      KEYS.forEach(function (k) { state[k] = params.get(k) || ""; });
+      KEYS.forEach(function (k) { state[k] = params.get(PARAMS[k]) || ""; });
       state.statuses = state.status ? state.status.split(",") : [];
       return state;
     }
@@ -78,7 +81,7 @@
 
     function query(state) {
       var params = new URLSearchParams();
-      KEYS.forEach(function (k) { if (state[k]) params.set(k, state[k]); });
+      KEYS.forEach(function (k) { if (state[k]) params.set(PARAMS[k], state[k]); });
       var s = params.toString().replace(/%2C/g, ",");
       return s ? "?" + s : "";
     }

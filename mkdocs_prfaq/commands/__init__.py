@@ -1,2 +1,3 @@
-"""The command line (`mkdocs-prfaq check`, `new`, `init`, `import`, `export`): it reads mkdocs.yml
-itself and reuses the core, without MkDocs' build."""
+"""The command line (`mkdocs-prfaq check`, `new`, `init`, `import`, `export`, `schema`): it reads
+mkdocs.yml or zensical.toml without MkDocs (:mod:`mkdocs_prfaq.siteconfig`) and reuses the core,
+without MkDocs' build."""

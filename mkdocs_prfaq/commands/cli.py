@@ -1,4 +1,6 @@
-"""``mkdocs-prfaq``: check PR/FAQs without building the site, and print the effective schema.
+"""``mkdocs-prfaq``: check PR/FAQs without building the site (``check``), write new ones (``new``,
+``import``), set a site up (``init``), write ``proposals.json`` (``export``) and print the effective
+schema (``schema``).
 
 Exit codes: 0 clean, 1 a PR/FAQ has problems, 2 usage or configuration error.
 """
@@ -6,11 +8,11 @@ Exit codes: 0 clean, 1 a PR/FAQ has problems, 2 usage or configuration error.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .. import __version__
@@ -21,8 +23,8 @@ from ..contract.model import Catalog, Proposal
 from ..contract.problems import Problem, escape, format_github, format_json, format_text, shown_path, summary
 from ..contract.schema import SchemaConfigError, bundled_schema, load_schema_file
 from ..site import ACTIVE_SUFFIXES, disk_files, load_site, proposal_sources, site_validator
-from . import scaffold
-from .siteconfig import ConfigError, find_config, read_site_config
+from ..siteconfig import ConfigError, SiteConfig, find_config, read_site_config
+from . import writes
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 
@@ -31,20 +33,10 @@ class UsageError(Exception):
     pass
 
 
-@dataclass
-class Site:
-    config_file: str
-    docs_dir: str
-    plugin: PrfaqConfig
-    exclude_docs: Any = None
-    """mkdocs.yml's ``exclude_docs`` (a pathspec), or None."""
-    use_directory_urls: bool = True
-
-
-def load_site_config(config_file: str | None) -> Site:
+def load_site_config(config_file: str | None) -> SiteConfig:
     """The site's ``docs_dir``, ``exclude_docs`` and the prfaq plugin's options, read from
     ``mkdocs.yml`` (or ``zensical.toml``) without importing any plugin or theme it names
-    (:mod:`.siteconfig`)."""
+    (:mod:`mkdocs_prfaq.siteconfig`)."""
     try:
         path = find_config(config_file)
         config = read_site_config(path)
@@ -54,12 +46,7 @@ def load_site_config(config_file: str | None) -> Site:
         print(f"warning: {note}", file=sys.stderr)
     if not config.enabled and not path.endswith(".toml"):
         print(f"note: {shown_path(path)} does not enable the prfaq plugin; using its defaults", file=sys.stderr)
-    return Site(path, config.docs_dir, config.plugin, config.exclude_docs, config.use_directory_urls)
-
-
-def site_root(site: Site) -> str:
-    """The site's folder, where its config file is: `new` and `import` write only inside it."""
-    return os.path.dirname(os.path.abspath(site.config_file))
+    return config
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -70,6 +57,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     files, catalog = _catalog(site)
     problems = catalog.problems
     warnings = [*catalog.warnings, *build_warnings(catalog.proposals, site.plugin, lifecycle)]
+    warnings += snippet_warnings(catalog, files, site)
     stale = _stale(catalog.proposals, site, lifecycle) if getattr(args, "stale", False) else []
     problems = sorted([*problems, *stale]) if stale else problems
     if args.paths:
@@ -120,7 +108,53 @@ def build_warnings(proposals: Sequence[Proposal], plugin: PrfaqConfig, lifecycle
     return found
 
 
-def _stale(proposals: Sequence[Any], site: Site, lifecycle: Any) -> list[Any]:
+def snippet_warnings(catalog: Catalog, files: Sequence[Any], site: SiteConfig) -> list[Problem]:
+    """What ``mkdocs build`` warns about the pymdownx.snippets includes on the pages under the
+    proposals folder: each one a page asks for and would not get (any, unless it names a file in
+    the plugin's ``snippets_dir``), at its line (layout/neighbours.py). A PR/FAQ's body and, with
+    the layout, each of its Markdown fields; the folder's other pages (its ``index.md``, those the
+    plugin's ``exclude`` names) after their front matter, as MkDocs gives them to the plugin, up to
+    the plugin's ``page_bytes``. Not
+    for a Zensical site (``zensical.toml``), whose build drops snippets on those pages silently."""
+    from mkdocs.structure.files import InclusionLevel
+    from mkdocs.utils.meta import YAML_RE
+
+    from ..layout.fields import collect
+    from ..layout.neighbours import Neighbours
+    from ..site import display_path
+
+    plugin = site.plugin
+    if not plugin.enabled or site.config_file.endswith(".toml"):
+        return []  # Zensical: those pages convert without snippets at all, and its build says nothing
+    neighbours = Neighbours(plugin.snippets_dir and os.path.join(site.root, plugin.snippets_dir))
+    folder = f"{plugin.dir}/"
+    found: list[Problem] = []
+    for file in files:
+        if not (file.is_documentation_page() and file.inclusion != InclusionLevel.EXCLUDED
+                and file.src_uri.startswith(folder)) or file.src_uri in catalog.unreadable:
+            continue
+        read: Callable[[], str] = functools.partial(getattr, file, "content_string")
+        proposal = catalog.by_src.get(file.src_uri)
+        if proposal is not None:
+            fields = collect(proposal) if plugin.layout else []
+            if "8<-" in proposal.body or any("8<-" in markdown for _, markdown in fields):
+                found += neighbours.snippet_problems(proposal.display_path, proposal.body, read, fields, proposal)
+            continue
+        try:
+            if os.path.getsize(file.abs_src_path) > plugin.limits.page_bytes:
+                continue  # check reads no page past the limit
+            text = read()
+        except (OSError, UnicodeDecodeError):
+            continue  # the build cannot read it either
+        if "8<-" in text:
+            # MkDocs' front matter, taken off without parsing it (its YAML is not check's to run)
+            head = YAML_RE.match(text)
+            markdown = text[head.end():].lstrip("\n") if head else text
+            found += neighbours.snippet_problems(display_path(file, site.docs_dir), markdown, read)
+    return found
+
+
+def _stale(proposals: Sequence[Any], site: SiteConfig, lifecycle: Any) -> list[Any]:
     """``--stale``: the proposals in their status longer than its ``stale_after``, from git."""
     from ..index import history
 
@@ -184,7 +218,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         scaffold.check_text("the title", args.title)
         if not args.title.strip():
-            raise scaffold.NewPageError("the title is empty; a PR/FAQ needs its headline")
+            raise writes.NewPageError("the title is empty; a PR/FAQ needs its headline")
         if args.id is not None:
             scaffold.check_id(args.id)
         if args.owner is not None:
@@ -194,28 +228,28 @@ def cmd_new(args: argparse.Namespace) -> int:
         status = args.status if args.status is not None else lifecycle.names[0]
         if lifecycle.get(status) is None:
             near = closest(status, lifecycle.names)
-            raise scaffold.NewPageError(f"--status {status!r} is not one of this site's statuses (expected one of: "
+            raise writes.NewPageError(f"--status {status!r} is not one of this site's statuses (expected one of: "
                                         f"{', '.join(lifecycle.names)}){f'; did you mean {near!r}?' if near else ''}")
         directory = args.dir
         if lifecycle.status_from == "folder":  # the page's folder is its status
             directory = f"{site.plugin.dir}/{status}" if args.dir is None else args.dir
             if status_folder(f"{directory.strip('/')}/x.md", site.plugin.dir) != status:
-                raise scaffold.NewPageError(f"--dir {args.dir!r}: with status_from: folder a page's folder is its "
+                raise writes.NewPageError(f"--dir {args.dir!r}: with status_from: folder a page's folder is its "
                                             f"status (expected {site.plugin.dir}/{status}, or no --dir)")
         parts = scaffold.folder(site.plugin.dir, directory)
         id_ = args.id if args.id is not None else scaffold.id_from_title(args.title)
         src_uri = "/".join((*parts, f"{id_}.md"))
         exclude = site.exclude_docs
         if exclude is not None and exclude.match_file(src_uri):
-            raise scaffold.NewPageError(f"{src_uri}: mkdocs.yml's exclude_docs excludes it, so it would never be "
+            raise writes.NewPageError(f"{src_uri}: mkdocs.yml's exclude_docs excludes it, so it would never be "
                                         "checked; choose another --dir or --id")
-        root = site_root(site)
-        place = scaffold.site_folder(root, site.docs_dir, parts)
-        scaffold.check_place(root, place, f"{id_}.md")
+        root = site.root
+        place = writes.site_folder(root, site.docs_dir, parts)
+        writes.check_place(root, place, f"{id_}.md")
         files = disk_files(site.docs_dir, site.plugin.dir, site.exclude_docs)
         catalog = load_site(files, site.docs_dir, site.plugin.dir, site_validator(None, lifecycle), lifecycle=lifecycle)
         if id_ in catalog.by_id:
-            raise scaffold.NewPageError(f"id {id_!r} is already used by {catalog.by_id[id_].display_path} "
+            raise writes.NewPageError(f"id {id_!r} is already used by {catalog.by_id[id_].display_path} "
                                         "(choose another with --id)")
         owner = args.owner
         if owner is None:
@@ -232,8 +266,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         except SchemaConfigError as e:
             raise UsageError(str(e)) from None
         text, site_fields = scaffold.with_site_fields(text, own, status)
-        shown = shown_path(scaffold.write_new(root, place, f"{id_}.md", text))
-    except scaffold.NewPageError as e:
+        shown = shown_path(writes.write_new(root, place, f"{id_}.md", text))
+    except writes.NewPageError as e:
         raise UsageError(str(e)) from None
     print(shown)
     if not owner:
@@ -262,7 +296,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             if _no_docs_dir(toml):  # as for a new MkDocs site, the pages' folder is made
                 os.makedirs(os.path.join(args.directory, "docs"), exist_ok=True)
             engines.init_zensical(toml, lines, notes)
-        except (ConfigError, scaffold.NewPageError) as e:
+        except (ConfigError, writes.NewPageError) as e:
             raise UsageError(str(e)) from None
         print("\n".join(lines))
         for note in notes:
@@ -279,7 +313,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     return OK
 
 
-def _imported(source: str, text: str, args: argparse.Namespace, site: Site, lifecycle: Any,
+def _imported(source: str, text: str, args: argparse.Namespace, site: SiteConfig, lifecycle: Any,
               labels: dict[str, str], today: Any, user: str) -> tuple[tuple[str, ...], Any]:
     """One original as ``(folder parts under docs_dir, importer.Converted)``: with ``status_from:
     folder`` the folder of the status it gets (``--status``, else the original's)."""
@@ -337,7 +371,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         labels = merge_labels(site.plugin.labels, lifecycle)
         today, user = datetime.date.today(), importer.git_user()
         pages: list[tuple[str, tuple[str, ...], importer.Converted]] = []
-        root = site_root(site)
+        root = site.root
         for source in args.sources:
             try:
                 with open(source, encoding="utf-8") as f:
@@ -356,7 +390,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             if site.exclude_docs is not None and site.exclude_docs.match_file(src_uri):
                 raise UsageError(f"{src_uri}: mkdocs.yml's exclude_docs excludes it, so it would never be "
                                  "checked; choose another --id")
-            scaffold.check_place(root, scaffold.site_folder(root, site.docs_dir, parts), name)
+            writes.check_place(root, writes.site_folder(root, site.docs_dir, parts), name)
             if os.path.lexists(os.path.join(page_dir, name)):
                 raise UsageError(f"{shown_path(os.path.join(page_dir, name))} exists; not overwriting it "
                                  f"(import {shown_path(source)} with another --id)")
@@ -371,8 +405,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         written = []
         failed = False  # a file the page links that could not be copied: the page would link a wrong one
         for source, parts, converted in pages:
-            place = scaffold.site_folder(root, site.docs_dir, parts)
-            shown = scaffold.write_new(root, place, f"{converted.id}.md", converted.text)
+            place = writes.site_folder(root, site.docs_dir, parts)
+            shown = writes.write_new(root, place, f"{converted.id}.md", converted.text)
             written.append(shown)
             print(shown_path(shown))
             for note in converted.notes:  # escaped as check's problems are: one line each, whatever they quote
@@ -383,13 +417,13 @@ def cmd_import(args: argparse.Namespace) -> int:
                     failed = True
                     line = next((n for n, text in enumerate(converted.text.split("\n"), 1) if dest in text), 1)
                     print(Problem(shown, line, "image", f"{path} not copied to {dest}: {why}"), file=sys.stderr)
-    except scaffold.NewPageError as e:
+    except writes.NewPageError as e:
         raise UsageError(str(e)) from None
     code = cmd_check(argparse.Namespace(config_file=args.config_file, format="text", paths=written, strict=False))
     return max(code, 1) if failed else code
 
 
-def _catalog(site: Site) -> tuple[list[Any], Catalog]:
+def _catalog(site: SiteConfig) -> tuple[list[Any], Catalog]:
     """The site's files under the proposals folder and every proposal, loaded and checked as the
     build does (`check` and `export`)."""
     from ..config import lifecycle_of
@@ -411,9 +445,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     site = load_site_config(args.config_file)
     _, catalog = _catalog(site)
-    out = args.output or os.path.join(os.path.dirname(os.path.abspath(site.config_file)), "site",
-                                      *site.plugin.dir.split("/"), "proposals.json")
-    text = engines.export_text(read_site_config(site.config_file), catalog)
+    out = args.output or os.path.join(site.root, "site", *site.plugin.dir.split("/"), "proposals.json")
+    text = engines.export_text(site, catalog)
     if out == "-":
         sys.stdout.write(text)
         return OK

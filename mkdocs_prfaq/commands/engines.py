@@ -10,11 +10,11 @@ from pathlib import Path
 
 from ..config import lifecycle_of
 from ..contract.labels import merge_labels, status_key
-from ..contract.lifecycle import stylesheet
 from ..contract.model import Catalog
 from ..index import listing as index
-from . import scaffold
-from .siteconfig import SiteConfig, read_site_config
+from ..layout.statusstyle import stylesheet
+from ..siteconfig import SiteConfig, read_site_config
+from . import writes
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSET_DIR = ("assets", "prfaq")
@@ -64,13 +64,13 @@ def init_zensical(config_path: str, lines: list[str], notes: list[str],
                + index.column_css(merge_labels(site.plugin.labels, lifecycle))),  # as the plugin writes it
               (ASSET_DIR, "index.js", (ASSETS / "index.js").read_text(encoding="utf-8"))]
     if had_pages:
-        notes.append(f"{scaffold.shown(folder)}/ already has pages; no examples added")
+        notes.append(f"{writes.shown(folder)}/ already has pages; no examples added")
     else:
         files += [(parts, name, text) for name, text in examples(today or datetime.date.today())]
     for sub, name, text in files:
         path = os.path.join(docs, *sub, name)
-        written = scaffold.create(docs, sub, name, text)
-        lines.append(f"wrote {scaffold.shown(path)}" if written else f"kept {scaffold.shown(path)} (exists)")
+        written = writes.create(docs, sub, name, text)
+        lines.append(f"wrote {writes.shown(path)}" if written else f"kept {writes.shown(path)} (exists)")
     text = Path(config_path).read_text(encoding="utf-8")
     wanted = []
     if "[project.markdown_extensions.prfaq]" not in text:
@@ -80,7 +80,7 @@ def init_zensical(config_path: str, lines: list[str], notes: list[str],
     if not all(js in text for js in EXTRA_JS):
         wanted.append(f"extra_javascript = {list(EXTRA_JS)!r}  # under [project]".replace("'", '"'))
     if wanted:
-        notes.append(f"add to {scaffold.shown(config_path)}: " + "; ".join(wanted))
+        notes.append(f"add to {writes.shown(config_path)}: " + "; ".join(wanted))
     notes.append("next: zensical serve, and open http://127.0.0.1:8000/"
                  f"{site.plugin.dir}/ ; `mkdocs-prfaq new \"Title\"` writes a new proposal")
 

@@ -18,7 +18,7 @@ import stat
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import scaffold
+from . import writes
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
@@ -283,7 +283,7 @@ def add_plugin(text: str) -> tuple[str, str]:
 
 @dataclass
 class _Read:
-    """What init needs of a site's config, read as `check` reads it (:mod:`.siteconfig`): without
+    """What init needs of a site's config, read as `check` reads it (:mod:`mkdocs_prfaq.siteconfig`): without
     importing the plugins and theme it names, so a plugin that is not installed here (the CI
     machine has it) does not stop init."""
 
@@ -300,7 +300,7 @@ class _Plugin:
 
 def _quiet_load(path: str) -> _Read:
     """The config at ``path``, read as `check` reads it; one line on an error."""
-    from .siteconfig import ConfigError, read_site_config, read_yaml_config
+    from ..siteconfig import ConfigError, read_site_config, read_yaml_config
 
     try:
         site = read_site_config(path)
@@ -320,36 +320,36 @@ def _edit_config(path: str, report: Report) -> Any:
     """Add the plugin to the existing config at ``path``; the config as MkDocs then reads it."""
     how_by_hand = "add '- prfaq' under plugins: yourself (and '- search' if plugins: was absent)"
     if os.path.islink(path):
-        raise InitError(f"{scaffold.shown(path)} is a symlink; not editing it: {how_by_hand}")
+        raise InitError(f"{writes.shown(path)} is a symlink; not editing it: {how_by_hand}")
     before = _quiet_load(path)
     plugin = before.plugins.get("prfaq")  # its folder, where the examples go: checked before the file changes
     plugin_dir = plugin.config.dir if plugin is not None else "proposals"
     parts = tuple(p for p in plugin_dir.split("/") if p)
-    scaffold.site_folder(os.path.dirname(path) or os.curdir, before.docs_dir, parts)
+    writes.site_folder(os.path.dirname(path) or os.curdir, before.docs_dir, parts)
     if "prfaq" in before.plugins:
-        report.notes.append(f"{scaffold.shown(path)} already enables prfaq")
+        report.notes.append(f"{writes.shown(path)} already enables prfaq")
         return before
     with open(path, encoding="utf-8", newline="") as f:
         original = f.read()
     try:
         edited, what = add_plugin(original)
     except InitError as e:
-        raise InitError(f"{scaffold.shown(path)}: {e}; {how_by_hand}") from None
+        raise InitError(f"{writes.shown(path)}: {e}; {how_by_hand}") from None
     folder, name = os.path.split(path)
     candidate = os.path.join(folder, f".{name}.prfaq-init")
-    if not scaffold.create(folder or ".", (), os.path.basename(candidate), edited):
-        raise InitError(f"{scaffold.shown(candidate)} exists (left by an interrupted init?); remove it and retry")
+    if not writes.create(folder or ".", (), os.path.basename(candidate), edited):
+        raise InitError(f"{writes.shown(candidate)} exists (left by an interrupted init?); remove it and retry")
     try:
         after = _check_edit(path, candidate, before)
         with open(path, encoding="utf-8", newline="") as f:
             if f.read() != original:
-                raise InitError(f"{scaffold.shown(path)} changed while init was editing it; run init again")
+                raise InitError(f"{writes.shown(path)} changed while init was editing it; run init again")
         os.chmod(candidate, stat.S_IMODE(os.stat(path).st_mode))
         os.replace(candidate, path)
     finally:
         if os.path.lexists(candidate):
             os.unlink(candidate)
-    report.lines.append(f"added {what} in {scaffold.shown(path)}")
+    report.lines.append(f"added {what} in {writes.shown(path)}")
     return after
 
 
@@ -358,9 +358,9 @@ def _check_edit(path: str, candidate: str, before: Any) -> Any:
     what was inserted, and the settings, read as `check` reads them (``INHERIT`` merged, tags kept
     as written, aliases expanded), are the same but for one new ``prfaq`` entry in ``plugins``.
     Else one line, and the caller leaves the file as it was."""
-    from .siteconfig import ConfigError, read_yaml_config
+    from ..siteconfig import ConfigError, read_yaml_config
 
-    shown = scaffold.shown(path)
+    shown = writes.shown(path)
     by_hand = "add '- prfaq' under plugins: yourself"
     with open(path, encoding="utf-8", newline="") as f:
         original = f.read()
@@ -469,35 +469,35 @@ def init(directory: str, *, today: datetime.date | None = None) -> Report:
             nav = config.nav
         else:
             config_path = os.path.join(directory, "mkdocs.yml")
-            scaffold.site_folder(directory, os.path.join(directory, "docs"), ("proposals",))  # before any write
-            if not scaffold.create(directory, (), "mkdocs.yml", MKDOCS_YML):
-                raise InitError(f"{scaffold.shown(config_path)} appeared while init was running; run init again")
-            report.lines.append(f"wrote {scaffold.shown(config_path)}")
+            writes.site_folder(directory, os.path.join(directory, "docs"), ("proposals",))  # before any write
+            if not writes.create(directory, (), "mkdocs.yml", MKDOCS_YML):
+                raise InitError(f"{writes.shown(config_path)} appeared while init was running; run init again")
+            report.lines.append(f"wrote {writes.shown(config_path)}")
             docs_dir, plugin_dir, nav, plugin = os.path.join(directory, "docs"), "proposals", None, None
             if any(os.path.lexists(os.path.join(docs_dir, n)) for n in ("index.md", "README.md")):
-                report.lines.append(f"kept {scaffold.shown(os.path.join(docs_dir, 'index.md'))} (exists)")
-            elif scaffold.create(directory, ("docs",), "index.md", INDEX_MD):
-                report.lines.append(f"wrote {scaffold.shown(os.path.join(docs_dir, 'index.md'))}")
+                report.lines.append(f"kept {writes.shown(os.path.join(docs_dir, 'index.md'))} (exists)")
+            elif writes.create(directory, ("docs",), "index.md", INDEX_MD):
+                report.lines.append(f"wrote {writes.shown(os.path.join(docs_dir, 'index.md'))}")
         parts = tuple(p for p in plugin_dir.split("/") if p)
         folder = os.path.join(docs_dir, *parts)
-        place = scaffold.site_folder(directory, docs_dir, parts)
+        place = writes.site_folder(directory, docs_dir, parts)
         own = _own_process(plugin)
         if os.path.isdir(folder) and has_pages(folder):
-            report.notes.append(f"{scaffold.shown(folder)}/ already has pages; no examples added")
+            report.notes.append(f"{writes.shown(folder)}/ already has pages; no examples added")
         elif own:
-            report.notes.append(f"{scaffold.shown(config_path)} sets the plugin's {own}, which the examples do not "
+            report.notes.append(f"{writes.shown(config_path)} sets the plugin's {own}, which the examples do not "
                                 "follow; no examples added (`mkdocs-prfaq new \"Title\"` writes a page that does)")
         else:
             for name, text in examples(today or datetime.date.today()):
                 path = os.path.join(folder, name)
-                if scaffold.create(directory, place, name, text):
-                    report.lines.append(f"wrote {scaffold.shown(path)}")
+                if writes.create(directory, place, name, text):
+                    report.lines.append(f"wrote {writes.shown(path)}")
                 else:
-                    report.lines.append(f"kept {scaffold.shown(path)} (exists)")
-    except scaffold.NewPageError as e:
+                    report.lines.append(f"kept {writes.shown(path)} (exists)")
+    except writes.NewPageError as e:
         raise InitError(str(e)) from None
     if nav:
-        report.notes.append(nav_hint(scaffold.shown(config_path), plugin_dir))
+        report.notes.append(nav_hint(writes.shown(config_path), plugin_dir))
     where = "" if os.path.realpath(directory) == os.path.realpath(".") else f"cd {shlex.quote(directory)} && "
     report.notes.append(f"next: {where}mkdocs serve, and open http://127.0.0.1:8000/{plugin_dir}/ ; "
                         "`mkdocs-prfaq new \"Title\"` writes a new proposal")

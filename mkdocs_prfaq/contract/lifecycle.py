@@ -14,6 +14,10 @@ A status may also require more top-level fields (``superseded`` requires ``super
 The status enum and the ``allOf`` if/then rules of the bundled schema are generated from the
 lifecycle and the requirements (:meth:`Lifecycle.schema`); with the defaults that is the bundled
 schema as shipped (a test checks the generator gives the same rules).
+
+A status's colours are data here (the ``colour`` option, checked, and its tint for dark
+schemes); how they are shown (text colours chosen for contrast, the stylesheets) is
+:mod:`mkdocs_prfaq.layout.statusstyle`'s.
 """
 
 from __future__ import annotations
@@ -43,8 +47,6 @@ LEVEL_HELP = {
 }
 INVALID = "invalid"
 """Not a status: how a page with problems shows (badge, index group, Material's navigation)."""
-INVALID_COLOURS = ("#a4001d", "#ffb4ab")
-"""The invalid badge's background, light and dark (prfaq.css has them too)."""
 STATUS_FROM = ("front_matter", "folder")
 
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -73,25 +75,6 @@ def hex_colour(value: object, what: str) -> str:
 
 def _rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
-
-
-def luminance(colour: str) -> float:
-    """WCAG relative luminance of ``#rrggbb``."""
-    def channel(v: int) -> float:
-        c = v / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-    r, g, b = (channel(v) for v in _rgb(colour))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: str, b: str) -> float:
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
-
-
-def text_on(background: str) -> str:
-    """White or black, whichever reads better on ``background`` (at least 4.58:1, WCAG AA)."""
-    return "#ffffff" if contrast("#ffffff", background) >= contrast("#000000", background) else "#000000"
 
 
 def tint(colour: str, amount: float = 0.6) -> str:
@@ -224,21 +207,6 @@ class Lifecycle:
         fresh copy: callers may change it)."""
         return copy.deepcopy(_schema(self))
 
-    def styles(
-        self, labels: Mapping[str, str] | None = None, *, invalid: bool = True
-    ) -> list[tuple[str, str, str, str]]:
-        """``(name, label, colour, dark colour)`` of each status, in order, then (``invalid``) of
-        :data:`INVALID`, how a page with problems shows: for stylesheets and Material's
-        navigation. Labels are plain text (escape them where they go into HTML); names are
-        slugs and colours ``#rrggbb``, safe in CSS as they are."""
-        from .labels import DEFAULT_LABELS, status_key
-
-        labels = labels or {}
-        out = [(s.name, labels.get(status_key(s.name), s.label), s.colour, s.dark_colour) for s in self.statuses]
-        if invalid:
-            out.append((INVALID, labels.get(INVALID, DEFAULT_LABELS[INVALID]), *INVALID_COLOURS))
-        return out
-
 
 DEFAULT = Lifecycle()
 
@@ -252,7 +220,10 @@ def _unknown(word: str, options: Iterable[str]) -> str:
     return f"; did you mean {hint!r}?" if hint else ""
 
 
-_STATUS_KEYS = ("label", "colour", "dark_colour", "level", "open", "requires", "stale_after")
+STATUS_SETTINGS = ("label", "colour", "dark_colour", "level", "open", "requires", "stale_after")
+"""What a status of the ``statuses`` option may set."""
+CHECK_ORDER = ("level", "label", "colour", "dark_colour", "open", "requires", "stale_after")
+"""The order a status's settings are checked in: the first problem is the one reported."""
 _DURATION = re.compile(r"^(\d{1,5})\s*(days?|weeks?|d|w)?$")
 
 
@@ -268,83 +239,129 @@ def parse_days(value: object, what: str) -> int | None:
     return n * 7 if (m.group(2) or "d").startswith("w") else n
 
 
-def parse_statuses(value: object) -> tuple[Status, ...]:
-    """The ``statuses`` option: a mapping of status names, in lifecycle order, to
-    ``{label, colour, dark_colour, level, open, requires}`` (or just a level)."""
-    expected = ("expected a mapping of status names, in order, to their settings, e.g. "
-                "{draft: {level: thin}, review: {level: complete, colour: '#8a5300'}}")
-    if not isinstance(value, Mapping) or not value:
-        raise LifecycleError(f"{value!r} is not a lifecycle ({expected})")
-    out = []
-    for raw_name, raw in value.items():
-        name = str(raw_name)
-        if not SLUG.match(name) or len(name) > 40:
-            raise LifecycleError(f"status {name!r} is not a status name (expected lowercase letters and digits "
-                                 "with single '-' or '_' between them, at most 40 characters, e.g. 'in-review')")
-        if name == INVALID:
-            raise LifecycleError(f"status {name!r} is reserved: it is how a page with problems is shown "
-                                 "(expected another name)")
-        settings: Mapping[str, Any]
-        if raw is None:
-            settings = {}
-        elif isinstance(raw, str):
-            settings = {"level": raw}
-        elif isinstance(raw, Mapping):
-            settings = raw
-        else:
-            raise LifecycleError(f"status {name!r}: {raw!r} is not a mapping (expected e.g. "
-                                 "{level: complete, label: Review, colour: '#8a5300'})")
-        for key in settings:
-            if key not in _STATUS_KEYS:
-                raise LifecycleError(f"status {name!r}: unknown setting {str(key)!r} (expected one of: "
-                                     f"{', '.join(_STATUS_KEYS)}){_unknown(str(key), _STATUS_KEYS)}")
-        builtin = _BY_NAME.get(name)
-        level = settings.get("level", builtin.level if builtin else "thin")
-        if level not in LEVELS:
-            raise LifecycleError(f"status {name!r}: level {level!r} is not a level (expected one of: "
-                                 f"{', '.join(LEVELS)}){_unknown(str(level), LEVELS)}")
-        label = settings.get("label", builtin.label if builtin else title_case(name))
-        if not isinstance(label, (str, int, float)) or isinstance(label, bool) or not str(label).strip():
-            raise LifecycleError(f"status {name!r}: label {label!r} is not text (expected e.g. {title_case(name)!r})")
-        label = " ".join(str(label).split())
-        like = builtin or _BY_NAME[_LEVEL_COLOURS[level] if level != "closed" or settings.get("open") is not True
-                                   else "deferred"]
-        if "colour" in settings:
-            colour = hex_colour(settings["colour"], f"status {name!r}: colour")
-            dark = like.dark_colour if colour == like.colour else tint(colour)
-        else:
-            colour, dark = like.colour, like.dark_colour
-        if "dark_colour" in settings:
-            dark = hex_colour(settings["dark_colour"], f"status {name!r}: dark_colour")
-        is_open = settings.get("open", builtin.open if builtin else level != "closed")
-        if not isinstance(is_open, bool):
-            raise LifecycleError(f"status {name!r}: open {is_open!r} is not true or false (expected open: false "
+def status_name(raw_name: object) -> str:
+    """A key of the ``statuses`` option as a status name, or why it cannot be one."""
+    name = str(raw_name)
+    if not SLUG.match(name) or len(name) > 40:
+        raise LifecycleError(f"status {name!r} is not a status name (expected lowercase letters and digits "
+                             "with single '-' or '_' between them, at most 40 characters, e.g. 'in-review')")
+    if name == INVALID:
+        raise LifecycleError(f"status {name!r} is reserved: it is how a page with problems is shown "
+                             "(expected another name)")
+    return name
+
+
+def status_settings(name: str, raw: object) -> Mapping[Any, Any]:
+    """A status's settings as a mapping: ``null`` is none, a word is its level."""
+    if raw is None:
+        return {}
+    if isinstance(raw, str):
+        return {"level": raw}
+    if isinstance(raw, Mapping):
+        return raw
+    raise LifecycleError(f"status {name!r}: {raw!r} is not a mapping (expected e.g. "
+                         "{level: complete, label: Review, colour: '#8a5300'})")
+
+
+def unknown_setting(name: str, key: object) -> LifecycleError:
+    """The error for a setting a status does not have, with the one it looks like."""
+    return LifecycleError(f"status {name!r}: unknown setting {str(key)!r} (expected one of: "
+                          f"{', '.join(STATUS_SETTINGS)}){_unknown(str(key), STATUS_SETTINGS)}")
+
+
+def check_setting(name: str, key: str, value: object) -> Any:
+    """One setting of status ``name`` (one of :data:`STATUS_SETTINGS`), checked and in the form
+    :func:`build_status` takes; a :class:`LifecycleError` says, in one line, what is wrong."""
+    if key == "level":
+        if value not in LEVELS:
+            raise LifecycleError(f"status {name!r}: level {value!r} is not a level (expected one of: "
+                                 f"{', '.join(LEVELS)}){_unknown(str(value), LEVELS)}")
+        return value
+    if key == "label":
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool) or not str(value).strip():
+            raise LifecycleError(f"status {name!r}: label {value!r} is not text (expected e.g. {title_case(name)!r})")
+        return " ".join(str(value).split())
+    if key in ("colour", "dark_colour"):
+        return hex_colour(value, f"status {name!r}: {key}")
+    if key == "open":
+        if not isinstance(value, bool):
+            raise LifecycleError(f"status {name!r}: open {value!r} is not true or false (expected open: false "
                                  "for a status whose proposals are listed collapsed)")
-        requires = settings.get("requires", list(builtin.requires) if builtin else [])
-        if isinstance(requires, str):
-            requires = [requires]
+        return value
+    if key == "requires":
+        requires = [value] if isinstance(value, str) else value
         if not isinstance(requires, list) or not all(isinstance(r, str) and FIELD_NAME.match(r) for r in requires):
             raise LifecycleError(f"status {name!r}: requires {requires!r} is not a list of field names "
                                  "(expected e.g. [superseded_by])")
-        stale_after = parse_days(settings["stale_after"], f"status {name!r}: stale_after") \
-            if "stale_after" in settings else (builtin.stale_after if builtin else None)
-        out.append(Status(name, label, colour, dark, level, is_open, tuple(requires), stale_after))
+        return tuple(requires)
+    if key == "stale_after":
+        return parse_days(value, f"status {name!r}: stale_after")
+    raise unknown_setting(name, key)
+
+
+def build_status(name: str, checked: Mapping[str, Any]) -> Status:
+    """Status ``name`` from the settings given (checked by :func:`check_setting`); one left out
+    is the built-in status's of that name, else the default for the level (a status's colours
+    are those of the built-in status of its level when it sets none)."""
+    builtin = _BY_NAME.get(name)
+    level = checked.get("level", builtin.level if builtin else "thin")
+    like = builtin or _BY_NAME[_LEVEL_COLOURS[level] if level != "closed" or checked.get("open") is not True
+                               else "deferred"]
+    if "colour" in checked:
+        colour = checked["colour"]
+        dark = like.dark_colour if colour == like.colour else tint(colour)
+    else:
+        colour, dark = like.colour, like.dark_colour
+    return Status(
+        name,
+        checked.get("label", builtin.label if builtin else title_case(name)),
+        colour,
+        checked.get("dark_colour", dark),
+        level,
+        checked.get("open", builtin.open if builtin else level != "closed"),
+        checked.get("requires", builtin.requires if builtin else ()),
+        checked["stale_after"] if "stale_after" in checked else (builtin.stale_after if builtin else None),
+    )
+
+
+NOT_A_LIFECYCLE = ("expected a mapping of status names, in order, to their settings, e.g. "
+                   "{draft: {level: thin}, review: {level: complete, colour: '#8a5300'}}")
+
+
+def parse_statuses(value: object) -> tuple[Status, ...]:
+    """The ``statuses`` option: a mapping of status names, in lifecycle order, to
+    ``{label, colour, dark_colour, level, open, requires, stale_after}`` (or just a level)."""
+    if not isinstance(value, Mapping) or not value:
+        raise LifecycleError(f"{value!r} is not a lifecycle ({NOT_A_LIFECYCLE})")
+    out = []
+    for raw_name, raw in value.items():
+        name = status_name(raw_name)
+        settings = status_settings(name, raw)
+        for key in settings:
+            if key not in STATUS_SETTINGS:
+                raise unknown_setting(name, key)
+        given = [key for key in CHECK_ORDER if key in settings]
+        out.append(build_status(name, {key: check_setting(name, key, settings[key]) for key in given}))
     return tuple(out)
 
 
-def _count(value: object, what: str) -> int:
+def check_count(value: object, what: str) -> int:
+    """A number of things required (``reviewers: 2``), 0 or more."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise LifecycleError(f"requirements: {what}: {value!r} is not a number (expected 0 or more; 0 requires none)")
     return value
 
 
-def _flag(value: object, what: str) -> bool:
+def check_flag(value: object, what: str) -> bool:
+    """Whether something is required (``subtitle: false``)."""
     if not isinstance(value, bool):
         raise LifecycleError(f"requirements: {what}: {value!r} is not true or false")
     return value
 
 
-def _names(value: object, what: str, allowed: Iterable[str] | None, example: str) -> tuple[str, ...]:
+def check_names(value: object, what: str, allowed: Iterable[str] | None, example: str) -> tuple[str, ...]:
+    """A list of parts or kinds required (one is a list of one, ``null`` none): each one of
+    ``allowed``, or, without ``allowed``, a slug (a quote kind)."""
     if value is None:
         return ()
     if isinstance(value, str):
@@ -365,8 +382,26 @@ def _names(value: object, what: str, allowed: Iterable[str] | None, example: str
     return tuple(value)
 
 
-_REQUIREMENT_KEYS = ("subtitle", "dateline", "reviewers", "press_release", "quotes", "quote_kinds",
-                     "external_questions", "internal_questions", "customer")
+def check_kinds(value: object) -> tuple[str, ...]:
+    """``quote_kinds``: at least one kind."""
+    kinds = check_names(value, "quote_kinds", None, "[leader, customer]")
+    if not kinds:
+        raise LifecycleError("requirements: quote_kinds is empty (expected at least one kind, e.g. [leader, customer])")
+    return kinds
+
+
+REQUIREMENT_KEYS = ("subtitle", "dateline", "reviewers", "press_release", "quotes", "quote_kinds",
+                    "external_questions", "internal_questions", "customer")
+"""What the ``requirements`` option may set."""
+
+
+def unknown_requirement(key: object) -> LifecycleError:
+    """The error for a requirement there is not, with the one it looks like."""
+    return LifecycleError(f"requirements: unknown requirement {str(key)!r} (expected one of: "
+                          f"{', '.join(REQUIREMENT_KEYS)}){_unknown(str(key), REQUIREMENT_KEYS)}")
+
+
+NOT_REQUIREMENTS = "expected e.g. {external_questions: 3, quotes: [leader, customer]}"
 
 
 def parse_requirements(value: object) -> Requirements:
@@ -375,28 +410,27 @@ def parse_requirements(value: object) -> Requirements:
     if value is None:
         return Requirements()
     if not isinstance(value, Mapping):
-        raise LifecycleError(f"requirements: {value!r} is not a mapping (expected e.g. "
-                             "{external_questions: 3, quotes: [leader, customer]})")
+        raise LifecycleError(f"requirements: {value!r} is not a mapping ({NOT_REQUIREMENTS})")
     for key in value:
-        if key not in _REQUIREMENT_KEYS:
-            raise LifecycleError(f"requirements: unknown requirement {str(key)!r} (expected one of: "
-                                 f"{', '.join(_REQUIREMENT_KEYS)}){_unknown(str(key), _REQUIREMENT_KEYS)}")
+        if key not in REQUIREMENT_KEYS:
+            raise unknown_requirement(key)
     base = Requirements()
-    kinds = _names(value.get("quote_kinds", list(base.quote_kinds)), "quote_kinds", None, "[leader, customer]")
-    if not kinds:
-        raise LifecycleError("requirements: quote_kinds is empty (expected at least one kind, e.g. [leader, customer])")
-    quotes = _names(value.get("quotes", list(base.quotes)), "quotes", kinds, "[leader, customer]")
+    kinds = check_kinds(value.get("quote_kinds", list(base.quote_kinds)))
+    quotes = check_names(value.get("quotes", list(base.quotes)), "quotes", kinds, "[leader, customer]")
     return Requirements(
-        subtitle=_flag(value.get("subtitle", base.subtitle), "subtitle"),
-        dateline=_flag(value.get("dateline", base.dateline), "dateline"),
-        reviewers=_count(value.get("reviewers", base.reviewers), "reviewers"),
-        press_release=_names(value.get("press_release", list(base.press_release)), "press_release",
-                             PRESS_RELEASE_PARTS, "[summary, problem, solution]"),
+        subtitle=check_flag(value.get("subtitle", base.subtitle), "subtitle"),
+        dateline=check_flag(value.get("dateline", base.dateline), "dateline"),
+        reviewers=check_count(value.get("reviewers", base.reviewers), "reviewers"),
+        press_release=check_names(value.get("press_release", list(base.press_release)), "press_release",
+                                  PRESS_RELEASE_PARTS, "[summary, problem, solution]"),
         quotes=quotes,
         quote_kinds=kinds,
-        external_questions=_count(value.get("external_questions", base.external_questions), "external_questions"),
-        internal_questions=_count(value.get("internal_questions", base.internal_questions), "internal_questions"),
-        customer=_names(value.get("customer", list(base.customer)), "customer", CUSTOMER_PARTS, "[who, problem]"),
+        external_questions=check_count(value.get("external_questions", base.external_questions),
+                                       "external_questions"),
+        internal_questions=check_count(value.get("internal_questions", base.internal_questions),
+                                       "internal_questions"),
+        customer=check_names(value.get("customer", list(base.customer)), "customer", CUSTOMER_PARTS,
+                             "[who, problem]"),
     )
 
 
@@ -503,36 +537,3 @@ def _schema(lifecycle: Lifecycle) -> dict[str, Any]:
         else "Quotes in the press release.")
     schema["allOf"] = rules(lifecycle)
     return schema
-
-
-# -- the stylesheet ----------------------------------------------------------------------------
-
-_DARK = ('[data-md-color-scheme="slate"] {sel}', '[data-bs-theme="dark"] {sel}')
-_DOT = ("url('data:image/svg+xml;charset=utf-8,<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 24 24\">"
-        "<circle cx=\"12\" cy=\"12\" r=\"6\"/></svg>')")
-
-
-def stylesheet(lifecycle: Lifecycle) -> str:
-    """``assets/prfaq/statuses.css``: each status's badge (text colour chosen for contrast), the
-    index's group and filter chip, chart bar and Material navigation dot, light and dark. Names
-    are slugs and colours hex colours (both validated), so nothing else can reach the CSS."""
-    lines = ["/* mkdocs-prfaq: the site's statuses, generated from its lifecycle (the `statuses` option). */"]
-    for s in lifecycle.statuses:
-        badge = f".prfaq-badge--{s.name}"
-        dark_badge = ", ".join(d.format(sel=badge) for d in _DARK)
-        lines += [
-            f"{badge} {{ --prfaq-status-bg: {s.colour}; --prfaq-status-fg: {text_on(s.colour)}; }}",
-            f"{dark_badge} {{ --prfaq-status-bg: {s.dark_colour}; --prfaq-status-fg: {text_on(s.dark_colour)}; }}",
-            f".prfaq-group--{s.name}, .prfaq-chip--{s.name} {{ --prfaq-status-bg: {s.colour}; }}",  # the index's
-            ", ".join(d.format(sel=f".prfaq-{kind}--{s.name}") for d in _DARK for kind in ("group", "chip"))
-            + f" {{ --prfaq-status-bg: {s.dark_colour}; }}",
-            f".prfaq-bar--{s.name} {{ fill: {s.colour}; }}",
-            f".md-status--{s.name}::after {{ background-color: {s.colour}; }}",
-            f"{_DARK[0].format(sel=f'.md-status--{s.name}::after')} {{ background-color: {s.dark_colour}; }}",
-        ]
-    dots = ", ".join(f".md-status--{name}::after" for name in (*lifecycle.names, INVALID))
-    lines.append(f"{dots} {{ -webkit-mask-image: {_DOT}; mask-image: {_DOT}; }}")
-    lines.append(f".md-status--{INVALID}::after {{ background-color: {INVALID_COLOURS[0]}; }}")
-    dark_dot = _DARK[0].format(sel=f".md-status--{INVALID}::after")
-    lines.append(f"{dark_dot} {{ background-color: {INVALID_COLOURS[1]}; }}")
-    return "\n".join(lines) + "\n"

@@ -1,6 +1,7 @@
 """The proposals of a site: each PR/FAQ parsed once, validated, and checked against the others.
 
-Nothing here knows about MkDocs events; the plugin and the CLI both call :func:`load_catalog`.
+Nothing here knows about MkDocs; the plugin, the CLI and the Python-Markdown extension all load a
+site with :func:`load_catalog` (through :func:`mkdocs_prfaq.site.load_site`).
 """
 
 from __future__ import annotations

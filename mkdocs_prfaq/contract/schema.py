@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -424,6 +424,30 @@ def effective_schema(schema: dict[str, Any] | None, bundled: dict[str, Any]) -> 
     defs[name] = bundled
     out[key] = defs
     return out
+
+
+def deref(schema: Mapping[str, Any], node: Any) -> Mapping[str, Any]:
+    """``node`` with local ``#/$defs/...`` references followed within ``schema`` (one document, at
+    most 20 in a chain; a reference to nothing is an empty mapping)."""
+    seen = 0
+    while isinstance(node, Mapping) and str(node.get("$ref", "")).startswith("#/") and seen < 20:
+        target: Any = schema
+        for part in node["$ref"][2:].split("/"):
+            target = target.get(part, {}) if isinstance(target, Mapping) else {}
+        merged = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+        node, seen = merged, seen + 1
+    return node if isinstance(node, Mapping) else {}
+
+
+def rule_statuses(rule: Mapping[str, Any]) -> list[str]:
+    """The statuses a status rule (``if: {properties: {status: {enum|const}}}, then: ...``) applies
+    to; none for any other schema part."""
+    status = rule.get("if", {}).get("properties", {}).get("status", {})
+    if "enum" in status:
+        return [str(s) for s in status["enum"]]
+    if "const" in status:
+        return [str(status["const"])]
+    return []
 
 
 @functools.cache

@@ -3,7 +3,7 @@
 MkDocs' dev server rebuilds the whole site on every save: parsing and validating every PR/FAQ,
 rendering every page. With ``--dirty`` it renders only the pages whose source is newer than
 their output (and every generated page: the index, status pages, roadmap and export are
-generated on each build, so they always show the edit). Three things are left for the plugin:
+generated on each build, so they always show the edit). What is left for the plugin:
 
 - :class:`PageCache`: the parsed and validated pages of the previous build, reused for every
   page whose text is unchanged (the whole site is still cross-checked on each build);

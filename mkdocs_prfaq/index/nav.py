@@ -14,6 +14,7 @@ from typing import Any
 from ..contract.lifecycle import INVALID, Lifecycle
 from ..contract.model import Proposal
 from ..layout import navstyle
+from ..layout.statusstyle import styles
 from .listing import by_status, is_listed
 
 
@@ -93,7 +94,7 @@ def status_css(pages: Iterable[tuple[str, Proposal]], page_urls: Callable[[], Se
     if not marked:
         return navstyle.stylesheet({}, [])
     by_state = navstyle.marked_hrefs(page_urls(), marked)
-    return navstyle.stylesheet(by_state, [(s, c, d) for s, _, c, d in lifecycle.styles(labels)], INVALID)
+    return navstyle.stylesheet(by_state, [(s, c, d) for s, _, c, d in styles(lifecycle, labels)], INVALID)
 
 
 class HeldMeta:

@@ -13,10 +13,11 @@ from typing import Any
 import jinja2
 
 from ..contract.labels import status_key
-from ..contract.lifecycle import INVALID, Lifecycle, stylesheet
+from ..contract.lifecycle import INVALID, Lifecycle
 from ..contract.model import Catalog, Proposal, listing_of
 from ..layout import navstyle
 from ..layout.render import Heading, Link, headings
+from ..layout.statusstyle import styles, stylesheet
 from . import listing as index
 from .feed import FEED
 
@@ -137,7 +138,7 @@ def material_statuses(lifecycle: Lifecycle, labels: Mapping[str, str], known: Ma
                       ) -> dict[str, str]:
     """Material's ``extra.status``: it shows ``page.meta.status`` in the navigation for the
     statuses it knows, and prints the label unescaped (MkDocs' Jinja does not autoescape)."""
-    return {name: html.escape(label) for name, label, _, _ in lifecycle.styles(labels)} | dict(known or {})
+    return {name: html.escape(label) for name, label, _, _ in styles(lifecycle, labels)} | dict(known or {})
 
 
 def watched(schema: str | None, custom_dir: str | None) -> list[str]:

@@ -14,7 +14,6 @@ built from them cannot carry markup either.
 
 from __future__ import annotations
 
-import posixpath
 import re
 import urllib.parse
 from collections.abc import Callable, Sequence
@@ -277,9 +276,7 @@ def normal_url(url: str) -> str | None:
         else:
             segments.append(segment)
     host = parts.hostname + (f":{port}" if port is not None else "")
-    path = posixpath.join("/", *segments) if segments else "/"
-    if segments and segments[-1] == "" and not path.endswith("/"):
-        path += "/"
+    path = "/" + "/".join(segments)  # empty segments stay: a browser fetches '//ok/' as it is
     query = f"?{parts.query}" if parts.query else ""
     return f"{parts.scheme.lower()}://{host}{path}{query}"
 

@@ -1,4 +1,4 @@
-"""`mkdocs-prfaq import`: existing Markdown PR/FAQs as pages of the body form.
+"""One original's text as the text of a page of the body form, for `mkdocs-prfaq import`.
 
 :func:`convert` turns one document into the text of a page written the way
 docs/writing-in-markdown.md describes: metadata in front matter, then ``## Press release``
@@ -7,9 +7,11 @@ heading), then every other section of the original, in order, and what the origi
 matter held that the site does not use. Nothing is dropped but structure: labels that became a
 part, headings that became a section, separators.
 
-Nothing here reads or writes files or knows MkDocs: the caller passes the text, what git knows
-about the file (:func:`git_history` asks it), and a function that says whether a relative image
-or file may be copied beside the page; ``mkdocs-prfaq import`` reads, copies and writes.
+Nothing here reads or writes files, runs git or knows MkDocs: the caller passes the text, what
+git knows about the file (:func:`.files.git_history` asks it), and a function that says whether a
+relative image or file may be copied beside the page (:func:`.files.asset_check`);
+``mkdocs-prfaq import`` (:mod:`mkdocs_prfaq.commands.cli`) reads, copies (:func:`.files.copy_asset`)
+and writes (:mod:`mkdocs_prfaq.commands.writes`).
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """What ``mkdocs-prfaq import`` does beside :func:`.document.convert`, which only turns text into text:
 ask git about the original (its dates and first author, the user's name), check and copy the
-files a page links beside it. Moved here as they were from ``commands/importer.py``."""
+files a page links beside it (the page itself is written with :mod:`mkdocs_prfaq.commands.writes`,
+whose :func:`~mkdocs_prfaq.commands.writes.open_new` creates each copy too)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from typing import Any
 
 from ...contract.model import MARKDOWN_EXTENSIONS
 from ..images import name_problem, read_image
-from ..scaffold import GENERATED_FOLDERS, NewPageError, _create, check_folders
+from ..scaffold import GENERATED_FOLDERS
+from ..writes import NewPageError, check_folders, open_new
 from .document import Asset, History, Published
 
 # -- what git knows ------------------------------------------------------------------------------
@@ -109,14 +111,14 @@ def copy_asset(source_dir: str, root: str, parts: tuple[str, ...], path: str, de
     """Copy the image ``source_dir/path``, checked again as :func:`asset_check` does, to
     ``root/<parts>/dest`` (``dest`` defaults to ``path``; ``parts`` lead from the site's folder
     ``root`` to the page's): never over another file, never through a symlink (the page's own
-    rule, :func:`.scaffold.write_new`). None, or why not."""
+    rule, :func:`.writes.write_new`). None, or why not."""
     data = read_image(source_dir, path)
     if isinstance(data, str):
         return data
     pieces = tuple((dest or path).split("/"))
     try:
         check_folders(root, (*parts, *pieces[:-1]))
-        fd = _create(root, (*parts, *pieces[:-1]), pieces[-1])
+        fd = open_new(root, (*parts, *pieces[:-1]), pieces[-1])
     except FileExistsError:
         target = os.path.join(root, *parts, *pieces)
         return None if _same_bytes(data, target) else f"{target} exists; not overwriting it"

@@ -1,27 +1,30 @@
-"""A site's configuration as ``mkdocs-prfaq check`` needs it, read without MkDocs' ``load_config``.
+"""A site's configuration as the CLI (``check``, ``new``, ``init``, ``import``, ``export``) and the
+Python-Markdown extension need it, read without MkDocs' ``load_config``.
 
 ``load_config`` imports every plugin and the theme the file names, so a check on a machine (a CI
 job, a pre-commit hook) without ``mkdocs-git-revision-date-localized-plugin`` or a company theme
 installed would stop there. This reads only what the check needs: ``docs_dir``, ``exclude_docs``
 and the prfaq plugin's options (validated by :class:`~.config.PrfaqConfig`, as MkDocs would),
-following ``INHERIT``, resolving ``!ENV`` (scalar and list forms) and ``!relative``, and ignoring
-every other tag (``!!python/name:...``) without constructing anything. Zensical's
-``zensical.toml`` is read too: ``[project]`` ``docs_dir`` and ``[project.plugins.prfaq]``.
+following ``INHERIT`` (merged with mergedeep, as MkDocs merges it), resolving ``!ENV`` (with
+pyyaml-env-tag, as MkDocs does) and ``!relative``, and ignoring every other tag
+(``!!python/name:...``) without constructing anything. Zensical's ``zensical.toml`` is read too:
+``[project]`` ``docs_dir`` and ``[project.plugins.prfaq]``.
 """
 
 from __future__ import annotations
 
-import copy
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import mergedeep
 import yaml
+import yaml_env_tag
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
-from ..config import PrfaqConfig
-from ..contract.problems import escape, shown_path
+from .config import PrfaqConfig
+from .contract.problems import escape, shown_path
 
 CONFIG_FILES = ("mkdocs.yml", "mkdocs.yaml", "zensical.toml")
 """Looked for, in this order, in the working directory when no ``-f`` names one."""
@@ -35,9 +38,13 @@ class ConfigError(Exception):
 
 @dataclass
 class SiteConfig:
+    """A site as the CLI and the Zensical extension know it, read from its config file."""
+
     config_file: str
     docs_dir: str
+    """Absolute and normalised."""
     plugin: PrfaqConfig
+    """The prfaq plugin's options, validated (its defaults when the file does not list it)."""
     exclude_docs: Any = None
     """MkDocs' ``exclude_docs`` as a pathspec (``None`` when the site sets none)."""
     enabled: bool = True
@@ -46,6 +53,11 @@ class SiteConfig:
     """Warnings about the configuration, one line each (an unknown plugin option...)."""
     use_directory_urls: bool = True
     """MkDocs' option: a page ``a/b.md`` is served at ``a/b/`` (true) or ``a/b.html``."""
+
+    @property
+    def root(self) -> str:
+        """The site's folder, where its config file is: `new`, `init` and `import` write only inside it."""
+        return os.path.dirname(os.path.abspath(self.config_file))
 
 
 def find_config(name: str | None) -> str:
@@ -141,25 +153,12 @@ def _plugin_options(path: str, plugins: Any) -> tuple[dict[str, Any], bool]:
 # -- mkdocs.yml ---------------------------------------------------------------------------------
 
 def _env(loader: yaml.SafeLoader, node: Node) -> Any:
-    """``!ENV NAME`` or ``!ENV [NAME, OTHER, default]``, as pyyaml-env-tag (MkDocs) reads them: the
-    first variable that is set, its text read as a YAML scalar (``true``, ``3``); else the default."""
-    default = None
-    if isinstance(node, ScalarNode):
-        names = [loader.construct_scalar(node)]
-    elif isinstance(node, SequenceNode):
-        items = node.value
-        if len(items) > 1:
-            default = loader.construct_object(items[-1])
-            items = items[:-1]
-        names = [loader.construct_scalar(item) for item in items]
-    else:
+    """``!ENV NAME`` or ``!ENV [NAME, OTHER, default]``, read by pyyaml-env-tag as MkDocs reads it
+    (``mkdocs.utils.yaml.get_yaml_loader``): the first variable that is set, its text read as a
+    YAML scalar (``true``, ``3``); else the default. A mapping is refused in the plugin's words."""
+    if not isinstance(node, (ScalarNode, SequenceNode)):
         raise yaml.constructor.ConstructorError(None, None, "!ENV expects a name or a list of names", node.start_mark)
-    for name in names:
-        if isinstance(name, str) and name in os.environ:
-            value = os.environ[name]
-            tag = loader.resolve(ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
-            return loader.construct_object(ScalarNode(tag, value))
-    return default
+    return yaml_env_tag.construct_env_tag(loader, node)
 
 
 @dataclass(frozen=True)
@@ -242,18 +241,9 @@ def _read_yaml(path: str, seen: set[str], keep_tags: bool = False) -> dict[str, 
     parent_path = os.path.normpath(os.path.join(os.path.dirname(path), parent))
     if not os.path.isfile(parent_path):
         raise ConfigError(f"{shown}: INHERIT: {escape(parent)!r} does not exist (expected a path relative to {shown})")
-    return _merge(_read_yaml(parent_path, seen | {real}, keep_tags), data)
-
-
-def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
-    """``child`` over ``base`` as MkDocs merges an inherited file (mergedeep's replace strategy):
-    mappings merge key by key, everything else (lists too) is replaced."""
-    merged = dict(base)
-    for key, value in child.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _merge(merged[key], value)
-        else:
-            merged[key] = copy.deepcopy(value)
+    # MkDocs' own merge (mkdocs.utils.yaml.yaml_load): mergedeep's replace strategy, mappings merged key by
+    # key, anything else (lists too) replaced by the child's
+    merged: dict[str, Any] = mergedeep.merge(_read_yaml(parent_path, seen | {real}, keep_tags), data)
     return merged
 
 
