@@ -109,6 +109,10 @@ class BodyDoc:
     an image), as written: the layout shows it there."""
     errors: list[tuple[int, str, str]] = field(default_factory=list)
     """``(line, field, message)`` of what the sections themselves get wrong."""
+    not_faq: list[tuple[int, str, str]] = field(default_factory=list)
+    """``(line, heading, headings expected)`` of each section that reads like a FAQ (its name
+    says questions, or it asks some) under a heading that names none: what a missing FAQ is
+    reported as, at that heading (:func:`explain_missing`)."""
 
 
 class _Reader:
@@ -175,13 +179,30 @@ class _Reader:
             first = next((k for k, p in enumerate(pieces[:dated]) if _part_of(p)), dated)
             preface = [p.text for p in pieces[:first]]
             pieces = pieces[first:]
-        for piece in pieces:
+        skip = -1
+        for k, piece in enumerate(pieces):
+            if k == skip:
+                continue
             index, text, paragraph = piece.line, piece.text, piece.kind == "paragraph"
             if piece.heading is not None and normalise(piece.heading.text) in PARTS:
                 label = PARTS[normalise(piece.heading.text)]
                 current = None
                 continue
             if piece.kind == "blockquote":
+                outside = pieces[k + 1] if k + 1 < len(pieces) else None
+                if outside is not None and _attribution_alone(outside) and _said_nothing(text):
+                    # '— Name, Role' under the quote but outside its '>' block: the quote it ends,
+                    # and a problem at its line
+                    n = len(quotes)
+                    self._quotes(f"{text}\n> {outside.text.strip()}", index, quotes)
+                    said_at = self.at(outside.line)
+                    for key in ("kind", "name", "role"):
+                        self.doc.lines[("quotes", str(n), key)] = said_at
+                    self.doc.errors.append((said_at, f"quotes.{n}", f"the attribution {outside.text.strip()!r} is "
+                                            "outside the quote's '>' block (expected it on the quote's last line: "
+                                            f"'> {outside.text.strip()}')"))
+                    skip = k + 1
+                    continue
                 leftover = self._quotes(text, index, quotes)
                 if leftover is None:
                     continue  # a list or code after a quote still belongs to the part before it
@@ -356,6 +377,26 @@ class _Reader:
 
 
 
+def _attribution_alone(piece: _Piece) -> bool:
+    """A paragraph that is only an attribution line (``— Jo Lee, VP Product``): a dash that no
+    list opens, then a speaker."""
+    text = piece.text.strip()
+    return piece.kind == "paragraph" and "\n" not in text and text.startswith(("—", "–", "--", "―")) \
+        and attribution(_unwrap(text)) is not None
+
+
+def _said_nothing(text: str) -> bool:
+    """Whether a blockquote says something and has no attribution line of its own (its words are
+    a quote waiting for one), as :meth:`_Reader._quotes` reads it."""
+    said = False
+    for line in text.split("\n"):
+        stripped = markdown.quote_line(line).strip()
+        if said and attribution(_unwrap(stripped)):
+            return False
+        said = said or bool(stripped)
+    return said
+
+
 def _asks(heading: str) -> bool:
     """Whether a heading's text is a question: it ends in ``?`` or opens with ``Q:``."""
     text = _ATTRS.sub("", heading).strip()
@@ -435,6 +476,8 @@ def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -
     if not any(kinds):
         return None
     reader = _Reader(read, offset)
+    expected = ", ".join(dict.fromkeys([*FAQ_HEADINGS, *(labels[k] for k in ("external_faq", "internal_faq", "faq")
+                                                          if labels and labels.get(k))]))
     rest: list[str] = []
     rest.append(reader.source(0, tops[0].index))
     n = 0
@@ -449,6 +492,8 @@ def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -
                 following += 1
         end = tops[following].index if following < len(tops) else len(read.blocks)
         if kind is None:
+            if _reads_like_faq(reader, h, end):
+                reader.doc.not_faq.append((reader.at(h.line), _ATTRS.sub("", h.text).strip(), expected))
             rest.append(reader.source(h.index, end))
         elif kind == "press_release" and ("press_release",) in reader.doc.lines:
             first_line = reader.doc.lines[("press_release",)]
@@ -474,6 +519,32 @@ def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -
     kept = [r for r in rest if r.strip()]
     doc.rest = "\n\n".join(kept) + "\n" if kept else ""
     return doc
+
+
+FAQ_HEADINGS = ("External FAQ", "Internal FAQ", "FAQ")
+"""The FAQ headings a message names (the site's labels besides); :data:`.vocabulary.EXTERNAL`,
+:data:`.vocabulary.INTERNAL` and :data:`.vocabulary.FAQ` hold every spelling read."""
+_FAQ_WORDS = re.compile(r"\b(?:faqs?|questions?|q\s?&\s?a|asked|answers?)\b")
+
+
+def _reads_like_faq(reader: _Reader, h: _Heading, end: int) -> bool:
+    """Whether a section no name recognises reads like a FAQ: its heading speaks of questions
+    (``## Questions customers ask``) or it asks some."""
+    return bool(_FAQ_WORDS.search(normalise(h.text))) or reader.asks(h.index + 1, end, h.level)
+
+
+def explain_missing(written: BodyDoc, field_name: str, message: str) -> tuple[int, str] | None:
+    """A FAQ field reported ``missing (...)`` on a page whose body has a section that reads like
+    a FAQ under a heading no name recognises: ``(that heading's line, a message naming it and the
+    headings that are)``, once per such section; None otherwise."""
+    if not written.not_faq or not message.startswith("missing (") or field_name not in ("faq", "faq.external",
+                                                                                         "faq.internal"):
+        return None
+    line, heading, expected = written.not_faq.pop(0)
+    because = message.removeprefix("missing (").removesuffix(")")
+    shown = repr(heading if len(heading) <= 60 else heading[:56] + "...")
+    return line, (f"{shown} is not a FAQ heading, so {field_name} is missing ({because}; expected one of: "
+                  f"{expected})")
 
 
 def _faq_section(reader: _Reader, h: _Heading, end: int, extra: dict[str, set[str]]) -> list[str]:
