@@ -473,9 +473,11 @@ def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -
     tops = [_Heading(b.level, b.content, b.start, n) for n, b in enumerate(read.blocks)
             if b.kind == "heading" and b.level <= 2]
     kinds = [_kind(h.text, extra) for h in tops]
-    if not any(kinds):
-        return None
     reader = _Reader(read, offset)
+    for line, levels, end in read.too_deep:
+        reader.doc.errors.append((reader.at(line), "body", _too_deep(levels, reader.at(end - 1))))
+    if not any(kinds):  # no section: the page is left alone, but what the reader could not read is named
+        return BodyDoc(rest=body, errors=reader.doc.errors) if reader.doc.errors else None
     expected = ", ".join(dict.fromkeys([*FAQ_HEADINGS, *(labels[k] for k in ("external_faq", "internal_faq", "faq")
                                                           if labels and labels.get(k))]))
     rest: list[str] = []
@@ -519,6 +521,17 @@ def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -
     kept = [r for r in rest if r.strip()]
     doc.rest = "\n\n".join(kept) + "\n" if kept else ""
     return doc
+
+
+def _too_deep(levels: int, last: int) -> str:
+    """What a block nested deeper than the reader reads is told (:attr:`.reader.Document.too_deep`)."""
+    if levels > markdown.DEEPEST:
+        return (f"lists or quotes nested {levels} levels deep (expected at most {markdown.DEEPEST}, a level being a "
+                "'>', a list marker or two columns of indentation); the block is kept as written, not read for "
+                "sections or questions")
+    return (f"more than {markdown.RECOVERIES} lists or quotes nested deeper than {markdown.MAX_NESTING // 2} levels "
+            f"in one page (expected at most {markdown.RECOVERIES}); the page from here to line {last} is kept as "
+            "written, not read for sections or questions")
 
 
 FAQ_HEADINGS = ("External FAQ", "Internal FAQ", "FAQ")

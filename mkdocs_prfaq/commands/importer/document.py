@@ -173,12 +173,17 @@ def _fence_open(line: str) -> str | None:
     return m.group(1)
 
 
-def _scan(text: str, offset: int) -> list[_Heading | _Block]:
+def _scan(text: str, offset: int, too_deep: list[tuple[int, int, str]] | None = None) -> list[_Heading | _Block]:
     """Headings and blocks of the original's body, in order, as the reader gives them (a fenced
     block, an HTML block or comment, a list stays whole). ``line`` is the line of the original
-    file (``offset`` lines come before ``text``)."""
+    file (``offset`` lines come before ``text``). Blocks nested deeper than the reader reads go
+    in ``too_deep``: ``(line of the original, levels, that line)``."""
     items: list[_Heading | _Block] = []
-    for b in markdown.read(text).blocks:
+    read = markdown.read(text)
+    for line, levels, _ in read.too_deep:
+        if too_deep is not None:
+            too_deep.append((line + offset + 1, levels, read.lines[line]))
+    for b in read.blocks:
         if b.kind == "heading" and not markdown.plain(b.content).strip():
             continue  # an empty heading ('##' alone) separates, names nothing and has no words
         if b.kind == "heading":
@@ -1406,7 +1411,8 @@ def convert(
             meta, meta_lines = parsed.data, parsed.lines
     offset = text.count("\n", 0, len(text) - len(body_text)) if yaml_text is not None else 0
 
-    reader = _Reader(_scan(body_text, offset), _names(labels))
+    too_deep: list[tuple[int, int, str]] = []
+    reader = _Reader(_scan(body_text, offset, too_deep), _names(labels))
     reader.read()
 
     # front matter: what the original's says and the schema knows; the rest kept as text
@@ -1506,6 +1512,10 @@ def convert(
         page.add(f"## {section.heading}")
         for b in section.blocks:
             page.add(b)
+    for line, levels, written in too_deep:
+        page.note("body", f"the original's line {line} is in lists or quotes nested {levels} levels deep, deeper "
+                  f"than the reader reads (at most {markdown.DEEPEST}): kept as written, not read for sections or "
+                  "questions", _find(page.lines, written.strip()) if written.strip() else None)
     if left or moved or meta_problem:
         page.add("## Original metadata")
         if meta_problem:
