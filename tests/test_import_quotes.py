@@ -271,3 +271,40 @@ def test_the_sites_labels_are_among_the_headings_named() -> None:
     parsed = body.parse(page.split("---\n", 2)[2], 0, {"external_faq": "Customer questions"})
     assert parsed is not None and parsed.not_faq
     assert parsed.not_faq[0][2] == "External FAQ, Internal FAQ, FAQ, Customer questions"
+
+
+@pytest.mark.parametrize(("quote", "read"), [
+    ('> "We built them." — Jo Lee, VP Product', [("Jo Lee", "VP Product", "We built them.")]),
+    ('> *"We built them."* — pilot lead', [("pilot lead", None, '*"We built them."*')]),
+    ('> "We built them,\n> for you." -- the author', [("the author", None, "We built them,\nfor you.")]),
+    ('> “We built them.” ― Jo Lee, VP\n>\n> "And you." — Sam, commuter',
+     [("Jo Lee", "VP", "We built them."), ("Sam", "commuter", "And you.")]),
+    ('> He said "no" — and left.', []),
+    ('> "Open" — ', []),
+])
+def test_the_body_form_reads_an_attribution_on_the_quotations_last_line(quote: str, read: list[Any]) -> None:
+    page = DRAFT + f"## Press release\n\n**SEATTLE, WA, March 3, 2027** — Acme launches skates.\n\n{quote}\n"
+    shown = [(q["name"], q.get("role"), q["text"]) for q in quotes_of(page)]
+    assert shown == read
+    proposal, _ = load_page("proposals/p.md", "docs/proposals/p.md", page, VALIDATOR)
+    kept = " ".join([*strings(proposal.data), proposal.body])
+    assert set(words(quote)) <= set(words(kept))
+
+
+def strings(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in strings(v)]
+    return [str(value)]
+
+
+def test_reading_quotes_stays_linear() -> None:
+    from .test_security_limits import assert_linear
+
+    def page(n: int) -> str:
+        return DRAFT + "## Press release\n\n" + ('> "a" ' + " " * 50 + '" ' + "— " * 20 + "\n") * n + \
+            ('"a," said b, c. ' * n) + "\n\n" + ('x. "a" — ' * n) + "\n"
+
+    assert_linear(page, lambda text: (load_page("proposals/p.md", "docs/proposals/p.md", text, VALIDATOR),
+                                      convert(text)), 200)

@@ -15,12 +15,14 @@ from typing import Any
 
 from . import reader as markdown
 from .vocabulary import (
+    CLOSE_QUOTES,
     CUSTOMER_ROLE,
     DATE,
     EXTERNAL,
     FAQ,
     GROUPS,
     INTERNAL,
+    OPEN_QUOTES,
     PART_ORDER,
     PARTS,
     PRESS_RELEASE,
@@ -72,6 +74,11 @@ def attribution(line: str) -> tuple[str, str | None] | None:
         if k is not None and k.end() == len(who):
             who, kind = who[: k.start()].rstrip(), k.group("kind")
     return (who, kind) if who else None
+_SAME_LINE = re.compile(r"^(?P<said>.*[" + CLOSE_QUOTES + r"](?:\*\*|__|\*|_)?)[ \t]*(?:[,.][ \t]*)?"
+                        r"(?P<who>(?:—|–|--|―)[ \t]*\S.*)$")
+"""A quotation's last line with its attribution after it: ``"...," — Name, Role`` (the dash no list
+opens)."""
+_CLOSE_THEN_DASH = re.compile(r"[" + CLOSE_QUOTES + r"][*_]{0,2}[ \t]*[,.]?[ \t]*(?:—|–|--|―)")
 _DATE_AT_END = re.compile(rf"(?:,\s*|\s+)(?P<date>{DATE})\s*$")
 _SOME_DATE_AT_END = re.compile(r",[ \t]*(?P<date>[^,*\n]{0,40}?\d{4})[ \t]*$")
 """What a dateline ends with when it is no date the body form reads (``Marchember 3, 2027``,
@@ -261,7 +268,25 @@ class _Reader:
         text when it has no attribution at all (then it is no quote, only text). Linear in the
         blockquote: what a quote said is joined once, when its attribution is found."""
         lines = text.split("\n")
-        inner = [markdown.quote_line(line) for line in lines]
+        inner: list[str] = []
+        source: list[int] = []  # the blockquote's line each inner line is on
+        first: str | None = None  # the first line of the quote being read: a quotation mark opens it?
+        for k, line in enumerate(lines):
+            unquoted = markdown.quote_line(line)
+            stripped = unquoted.strip()
+            if first is not None and attribution(_unwrap(stripped)):
+                first = None
+            elif first is None and stripped:
+                first = stripped
+            opened = first is not None and first.lstrip("*_").startswith(tuple(OPEN_QUOTES))
+            same = _SAME_LINE.match(unquoted) if opened and _CLOSE_THEN_DASH.search(unquoted) else None
+            if same and attribution(same.group("who")):  # '> "..." — Name, Role' on one line: two lines
+                inner += [same.group("said"), same.group("who")]
+                source += [k, k]
+                first = None
+            else:
+                inner.append(unquoted)
+                source.append(k)
         start, found, said_something = 0, False, False
         for i, line in enumerate(inner):
             stripped = line.strip()
@@ -272,14 +297,14 @@ class _Reader:
                 continue
             who = _unwrap(m[0].strip())
             name, _, role = who.partition(",")
-            kind = m[1] or ("customer" if CUSTOMER_ROLE.search(role) or any(
+            kind = m[1] or ("customer" if CUSTOMER_ROLE.search(role or name) or any(
                 q["kind"] == "leader" for q in quotes) else "leader")
             n = len(quotes)
             quote = {"kind": kind, "name": name.strip(), "role": role.strip(), "text": _unquote(said)}
             if not quote["role"]:
                 del quote["role"]  # a name alone: the role is missing, which a draft may be
             quotes.append(quote)
-            where, said_at = self.at(index + start), self.at(index + i)
+            where, said_at = self.at(index + source[start]), self.at(index + source[i])
             for key in ("", "text"):
                 self.doc.lines[("quotes", str(n), key) if key else ("quotes", str(n))] = where
             for key in ("kind", "name", "role"):  # written on the attribution line
@@ -288,7 +313,7 @@ class _Reader:
             start, found, said_something = i + 1, True, False
         if not found:
             return text
-        left = "\n".join(lines[start:]).strip()
+        left = "\n".join(lines[source[start]:]).strip() if start < len(inner) else ""
         return left if left.strip("> \n") else None
 
     # -- FAQ -------------------------------------------------------------------------------
