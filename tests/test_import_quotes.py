@@ -308,3 +308,10 @@ def test_reading_quotes_stays_linear() -> None:
 
     assert_linear(page, lambda text: (load_page("proposals/p.md", "docs/proposals/p.md", text, VALIDATOR),
                                       convert(text)), 200)
+
+
+def test_two_quotes_in_one_paragraph_are_two_quotes() -> None:
+    page = convert('## Press release\n\nSkates.\n\n"We built it," said Jo Lee, CEO. "It changed my commute," said Sam, '
+                   'a customer. Order today.\n')
+    assert [(q["name"], q.get("role")) for q in quotes_of(page)] == [("Jo Lee", "CEO"), ("Sam", "a customer")]
+    assert page.index("> — Sam, a customer") < page.index("Order today.")

@@ -939,10 +939,18 @@ def _press(events: list[_PREvent], *, subtitle_allowed: bool, title_known: bool)
         pr.entries.append(entry)
 
     def add_quote(quote: Quote) -> None:
-        """A quote in its place: the prose of its paragraph before it, the quote, the prose after."""
-        if quote.before:
-            add(_Entry(part, quote.before))
-        add(_Entry(part, quote=quote))
+        """A quote in its place: the prose of its paragraph before it, the quote, the prose after
+        (which may hold the next quote: ``"A," said Jo. "B," said Sam.``, up to
+        :data:`QUOTE_STARTS_TRIED` in a paragraph)."""
+        for _ in range(QUOTE_STARTS_TRIED):
+            if quote.before:
+                add(_Entry(part, quote.before))
+            add(_Entry(part, quote=quote))
+            following = _quote(quote.after) if quote.after else None
+            if following is None:
+                break
+            following.kind = following.kind or quote.kind
+            quote = following
         if quote.after:
             add(_Entry(part, quote.after))
 
