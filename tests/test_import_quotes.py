@@ -315,3 +315,12 @@ def test_two_quotes_in_one_paragraph_are_two_quotes() -> None:
                    'a customer. Order today.\n')
     assert [(q["name"], q.get("role")) for q in quotes_of(page)] == [("Jo Lee", "CEO"), ("Sam", "a customer")]
     assert page.index("> — Sam, a customer") < page.index("Order today.")
+
+
+def test_a_whole_faq_missing_names_every_heading_that_reads_like_one() -> None:
+    page = IN_REVIEW + f"## Customers ask\n\n{QUESTIONS}## Business questions\n\n{QUESTIONS}"
+    _, problems = load_page("proposals/p.md", "docs/proposals/p.md", page, VALIDATOR)
+    line = page.split("\n").index("## Customers ask") + 1
+    assert [(p.line, p.field) for p in problems] == [(line, "faq")], [str(p) for p in problems]
+    assert problems[0].message.startswith("'Customers ask' and 'Business questions' are not FAQ headings, so faq is "
+                                          "missing (status 'in-review' requires it; expected one of: ")

@@ -578,11 +578,17 @@ def explain_missing(written: BodyDoc, field_name: str, message: str) -> tuple[in
     if not written.not_faq or not message.startswith("missing (") or field_name not in ("faq", "faq.external",
                                                                                          "faq.internal"):
         return None
-    line, heading, expected = written.not_faq.pop(0)
+    # the whole FAQ missing: every such heading is named; one group missing: the next one
+    named = written.not_faq[:] if field_name == "faq" else written.not_faq[:1]
+    del written.not_faq[: len(named)]
+    line, _, expected = named[0]
     because = message.removeprefix("missing (").removesuffix(")")
-    shown = repr(heading if len(heading) <= 60 else heading[:56] + "...")
-    return line, (f"{shown} is not a FAQ heading, so {field_name} is missing ({because}; expected one of: "
-                  f"{expected})")
+    shown = [repr(h if len(h) <= 60 else h[:56] + "...") for _, h, _ in named[:5]]
+    if len(named) > 5:
+        shown.append(f"{len(named) - 5} more")
+    headings = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    verb = "is not a FAQ heading" if len(shown) == 1 else "are not FAQ headings"
+    return line, f"{headings} {verb}, so {field_name} is missing ({because}; expected one of: {expected})"
 
 
 def _faq_section(reader: _Reader, h: _Heading, end: int, extra: dict[str, set[str]]) -> list[str]:
