@@ -324,3 +324,19 @@ def test_a_whole_faq_missing_names_every_heading_that_reads_like_one() -> None:
     assert [(p.line, p.field) for p in problems] == [(line, "faq")], [str(p) for p in problems]
     assert problems[0].message.startswith("'Customers ask' and 'Business questions' are not FAQ headings, so faq is "
                                           "missing (status 'in-review' requires it; expected one of: ")
+
+
+RUN = " " * 200_000
+
+
+@pytest.mark.parametrize("text", [
+    f'> "a"{RUN}x\n', f'> "a"{RUN}— x\n', f'> "a",{RUN},{RUN}x\n', f'"a,"{RUN}said{RUN}x{RUN}.\n',
+    f'x.{RUN}"a"{RUN}said b\n', f'"a,"{RUN}b{RUN}said.{RUN}"c"\n', f'> "a"\n>\n— b{RUN}x\n',
+])
+def test_a_run_of_spaces_in_a_quote_reads_at_once(text: str) -> None:
+    from .test_linear import hang_guard
+
+    with hang_guard(30):
+        load_page("proposals/p.md", "docs/proposals/p.md", DRAFT + "## Press release\n\n" + text, VALIDATOR)
+        convert("## Press release\n\n" + text)
+        convert("## Press release\n\n" + text.replace(" ", "\t"))

@@ -74,11 +74,15 @@ def attribution(line: str) -> tuple[str, str | None] | None:
         if k is not None and k.end() == len(who):
             who, kind = who[: k.start()].rstrip(), k.group("kind")
     return (who, kind) if who else None
+
+
 _SAME_LINE = re.compile(r"^(?P<said>.*[" + CLOSE_QUOTES + r"](?:\*\*|__|\*|_)?)[ \t]*(?:[,.][ \t]*)?"
                         r"(?P<who>(?:—|–|--|―)[ \t]*\S.*)$")
 """A quotation's last line with its attribution after it: ``"...," — Name, Role`` (the dash no list
 opens)."""
-_CLOSE_THEN_DASH = re.compile(r"[" + CLOSE_QUOTES + r"][*_]{0,2}[ \t]*[,.]?[ \t]*(?:—|–|--|―)")
+_CLOSE_THEN_DASH = re.compile(r"[" + CLOSE_QUOTES + r"][*_]{0,2}[ \t]*(?:[,.][ \t]*)?(?:—|–|--|―)")
+
+
 _DATE_AT_END = re.compile(rf"(?:,\s*|\s+)(?P<date>{DATE})\s*$")
 _SOME_DATE_AT_END = re.compile(r",[ \t]*(?P<date>[^,*\n]{0,40}?\d{4})[ \t]*$")
 """What a dateline ends with when it is no date the body form reads (``Marchember 3, 2027``,
