@@ -258,7 +258,7 @@ def _quoted_question(text: str) -> tuple[str, str] | None:
     with no answer of its own; None for any other blockquote."""
     lines = [markdown.quote_line(line).strip() for line in text.strip().split("\n")]
     if not lines or len(lines) > 5 or any(not line or line.startswith((">", "#", "- ", "* ", "+ ", "```", "~~~"))
-                                          for line in lines):
+                                          or _LIST_ITEM.match(line) for line in lines):
         return None
     question = " ".join(lines)
     if len(question) > 300 or not _asks(question) or question.startswith(tuple(_OPEN_Q)):
