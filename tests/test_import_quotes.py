@@ -340,3 +340,12 @@ def test_a_run_of_spaces_in_a_quote_reads_at_once(text: str) -> None:
         load_page("proposals/p.md", "docs/proposals/p.md", DRAFT + "## Press release\n\n" + text, VALIDATOR)
         convert("## Press release\n\n" + text)
         convert("## Press release\n\n" + text.replace(" ", "\t"))
+
+
+def test_the_body_form_reads_faq_groups_named_for_their_audience() -> None:
+    page = DRAFT + ("## FAQ\n\n### For the person using it\n\n**How fast?**\n\nFast.\n\n"
+                    "### For the people deciding whether to build it\n\n**What does it cost?**\n\nLittle.\n")
+    proposal, problems = load_page("proposals/p.md", "docs/proposals/p.md", page, VALIDATOR)
+    assert not problems
+    assert {g: [q["question"] for q in qs] for g, qs in proposal.data["faq"].items()} == {
+        "external": ["How fast?"], "internal": ["What does it cost?"]}

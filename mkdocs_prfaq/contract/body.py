@@ -26,6 +26,7 @@ from .vocabulary import (
     PART_ORDER,
     PARTS,
     PRESS_RELEASE,
+    audience,
     normalise,
     parse_date,
     section_name,
@@ -624,7 +625,7 @@ def _group(heading: str, extra: dict[str, set[str]]) -> str | None:
     for kind in ("external", "internal"):
         if name in GROUPS[kind] or written in GROUPS[kind] or written in extra.get(kind, set()):
             return kind
-    return None
+    return audience(heading)  # '### For the people deciding whether to build it'
 
 
 def _label_names(labels: Mapping[str, str]) -> dict[str, set[str]]:
