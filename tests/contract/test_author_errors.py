@@ -1,7 +1,6 @@
 """Errors in the author's words for the body form (issue 19): each mistake is one line at the
 line where it is, naming what was written and what is expected, never a parser's own words.
-Mistakes whose reading belongs to the body-form reader (contract/body.py) are xfail(strict)
-until it reports them."""
+Mistakes whose reading belongs to the body-form reader (contract/body.py) are reported by it."""
 
 from __future__ import annotations
 
@@ -157,10 +156,8 @@ def test_real_names_are_not_placeholders(site: Site, capsys: pytest.CaptureFixtu
     assert (code, problems) == (0, [])
 
 
-# -- messages the body-form reader makes (contract/body.py): xfail until it does -----------------
+# -- messages the body-form reader makes (contract/body.py) ----------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="body.py: a ## heading that is no section is skipped in silence; the reader "
-                                       "should name it (needs the parser: an unknown-section note at its line)")
 def test_an_unrecognised_faq_heading_is_named(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
     text = PAGE.replace("## External FAQ", "## Questions customers ask")
     code, problems, _ = check(site, capsys, text)
@@ -172,8 +169,6 @@ def test_an_unrecognised_faq_heading_is_named(site: Site, capsys: pytest.Capture
         assert heading in problem.split("is not a FAQ heading", 1)[1]
 
 
-@pytest.mark.xfail(strict=True, reason="body.py: an attribution line under a quote but outside its > block is read "
-                                       "as prose; the reader should say so at that line")
 def test_a_leader_attribution_outside_the_quote_block_says_so(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
     text = PAGE.replace("> — Jo Lee, VP Product", "\n— Jo Lee, VP Product")
     code, problems, _ = check(site, capsys, text)
