@@ -300,7 +300,7 @@ def strings(value: Any) -> list[str]:
 
 
 def test_reading_quotes_stays_linear() -> None:
-    from .test_security_limits import assert_linear
+    from ..security.test_security_limits import assert_linear
 
     def page(n: int) -> str:
         return DRAFT + "## Press release\n\n" + ('> "a" ' + " " * 50 + '" ' + "— " * 20 + "\n") * n + \
@@ -334,7 +334,7 @@ RUN = " " * 200_000
     f'x.{RUN}"a"{RUN}said b\n', f'"a,"{RUN}b{RUN}said.{RUN}"c"\n', f'> "a"\n>\n— b{RUN}x\n',
 ])
 def test_a_run_of_spaces_in_a_quote_reads_at_once(text: str) -> None:
-    from .test_linear import hang_guard
+    from ..contract.test_linear import hang_guard
 
     with hang_guard(30):
         load_page("proposals/p.md", "docs/proposals/p.md", DRAFT + "## Press release\n\n" + text, VALIDATOR)
