@@ -36,7 +36,7 @@ bench: $(BIN)/.installed  ## plugin cost as ratios at 100, 1,000 and 10,000 prop
 	$(BIN)/python benchmarks/run.py
 
 screenshots: $(BIN)/.installed  ## the browser tests' screenshots, into docs/assets/
-	PRFAQ_SCREENSHOTS=docs/assets $(BIN)/pytest -q tests/test_browser_layout.py tests/test_browser_index.py tests/test_browser_index_mobile.py
+	PRFAQ_SCREENSHOTS=docs/assets $(BIN)/pytest -q tests/layout/test_browser_layout.py tests/index/test_browser_index.py tests/index/test_browser_index_mobile.py
 
 reference: $(BIN)/.installed  ## rewrite the generated tables committed in docs/reference/*.md
 	$(BIN)/python -m mkdocs_prfaq.commands.reference docs/reference/*.md

@@ -15,15 +15,18 @@ from typing import Any
 
 from . import reader as markdown
 from .vocabulary import (
+    CLOSE_QUOTES,
     CUSTOMER_ROLE,
     DATE,
     EXTERNAL,
     FAQ,
     GROUPS,
     INTERNAL,
+    OPEN_QUOTES,
     PART_ORDER,
     PARTS,
     PRESS_RELEASE,
+    audience,
     normalise,
     parse_date,
     section_name,
@@ -72,6 +75,15 @@ def attribution(line: str) -> tuple[str, str | None] | None:
         if k is not None and k.end() == len(who):
             who, kind = who[: k.start()].rstrip(), k.group("kind")
     return (who, kind) if who else None
+
+
+_SAME_LINE = re.compile(r"^(?P<said>.*[" + CLOSE_QUOTES + r"](?:\*\*|__|\*|_)?)[ \t]*(?:[,.][ \t]*)?"
+                        r"(?P<who>(?:—|–|--|―)[ \t]*\S.*)$")
+"""A quotation's last line with its attribution after it: ``"...," — Name, Role`` (the dash no list
+opens)."""
+_CLOSE_THEN_DASH = re.compile(r"[" + CLOSE_QUOTES + r"][*_]{0,2}[ \t]*(?:[,.][ \t]*)?(?:—|–|--|―)")
+
+
 _DATE_AT_END = re.compile(rf"(?:,\s*|\s+)(?P<date>{DATE})\s*$")
 _SOME_DATE_AT_END = re.compile(r",[ \t]*(?P<date>[^,*\n]{0,40}?\d{4})[ \t]*$")
 """What a dateline ends with when it is no date the body form reads (``Marchember 3, 2027``,
@@ -109,6 +121,10 @@ class BodyDoc:
     an image), as written: the layout shows it there."""
     errors: list[tuple[int, str, str]] = field(default_factory=list)
     """``(line, field, message)`` of what the sections themselves get wrong."""
+    not_faq: list[tuple[int, str, str]] = field(default_factory=list)
+    """``(line, heading, headings expected)`` of each section that reads like a FAQ (its name
+    says questions, or it asks some) under a heading that names none: what a missing FAQ is
+    reported as, at that heading (:func:`explain_missing`)."""
 
 
 class _Reader:
@@ -175,13 +191,30 @@ class _Reader:
             first = next((k for k, p in enumerate(pieces[:dated]) if _part_of(p)), dated)
             preface = [p.text for p in pieces[:first]]
             pieces = pieces[first:]
-        for piece in pieces:
+        skip = -1
+        for k, piece in enumerate(pieces):
+            if k == skip:
+                continue
             index, text, paragraph = piece.line, piece.text, piece.kind == "paragraph"
             if piece.heading is not None and normalise(piece.heading.text) in PARTS:
                 label = PARTS[normalise(piece.heading.text)]
                 current = None
                 continue
             if piece.kind == "blockquote":
+                outside = pieces[k + 1] if k + 1 < len(pieces) else None
+                if outside is not None and _attribution_alone(outside) and _said_nothing(text):
+                    # '— Name, Role' under the quote but outside its '>' block: the quote it ends,
+                    # and a problem at its line
+                    n = len(quotes)
+                    self._quotes(f"{text}\n> {outside.text.strip()}", index, quotes)
+                    said_at = self.at(outside.line)
+                    for key in ("kind", "name", "role"):
+                        self.doc.lines[("quotes", str(n), key)] = said_at
+                    self.doc.errors.append((said_at, f"quotes.{n}", f"the attribution {outside.text.strip()!r} is "
+                                            "outside the quote's '>' block (expected it on the quote's last line: "
+                                            f"'> {outside.text.strip()}')"))
+                    skip = k + 1
+                    continue
                 leftover = self._quotes(text, index, quotes)
                 if leftover is None:
                     continue  # a list or code after a quote still belongs to the part before it
@@ -240,7 +273,25 @@ class _Reader:
         text when it has no attribution at all (then it is no quote, only text). Linear in the
         blockquote: what a quote said is joined once, when its attribution is found."""
         lines = text.split("\n")
-        inner = [markdown.quote_line(line) for line in lines]
+        inner: list[str] = []
+        source: list[int] = []  # the blockquote's line each inner line is on
+        first: str | None = None  # the first line of the quote being read: a quotation mark opens it?
+        for k, line in enumerate(lines):
+            unquoted = markdown.quote_line(line)
+            stripped = unquoted.strip()
+            if first is not None and attribution(_unwrap(stripped)):
+                first = None
+            elif first is None and stripped:
+                first = stripped
+            opened = first is not None and first.lstrip("*_").startswith(tuple(OPEN_QUOTES))
+            same = _SAME_LINE.match(unquoted) if opened and _CLOSE_THEN_DASH.search(unquoted) else None
+            if same and attribution(same.group("who")):  # '> "..." — Name, Role' on one line: two lines
+                inner += [same.group("said"), same.group("who")]
+                source += [k, k]
+                first = None
+            else:
+                inner.append(unquoted)
+                source.append(k)
         start, found, said_something = 0, False, False
         for i, line in enumerate(inner):
             stripped = line.strip()
@@ -251,14 +302,14 @@ class _Reader:
                 continue
             who = _unwrap(m[0].strip())
             name, _, role = who.partition(",")
-            kind = m[1] or ("customer" if CUSTOMER_ROLE.search(role) or any(
+            kind = m[1] or ("customer" if CUSTOMER_ROLE.search(role or name) or any(
                 q["kind"] == "leader" for q in quotes) else "leader")
             n = len(quotes)
             quote = {"kind": kind, "name": name.strip(), "role": role.strip(), "text": _unquote(said)}
             if not quote["role"]:
                 del quote["role"]  # a name alone: the role is missing, which a draft may be
             quotes.append(quote)
-            where, said_at = self.at(index + start), self.at(index + i)
+            where, said_at = self.at(index + source[start]), self.at(index + source[i])
             for key in ("", "text"):
                 self.doc.lines[("quotes", str(n), key) if key else ("quotes", str(n))] = where
             for key in ("kind", "name", "role"):  # written on the attribution line
@@ -267,7 +318,7 @@ class _Reader:
             start, found, said_something = i + 1, True, False
         if not found:
             return text
-        left = "\n".join(lines[start:]).strip()
+        left = "\n".join(lines[source[start]:]).strip() if start < len(inner) else ""
         return left if left.strip("> \n") else None
 
     # -- FAQ -------------------------------------------------------------------------------
@@ -356,6 +407,26 @@ class _Reader:
 
 
 
+def _attribution_alone(piece: _Piece) -> bool:
+    """A paragraph that is only an attribution line (``— Jo Lee, VP Product``): a dash that no
+    list opens, then a speaker."""
+    text = piece.text.strip()
+    return piece.kind == "paragraph" and "\n" not in text and text.startswith(("—", "–", "--", "―")) \
+        and attribution(_unwrap(text)) is not None
+
+
+def _said_nothing(text: str) -> bool:
+    """Whether a blockquote says something and has no attribution line of its own (its words are
+    a quote waiting for one), as :meth:`_Reader._quotes` reads it."""
+    said = False
+    for line in text.split("\n"):
+        stripped = markdown.quote_line(line).strip()
+        if said and attribution(_unwrap(stripped)):
+            return False
+        said = said or bool(stripped)
+    return said
+
+
 def _asks(heading: str) -> bool:
     """Whether a heading's text is a question: it ends in ``?`` or opens with ``Q:``."""
     text = _ATTRS.sub("", heading).strip()
@@ -432,9 +503,13 @@ def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -
     tops = [_Heading(b.level, b.content, b.start, n) for n, b in enumerate(read.blocks)
             if b.kind == "heading" and b.level <= 2]
     kinds = [_kind(h.text, extra) for h in tops]
-    if not any(kinds):
-        return None
     reader = _Reader(read, offset)
+    for line, levels, end in read.too_deep:
+        reader.doc.errors.append((reader.at(line), "body", _too_deep(levels, reader.at(end - 1))))
+    if not any(kinds):  # no section: the page is left alone, but what the reader could not read is named
+        return BodyDoc(rest=body, errors=reader.doc.errors) if reader.doc.errors else None
+    expected = ", ".join(dict.fromkeys([*FAQ_HEADINGS, *(labels[k] for k in ("external_faq", "internal_faq", "faq")
+                                                          if labels and labels.get(k))]))
     rest: list[str] = []
     rest.append(reader.source(0, tops[0].index))
     n = 0
@@ -449,6 +524,8 @@ def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -
                 following += 1
         end = tops[following].index if following < len(tops) else len(read.blocks)
         if kind is None:
+            if _reads_like_faq(reader, h, end):
+                reader.doc.not_faq.append((reader.at(h.line), _ATTRS.sub("", h.text).strip(), expected))
             rest.append(reader.source(h.index, end))
         elif kind == "press_release" and ("press_release",) in reader.doc.lines:
             first_line = reader.doc.lines[("press_release",)]
@@ -474,6 +551,49 @@ def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -
     kept = [r for r in rest if r.strip()]
     doc.rest = "\n\n".join(kept) + "\n" if kept else ""
     return doc
+
+
+def _too_deep(levels: int, last: int) -> str:
+    """What a block nested deeper than the reader reads is told (:attr:`.reader.Document.too_deep`)."""
+    if levels > markdown.DEEPEST:
+        return (f"lists or quotes nested {levels} levels deep (expected at most {markdown.DEEPEST}, a level being a "
+                "'>', a list marker or two columns of indentation); the block is kept as written, not read for "
+                "sections or questions")
+    return (f"more than {markdown.RECOVERIES} lists or quotes nested deeper than {markdown.MAX_NESTING // 2} levels "
+            f"in one page (expected at most {markdown.RECOVERIES}); the page from here to line {last} is kept as "
+            "written, not read for sections or questions")
+
+
+FAQ_HEADINGS = ("External FAQ", "Internal FAQ", "FAQ")
+"""The FAQ headings a message names (the site's labels besides); :data:`.vocabulary.EXTERNAL`,
+:data:`.vocabulary.INTERNAL` and :data:`.vocabulary.FAQ` hold every spelling read."""
+_FAQ_WORDS = re.compile(r"\b(?:faqs?|questions?|q\s?&\s?a|asked|answers?)\b")
+
+
+def _reads_like_faq(reader: _Reader, h: _Heading, end: int) -> bool:
+    """Whether a section no name recognises reads like a FAQ: its heading speaks of questions
+    (``## Questions customers ask``) or it asks some."""
+    return bool(_FAQ_WORDS.search(normalise(h.text))) or reader.asks(h.index + 1, end, h.level)
+
+
+def explain_missing(written: BodyDoc, field_name: str, message: str) -> tuple[int, str] | None:
+    """A FAQ field reported ``missing (...)`` on a page whose body has a section that reads like
+    a FAQ under a heading no name recognises: ``(that heading's line, a message naming it and the
+    headings that are)``, once per such section; None otherwise."""
+    if not written.not_faq or not message.startswith("missing (") or field_name not in ("faq", "faq.external",
+                                                                                         "faq.internal"):
+        return None
+    # the whole FAQ missing: every such heading is named; one group missing: the next one
+    named = written.not_faq[:] if field_name == "faq" else written.not_faq[:1]
+    del written.not_faq[: len(named)]
+    line, _, expected = named[0]
+    because = message.removeprefix("missing (").removesuffix(")")
+    shown = [repr(h if len(h) <= 60 else h[:56] + "...") for _, h, _ in named[:5]]
+    if len(named) > 5:
+        shown.append(f"{len(named) - 5} more")
+    headings = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    verb = "is not a FAQ heading" if len(shown) == 1 else "are not FAQ headings"
+    return line, f"{headings} {verb}, so {field_name} is missing ({because}; expected one of: {expected})"
 
 
 def _faq_section(reader: _Reader, h: _Heading, end: int, extra: dict[str, set[str]]) -> list[str]:
@@ -505,7 +625,7 @@ def _group(heading: str, extra: dict[str, set[str]]) -> str | None:
     for kind in ("external", "internal"):
         if name in GROUPS[kind] or written in GROUPS[kind] or written in extra.get(kind, set()):
             return kind
-    return None
+    return audience(heading)  # '### For the people deciding whether to build it'
 
 
 def _label_names(labels: Mapping[str, str]) -> dict[str, set[str]]:

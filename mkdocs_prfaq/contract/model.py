@@ -330,6 +330,8 @@ def load_page(
                              "deeply to check this page (expected a schema whose $refs end sooner)")], []
         if written is not None and "dateline" in written.data:
             found = [_body_date(e) for e in found]
+        if written is not None and written.not_faq:  # '## Questions customers ask' named, not 'missing'
+            found = [_named(written, e) for e in found]
         errors.extend(e for e in found if not (by_folder and e.field == "status"))
         errors.extend(_unknown_status(parsed, lifecycle, {e.field for e in errors}))
         errors.extend(_placeholders(parsed, {e.field for e in errors}, lifecycle))
@@ -439,6 +441,12 @@ def _body_date(error: frontmatter.FrontMatterError) -> frontmatter.FrontMatterEr
     message = error.message.removesuffix("(expected YYYY-MM-DD)").replace(" is not a valid date", " is not a date "
                                                                              "the dateline can read", 1)
     return frontmatter.FrontMatterError(error.line, error.field, f"{message}(expected {BODY_DATES})")
+
+
+def _named(written: body.BodyDoc, error: frontmatter.FrontMatterError) -> frontmatter.FrontMatterError:
+    """A missing FAQ reported at the heading that is no FAQ heading, naming it (:func:`.body.explain_missing`)."""
+    explained = body.explain_missing(written, error.field, error.message)
+    return error if explained is None else frontmatter.FrontMatterError(explained[0], error.field, explained[1])
 
 
 def _body_offset(text: str, rest: str) -> int:

@@ -13,6 +13,8 @@ with the page's reference definitions.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,13 +22,22 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .depth import LIMIT
+
 MAX_NESTING = 20
-"""How deep blocks and inline markup nest before the parser stops descending (the rest stays in
-the block that holds it, as text): deeper structure is never a section or a question, and reading
-stays linear in the page (its cost grows with this number on pathological nesting: ``- - - ...``).
-A list nested deeper than the limit (about nine list levels, each takes two) runs to the end of
-the page, as markdown-it stops there: every word is kept, but headings after it are read as part
-of the list."""
+"""How deep blocks and inline markup nest in the first reading of a page: deeper structure is
+never a section or a question, and reading stays linear in the page (markdown-it's cost grows
+with this number on pathological nesting: ``- - - ...``). A list nested deeper (about nine list
+levels, each takes two) makes markdown-it stop there and take the rest of the page into it; that
+block is read again on its own, as deep as it goes (:data:`DEEPEST`)."""
+DEEPEST = LIMIT
+"""The deepest a block is read, in the levels of :func:`.depth.markdown_nesting` (a ``>``, a list
+marker or two columns of indentation): the project's own bound. A block nested deeper is kept as
+written, one block up to where the page goes on at its margin, and named in
+:attr:`Document.too_deep`; what follows it is read as usual."""
+RECOVERIES = 8
+"""Blocks read again that deep in one page, at most (each reading reads the rest of the page
+once: linear). Past them, the rest of the page is one block, named in :attr:`Document.too_deep`."""
 
 _BLOCK_KINDS = {
     "heading_open": "heading", "paragraph_open": "paragraph", "blockquote_open": "blockquote",
@@ -35,8 +46,9 @@ _BLOCK_KINDS = {
 }
 
 
-def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+@functools.lru_cache(maxsize=16)
+def _parser(nesting: int = MAX_NESTING) -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"maxNesting": nesting}).enable("table")
     md.disable("inline")  # inline content is parsed on demand (:func:`inline`): most blocks never need it
     return md
 
@@ -77,6 +89,10 @@ class Document:
     blocks: list[Block]
     env: dict[str, Any] = field(default_factory=dict)
     """The parser's environment: the page's reference definitions, for :func:`inline`."""
+    too_deep: list[tuple[int, int, int]] = field(default_factory=list)
+    """``(line, levels, end)`` (0-based lines, ``end`` exclusive) of each block nested deeper than
+    :data:`DEEPEST` levels, or (with ``levels`` at most that) past :data:`RECOVERIES` blocks read
+    again: kept as written, one block, not read for sections."""
 
     def headings(self) -> Iterator[tuple[int, Block]]:
         """``(index, block)`` of each heading."""
@@ -93,15 +109,94 @@ def _for_parser(text: str) -> str:
 
 def read(text: str) -> Document:
     """The blocks of ``text`` (a page's body), each with its source lines."""
-    lines = text.split("\n")
+    lines = _for_parser(text).split("\n")
     env: dict[str, Any] = {}
-    tokens = _MD.parse(_for_parser(text), env)
-    return Document(lines, _blocks(tokens, lines), env)
-
-
-def _blocks(tokens: list[Token], lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
-    at, last = 0, len(lines)  # the first line not yet in a block; the end
+    too_deep: list[tuple[int, int, int]] = []
+    pos = 0
+    original = text.split("\n")
+    for attempt in range(RECOVERIES + 1):
+        tokens = _MD.parse("\n".join(lines[pos:]), env)
+        over = _overflow(tokens, MAX_NESTING)
+        if over is None:
+            blocks += _blocks(tokens, original, pos, len(lines))
+            break
+        # markdown-it stopped at its nesting limit and took the rest of the page into this block:
+        # the blocks before it stand; it runs to where the page goes on at its margin
+        top = max(n for n in range(over + 1) if tokens[n].level == 0 and tokens[n].nesting == 1)
+        start = pos + (tokens[top].map or (0, 0))[0]
+        deep_line = pos + (tokens[over].map or (0, 0))[0]
+        blocks += _blocks(tokens[:top], original, pos, start)
+        end = _margin(lines, deep_line + 1)
+        levels, deepest = _levels(lines, start, end)
+        region = "\n".join(lines[start:end])
+        inner = _parser(2 * levels + 8).parse(region, env) if levels <= DEEPEST and attempt < RECOVERIES else None
+        if inner is not None and _overflow(inner, 2 * levels + 8) is None:
+            blocks += _blocks(inner, original, start, end)
+        else:
+            if attempt == RECOVERIES:
+                end = len(lines)
+            kind = _BLOCK_KINDS.get(tokens[top].type, "list")
+            last = end
+            while last > start + 1 and not lines[last - 1].strip():
+                last -= 1
+            blocks.append(Block(kind, start, last, "\n".join(original[start:last])))
+            too_deep.append((deepest if levels > DEEPEST else deep_line, levels, last))
+        pos = end
+        if pos >= len(lines):
+            break
+    return Document(original, blocks, env, too_deep)
+
+
+def _overflow(tokens: list[Token], nesting: int) -> int | None:
+    """The first token at markdown-it's nesting limit (where it stopped reading), or None."""
+    return next((n for n, t in enumerate(tokens) if t.level >= nesting - 1 and t.map is not None), None)
+
+
+_MARGIN_BREAK = re.compile(r"^(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|(?:[-*_][ \t]*){3,}$)")
+"""A line at the margin that ends every list and quote, even right after a paragraph's line: a
+heading, a fence, a thematic break."""
+_MARKERS = re.compile(r"^(?:[ \t]|>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))*")
+
+
+def _margin(lines: list[str], start: int) -> int:
+    """The first line from ``start`` where the page goes on at its margin, outside every list and
+    quote: a line with no indentation after a blank line, or a heading, fence or thematic break
+    there; the end when there is none."""
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if not line.strip() or line[0] in " \t":
+            continue
+        if _MARGIN_BREAK.match(line) or not lines[i - 1].strip():
+            return i
+    return len(lines)
+
+
+def _levels(lines: list[str], start: int, end: int) -> tuple[int, int]:
+    """How deep lines ``start`` to ``end`` nest, at most, in :data:`DEEPEST`'s levels (each ``>``
+    or list marker before a line's text, and every two columns of indentation besides the blank
+    after each), and the first line that deep."""
+    deepest, where = 0, start
+    for i in range(start, end):
+        run = _MARKERS.match(lines[i])
+        if run is None or not run.group():
+            continue
+        prefix = run.group()
+        markers = prefix.count(">") + len(_MARKER.findall(prefix))
+        columns = max(0, prefix.count(" ") + 4 * prefix.count("\t") - markers)
+        if markers + columns // 2 > deepest:
+            deepest, where = markers + columns // 2, i
+    return deepest, where
+
+
+_MARKER = re.compile(r"[-*+]|\d{1,9}[.)]")
+
+
+def _blocks(tokens: list[Token], lines: list[str], offset: int = 0, stop: int | None = None) -> list[Block]:
+    """The top-level blocks of ``tokens``, parsed from ``lines[offset:stop]``."""
+    blocks: list[Block] = []
+    last = len(lines) if stop is None else stop
+    at = offset  # the first line not yet in a block
     depth = 0
     n = 0
     while n < len(tokens):
@@ -110,7 +205,7 @@ def _blocks(tokens: list[Token], lines: list[str]) -> list[Block]:
         if token.level != depth or token.nesting < 0 or kind is None or token.map is None:
             n += 1
             continue
-        start, end = token.map
+        start, end = token.map[0] + offset, token.map[1] + offset
         if start > at:
             blocks += _gap(lines, at, start)
         end = min(max(end, start + 1), last)
@@ -131,7 +226,7 @@ def _blocks(tokens: list[Token], lines: list[str]) -> list[Block]:
         elif kind == "fence":
             block.info = token.info
         blocks.append(block)
-        at = max(at, end, token.map[1] if token.map[1] <= last else last)
+        at = max(at, end, min(token.map[1] + offset, last))
         n = close
     if at < last:
         blocks += _gap(lines, at, last)

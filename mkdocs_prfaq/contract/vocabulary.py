@@ -23,6 +23,27 @@ FAQ = frozenset({"faq", "faqs", "frequently asked questions", "questions and ans
 GROUPS = {"external": EXTERNAL | {"external", "customer", "customers", "public", "users", "for customers"},
           "internal": INTERNAL | {"internal", "business", "technical", "stakeholders", "team", "internal/technical"}}
 """Group names under a ``## FAQ``: the section names, and their short forms."""
+_AUDIENCE = re.compile(r"^(?:questions\s+)?(?:for|from)\s+(?P<who>.{1,80})$"
+                       r"|^(?P<whose>.{1,80}?)\s+(?:questions|faqs?)$")
+_INTERNAL_AUDIENCE = re.compile(r"\b(?:decid\w*|decision[- ]?makers?|business|stakeholders?|leadership|leaders?|"
+                                r"executives?|management|investors?|internal|team|company|build(?:ing)? it|"
+                                r"engineering|builders?|us)\b")
+_EXTERNAL_AUDIENCE = re.compile(r"\b(?:customers?|users?|using it|buyers?|press|public|external|clients?|"
+                                r"subscribers?|readers?|developers? using)\b")
+
+
+def audience(heading: str) -> str | None:
+    """The group a FAQ heading names by its audience: ``For the person using it`` -> external,
+    ``For the people deciding whether to build it`` / ``Questions from investors`` -> internal;
+    None for a heading that names no audience, or both."""
+    m = _AUDIENCE.match(normalise(heading))
+    if m is None:
+        return None
+    who = m.group("who") or m.group("whose") or ""
+    internal, external = _INTERNAL_AUDIENCE.search(who), _EXTERNAL_AUDIENCE.search(who)
+    if bool(internal) == bool(external):
+        return None
+    return "internal" if internal else "external"
 
 # -- press-release parts --------------------------------------------------------------------------
 
@@ -71,8 +92,59 @@ A_PREFIX = re.compile(r"^\s*(?:(?:\*\*|__)(?:A\d*|(?i:answer))\s*[:.](?:\*\*|__)
 """An answer's label: ``A:``, ``A.``, ``**A:**``, ``Answer:``, followed by a space or the line's end
 (never ``A.I. features`` or ``A) free, or B) paid``)."""
 SAID = ("said", "says", "added", "adds", "explained", "explains", "noted", "notes", "shared", "shares",
-        "commented", "comments", "stated", "states", "continued", "continues")
-"""Verbs that attribute a quote in prose: ``"...," said Name, Role.``"""
+        "commented", "comments", "stated", "states", "continued", "continues", "observed", "observes",
+        "remarked", "remarks", "recalled", "recalls", "wrote", "writes", "reflected", "reflects", "concluded",
+        "concludes", "admitted", "admits", "agreed", "agrees", "declared", "declares", "told us", "tells us",
+        "put it", "puts it", "according to")
+"""Words that attribute a quote in prose, before the speaker (``"...," said Name, Role.``,
+``"...," according to Name.``) or after (``"...," Surname added.``, ``"...," Name, Role, says.``);
+``according to`` only before."""
+OPEN_QUOTES = "\"“„«"
+CLOSE_QUOTES = "\"”“»"
+_ABBREVIATIONS = frozenset({
+    "dr", "mr", "mrs", "ms", "mx", "prof", "sr", "jr", "st", "mt", "inc", "co", "corp", "ltd", "llc", "eng", "dept",
+    "univ", "bros", "gov", "sen", "rep", "gen", "col", "capt", "lt", "sgt", "rev", "hon", "jan", "feb", "mar", "apr",
+    "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "al", "no", "approx", "e.g", "i.e"})
+"""A word whose ``.`` ends no sentence (``Dr.``, ``Inc.``, ``J.``, ``co.``): a speaker's words run on."""
+SPEAKER_WORDS = 12
+"""At most this many words name a speaker and their role (``a KFabrik contributor``, ``Miguel,
+head of infrastructure at Tick co., ltd.``): a longer run after ``said`` is prose."""
+
+
+def speaker(who: str, *, role_required: bool = False) -> tuple[str, str] | None:
+    """An attribution's speaker as ``(name, role)``: ``Name, Role`` / ``Name at Company`` (the
+    role), ``Name`` or ``the author`` (no role: ``''``, the speaker as the text names them);
+    None for what names no speaker (empty, too long, a quotation mark or a brace in it), or,
+    with ``role_required``, for a speaker without a role."""
+    who = " ".join(who.split()).strip().rstrip(",").strip()
+    last = who.rsplit(None, 1)[-1].lower().rstrip(".") if who else ""
+    if who.endswith(".") and not who.endswith("..") and last not in _ABBREVIATIONS:
+        who = who[:-1].rstrip()  # the sentence's end, not an abbreviation's ('Inc.', 'co., ltd.')
+    if not who or len(who) > 200 or len(who.split()) > SPEAKER_WORDS or \
+            any(c in who for c in OPEN_QUOTES + CLOSE_QUOTES + "{}"):
+        return None
+    name, _, role = who.partition(",")
+    if not role.strip():
+        at = re.match(r"^([A-Z][^,]*?)\s+(?:at|of|from)\s+(\S.*)$", who)
+        if at:
+            name, role = at.group(1), at.group(2)
+    name, role = name.strip(), role.strip()
+    if not name or len(name) > 80 or len(name.split()) > 6 or (role_required and not role):
+        return None
+    return name, role
+
+
+def sentence_end(text: str, start: int = 0) -> int | None:
+    """Where the first sentence of ``text`` from ``start`` ends: the index of a ``.``, ``!`` or
+    ``?`` followed by a space and a capital letter or a quotation mark (``Dr.``, ``Inc.`` and
+    initials end none), or None. Linear in the text."""
+    for m in re.finditer(r"[.!?](?=\s+[A-Z" + OPEN_QUOTES + r"])", text[start:]):
+        at = start + m.start()
+        before = text[max(start, at - 12) : at].split()
+        word = before[-1].lower().lstrip("(") if before else ""
+        if text[at] != "." or not (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
+            return at
+    return None
 ATTRIBUTION_DASHES = ("—", "–", "--", "-", "―")
 CUSTOMER_ROLE = re.compile(r"\b(?:users?|customers?|clients?|subscribers?|beta testers?|early adopters?|buyers?|"
                            r"shoppers?|patients?|students?)\b", re.IGNORECASE)

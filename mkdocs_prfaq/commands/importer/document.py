@@ -57,6 +57,8 @@ Release and FAQ``, ``Press Release & FAQ``."""
 _QUALIFIED_PR = re.compile(r"^(?:[\w’'-]+\s+){1,3}press\s+release$")
 """A press-release heading with words before it: ``Internal Press Release``, ``Draft Press
 Release``, ``Future Intended Press Release``."""
+_NAMED_PR = re.compile(r"^press\s+release\s*(?:[-—–:|]|--)\s*(?!faqs?$)\S")
+"""A press-release heading with the product's name after it: ``Press Release - Redcar``."""
 _PR_FAQ = r"(?:pr\s*[/-]?\s*faqs?|press\s+release\s*(?:[/&]|and)\s*faqs?)"
 _TITLE_PREFIX = re.compile(r"^\s*(?:title|headline|heading|" + _PR_FAQ + r")\s*[:\-–—]\s*", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"\s*[:\-–—|]?\s*\b" + _PR_FAQ + r"\s*$", re.IGNORECASE)
@@ -112,7 +114,7 @@ def _classify(text: str, names: _Names) -> str | None:
     bare = _PAREN.sub("", text)
     numbered = (vocabulary.section_name(text), vocabulary.section_name(bare))  # '## Part 1 — Press Release'
     for name in dict.fromkeys((full, body.normalise(bare), *numbered)):
-        if name in names.press_release or _QUALIFIED_PR.match(name):
+        if name in names.press_release or _QUALIFIED_PR.match(name) or _NAMED_PR.match(name):
             return "pr"
         if name in names.external or re.match(r"^(?:external|customer|public)\b.*\bfaqs?$", name):
             return "external"
@@ -173,12 +175,19 @@ def _fence_open(line: str) -> str | None:
     return m.group(1)
 
 
-def _scan(text: str, offset: int) -> list[_Heading | _Block]:
+def _scan(text: str, offset: int, too_deep: list[tuple[int, int, str]] | None = None) -> list[_Heading | _Block]:
     """Headings and blocks of the original's body, in order, as the reader gives them (a fenced
     block, an HTML block or comment, a list stays whole). ``line`` is the line of the original
-    file (``offset`` lines come before ``text``)."""
+    file (``offset`` lines come before ``text``). Blocks nested deeper than the reader reads go
+    in ``too_deep``: ``(line of the original, levels, that line)``."""
     items: list[_Heading | _Block] = []
-    for b in markdown.read(text).blocks:
+    read = markdown.read(text)
+    for line, levels, _ in read.too_deep:
+        if too_deep is not None:
+            too_deep.append((line + offset + 1, levels, read.lines[line]))
+    for b in read.blocks:
+        if b.kind == "heading" and not markdown.plain(b.content).strip():
+            continue  # an empty heading ('##' alone) separates, names nothing and has no words
         if b.kind == "heading":
             items.append(_Heading(b.level, " ".join(b.content.split("\n")).strip(), b.start + offset + 1))
         else:
@@ -246,6 +255,19 @@ def _question(text: str, *, in_faq: bool) -> tuple[str, str] | None:
     return None
 
 
+def _quoted_question(text: str) -> tuple[str, str] | None:
+    """A FAQ's question written as a blockquote of one paragraph that asks (``> Who uses it?``),
+    with no answer of its own; None for any other blockquote."""
+    lines = [markdown.quote_line(line).strip() for line in text.strip().split("\n")]
+    if not lines or len(lines) > 5 or any(not line or line.startswith((">", "#", "- ", "* ", "+ ", "```", "~~~"))
+                                          or _LIST_ITEM.match(line) for line in lines):
+        return None
+    question = " ".join(lines)
+    if len(question) > 300 or not _asks(question) or question.startswith(tuple(_OPEN_Q)):
+        return None
+    return _Q_PREFIX.sub("", question).strip(), ""
+
+
 def _question_text(text: str) -> str:
     """A question as the page writes it: its inline Markdown kept (code, emphasis, links: the layout
     renders them, and `` `add <path>` `` stays code, never a tag), without ``Q:``, an ``{#id}``, or
@@ -311,16 +333,26 @@ def _list_faq(blocks: list[str]) -> list[tuple[str, str]] | None:
 
 # -- quotes, dateline --------------------------------------------------------------------------
 
-_OPEN_Q = "\"“„«"
-_CLOSE_Q = "\"”“»"
-_SAID = re.compile(
-    r"^(?P<q1>[" + _OPEN_Q + r"].+?[" + _CLOSE_Q + r"]),?\s+(?:" + "|".join(vocabulary.SAID) + r")"
-    r"\s+(?P<who>[^\"“”]+?)(?:\.\s*(?P<q2>[" + _OPEN_Q + r"].+[" + _CLOSE_Q + r"])|\.?)\s*$", re.DOTALL)
-_DASHED = re.compile(
-    r"^(?P<q1>[" + _OPEN_Q + r"].+[" + _CLOSE_Q + r"])\s*[,.]?\s*(?:—|–|--|-|―)\s*(?P<who>[^\"“”]{2,150}?)\.?\s*$",
-    re.DOTALL)
+_OPEN_Q = vocabulary.OPEN_QUOTES
+_CLOSE_Q = vocabulary.CLOSE_QUOTES
+_EM = r"(?P<em>\*\*|__|\*|_)?"
+_Q1 = r"(?P<q1>" + _EM + r"[" + _OPEN_Q + r"](?!\s).+?[" + _CLOSE_Q + r"](?(em)(?P=em)))"
+"""A quotation, maybe in emphasis (``*"..."*``), up to the first closing mark the attribution follows."""
+_VERB = r"(?:" + "|".join(re.escape(v) for v in sorted(vocabulary.SAID, key=len, reverse=True)) + r")"
+_SAID = re.compile(r"^" + _Q1 + r"\s*[,.]?\s+" + _VERB + r"\s+(?P<tail>\S.*)$", re.DOTALL)
+"""``"...," said Name, Role. ...``: the speaker and what follows them are the tail."""
+_SAID_AFTER = re.compile(
+    r"^" + _Q1 + r"\s*,?\s+(?P<who>[^" + _OPEN_Q + _CLOSE_Q + r"\n]{1,200}?),?\s+"
+    r"(?!according to)" + _VERB + r"(?P<tail>(?:[.,!:;]\s*.*)?)$", re.DOTALL)
+"""``"...," Surname added.`` / ``"...," Name, Role, says. ...``."""
+_DASHED = re.compile(r"^" + _Q1 + r"\s*[,.]?\s*(?:—|–|--|-|―)\s*(?P<tail>\S.*)$", re.DOTALL)
 _BARE = re.compile(r"^(?P<q1>[" + _OPEN_Q + r"].+[" + _CLOSE_Q + r"])\s+(?P<who>[A-Z][^\"“”\n]{1,150}?)\.?\s*$",
                    re.DOTALL)
+_QUOTE_START = re.compile(r"(?:^|(?<=[.!?:])\s+)(?=(?:\*\*|__|\*|_)?[" + _OPEN_Q + r"])")
+"""Where a quotation may open a sentence: the paragraph's start, or after a sentence's end."""
+QUOTE_STARTS_TRIED = 8
+"""A paragraph's sentences that open with a quotation tried as an attributed quote, at most
+(each try reads the rest of the paragraph once: linear in it)."""
 
 
 @dataclass
@@ -329,6 +361,10 @@ class Quote:
     name: str
     role: str
     kind: str | None = None
+    before: str = ""
+    """Prose of the paragraph before the quote (``... the needs of users. "My system ..." said Miguel``)."""
+    after: str = ""
+    """Prose of the paragraph after the attribution."""
 
 
 def _unwrap(text: str) -> str:
@@ -339,34 +375,97 @@ def _unwrap(text: str) -> str:
     return text
 
 
-def _who(text: str) -> tuple[str, str] | None:
-    """``Name, Role`` (or ``Name at Company``) as name and role; None without a role."""
-    who = _plain(_unwrap(" ".join(text.split()))).strip().rstrip(".").strip()
-    name, _, role = who.partition(",")
-    if not role.strip():
-        at = re.match(r"^([A-Z][^,]*?)\s+(?:at|of|from)\s+(\S.*)$", who)
-        if not at:
-            return None
-        name, role = at.group(1), at.group(2)
-    name, role = name.strip(), role.strip()
-    if not name or not role or len(name) > 80 or "{" in who or "}" in who:
+def _who(text: str, *, role_required: bool = False) -> tuple[str, str] | None:
+    """``Name, Role`` (or ``Name at Company``) as name and role; ``Name`` or ``the author`` as a
+    name and no role (None with ``role_required``)."""
+    who = _plain(_unwrap(" ".join(text.split()))).strip()
+    if "{" in who or "}" in who:
         return None
-    return name, role
+    return vocabulary.speaker(who, role_required=role_required)
 
 
 def _joined_quote(q1: str, q2: str | None) -> str:
-    """``"A," said X. "B."`` as the one quote ``"A. B."``."""
-    first = q1[1:-1].strip()
+    """``"A," said X. "B."`` as the one quote ``"A. B."`` (emphasis around either kept around it)."""
+    em1, inner1 = _emphasis(q1)
+    first = inner1[1:-1].strip()
     if first.endswith(","):
         first = first[:-1] + "."
     if not q2:
-        return f"{q1[0]}{first}{q1[-1]}"
-    return f"{q1[0]}{first} {q2[1:-1].strip()}{q1[-1]}"
+        return f"{em1}{inner1[0]}{first}{inner1[-1]}{em1}"
+    em2, inner2 = _emphasis(q2)
+    return f"{em1 or em2}{inner1[0]}{first} {inner2[1:-1].strip()}{inner1[-1]}{em1 or em2}"
+
+
+def _emphasis(quoted: str) -> tuple[str, str]:
+    """``*"A"*`` -> ``('*', '"A"')``."""
+    for mark in ("**", "__", "*", "_"):
+        if len(quoted) > 2 * len(mark) + 1 and quoted.startswith(mark) and quoted.endswith(mark):
+            return mark, quoted[len(mark):-len(mark)]
+    return "", quoted
+
+
+_CONTINUED = re.compile(r"^(?:\*\*|__|\*|_)?[" + _OPEN_Q + r"].*[" + _CLOSE_Q + r"](?:\*\*|__|\*|_)?[.!?]?$",
+                        re.DOTALL)
+
+
+_QUOTATION_NEXT = re.compile(r"[,:.]\s+(?=(?:\*\*|__|\*|_)?[" + _OPEN_Q + r"])")
+
+
+def _speaker_and_rest(tail: str) -> tuple[tuple[str, str] | None, str | None, str]:
+    """The tail after an attribution's verb or dash: ``(speaker, a quotation that continues the
+    quote, prose after it)``. The speaker's words end at the first sentence's end or at a
+    quotation that follows them (``said Jo, "and B."``)."""
+    quoting = _QUOTATION_NEXT.search(tail)
+    end = vocabulary.sentence_end(tail)
+    cut = min((x for x in (quoting.start() if quoting else None, end) if x is not None), default=None)
+    who, rest = (tail, "") if cut is None else (tail[: cut + 1], tail[cut + 1 :].strip())
+    cont = _continuation(rest)
+    return _who(who), cont, "" if cont else rest
+
+
+def _continuation(rest: str) -> str | None:
+    """What follows an attribution when it is one quotation that goes on with the quote
+    (``"B."``, ``"B".``), as that quotation; None for prose."""
+    if not rest or not _CONTINUED.match(rest):
+        return None
+    return rest[:-1] if rest[-1] in ".!?" and rest[-2] in _CLOSE_Q + "*_" else rest
+
+
+def _attributed(flat: str, *, anywhere: bool) -> Quote | None:
+    """An attributed quotation in a paragraph (one line, single spaces): at its start, or (with
+    ``anywhere``) opening a later sentence, the prose before it kept in ``before``."""
+    for n, start in enumerate(_QUOTE_START.finditer(flat)):
+        if n >= QUOTE_STARTS_TRIED or (start.start() and not anywhere):
+            return None
+        at = start.end()
+        text = flat[at:]
+        for pattern in (_SAID, _SAID_AFTER, _DASHED):
+            m = pattern.match(text)
+            if not m or (pattern is _DASHED and at):
+                continue
+            if pattern is _SAID_AFTER:
+                who, after = _who(m.group("who")), m.group("tail").lstrip(".,!:;").strip()
+                cont = _continuation(after)
+                after = "" if cont else after
+            else:
+                who, cont, after = _speaker_and_rest(m.group("tail"))
+            if who:
+                return Quote(_joined_quote(m.group("q1"), cont), who[0], who[1], before=flat[:at].strip(),
+                             after=after)
+        if not at:
+            m = _BARE.match(text)
+            who = _who(m.group("who"), role_required=True) if m else None
+            if m and who:
+                return Quote(_joined_quote(m.group("q1"), None), who[0], who[1])
+    return None
 
 
 def _quote(text: str) -> Quote | None:
-    """A quote with a name and a role: a blockquote whose last line is ``— Name, Role``, or a
-    paragraph (or blockquote) ``"..." said Name, Role.`` / ``"..." - Name, Role``."""
+    """An attributed quote: a blockquote whose last line is ``— Name, Role`` (or a name alone),
+    or a paragraph (or blockquote) ``"..." said Name, Role.`` / ``"..." Surname added.`` /
+    ``"..." according to the author.`` / ``"..." - Name, Role``; in a paragraph, the quotation
+    may open a later sentence (the prose before it is the quote's ``before``), and prose may
+    follow the attribution (its ``after``)."""
     quoted = text.lstrip().startswith(">")
     if quoted:
         lines = [re.sub(r"^ {0,3}> ?", "", line) for line in text.split("\n")]
@@ -382,15 +481,10 @@ def _quote(text: str) -> Quote | None:
         text = "\n".join(lines)
     elif not _is_paragraph(text):
         return None
-    flat = " ".join(text.split())
-    for pattern in (_SAID, _DASHED, _BARE):
-        m = pattern.match(flat)
-        if m:
-            who = _who(m.group("who"))
-            if who:
-                q2 = m.groupdict().get("q2")
-                return Quote(_joined_quote(m.group("q1"), q2), who[0], who[1])
-    return None
+    quote = _attributed(" ".join(text.split()), anywhere=not quoted)
+    if quote is not None and quoted and quote.after:
+        return None  # a blockquote is one quote or none: its prose is not split from it
+    return quote
 
 
 _DATE = r"(?P<date>" + vocabulary.DATE + r"|\d{4})"  # a year alone: a dateline that names no day or month
@@ -609,6 +703,9 @@ class _Reader:
                 return
         if self.mode == "faq" and h.level > self.faq_level:
             self.faq_heading(n, h)
+            audience = vocabulary.audience(h.text) if self.topic is not None and h.level == self.faq_level + 1 else None
+            if audience is not None:  # '### For the people deciding whether to build it': a group, its words kept
+                self.group = audience
             return
         section = self.section
         if self.mode == "other" and section is not None and h.level > self.level and section.role == "other":
@@ -737,6 +834,8 @@ class _Reader:
             return
         if self.mode == "faq":
             asked = _question(text, in_faq=True)
+            if asked is None and (self.question is None or self.question.blocks):
+                asked = _quoted_question(text)  # '> Who uses it?' after an answer, not under a question
             if asked:
                 self.bold_question(*asked)
             elif _junk(text):
@@ -841,6 +940,22 @@ def _press(events: list[_PREvent], *, subtitle_allowed: bool, title_known: bool)
         started = True
         pr.entries.append(entry)
 
+    def add_quote(quote: Quote) -> None:
+        """A quote in its place: the prose of its paragraph before it, the quote, the prose after
+        (which may hold the next quote: ``"A," said Jo. "B," said Sam.``, up to
+        :data:`QUOTE_STARTS_TRIED` in a paragraph)."""
+        for _ in range(QUOTE_STARTS_TRIED):
+            if quote.before:
+                add(_Entry(part, quote.before))
+            add(_Entry(part, quote=quote))
+            following = _quote(quote.after) if quote.after else None
+            if following is None:
+                break
+            following.kind = following.kind or quote.kind
+            quote = following
+        if quote.after:
+            add(_Entry(part, quote.after))
+
     for event in events:
         if isinstance(event, _Part):
             part, quote_kind, pr.named = event.part, None, True
@@ -869,7 +984,7 @@ def _press(events: list[_PREvent], *, subtitle_allowed: bool, title_known: bool)
                 quote = _quote(text)
                 if quote:
                     quote.kind = kind[6:] or None
-                    add(_Entry(part, quote=quote))
+                    add_quote(quote)
                     continue
             text = f"{label} {text}".strip() if kind is not None else text
             if not text.strip() or _junk(text):
@@ -895,7 +1010,7 @@ def _press(events: list[_PREvent], *, subtitle_allowed: bool, title_known: bool)
             if quote:
                 if quote_kind and quote_kind != "any":
                     quote.kind = quote_kind
-                add(_Entry(part, quote=quote))
+                add_quote(quote)
                 continue
             bold = _BOLD_LABEL.match(text) if _is_paragraph(text) else None
             named = _label(bold.group("label")) if bold else None
@@ -1306,7 +1421,8 @@ def convert(
             meta, meta_lines = parsed.data, parsed.lines
     offset = text.count("\n", 0, len(text) - len(body_text)) if yaml_text is not None else 0
 
-    reader = _Reader(_scan(body_text, offset), _names(labels))
+    too_deep: list[tuple[int, int, str]] = []
+    reader = _Reader(_scan(body_text, offset, too_deep), _names(labels))
     reader.read()
 
     # front matter: what the original's says and the schema knows; the rest kept as text
@@ -1406,6 +1522,10 @@ def convert(
         page.add(f"## {section.heading}")
         for b in section.blocks:
             page.add(b)
+    for line, levels, written in too_deep:
+        page.note("body", f"the original's line {line} is in lists or quotes nested {levels} levels deep, deeper "
+                  f"than the reader reads (at most {markdown.DEEPEST}): kept as written, not read for sections or "
+                  "questions", _find(page.lines, written.strip()) if written.strip() else None)
     if left or moved or meta_problem:
         page.add("## Original metadata")
         if meta_problem:
