@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import reader as markdown
-from .quotes import in_paragraph
+from .quotes import Quote, attributed, in_paragraph
 from .vocabulary import (
     CLOSE_QUOTES,
     CUSTOMER_ROLE,
@@ -219,7 +219,7 @@ class _Reader:
                     skip = k + 1
                     continue
                 leftover = self._quotes(text, index, quotes)
-                if leftover is None:
+                if leftover is None or (leftover == text and self._quoted_prose(text, index, quotes)):
                     continue  # a list or code after a quote still belongs to the part before it
                 text = leftover
             if paragraph and not self.doc.data.get("dateline") and (found := _dateline(text)):
@@ -333,6 +333,33 @@ class _Reader:
         left = "\n".join(lines[source[start]:]).strip() if start < len(inner) else ""
         return left if left.strip("> \n") else None
 
+    def _quoted_prose(self, text: str, index: int, quotes: list[dict[str, Any]]) -> bool:
+        """A blockquote with no attribution line that is one quote in prose (``> "...," said Jo,
+        VP.``), as ``import`` reads one: the quotation at its start, nothing after the speaker."""
+        lines = [markdown.quote_line(line) for line in text.split("\n")]
+        quote = attributed(" ".join(" ".join(lines).split()), anywhere=False)
+        if quote is None or quote.after or quote.before:
+            return False
+        first = next((k for k, line in enumerate(lines) if line.strip()), 0)
+        named = next((k for k, line in enumerate(lines) if quote.name and quote.name in " ".join(line.split())), first)
+        self._add_quote(quote, self.at(index + first), self.at(index + named), quotes)
+        return True
+
+    def _add_quote(self, q: Quote, where: int, said_at: int, quotes: list[dict[str, Any]]) -> None:
+        """A quote read in prose, its quotation at line ``where`` and its speaker at ``said_at``."""
+        n = len(quotes)
+        quote = {"kind": _kind_of(q.name, q.role, self.leader_spoke), "name": q.name, "role": q.role,
+                 "text": _unquote(q.text)}
+        if not quote["role"]:
+            del quote["role"]  # a name alone: the role is missing, which a draft may be
+        quotes.append(quote)
+        self.leader_spoke = self.leader_spoke or quote["kind"] == "leader"
+        for key in ("", "text"):
+            self.doc.lines[("quotes", str(n), key) if key else ("quotes", str(n))] = where
+        for key in ("kind", "name", "role"):
+            self.doc.lines[("quotes", str(n), key)] = said_at
+        self.doc.lines.setdefault(("quotes",), where)
+
     def _prose_quotes(self, written: str, text: str, index: int, quotes: list[dict[str, Any]]) -> str | None:
         """The quotes a paragraph of the press release writes in prose (:func:`.quotes.in_paragraph`,
         as ``import`` reads them), each at the line its quotation opens on and its speaker at the
@@ -352,20 +379,7 @@ class _Reader:
         for f in found:
             prose.append(text[last : f.start])
             last = f.end
-            q = f.quote
-            n = len(quotes)
-            quote = {"kind": _kind_of(q.name, q.role, self.leader_spoke), "name": q.name, "role": q.role,
-                     "text": _unquote(q.text)}
-            if not quote["role"]:
-                del quote["role"]  # a name alone: the role is missing, which a draft may be
-            quotes.append(quote)
-            self.leader_spoke = self.leader_spoke or quote["kind"] == "leader"
-            where, said_at = line(f.start), line(f.speaker)
-            for key in ("", "text"):
-                self.doc.lines[("quotes", str(n), key) if key else ("quotes", str(n))] = where
-            for key in ("kind", "name", "role"):
-                self.doc.lines[("quotes", str(n), key)] = said_at
-            self.doc.lines.setdefault(("quotes",), where)
+            self._add_quote(f.quote, line(f.start), line(f.speaker), quotes)
         prose.append(text[last:])
         kept = [p.strip() for p in prose if p.strip()]
         return "\n\n".join(kept) if kept else None

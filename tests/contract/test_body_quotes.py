@@ -88,6 +88,32 @@ def test_each_form_reads_as_import_reads_it(form: str) -> None:
     assert quotes(press("Commuters lose an hour a day.", text)) == quotes(again)
 
 
+BLOCKQUOTED = [f for f in FORMS if f != "dash on the quotation's line"]  # that one is the blockquote form's own
+
+
+@pytest.mark.parametrize("form", BLOCKQUOTED)
+def test_a_blockquote_in_prose_is_a_quote_as_import_reads_it(form: str) -> None:
+    text, expected = FORMS[form]
+    quoted = "\n".join("> " + line for line in text.split("\n"))
+    doc = press("Commuters lose an hour a day.", quoted, "The skates fold.")
+    assert quotes(doc) == [expected]
+    assert ">" not in prose(doc)
+    original = "## Press release\n\n" + DATELINE + "Commuters lose an hour a day.\n\n" + quoted + "\n"
+    imported = importer.convert("# Skates PR/FAQ\n\n" + original, name="p.md", today=datetime.date(2026, 1, 1),
+                                user="A").text
+    again = parse(imported.split("\n---\n", 1)[1])
+    assert again is not None and quotes(again) == quotes(doc)
+
+
+@pytest.mark.parametrize("text", ['> "It is fast," said Dana Levi, VP Product. The skates ship in May.',
+                                  '> The rider wrote: "It is fast," said Dana Levi, VP Product.',
+                                  '> "Fast path" is what we call it.'])
+def test_a_blockquote_with_more_than_a_quote_stays_as_written(text: str) -> None:
+    doc = press("Commuters lose an hour a day.", text)
+    assert "quotes" not in doc.data
+    assert text in prose(doc)
+
+
 def test_a_quotation_opening_a_later_sentence_keeps_the_prose_before_and_after() -> None:
     for before in ("Commuters lose an hour a day.", "It ships in May!", "Why now?"):
         for after in ("", " The skates ship in May.", " Pre-orders open today."):
