@@ -321,7 +321,8 @@ class _Reader:
                 del quote["role"]  # a name alone: the role is missing, which a draft may be
             quotes.append(quote)
             self.leader_spoke = self.leader_spoke or quote["kind"] == "leader"
-            where, said_at = self.at(index + source[start]), self.at(index + source[i])
+            opens = next(j for j in range(start, i) if inner[j].strip())  # not the blank line before it
+            where, said_at = self.at(index + source[opens]), self.at(index + source[i])
             for key in ("", "text"):
                 self.doc.lines[("quotes", str(n), key) if key else ("quotes", str(n))] = where
             for key in ("kind", "name", "role"):  # written on the attribution line

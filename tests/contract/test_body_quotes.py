@@ -260,8 +260,10 @@ def quote(draw: Any) -> str:
             "bare": f'so-called "{said[:-1]}" {draw(SENTENCE)}', "unclosed": f'"{said} {verb} {who}'}[form]
 
 
-PARAGRAPH = st.lists(st.one_of(SENTENCE, quote()), min_size=1, max_size=6).flatmap(
-    lambda parts: st.sampled_from([" ", "\n"]).map(lambda sep: sep.join(parts)))
+PARAGRAPH = st.tuples(st.lists(st.one_of(SENTENCE, quote()), min_size=1, max_size=6),
+                      st.sampled_from([" ", "\n"]), st.sampled_from(["", "> "])).map(
+    lambda p: p[2] + p[1].join(p[0]).replace("\n", "\n" + p[2]))
+"""A paragraph of sentences and quotes, on one line or several, or the same as a blockquote."""
 
 
 def words(text: str) -> set[str]:
