@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import reader as markdown
+from .quotes import Quote, attributed, in_paragraph
 from .vocabulary import (
     CLOSE_QUOTES,
     CUSTOMER_ROLE,
@@ -133,6 +134,8 @@ class _Reader:
         self.blocks = read.blocks
         self.offset = offset
         self.doc = BodyDoc()
+        self.leader_spoke = False
+        """A quote of the press release read so far is the leader's (the next are customers')."""
 
     def at(self, index: int) -> int:
         """A body line index as a line of the file."""
@@ -216,7 +219,7 @@ class _Reader:
                     skip = k + 1
                     continue
                 leftover = self._quotes(text, index, quotes)
-                if leftover is None:
+                if leftover is None or (leftover == text and self._quoted_prose(text, index, quotes)):
                     continue  # a list or code after a quote still belongs to the part before it
                 text = leftover
             if paragraph and not self.doc.data.get("dateline") and (found := _dateline(text)):
@@ -228,8 +231,17 @@ class _Reader:
                     continue
             m = _LABEL.match(text) if paragraph else None
             named = PARTS.get(normalise(m.group(1))) if m else None
-            if named:  # '**Problem:** ...': this paragraph and the ones after it, up to the next label
+            if named:
                 text = text[m.end():] if m else text
+            if paragraph:  # '"...," said Name, Role.': a quote, in its place; the prose around it stays
+                prose = self._prose_quotes(piece.text, text, index, quotes)
+                if prose is None:
+                    if named:
+                        label = named
+                        current = parts.setdefault(named, (index, []))[1]
+                    continue  # only quotes: a list or code after them belongs to the part before
+                text = prose
+            if named:  # '**Problem:** ...': this paragraph and the ones after it, up to the next label
                 label = named
                 current = parts.setdefault(named, (index, []))[1]
                 current.append(text)
@@ -302,14 +314,15 @@ class _Reader:
                 continue
             who = _unwrap(m[0].strip())
             name, _, role = who.partition(",")
-            kind = m[1] or ("customer" if CUSTOMER_ROLE.search(role or name) or any(
-                q["kind"] == "leader" for q in quotes) else "leader")
+            kind = m[1] or _kind_of(name, role, self.leader_spoke)
             n = len(quotes)
             quote = {"kind": kind, "name": name.strip(), "role": role.strip(), "text": _unquote(said)}
             if not quote["role"]:
                 del quote["role"]  # a name alone: the role is missing, which a draft may be
             quotes.append(quote)
-            where, said_at = self.at(index + source[start]), self.at(index + source[i])
+            self.leader_spoke = self.leader_spoke or quote["kind"] == "leader"
+            opens = next(j for j in range(start, i) if inner[j].strip())  # not the blank line before it
+            where, said_at = self.at(index + source[opens]), self.at(index + source[i])
             for key in ("", "text"):
                 self.doc.lines[("quotes", str(n), key) if key else ("quotes", str(n))] = where
             for key in ("kind", "name", "role"):  # written on the attribution line
@@ -320,6 +333,57 @@ class _Reader:
             return text
         left = "\n".join(lines[source[start]:]).strip() if start < len(inner) else ""
         return left if left.strip("> \n") else None
+
+    def _quoted_prose(self, text: str, index: int, quotes: list[dict[str, Any]]) -> bool:
+        """A blockquote with no attribution line that is one quote in prose (``> "...," said Jo,
+        VP.``), as ``import`` reads one: the quotation at its start, nothing after the speaker."""
+        lines = [markdown.quote_line(line) for line in text.split("\n")]
+        quote = attributed(" ".join(" ".join(lines).split()), anywhere=False)
+        if quote is None or quote.after or quote.before:
+            return False
+        first = next((k for k, line in enumerate(lines) if line.strip()), 0)
+        named = next((k for k, line in enumerate(lines) if quote.name and quote.name in " ".join(line.split())), first)
+        self._add_quote(quote, self.at(index + first), self.at(index + named), quotes)
+        return True
+
+    def _add_quote(self, q: Quote, where: int, said_at: int, quotes: list[dict[str, Any]]) -> None:
+        """A quote read in prose, its quotation at line ``where`` and its speaker at ``said_at``."""
+        n = len(quotes)
+        quote = {"kind": _kind_of(q.name, q.role, self.leader_spoke), "name": q.name, "role": q.role,
+                 "text": _unquote(q.text)}
+        if not quote["role"]:
+            del quote["role"]  # a name alone: the role is missing, which a draft may be
+        quotes.append(quote)
+        self.leader_spoke = self.leader_spoke or quote["kind"] == "leader"
+        for key in ("", "text"):
+            self.doc.lines[("quotes", str(n), key) if key else ("quotes", str(n))] = where
+        for key in ("kind", "name", "role"):
+            self.doc.lines[("quotes", str(n), key)] = said_at
+        self.doc.lines.setdefault(("quotes",), where)
+
+    def _prose_quotes(self, written: str, text: str, index: int, quotes: list[dict[str, Any]]) -> str | None:
+        """The quotes a paragraph of the press release writes in prose (:func:`.quotes.in_paragraph`,
+        as ``import`` reads them), each at the line its quotation opens on and its speaker at the
+        line that names them; returns the paragraph's prose around them (each stretch a paragraph
+        of its own), the whole text when it has none, None when it is only quotes. ``text`` is
+        the end of the paragraph ``written`` (after a dateline or a label) that is read."""
+        found = in_paragraph(text)
+        if not found:
+            return text
+        skipped = len(written) - len(text)  # text is what the paragraph ends with
+
+        def line(offset: int) -> int:
+            return self.at(index + written.count("\n", 0, skipped + offset))
+
+        prose: list[str] = []
+        last = 0
+        for f in found:
+            prose.append(text[last : f.start])
+            last = f.end
+            self._add_quote(f.quote, line(f.start), line(f.speaker), quotes)
+        prose.append(text[last:])
+        kept = [p.strip() for p in prose if p.strip()]
+        return "\n\n".join(kept) if kept else None
 
     # -- FAQ -------------------------------------------------------------------------------
 
@@ -405,6 +469,14 @@ class _Reader:
                 return True
         return False
 
+
+
+def _kind_of(name: str, role: str, leader_spoke: bool) -> str:
+    """A quote's kind when its attribution names none: a customer's when its role (or, without
+    one, its speaker) names a customer, or when a leader has spoken already; else the leader's."""
+    if leader_spoke or CUSTOMER_ROLE.search(role or name):
+        return "customer"
+    return "leader"
 
 
 def _attribution_alone(piece: _Piece) -> bool:

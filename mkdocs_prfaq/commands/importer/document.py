@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from ...contract import body, frontmatter, vocabulary
+from ...contract import body, frontmatter, quotes, vocabulary
 from ...contract import reader as markdown
 from ...contract.model import MARKDOWN_EXTENSIONS, STATUSES
 from ...layout.sanitize import is_remote
@@ -334,130 +334,10 @@ def _list_faq(blocks: list[str]) -> list[tuple[str, str]] | None:
 # -- quotes, dateline --------------------------------------------------------------------------
 
 _OPEN_Q = vocabulary.OPEN_QUOTES
-_CLOSE_Q = vocabulary.CLOSE_QUOTES
-_EM = r"(?P<em>\*\*|__|\*|_)?"
-_Q1 = r"(?P<q1>" + _EM + r"[" + _OPEN_Q + r"](?!\s).+?[" + _CLOSE_Q + r"](?(em)(?P=em)))"
-"""A quotation, maybe in emphasis (``*"..."*``), up to the first closing mark the attribution follows."""
-_VERB = r"(?:" + "|".join(re.escape(v) for v in sorted(vocabulary.SAID, key=len, reverse=True)) + r")"
-_SAID = re.compile(r"^" + _Q1 + r"\s*[,.]?\s+" + _VERB + r"\s+(?P<tail>\S.*)$", re.DOTALL)
-"""``"...," said Name, Role. ...``: the speaker and what follows them are the tail."""
-_SAID_AFTER = re.compile(
-    r"^" + _Q1 + r"\s*,?\s+(?P<who>[^" + _OPEN_Q + _CLOSE_Q + r"\n]{1,200}?),?\s+"
-    r"(?!according to)" + _VERB + r"(?P<tail>(?:[.,!:;]\s*.*)?)$", re.DOTALL)
-"""``"...," Surname added.`` / ``"...," Name, Role, says. ...``."""
-_DASHED = re.compile(r"^" + _Q1 + r"\s*[,.]?\s*(?:—|–|--|-|―)\s*(?P<tail>\S.*)$", re.DOTALL)
-_BARE = re.compile(r"^(?P<q1>[" + _OPEN_Q + r"].+[" + _CLOSE_Q + r"])\s+(?P<who>[A-Z][^\"“”\n]{1,150}?)\.?\s*$",
-                   re.DOTALL)
-_QUOTE_START = re.compile(r"(?:^|(?<=[.!?:])\s+)(?=(?:\*\*|__|\*|_)?[" + _OPEN_Q + r"])")
-"""Where a quotation may open a sentence: the paragraph's start, or after a sentence's end."""
-QUOTE_STARTS_TRIED = 8
-"""A paragraph's sentences that open with a quotation tried as an attributed quote, at most
-(each try reads the rest of the paragraph once: linear in it)."""
-
-
-@dataclass
-class Quote:
-    text: str
-    name: str
-    role: str
-    kind: str | None = None
-    before: str = ""
-    """Prose of the paragraph before the quote (``... the needs of users. "My system ..." said Miguel``)."""
-    after: str = ""
-    """Prose of the paragraph after the attribution."""
-
-
-def _unwrap(text: str) -> str:
-    text = text.strip()
-    for mark in ("**", "__", "*", "_"):
-        if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark):
-            return text[len(mark):-len(mark)].strip()
-    return text
-
-
-def _who(text: str, *, role_required: bool = False) -> tuple[str, str] | None:
-    """``Name, Role`` (or ``Name at Company``) as name and role; ``Name`` or ``the author`` as a
-    name and no role (None with ``role_required``)."""
-    who = _plain(_unwrap(" ".join(text.split()))).strip()
-    if "{" in who or "}" in who:
-        return None
-    return vocabulary.speaker(who, role_required=role_required)
-
-
-def _joined_quote(q1: str, q2: str | None) -> str:
-    """``"A," said X. "B."`` as the one quote ``"A. B."`` (emphasis around either kept around it)."""
-    em1, inner1 = _emphasis(q1)
-    first = inner1[1:-1].strip()
-    if first.endswith(","):
-        first = first[:-1] + "."
-    if not q2:
-        return f"{em1}{inner1[0]}{first}{inner1[-1]}{em1}"
-    em2, inner2 = _emphasis(q2)
-    return f"{em1 or em2}{inner1[0]}{first} {inner2[1:-1].strip()}{inner1[-1]}{em1 or em2}"
-
-
-def _emphasis(quoted: str) -> tuple[str, str]:
-    """``*"A"*`` -> ``('*', '"A"')``."""
-    for mark in ("**", "__", "*", "_"):
-        if len(quoted) > 2 * len(mark) + 1 and quoted.startswith(mark) and quoted.endswith(mark):
-            return mark, quoted[len(mark):-len(mark)]
-    return "", quoted
-
-
-_CONTINUED = re.compile(r"^(?:\*\*|__|\*|_)?[" + _OPEN_Q + r"].*[" + _CLOSE_Q + r"](?:\*\*|__|\*|_)?[.!?]?$",
-                        re.DOTALL)
-
-
-_QUOTATION_NEXT = re.compile(r"[,:.]\s+(?=(?:\*\*|__|\*|_)?[" + _OPEN_Q + r"])")
-
-
-def _speaker_and_rest(tail: str) -> tuple[tuple[str, str] | None, str | None, str]:
-    """The tail after an attribution's verb or dash: ``(speaker, a quotation that continues the
-    quote, prose after it)``. The speaker's words end at the first sentence's end or at a
-    quotation that follows them (``said Jo, "and B."``)."""
-    quoting = _QUOTATION_NEXT.search(tail)
-    end = vocabulary.sentence_end(tail)
-    cut = min((x for x in (quoting.start() if quoting else None, end) if x is not None), default=None)
-    who, rest = (tail, "") if cut is None else (tail[: cut + 1], tail[cut + 1 :].strip())
-    cont = _continuation(rest)
-    return _who(who), cont, "" if cont else rest
-
-
-def _continuation(rest: str) -> str | None:
-    """What follows an attribution when it is one quotation that goes on with the quote
-    (``"B."``, ``"B".``), as that quotation; None for prose."""
-    if not rest or not _CONTINUED.match(rest):
-        return None
-    return rest[:-1] if rest[-1] in ".!?" and rest[-2] in _CLOSE_Q + "*_" else rest
-
-
-def _attributed(flat: str, *, anywhere: bool) -> Quote | None:
-    """An attributed quotation in a paragraph (one line, single spaces): at its start, or (with
-    ``anywhere``) opening a later sentence, the prose before it kept in ``before``."""
-    for n, start in enumerate(_QUOTE_START.finditer(flat)):
-        if n >= QUOTE_STARTS_TRIED or (start.start() and not anywhere):
-            return None
-        at = start.end()
-        text = flat[at:]
-        for pattern in (_SAID, _SAID_AFTER, _DASHED):
-            m = pattern.match(text)
-            if not m or (pattern is _DASHED and at):
-                continue
-            if pattern is _SAID_AFTER:
-                who, after = _who(m.group("who")), m.group("tail").lstrip(".,!:;").strip()
-                cont = _continuation(after)
-                after = "" if cont else after
-            else:
-                who, cont, after = _speaker_and_rest(m.group("tail"))
-            if who:
-                return Quote(_joined_quote(m.group("q1"), cont), who[0], who[1], before=flat[:at].strip(),
-                             after=after)
-        if not at:
-            m = _BARE.match(text)
-            who = _who(m.group("who"), role_required=True) if m else None
-            if m and who:
-                return Quote(_joined_quote(m.group("q1"), None), who[0], who[1])
-    return None
+_unwrap = quotes.unwrap
+_who = quotes.speaker_of
+QUOTE_STARTS_TRIED = quotes.QUOTE_STARTS_TRIED
+Quote = quotes.Quote
 
 
 def _quote(text: str) -> Quote | None:
@@ -481,7 +361,7 @@ def _quote(text: str) -> Quote | None:
         text = "\n".join(lines)
     elif not _is_paragraph(text):
         return None
-    quote = _attributed(" ".join(text.split()), anywhere=not quoted)
+    quote = quotes.attributed(" ".join(text.split()), anywhere=not quoted)
     if quote is not None and quoted and quote.after:
         return None  # a blockquote is one quote or none: its prose is not split from it
     return quote
