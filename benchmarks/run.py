@@ -9,6 +9,9 @@ instructions: the same two builds (N <= 1,000), counted in instructions by valgr
        each does, which a neighbour's load on a shared machine cannot move. Ratio = (a) / (b).
 check: `load_catalog` (read, parse with lines, validate, cross-check) over N pages against a bare
        libyaml parse of the same files' front matter. Ratio target <= 1.5.
+check-instructions: `mkdocs-prfaq check` (the command: the catalog and the build's warnings)
+       over N pages against the bare libyaml parse, each in its own process, counted in
+       instructions by valgrind with the shared start-up taken off, and CPU-time pairs. Target <= 1.05.
 nav-all: `nav: all` (every proposal in Material's sidebar, `index: false`) against the same pages
        as plain Markdown with MkDocs' own full navigation, at 300 and 1,000 proposals: median of
        3 interleaved pairs' CPU ratios, and instructions at 300 (valgrind). Target <= 1.0.
@@ -209,6 +212,66 @@ def bench_check(n: int, repeats: int) -> dict[str, Any]:
             ours.append(timed(check))
         a, b = min(ours), min(base)
         return {"n": n, "check_s": round(a, 2), "parse_s": round(b, 2), "ratio": round(a / b, 2)}
+
+
+CHECK_CHILD = """
+import contextlib, io, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[3])
+import yaml
+from mkdocs_prfaq.commands import cli
+from mkdocs_prfaq.contract.frontmatter import split
+mode, root = sys.argv[1], Path(sys.argv[2])
+start = time.process_time()
+if mode == "bare":
+    for page in sorted((root / "docs" / "proposals").glob("*.md")):
+        front, _, _ = split(page.read_text(encoding="utf-8-sig"))
+        yaml.load(front or "", Loader=yaml.CSafeLoader)
+elif mode == "check":
+    with contextlib.redirect_stderr(io.StringIO()):
+        assert cli.main(["check", "-f", str(root / "mkdocs.yml")]) == 0
+print(time.process_time() - start)
+"""
+"""One child process of :func:`bench_check_instructions`: ``bare`` parses every proposal's front
+matter with libyaml, ``check`` runs `mkdocs-prfaq check` (its ``main``), ``idle`` imports the
+same modules and does nothing (the start-up both share, taken off both)."""
+
+
+def _check_child(mode: str, root: Path, valgrind: bool) -> float:
+    """Instructions (under valgrind) or CPU seconds of one :data:`CHECK_CHILD` run."""
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    cmd = [sys.executable, "-c", CHECK_CHILD, mode, str(root), str(ROOT)]
+    if not valgrind:
+        return float(subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout)
+    proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                           *cmd], env=env, capture_output=True, text=True, check=True)
+    m = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
+    if m is None:
+        raise RuntimeError(f"no instruction count in valgrind's output: {proc.stderr[-500:]}")
+    return int(m.group(1).replace(",", ""))
+
+
+def bench_check_instructions(n: int, repeats: int) -> dict[str, Any]:
+    """`mkdocs-prfaq check` over N proposals against a bare libyaml parse of their front matter,
+    each in its own process with the shared start-up (Python, imports) taken off: instructions
+    (valgrind), and CPU seconds as a second opinion (median of ``repeats`` interleaved pairs)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = write_site(Path(tmp) / "plugin", n, plugin=True)
+        _check_child("idle", root, False)  # bytecode cached
+        out: dict[str, Any] = {"n": n}
+        idle_cpu = min(_check_child("idle", root, False) for _ in range(3))
+        pairs = []
+        for i in range(repeats):
+            order = ("check", "bare") if i % 2 == 0 else ("bare", "check")
+            cpu = {mode: _check_child(mode, root, False) - idle_cpu for mode in order}
+            pairs.append(cpu["check"] / cpu["bare"])
+        out |= {"cpu_ratio": round(statistics.median(pairs), 2), "pair_ratios": [round(r, 3) for r in pairs]}
+        if shutil.which("valgrind") is not None:
+            idle, bare, check = (_check_child(mode, root, True) for mode in ("idle", "bare", "check"))
+            out |= {"check_instructions": check - idle, "bare_instructions": bare - idle,
+                    "startup_instructions": idle, "ratio": round((check - idle) / (bare - idle), 3)}
+        return out
 
 
 def bench_nav(n: int, repeats: int) -> dict[str, Any]:
@@ -481,8 +544,8 @@ def bench_edit_loop(small: int, large: int, edits: int, plugin: bool) -> dict[st
 
 
 def main() -> None:
-    sections = ("build", "build-body", "instructions", "check", "nav", "filter", "nav-all", "history", "edit-loop",
-                "zensical")
+    sections = ("build", "build-body", "instructions", "check", "check-instructions", "nav", "filter", "nav-all",
+                "history", "edit-loop", "zensical")
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     # No choices= here: Python 3.11's argparse rejects an empty list of a '*' positional with choices.
     ap.add_argument("sections", nargs="*", metavar="SECTION", help=f"sections to run alone, of: {', '.join(sections)}")
@@ -531,6 +594,16 @@ def main() -> None:
         r = bench_check(n, repeats=3)
         results["check"] = [r]
         print(f"| {n:,} | {r['check_s']} s | {r['parse_s']} s | **{r['ratio']}** |", flush=True)
+    if "check-instructions" in args.only:
+        print("\n| proposals | `mkdocs-prfaq check` (instructions) | bare libyaml parse (instructions) | ratio "
+              "| CPU ratio (median of pairs) | pairs |\n|---:|---:|---:|---:|---:|---:|")
+        n = max(args.sizes)
+        r = bench_check_instructions(n, repeats=3)
+        results["check-instructions"] = [r]
+        pairs = r["pair_ratios"]
+        print(f"| {n:,} | {r.get('check_instructions', 0) / 1e9:.2f} G | {r.get('bare_instructions', 0) / 1e9:.2f} G "
+              f"| **{r.get('ratio', '–')}** | {r['cpu_ratio']} | {len(pairs)}: {min(pairs):.2f}–{max(pairs):.2f} |",
+              flush=True)
     if "nav" in args.only:
         print("\n| proposals | default nav (CPU) | every page in nav (CPU) | ratio | site size | plain size | ratio |\n"
               "|---:|---:|---:|---:|---:|---:|---:|")

@@ -412,6 +412,8 @@ def _deep_html(parsed: frontmatter.ParsedPage, body_line: int) -> list[frontmatt
     if too_deep(parsed.body):
         found.append(frontmatter.FrontMatterError(body_line, "body", f"its {NESTING} (expected at most {LIMIT} "
                                                   "levels of HTML elements)"))
+    if not _some_tags(parsed.data):
+        return found
     stack: list[tuple[frontmatter.Path, Any]] = [((), parsed.data)]
     while stack:
         path, value = stack.pop()
@@ -424,6 +426,23 @@ def _deep_html(parsed: frontmatter.ParsedPage, body_line: int) -> list[frontmatt
         elif isinstance(value, list):
             stack.extend(((*path, str(i)), v) for i, v in enumerate(value))
     return found
+
+
+def _some_tags(data: Any) -> bool:
+    """Whether a text anywhere in ``data`` holds enough '<' to be read by :func:`.depth.too_deep`
+    (one walk, no paths: most pages have none, and their fields are not walked again)."""
+    enough = LIMIT // 3
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if value.count("<") > enough:
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
 
 
 BODY_DATES = "March 3, 2027, 3 March 2027, Mar 3rd 2027, 2027-03-03, or a month: March 2027"
