@@ -168,3 +168,39 @@ def test_deep_html_in_a_field_is_still_found() -> None:
     _, problems = load_page("p.md", "docs/p.md", _page("faq:\n  external:\n  - question: Why?\n    answer: '"
                                                        + deep + "'\n"), build_validator())
     assert [(p.line, p.field) for p in problems if "nests deeper" in p.message] == [(9, "faq.external.0.answer")]
+
+
+_YAML = st.sampled_from([
+    "a: 1", "b: [x, 'y', 2027-01-01]", "c: &anchor {d: e, f: [1, 2]}", "g: *anchor", "h:\n  <<: *anchor\n  d: z",
+    "i: !!str 3", "j: ~", "k: yes", "l:\n  - m: n\n    o: [p, {q: r}]", "s: |\n  block\n  text", "t: 'quoted: x'",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_YAML, min_size=1, max_size=6, unique=True).map("\n".join))
+def test_the_loader_without_path_resolvers_composes_what_pyyaml_does(text: str) -> None:
+    """frontmatter._Loader answers libyaml's descend/ascend calls with C no-ops: it has no path
+    resolvers, so the nodes are PyYAML's own (tags, values, marks)."""
+    import yaml
+
+    from mkdocs_prfaq.contract import frontmatter
+
+    assert not frontmatter._Loader.yaml_path_resolvers
+
+    class Plain(frontmatter._Loader):
+        descend_resolver = yaml.resolver.BaseResolver.descend_resolver
+        ascend_resolver = yaml.resolver.BaseResolver.ascend_resolver
+
+    def shape(node: Any) -> Any:
+        value = node.value
+        if isinstance(value, list):
+            value = [shape(v) if not isinstance(v, tuple) else (shape(v[0]), shape(v[1])) for v in value]
+        return (type(node).__name__, node.tag, value, node.start_mark.line, node.end_mark.column)
+
+    try:
+        expected = shape(yaml.compose(text, Loader=Plain))
+    except yaml.YAMLError:
+        with pytest.raises(yaml.YAMLError):
+            yaml.compose(text, Loader=frontmatter._Loader)
+        return
+    assert shape(yaml.compose(text, Loader=frontmatter._Loader)) == expected
