@@ -99,8 +99,8 @@ class _Loader(_BaseLoader):
     (``yaml.add_path_resolver``), which this loader never has: two Python calls per value,
     a tenth of the parse, answered here by C functions that do nothing with their arguments."""
 
-    descend_resolver = staticmethod(operator.is_)  # (parent, index) -> a bool nobody reads
-    ascend_resolver = staticmethod(tuple)  # () -> the empty tuple
+    descend_resolver = staticmethod(operator.is_)  # type: ignore[assignment]  # (parent, index) -> unread bool
+    ascend_resolver = staticmethod(tuple)  # type: ignore[assignment]  # () -> the empty tuple
 
     def resolve(self, kind: type[Node], value: Any, implicit: Any) -> Any:
         by_first = self.yaml_implicit_resolvers  # implicit types by their first character
