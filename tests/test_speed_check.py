@@ -168,6 +168,9 @@ def test_deep_html_in_a_field_is_still_found() -> None:
     _, problems = load_page("p.md", "docs/p.md", _page("faq:\n  external:\n  - question: Why?\n    answer: '"
                                                        + deep + "'\n"), build_validator())
     assert [(p.line, p.field) for p in problems if "nests deeper" in p.message] == [(9, "faq.external.0.answer")]
+    escaped = "\\x3cdiv>" * 150  # YAML writes each '<' from an escape: the page's text holds none
+    _, problems = load_page("p.md", "docs/p.md", _page(f'subtitle: "{escaped}"\n'), build_validator())
+    assert [(p.line, p.field) for p in problems if "nests deeper" in p.message] == [(6, "subtitle")]
 
 
 _YAML = st.sampled_from([
