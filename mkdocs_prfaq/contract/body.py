@@ -432,7 +432,7 @@ def _may_name_section(body: str, extra: dict[str, set[str]]) -> bool:
     be one (most front-matter pages: ``## Appendix``), so those are not read as Markdown. A page
     with a setext underline (``---`` is one, or a rule) is always read. A line that looks like a
     heading but is not one (in a fenced block) only costs the reading: the reader decides."""
-    text = markdown.for_parser(body)  # the lines as the parser reads them
+    text = body.replace("\r\n", " \n").replace("\r", " ") if "\r" in body else body  # as the reader reads it
     if _SETEXT_UNDERLINE.search(text):
         return True
     for m in _ATX_TOP.finditer(text):

@@ -83,7 +83,7 @@ class Document:
         return ((n, b) for n, b in enumerate(self.blocks) if b.kind == "heading")
 
 
-def for_parser(text: str) -> str:
+def _for_parser(text: str) -> str:
     """The text as the parser reads it, line for line: a lone carriage return (which the parser
     would read as a line break of its own) is a space, so token lines are the text's ``\\n`` lines."""
     if "\r" in text:
@@ -95,7 +95,7 @@ def read(text: str) -> Document:
     """The blocks of ``text`` (a page's body), each with its source lines."""
     lines = text.split("\n")
     env: dict[str, Any] = {}
-    tokens = _MD.parse(for_parser(text), env)
+    tokens = _MD.parse(_for_parser(text), env)
     return Document(lines, _blocks(tokens, lines), env)
 
 
