@@ -9,6 +9,13 @@ instructions: the same two builds (N <= 1,000), counted in instructions by valgr
        each does, which a neighbour's load on a shared machine cannot move. Ratio = (a) / (b).
 check: `load_catalog` (read, parse with lines, validate, cross-check) over N pages against a bare
        libyaml parse of the same files' front matter. Ratio target <= 1.5.
+check-instructions: `mkdocs-prfaq check` (the command: the catalog and the build's warnings)
+       over N pages against the bare libyaml parse, each in its own process, counted in
+       instructions by valgrind with the shared start-up taken off, and CPU-time pairs. Target <= 1.05.
+nav-listings: `nav: all` with the listings on (the generated index, a page per status, the
+       roadmap) against the same pages as plain Markdown with the same listings written by hand
+       (the same rows and links), at 300 and 1,000 (or the --sizes given, up to 1,000):
+       median of 3 pairs' CPU ratios, and instructions at 300. Target <= 1.0.
 nav-all: `nav: all` (every proposal in Material's sidebar, `index: false`) against the same pages
        as plain Markdown with MkDocs' own full navigation, at 300 and 1,000 proposals: median of
        3 interleaved pairs' CPU ratios, and instructions at 300 (valgrind). Target <= 1.0.
@@ -28,12 +35,14 @@ edit-loop: `mkdocs serve --dirty` on 10 and on 1,000 proposals, both serving at 
 
     python benchmarks/run.py                 # N = 100, 1000, 10000; every section but nav-all, edit-loop
     python benchmarks/run.py --sizes 100 1000 --only build
-    python benchmarks/run.py nav-all edit-loop
+    python benchmarks/run.py nav-all nav-listings edit-loop
+    python benchmarks/run.py nav-listings --sizes 300
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import re
@@ -211,6 +220,66 @@ def bench_check(n: int, repeats: int) -> dict[str, Any]:
         return {"n": n, "check_s": round(a, 2), "parse_s": round(b, 2), "ratio": round(a / b, 2)}
 
 
+CHECK_CHILD = """
+import contextlib, io, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[3])
+import yaml
+from mkdocs_prfaq.commands import cli
+from mkdocs_prfaq.contract.frontmatter import split
+mode, root = sys.argv[1], Path(sys.argv[2])
+start = time.process_time()
+if mode == "bare":
+    for page in sorted((root / "docs" / "proposals").glob("*.md")):
+        front, _, _ = split(page.read_text(encoding="utf-8-sig"))
+        yaml.load(front or "", Loader=yaml.CSafeLoader)
+elif mode == "check":
+    with contextlib.redirect_stderr(io.StringIO()):
+        assert cli.main(["check", "-f", str(root / "mkdocs.yml")]) == 0
+print(time.process_time() - start)
+"""
+"""One child process of :func:`bench_check_instructions`: ``bare`` parses every proposal's front
+matter with libyaml, ``check`` runs `mkdocs-prfaq check` (its ``main``), ``idle`` imports the
+same modules and does nothing (the start-up both share, taken off both)."""
+
+
+def _check_child(mode: str, root: Path, valgrind: bool) -> float:
+    """Instructions (under valgrind) or CPU seconds of one :data:`CHECK_CHILD` run."""
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    cmd = [sys.executable, "-c", CHECK_CHILD, mode, str(root), str(ROOT)]
+    if not valgrind:
+        return float(subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout)
+    proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                           *cmd], env=env, capture_output=True, text=True, check=True)
+    m = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
+    if m is None:
+        raise RuntimeError(f"no instruction count in valgrind's output: {proc.stderr[-500:]}")
+    return int(m.group(1).replace(",", ""))
+
+
+def bench_check_instructions(n: int, repeats: int) -> dict[str, Any]:
+    """`mkdocs-prfaq check` over N proposals against a bare libyaml parse of their front matter,
+    each in its own process with the shared start-up (Python, imports) taken off: instructions
+    (valgrind), and CPU seconds as a second opinion (median of ``repeats`` interleaved pairs)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = write_site(Path(tmp) / "plugin", n, plugin=True)
+        _check_child("idle", root, False)  # bytecode cached
+        out: dict[str, Any] = {"n": n}
+        idle_cpu = min(_check_child("idle", root, False) for _ in range(3))
+        pairs = []
+        for i in range(repeats):
+            order = ("check", "bare") if i % 2 == 0 else ("bare", "check")
+            cpu = {mode: _check_child(mode, root, False) - idle_cpu for mode in order}
+            pairs.append(cpu["check"] / cpu["bare"])
+        out |= {"cpu_ratio": round(statistics.median(pairs), 2), "pair_ratios": [round(r, 3) for r in pairs]}
+        if shutil.which("valgrind") is not None:
+            idle, bare, check = (_check_child(mode, root, True) for mode in ("idle", "bare", "check"))
+            out |= {"check_instructions": check - idle, "bare_instructions": bare - idle,
+                    "startup_instructions": idle, "ratio": round((check - idle) / (bare - idle), 3)}
+        return out
+
+
 def bench_nav(n: int, repeats: int) -> dict[str, Any]:
     """The site with the plugin's default navigation (proposals leave the sidebar above
     nav_limit) against the same content hand-written with every page in the navigation."""
@@ -375,6 +444,74 @@ def bench_nav_all(n: int, repeats: int) -> dict[str, Any]:
         return out
 
 
+LISTINGS = "      nav: all\n      history: false\n"
+"""`nav: all` with the listings on (the default `index: true`: the index, a page per status, the
+roadmap); no history, which the twin has no means to show."""
+
+
+def listings_twin(root: Path, n: int) -> Path:
+    """The plain-Markdown twin of a `nav: all` site with its listings: the same N pages, and the
+    listings written by hand as Markdown with the same rows in the same order and the same links
+    (from the plugin's own grouping, :mod:`mkdocs_prfaq.index.listing`): ``proposals/index.md``
+    (a table per status: proposal and subtitle, owner, created, updated, launch, tags), a page
+    per status under ``proposals/status/``, and ``proposals/roadmap.md`` (a list per quarter)."""
+    from mkdocs_prfaq.contract.labels import merge_labels
+    from mkdocs_prfaq.contract.vocabulary import long_date
+    from mkdocs_prfaq.index.listing import groups, label_of, roadmap, shown_launch
+
+    write_site(root, n, plugin=False)
+    docs = root / "docs" / "proposals"
+    with tempfile.TemporaryDirectory() as tmp:  # the same proposals, read as the plugin reads them
+        pages = sorted((write_site(Path(tmp), n, plugin=True) / "docs" / "proposals").glob("*.md"))
+        sources = [(f"proposals/{p.name}", str(p), lambda p=p: p.read_text(encoding="utf-8")) for p in pages]
+        catalog = load_catalog(sources, build_validator())
+    labels = merge_labels(None)
+
+    def when(iso: str) -> str:
+        return long_date(datetime.date.fromisoformat(iso)) if len(iso) == 10 else iso
+
+    found = groups(catalog.proposals, labels, lambda p: f"{p.id}.md")
+
+    def table(rows: list[Any], up: str) -> list[str]:
+        out = ["| Proposal | Owner | Created | Updated | Launch | Tags |", "|---|---|---|---|---|---|"]
+        for row in rows:
+            p = row.p
+            out.append(f"| [{p.title}]({up}{row.url})<br>{p.subtitle} | {p.owner} | {p.created} | {p.updated} "
+                       f"| {shown_launch(p)} | {', '.join(p.tags)} |")
+        return out
+
+    index = ["# All proposals", ""]
+    (docs / "status").mkdir()
+    for group in found:
+        index += [f"## {group.label} ({len(group.rows)})", "", *table(group.rows, ""), ""]
+        (docs / "status" / f"{group.status}.md").write_text(
+            "\n".join([f"# {group.label}", "", *table(group.rows, "../"), ""]), encoding="utf-8")
+    (docs / "index.md").write_text("\n".join(index), encoding="utf-8")
+    lines = ["# Roadmap", ""]
+    for q in roadmap(catalog.proposals, lambda p: f"{p.id}.md"):
+        lines += [f"## {q.label}", ""]
+        lines += [f"1. {when(shown_launch(r.p))} **{label_of(labels, r.p.status)}** [{r.p.title}]({r.url}) {r.p.owner}"
+                  f"<br>{r.p.subtitle}" for r in q.rows]
+        lines.append("")
+    (docs / "roadmap.md").write_text("\n".join(lines), encoding="utf-8")
+    return root
+
+
+def bench_nav_listings(n: int, repeats: int) -> dict[str, Any]:
+    """`nav: all` with the generated index, status pages and roadmap against the same pages as
+    plain Markdown with the same listings written by hand (:func:`listings_twin`), MkDocs' own
+    navigation of every page: CPU pairs, and instructions at 300 (valgrind). Target <= 1.0."""
+    with tempfile.TemporaryDirectory() as tmp:
+        plugin = write_site(Path(tmp) / "plugin", n, plugin=True, options=LISTINGS)
+        plain = listings_twin(Path(tmp) / "plain", n)
+        r = paired(plugin, plain, repeats)
+        out = {"n": n, "plugin_cpu_s": r.pop("a_cpu_s"), "plain_cpu_s": r.pop("b_cpu_s"), **r}
+        if n <= 300 and shutil.which("valgrind") is not None:
+            a, b = instructions(plugin), instructions(plain)
+            out |= {"plugin_instructions": a, "plain_instructions": b, "instructions_ratio": round(a / b, 3)}
+        return out
+
+
 def _server_cpu(pid: int) -> float | None:
     """CPU seconds (user + system) a running process has used, from /proc (Linux)."""
     try:
@@ -481,8 +618,8 @@ def bench_edit_loop(small: int, large: int, edits: int, plugin: bool) -> dict[st
 
 
 def main() -> None:
-    sections = ("build", "build-body", "instructions", "check", "nav", "filter", "nav-all", "history", "edit-loop",
-                "zensical")
+    sections = ("build", "build-body", "instructions", "check", "check-instructions", "nav", "filter", "nav-all",
+                "nav-listings", "history", "edit-loop", "zensical")
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     # No choices= here: Python 3.11's argparse rejects an empty list of a '*' positional with choices.
     ap.add_argument("sections", nargs="*", metavar="SECTION", help=f"sections to run alone, of: {', '.join(sections)}")
@@ -531,6 +668,16 @@ def main() -> None:
         r = bench_check(n, repeats=3)
         results["check"] = [r]
         print(f"| {n:,} | {r['check_s']} s | {r['parse_s']} s | **{r['ratio']}** |", flush=True)
+    if "check-instructions" in args.only:
+        print("\n| proposals | `mkdocs-prfaq check` (instructions) | bare libyaml parse (instructions) | ratio "
+              "| CPU ratio (median of pairs) | pairs |\n|---:|---:|---:|---:|---:|---:|")
+        n = max(args.sizes)
+        r = bench_check_instructions(n, repeats=3)
+        results["check-instructions"] = [r]
+        pairs = r["pair_ratios"]
+        print(f"| {n:,} | {r.get('check_instructions', 0) / 1e9:.2f} G | {r.get('bare_instructions', 0) / 1e9:.2f} G "
+              f"| **{r.get('ratio', '–')}** | {r['cpu_ratio']} | {len(pairs)}: {min(pairs):.2f}–{max(pairs):.2f} |",
+              flush=True)
     if "nav" in args.only:
         print("\n| proposals | default nav (CPU) | every page in nav (CPU) | ratio | site size | plain size | ratio |\n"
               "|---:|---:|---:|---:|---:|---:|---:|")
@@ -550,6 +697,15 @@ def main() -> None:
         for n in (300, 1000):
             r = bench_nav_all(n, repeats=3)
             results.setdefault("nav-all", []).append(r)
+            pairs = r["pair_ratios"]
+            print(f"| {n:,} | {r['plugin_cpu_s']} s | {r['plain_cpu_s']} s | **{r['ratio']}** | "
+                  f"{len(pairs)}: {min(pairs):.2f}–{max(pairs):.2f} | {r.get('instructions_ratio', '–')} |", flush=True)
+    if "nav-listings" in args.only:
+        print("\n| proposals, `nav: all` and listings | with plugin (best CPU) | plain Markdown, listings by hand "
+              "(best CPU) | ratio (median of pairs) | pairs | instructions ratio |\n|---:|---:|---:|---:|---:|---:|")
+        for n in (300, 1000) if args.sizes == [100, 1000, 10000] else [n for n in args.sizes if n <= 1000]:
+            r = bench_nav_listings(n, repeats=3)
+            results.setdefault("nav-listings", []).append(r)
             pairs = r["pair_ratios"]
             print(f"| {n:,} | {r['plugin_cpu_s']} s | {r['plain_cpu_s']} s | **{r['ratio']}** | "
                   f"{len(pairs)}: {min(pairs):.2f}–{max(pairs):.2f} | {r.get('instructions_ratio', '–')} |", flush=True)

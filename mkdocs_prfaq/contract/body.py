@@ -565,12 +565,36 @@ _MAY_HAVE_SECTION = re.compile(r"(?m)^ {0,3}(?:#|=+[ \t]*$|-+[ \t]*$)")
 """A line that may be a heading (``#``, or a setext underline): without one, no section."""
 
 
+_SETEXT_UNDERLINE = re.compile(r"(?m)^ {0,3}(?:=+|-+)[ \t]*$")
+_ATX_TOP = re.compile(r"(?m)^ {0,3}#{1,2}(?=[ \t]|$)(.*)$")
+"""A line that may be a heading of level 1 or 2 (``#``, ``##``), and its text after the marks."""
+
+
+def _may_name_section(body: str, extra: dict[str, set[str]]) -> bool:
+    """Whether ``body`` may hold a heading that names a section: False only when no line could
+    be one (most front-matter pages: ``## Appendix``), so those are not read as Markdown. A page
+    with a setext underline (``---`` is one, or a rule) is always read. A line that looks like a
+    heading but is not one (in a fenced block) only costs the reading: the reader decides."""
+    text = body.replace("\r\n", " \n").replace("\r", " ") if "\r" in body else body  # as the reader reads it
+    if _SETEXT_UNDERLINE.search(text):
+        return True
+    for m in _ATX_TOP.finditer(text):
+        rest = m.group(1)
+        # the heading's text as the parser takes it: with or without a closing run of '#'
+        for written in (rest.strip(), rest.rstrip(" \t").rstrip("#").strip()):
+            if _kind(written, extra) is not None:
+                return True
+    return False
+
+
 def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -> BodyDoc | None:
     """The body form of ``body`` (which starts on line ``offset + 1`` of its file), or None when
     it has no recognised section (a front-matter-form page: its body is left alone)."""
     if not _MAY_HAVE_SECTION.search(body):
         return None
     extra = _label_names(labels or {})
+    if not _may_name_section(body, extra):
+        return None
     read = markdown.read(body)
     tops = [_Heading(b.level, b.content, b.start, n) for n, b in enumerate(read.blocks)
             if b.kind == "heading" and b.level <= 2]

@@ -335,7 +335,8 @@ def load_page(
         errors.extend(e for e in found if not (by_folder and e.field == "status"))
         errors.extend(_unknown_status(parsed, lifecycle, {e.field for e in errors}))
         errors.extend(_placeholders(parsed, {e.field for e in errors}, lifecycle))
-        errors.extend(_deep_html(parsed, _body_offset(text, parsed.body) + 1))
+        errors.extend(_deep_html(parsed, _body_offset(text, parsed.body) + 1,
+                                 text if lifecycle.status_from != "folder" else None))
     else:
         warned = []
     problems = [Problem(display_path, e.line, e.field, e.message) for e in errors]
@@ -408,13 +409,17 @@ def _placeholders(
     return errors
 
 
-def _deep_html(parsed: frontmatter.ParsedPage, body_line: int) -> list[frontmatter.FrontMatterError]:
+def _deep_html(parsed: frontmatter.ParsedPage, body_line: int, source: str | None = None
+               ) -> list[frontmatter.FrontMatterError]:
     """HTML written in the body or a field that nests deeper than the sanitiser reads
-    (:mod:`.depth`): found here, so ``check`` says what the build would."""
+    (:mod:`.depth`): found here, so ``check`` says what the build would. ``source``: the page's
+    text, when every text in the page's data comes from it (not from its folder's name)."""
     found = []
     if too_deep(parsed.body):
         found.append(frontmatter.FrontMatterError(body_line, "body", f"its {NESTING} (expected at most {LIMIT} "
                                                   "levels of HTML elements)"))
+    if not _some_tags(parsed.data, source):
+        return found
     stack: list[tuple[frontmatter.Path, Any]] = [((), parsed.data)]
     while stack:
         path, value = stack.pop()
@@ -427,6 +432,27 @@ def _deep_html(parsed: frontmatter.ParsedPage, body_line: int) -> list[frontmatt
         elif isinstance(value, list):
             stack.extend(((*path, str(i)), v) for i, v in enumerate(value))
     return found
+
+
+def _some_tags(data: Any, source: str | None = None) -> bool:
+    """Whether a text anywhere in ``data`` holds enough '<' to be read by :func:`.depth.too_deep`
+    (one walk, no paths: most pages have none, and their fields are not walked again). No text
+    holds more '<' than the ``source`` it was read from, YAML aliases included, unless an escape
+    (``"\\x3c"``, after a backslash) wrote one: a source with few and no backslash is not walked."""
+    enough = LIMIT // 3
+    if source is not None and "\\" not in source and source.count("<") <= enough:
+        return False
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if value.count("<") > enough:
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
 
 
 BODY_DATES = "March 3, 2027, 3 March 2027, Mar 3rd 2027, 2027-03-03, or a month: March 2027"
