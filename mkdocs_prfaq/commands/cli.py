@@ -94,13 +94,15 @@ def cmd_check(args: argparse.Namespace) -> int:
 def build_warnings(proposals: Sequence[Proposal], plugin: PrfaqConfig, lifecycle: Lifecycle) -> list[Problem]:
     """What ``mkdocs build`` warns about each PR/FAQ beyond the catalog's warnings: lengths over
     the limits (from in-review on) and images from other hosts that the page would lose."""
-    from ..contract.limits import Limits, check_limits, measure
+    from ..contract.limits import Limits, advisory, check_limits, measure
     from ..layout.offsite import images_problem, offsite_images
 
     limits = Limits(plugin.limits.press_release_words, plugin.limits.faq_words)
+    limited = limits.press_release_words is not None or limits.faq_words is not None
     found: list[Problem] = []
     for proposal in proposals:
-        found += check_limits(proposal, measure(proposal, limits), limits, lifecycle)
+        if limited and not advisory(proposal, lifecycle):  # a draft's counts are advice: not counted here
+            found += check_limits(proposal, measure(proposal, limits), limits, lifecycle)
         if plugin.sanitize and plugin.layout:
             removed = offsite_images(proposal, plugin.remote_images)
             if removed:
