@@ -56,8 +56,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     lifecycle = lifecycle_of(site.plugin)
     files, catalog = _catalog(site)
     problems = catalog.problems
-    warnings = [*catalog.warnings, *build_warnings(catalog.proposals, site.plugin, lifecycle)]
-    warnings += snippet_warnings(catalog, files, site)
+    fields_of = _fields_memo()  # both kinds of warning read a proposal's Markdown fields: collected once
+    warnings = [*catalog.warnings, *build_warnings(catalog.proposals, site.plugin, lifecycle, fields_of)]
+    warnings += snippet_warnings(catalog, files, site, fields_of)
     stale = _stale(catalog.proposals, site, lifecycle) if getattr(args, "stale", False) else []
     problems = sorted([*problems, *stale]) if stale else problems
     if args.paths:
@@ -91,7 +92,22 @@ def cmd_check(args: argparse.Namespace) -> int:
     return PROBLEMS if failing else OK
 
 
-def build_warnings(proposals: Sequence[Proposal], plugin: PrfaqConfig, lifecycle: Lifecycle) -> list[Problem]:
+def _fields_memo() -> Callable[[Proposal], list[Any]]:
+    """:func:`layout.fields.collect`, once per proposal of this run."""
+    from ..layout.fields import collect
+
+    memo: dict[int, tuple[Proposal, list[Any]]] = {}
+
+    def fields_of(proposal: Proposal) -> list[Any]:
+        kept = memo.get(id(proposal))
+        if kept is None or kept[0] is not proposal:
+            kept = memo[id(proposal)] = (proposal, collect(proposal))
+        return kept[1]
+    return fields_of
+
+
+def build_warnings(proposals: Sequence[Proposal], plugin: PrfaqConfig, lifecycle: Lifecycle,
+                   fields_of: Callable[[Proposal], list[Any]] | None = None) -> list[Problem]:
     """What ``mkdocs build`` warns about each PR/FAQ beyond the catalog's warnings: lengths over
     the limits (from in-review on) and images from other hosts that the page would lose."""
     from ..contract.limits import Limits, advisory, check_limits, measure
@@ -104,13 +120,14 @@ def build_warnings(proposals: Sequence[Proposal], plugin: PrfaqConfig, lifecycle
         if limited and not advisory(proposal, lifecycle):  # a draft's counts are advice: not counted here
             found += check_limits(proposal, measure(proposal, limits), limits, lifecycle)
         if plugin.sanitize and plugin.layout:
-            removed = offsite_images(proposal, plugin.remote_images)
+            removed = offsite_images(proposal, plugin.remote_images, fields_of(proposal) if fields_of else None)
             if removed:
                 found.append(images_problem(proposal.display_path, removed))
     return found
 
 
-def snippet_warnings(catalog: Catalog, files: Sequence[Any], site: SiteConfig) -> list[Problem]:
+def snippet_warnings(catalog: Catalog, files: Sequence[Any], site: SiteConfig,
+                     fields_of: Callable[[Proposal], list[Any]] | None = None) -> list[Problem]:
     """What ``mkdocs build`` warns about the pymdownx.snippets includes on the pages under the
     proposals folder: each one a page asks for and would not get (any, unless it names a file in
     the plugin's ``snippets_dir``), at its line (layout/neighbours.py). A PR/FAQ's body and, with
@@ -138,7 +155,7 @@ def snippet_warnings(catalog: Catalog, files: Sequence[Any], site: SiteConfig) -
         read: Callable[[], str] = functools.partial(getattr, file, "content_string")
         proposal = catalog.by_src.get(file.src_uri)
         if proposal is not None:
-            fields = collect(proposal) if plugin.layout else []
+            fields = (fields_of or collect)(proposal) if plugin.layout else []
             if "8<-" in proposal.body or any("8<-" in markdown for _, markdown in fields):
                 found += neighbours.snippet_problems(proposal.display_path, proposal.body, read, fields, proposal)
             continue

@@ -20,14 +20,16 @@ def images_problem(path: str, removed: Sequence[str]) -> Problem:
                    f"{removed[0][:200]!r} (expected images in the docs folder; set remote_images: true to show them)")
 
 
-def offsite_images(proposal: Proposal, remote_images: bool | Sequence[str]) -> list[str]:
+def offsite_images(proposal: Proposal, remote_images: bool | Sequence[str],
+                   fields: Sequence[tuple[object, str]] | None = None) -> list[str]:
     """The URLs of the images from other hosts that the build would remove from the page: its
     body and every Markdown field, rendered in one pass (reference definitions reach across
     fields, as in the page's own pass) with Python-Markdown's defaults, then sanitised with the
-    site's ``remote_images``. Extensions the site adds are not loaded (``check`` imports none)."""
+    site's ``remote_images``. Extensions the site adds are not loaded (``check`` imports none).
+    ``fields``: the proposal's Markdown fields, when the caller has collected them already."""
     if remote_images is True:
         return []
-    texts = [t for t in (proposal.body, *(text for _, text in collect(proposal))) if t]
+    texts = [t for t in (proposal.body, *(text for _, text in (collect(proposal) if fields is None else fields))) if t]
     if not any("![" in t or "<img" in t.lower() for t in texts):
         return []
     sanitizer = Sanitizer(remote_images=remote_images)
