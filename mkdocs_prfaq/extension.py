@@ -57,8 +57,13 @@ from .layout.sanitize import Sanitizer
 MARK = "prfaq-build-failed"
 """In the message of the exception that stops a Zensical build (see :func:`_excepthook`)."""
 
-THEME_META = ("title", "status", "tags", "id", "owner", "authors", "reviewers", "created", "updated")
-"""The metadata a PR/FAQ page gives Zensical and its theme."""
+THEME_META = ("title", "status")
+"""The metadata a PR/FAQ page gives Zensical: what its theme shows of another page (the title, the
+status's dot in the navigation), and ``tags`` when the site lists Zensical's ``tags`` plugin (which
+shows and indexes them; the layout shows them anyway). Zensical hands every page's metadata to
+every other page's navigation: each key costs the build time in the square of the site's size (at
+1,000 proposals the people and dates cost 14 s of a 27 s build, the tags 7 s); the layout shows
+the rest on the page."""
 
 _EXECUTING = ("macros", "snippet", "include_markdown", "include-markdown", "markdownextradata", "table_reader",
               "plantuml", "include")
@@ -84,6 +89,7 @@ class SiteState:
     plugin: Any
     use_directory_urls: bool
     theme_dirs: list[str]
+    theme_meta: tuple[str, ...] = THEME_META
     fingerprint: tuple[tuple[str, int, int], ...] = ()
     stamps: set[tuple[str, int, int]] = field(default_factory=set)
     catalog: Catalog = field(default_factory=Catalog)
@@ -208,8 +214,22 @@ def site_state(config: dict[str, Any]) -> SiteState:
         for note in site.notes:
             print(f"WARNING -  {note}", file=sys.stderr)
         theme_dirs = [str(d) for d in config.get("theme_dirs") or [] if isinstance(d, str)]
-        state = _SITES[key] = SiteState(root, site.docs_dir, path, site.plugin, site.use_directory_urls, theme_dirs)
+        state = _SITES[key] = SiteState(root, site.docs_dir, path, site.plugin, site.use_directory_urls, theme_dirs,
+                                        (*THEME_META, "tags") if _tags_plugin(config) else THEME_META)
         return state
+
+
+def _macros(config: dict[str, Any]) -> bool:
+    """Whether the site lists Zensical's macros extension (or mkdocs-macros)."""
+    return any("macros" in str(getattr(e, "name", e)) for e in config.get("markdown_extensions") or [])
+
+
+def _tags_plugin(config: dict[str, Any]) -> bool:
+    """Whether the site lists Zensical's ``tags`` plugin (Zensical keeps its instances, one per
+    listing of the plugin, under ``plugins.tags.config``)."""
+    plugins = config.get("plugins")
+    tags = plugins.get("tags") if isinstance(plugins, dict) else None
+    return bool(tags.get("config") if isinstance(tags, dict) else tags)
 
 
 # -- the extension ---------------------------------------------------------------------------
@@ -340,10 +360,12 @@ class _Pre(Preprocessor):
         # What themes read of a page (title, status, tags, authors, dates): Zensical hands every
         # page's metadata to every other page's navigation, so the whole front matter (the press
         # release, the FAQ) would cost the build time in the square of the site's size.
-        safe = page_meta(proposal, listed=index.is_listed(proposal, state.lifecycle), keys=THEME_META)
+        safe = page_meta(proposal, listed=index.is_listed(proposal, state.lifecycle), keys=state.theme_meta)
+        safe = {k: v for k, v in safe.items() if k in state.theme_meta}
         meta.clear()
         meta.update(safe)
-        meta["render_macros"] = False
+        if _macros(context.config):  # its switch, for a Markdown instance the lock-down does not reach
+            meta["render_macros"] = False
         if not state.plugin.layout:
             return proposal.body.split("\n")
         self.splitter.active = True
