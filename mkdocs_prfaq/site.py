@@ -32,12 +32,13 @@ log = logging.getLogger("mkdocs.plugins.prfaq")
 def display_path(file: File, docs_dir: str, cwd: str | None = None) -> str:
     """The page's path as a person finds it: relative to the working directory (``cwd``, else
     the current one) when inside it."""
-    return _display(file.abs_src_path or os.path.join(docs_dir, file.src_path), cwd or os.getcwd())
+    return shown_path(file.abs_src_path or os.path.join(docs_dir, file.src_path), cwd or os.getcwd())
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _display(path: str, cwd: str) -> str:
-    """(Once per page and working directory: ``mkdocs serve`` asks again on every rebuild.)"""
+def shown_path(path: str, cwd: str) -> str:
+    """A file's path relative to ``cwd`` when inside it, else as given (cached: once per page and
+    working directory, as ``mkdocs serve`` asks again on every rebuild)."""
     try:
         rel = os.path.relpath(path, cwd)
     except ValueError:  # pragma: no cover - another drive on Windows
