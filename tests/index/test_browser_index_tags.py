@@ -17,7 +17,7 @@ import pytest
 
 from ..browser import chromium, screenshot, serve
 from ..conftest import Site
-from ..index.test_browser_index_mobile import PALETTE, open_every_group, open_page
+from ..index.test_browser_index_mobile import PALETTE, READER_PROBLEMS, open_every_group, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser_index_tags"),
               pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")]
@@ -105,4 +105,5 @@ def test_ordinary_tags_are_whole_words_in_their_chips(browser: Any, sites: dict[
     assert next(c["lines"] for c in chips if c["text"] == LONG) > 1, "a long single token still wraps"
     # no chip wider than its cell
     assert [c for c in chips if c["width"] > c["cell"] + 1] == []
+    assert page.evaluate(READER_PROBLEMS) == []
     context.close()
