@@ -32,6 +32,7 @@ from .contract.lifecycle import (
     check_flag,
     check_kinds,
     check_names,
+    check_quotes,
     check_setting,
     make,
     parse_days,
@@ -345,7 +346,8 @@ class _Quotes(_Requirement):
 
     def post_validation(self, config: base.Config, key_name: str) -> None:
         try:
-            config[key_name] = check_names(config[key_name], key_name, config["quote_kinds"], "[leader, customer]")
+            # quotes left out while quote_kinds leaves out a built-in kind: _Requirements reported it
+            config[key_name] = check_quotes(config[key_name], config["quote_kinds"], True)
         except LifecycleError as e:
             raise base.ValidationError(str(e)) from None
 
@@ -384,7 +386,7 @@ class RequirementsConfig(base.Config):
 
 class _Requirements(c.SubConfig[RequirementsConfig]):
     """What the `complete` level and up require (:class:`RequirementsConfig`): MkDocs' SubConfig,
-    with its errors in the plugin's words (``requirements: reviewers: ...`` rather than ``Sub-option
+    with its errors in the plugin's words (``option 'requirements': reviewers: ...`` rather than ``Sub-option
     'reviewers': ...``) and an unknown key an error, with the one it looks like."""
 
     def run_validation(self, value: object) -> RequirementsConfig:
@@ -392,13 +394,13 @@ class _Requirements(c.SubConfig[RequirementsConfig]):
             if value is None:
                 value = {}
             if not isinstance(value, dict):
-                raise LifecycleError(f"requirements: {value!r} is not a mapping ({NOT_REQUIREMENTS})")
+                raise LifecycleError(f"{value!r} is not a mapping ({NOT_REQUIREMENTS})")
             for key in value:
                 if key not in REQUIREMENT_KEYS:
                     raise unknown_requirement(key)
             # the quotes and their kinds first, as parse_requirements checks them (the first problem is reported)
             kinds = check_kinds(value.get("quote_kinds", list(_REQUIRED.quote_kinds)))
-            check_names(value.get("quotes", list(_REQUIRED.quotes)), "quotes", kinds, "[leader, customer]")
+            check_quotes(value.get("quotes", list(_REQUIRED.quotes)), kinds, "quotes" in value)
         except LifecycleError as e:
             raise base.ValidationError(str(e)) from None
         config = self.config_class(config_file_path=self._config_file_path)

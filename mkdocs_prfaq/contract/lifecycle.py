@@ -348,14 +348,15 @@ def parse_statuses(value: object) -> tuple[Status, ...]:
 def check_count(value: object, what: str) -> int:
     """A number of things required (``reviewers: 2``), 0 or more."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise LifecycleError(f"requirements: {what}: {value!r} is not a number (expected 0 or more; 0 requires none)")
+        raise LifecycleError(f"{what}: {value!r} is not a whole number of 0 or more (expected e.g. 2; "
+                             "0 requires none)")
     return value
 
 
 def check_flag(value: object, what: str) -> bool:
     """Whether something is required (``subtitle: false``)."""
     if not isinstance(value, bool):
-        raise LifecycleError(f"requirements: {what}: {value!r} is not true or false")
+        raise LifecycleError(f"{what}: {value!r} is not true or false")
     return value
 
 
@@ -367,26 +368,43 @@ def check_names(value: object, what: str, allowed: Iterable[str] | None, example
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise LifecycleError(f"requirements: {what}: {value!r} is not a list (expected e.g. {example})")
+        raise LifecycleError(f"{what}: {value!r} is not a list (expected e.g. {example})")
     if allowed is not None:
         options = list(allowed)
         for v in value:
             if v not in options:
-                raise LifecycleError(f"requirements: {what}: {v!r} is not one of: {', '.join(options)}"
+                raise LifecycleError(f"{what}: {v!r} is not one of: {', '.join(options)}"
                                      f"{_unknown(v, options)}")
     else:
         for v in value:
             if not SLUG.match(v):
-                raise LifecycleError(f"requirements: {what}: {v!r} is not a kind (expected lowercase letters "
+                raise LifecycleError(f"{what}: {v!r} is not a kind (expected lowercase letters "
                                      "and digits, e.g. partner)")
     return tuple(value)
+
+
+def check_quotes(value: object, kinds: tuple[str, ...], given: bool) -> tuple[str, ...]:
+    """``quotes``, each one of ``kinds``. Left out (``given`` false), the built-in quotes must be
+    allowed too: a kind ``quote_kinds`` leaves out is then a problem of ``quote_kinds``, the option
+    the user wrote, not of the ``quotes`` they never wrote."""
+    if not given:
+        default = Requirements().quotes
+        missing = [kind for kind in dict.fromkeys(default) if kind not in kinds]
+        if missing:
+            left_out = " and ".join(repr(kind) for kind in missing)
+            kept = [kind for kind in default if kind in kinds] or [kinds[0]]
+            raise LifecycleError(
+                f"quote_kinds: [{', '.join(kinds)}] leaves out {left_out}, a kind of quote that quotes "
+                f"(by default [{', '.join(default)}]) requires from complete on (expected {left_out} in "
+                f"quote_kinds too, or quotes set to the kinds you allow, e.g. quotes: [{', '.join(kept)}])")
+    return check_names(value, "quotes", kinds, "[leader, customer]")
 
 
 def check_kinds(value: object) -> tuple[str, ...]:
     """``quote_kinds``: at least one kind."""
     kinds = check_names(value, "quote_kinds", None, "[leader, customer]")
     if not kinds:
-        raise LifecycleError("requirements: quote_kinds is empty (expected at least one kind, e.g. [leader, customer])")
+        raise LifecycleError("quote_kinds is empty (expected at least one kind, e.g. [leader, customer])")
     return kinds
 
 
@@ -397,7 +415,7 @@ REQUIREMENT_KEYS = ("subtitle", "dateline", "reviewers", "press_release", "quote
 
 def unknown_requirement(key: object) -> LifecycleError:
     """The error for a requirement there is not, with the one it looks like."""
-    return LifecycleError(f"requirements: unknown requirement {str(key)!r} (expected one of: "
+    return LifecycleError(f"unknown requirement {str(key)!r} (expected one of: "
                           f"{', '.join(REQUIREMENT_KEYS)}){_unknown(str(key), REQUIREMENT_KEYS)}")
 
 
@@ -410,13 +428,13 @@ def parse_requirements(value: object) -> Requirements:
     if value is None:
         return Requirements()
     if not isinstance(value, Mapping):
-        raise LifecycleError(f"requirements: {value!r} is not a mapping ({NOT_REQUIREMENTS})")
+        raise LifecycleError(f"{value!r} is not a mapping ({NOT_REQUIREMENTS})")
     for key in value:
         if key not in REQUIREMENT_KEYS:
             raise unknown_requirement(key)
     base = Requirements()
     kinds = check_kinds(value.get("quote_kinds", list(base.quote_kinds)))
-    quotes = check_names(value.get("quotes", list(base.quotes)), "quotes", kinds, "[leader, customer]")
+    quotes = check_quotes(value.get("quotes", list(base.quotes)), kinds, "quotes" in value)
     return Requirements(
         subtitle=check_flag(value.get("subtitle", base.subtitle), "subtitle"),
         dateline=check_flag(value.get("dateline", base.dateline), "dateline"),

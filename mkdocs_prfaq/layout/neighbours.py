@@ -158,7 +158,8 @@ class Neighbours:
                          fields: Iterable[tuple[str, str]] = (), proposal: Proposal | None = None) -> list[Problem]:
         """A problem at the line of each include that a page under the folder asks for and does
         not get: in its body (the line in the file) and in each Markdown field of a PR/FAQ
-        (the field's line)."""
+        (the field's line). Without ``proposal``, a page under the folder that is not a PR/FAQ
+        (its ``index.md``, an excluded page), and the problems say so."""
         problems: list[Problem] = []
         found = list(includes(body))
         at: dict[str, list[int]] = {}  # a line's text -> where it is in the file (read only if needed)
@@ -176,7 +177,8 @@ class Neighbours:
             offset = text.count("\n", 0, len(text) - len(body)) if body and text.endswith(body) else 0
             for line, _, path in found:
                 if self.refused(path):
-                    problems.append(Problem(display_path, offset + line, "body", self._message(path)))
+                    message = self._message(path, proposal is not None)
+                    problems.append(Problem(display_path, offset + line, "body", message))
         reported = {p.line for p in problems}
         for key, markdown in fields:
             for _, raw, path in includes(markdown):
@@ -191,7 +193,7 @@ class Neighbours:
                     continue
                 line = field_line if free is None else free
                 reported.add(line)
-                problems.append(Problem(display_path, line, key, self._message(path)))
+                problems.append(Problem(display_path, line, key, self._message(path, proposal is not None)))
                 if len(problems) > MAX_REPORTED:
                     break
         if len(problems) > MAX_REPORTED:
@@ -200,11 +202,12 @@ class Neighbours:
                                                "more includes not honoured from here on (expected the text itself)")]
         return problems
 
-    def _message(self, path: str) -> str:
+    def _message(self, path: str, prfaq: bool) -> str:
         shown = path if len(path) <= 120 else path[:117] + "..."
         where = (f"files in snippets_dir ({os.path.basename(self.snippets_dir)!r})" if self.snippets_dir
                  else "the text itself; set the plugin's snippets_dir to allow includes from one folder")
-        return f"include {shown!r} is not honoured on a PR/FAQ page (expected {where})"
+        page = "a PR/FAQ page" if prfaq else "a page under the proposals folder"
+        return f"include {shown!r} is not honoured on {page} (expected {where})"
 
 
 _ALL = re.compile(

@@ -78,8 +78,8 @@ def test_the_hints_stay() -> None:
         "statuses: status 'review': unknown setting 'colur' (expected one of: label, colour, dark_colour, level, "
         "open, requires, stale_after); did you mean 'colour'?"]
     assert read({"requirements": {"reviewrs": 2}})[0] == [
-        "requirements: requirements: unknown requirement 'reviewrs' (expected one of: subtitle, dateline, "
+        "requirements: unknown requirement 'reviewrs' (expected one of: subtitle, dateline, "
         "reviewers, press_release, quotes, quote_kinds, external_questions, internal_questions, customer); "
         "did you mean 'reviewers'?"]
     assert read({"requirements": {"reviewers": "two"}})[0] == [
-        "requirements: requirements: reviewers: 'two' is not a number (expected 0 or more; 0 requires none)"]
+        "requirements: reviewers: 'two' is not a whole number of 0 or more (expected e.g. 2; 0 requires none)"]
