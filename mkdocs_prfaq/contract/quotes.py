@@ -38,8 +38,10 @@ _DASHED = re.compile(r"^" + _Q1 + r"\s*[,.]?\s*(?:—|–|--|-|―)\s*(?P<tail>\
 _BARE = re.compile(r"^(?P<q1>[" + _OPEN_Q + r"][^" + _CLOSE_Q + r"]+[" + _CLOSE_Q + r"])\s+"
                    r"(?P<who>[A-Z][^\"“”\n]{1,150}?)\.?\s*$",
                    re.DOTALL)
-_QUOTE_START = re.compile(r"(?:^|(?<=[.!?:])\s+)(?=(?:\*\*|__|\*|_)?[" + _OPEN_Q + r"])")
-"""Where a quotation may open a sentence: the paragraph's start, or after a sentence's end."""
+_QUOTE_START = re.compile(r"(?:^|(?:(?<=[.!?:])|(?<=[.!?][" + _CLOSE_Q + r"]))\s+)(?=(?:\*\*|__|\*|_)?["
+                          + _OPEN_Q + r"])")
+"""Where a quotation may open a sentence: the paragraph's start, or after a sentence's end (``... fast.``,
+``... "light."``)."""
 QUOTE_STARTS_TRIED = 8
 """A paragraph's sentences that open with a quotation tried as an attributed quote, at most
 (each try reads the rest of the paragraph once: linear in it)."""

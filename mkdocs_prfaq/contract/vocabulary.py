@@ -104,7 +104,8 @@ CLOSE_QUOTES = "\"”“»"
 _ABBREVIATIONS = frozenset({
     "dr", "mr", "mrs", "ms", "mx", "prof", "sr", "jr", "st", "mt", "inc", "co", "corp", "ltd", "llc", "eng", "dept",
     "univ", "bros", "gov", "sen", "rep", "gen", "col", "capt", "lt", "sgt", "rev", "hon", "jan", "feb", "mar", "apr",
-    "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "al", "no", "approx", "e.g", "i.e"})
+    "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "al", "no", "approx", "e.g", "i.e", "plc", "gmbh", "llp",
+    "pty"})
 """A word whose ``.`` ends no sentence (``Dr.``, ``Inc.``, ``J.``, ``co.``): a speaker's words run on."""
 SPEAKER_WORDS = 12
 """At most this many words name a speaker and their role (``a KFabrik contributor``, ``Miguel,
@@ -216,7 +217,7 @@ def participle(role: str) -> bool:
     return len(words) == 1 or words[1].lower().rstrip(".,") in _PARTICIPLE_FOLLOWERS
 
 
-COMPANY_ABBREVIATIONS = ("inc", "corp", "ltd", "llc", "co", "plc", "gmbh", "llp", "lp", "ag", "bv", "pty")
+COMPANY_ABBREVIATIONS = ("inc", "corp", "ltd", "llc", "co", "plc", "gmbh", "llp", "pty")
 """Abbreviations that end a company's name (``Acme Inc.``): followed by a capitalised word, their
 ``.`` also ends the sentence (``... CEO of Acme Inc. Pre-orders open today.``)."""
 
