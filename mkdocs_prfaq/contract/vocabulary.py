@@ -164,7 +164,7 @@ PERSON_NOUNS = frozenset({
 """The last word of a speaker that is no name (``the author``, ``an early adopter``, ``a KFabrik
 contributor``, ``pilot user``): someone, not something (``the sign``, ``a step``)."""
 _PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "al", "el",
-                        "bin", "ibn", "bint", "dos", "das", "do", "y", "e", "ter", "ten", "zu", "af"})
+                        "bin", "ibn", "bint", "dos", "das", "do", "y", "e", "ter", "ten", "zu", "af", "and", "&"})
 _PARTICIPLE_FOLLOWERS = frozenset({"at", "to", "the", "a", "an", "that", "as", "with", "toward", "towards", "into",
                                    "from", "on", "in", "up", "back", "out", "over", "his", "her", "their", "its",
                                    "our", "my", "it", "them", "him", "me", "us", "around", "across", "through",
@@ -187,6 +187,8 @@ def named_speaker(name: str) -> bool:
                                                                               for w in words):
         return True
     head = words[1:] if first in _DETERMINERS else words
+    if first in _DETERMINERS and len(words) > 2 and words[1].lower() == "of":  # 'one of our customers'
+        head = words[2:] if words[2].lower() not in _DETERMINERS else words[3:]
     for k, w in enumerate(head):  # 'the head of design': the noun before 'of' / 'at' / 'from' / 'in'
         if w.lower() in ("of", "at", "from", "in", "for", "with", "on"):
             head = head[:k]

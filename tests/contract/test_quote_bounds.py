@@ -193,6 +193,9 @@ def test_a_participle_after_the_name_is_prose_not_a_role(text: str, name: str, r
     ('"Go," said 李明, VP.', ("李明", "VP")),
     ('"Go," Ana Ruiz said.', ("Ana Ruiz", "")),
     ('"Go," the author said.', ("the author", "")),
+    ('"Go," said one of our customers.', ("one of our customers", "")),
+    ('"Go," said a customer in Ohio.', ("a customer in Ohio", "")),
+    ('"Go," said Sam and Jo.', ("Sam and Jo", "")),
 ])
 def test_names_roles_and_unnamed_speakers_still_speak(text: str, expected: tuple[str, str]) -> None:
     assert [(n, r) for n, r, _, _ in found(text)] == [expected]
