@@ -22,9 +22,11 @@ _QUESTION_ID_ANY = re.compile(r"\{#[^{}]*\}$")
 _OPEN_Q = vocabulary.OPEN_QUOTES
 _CLOSE_Q = vocabulary.CLOSE_QUOTES
 _EM = r"(?P<em>\*\*|__|\*|_)?"
-_Q1 = r"(?P<q1>" + _EM + r"[" + _OPEN_Q + r"](?!\s)[^" + _CLOSE_Q + r"]+[" + _CLOSE_Q + r"](?(em)(?P=em)))"
-"""A quotation, maybe in emphasis (``*"..."*``), up to its first closing mark: never across a closing
-mark (``"It is fast." The team agreed. "I got my hour back," said Sam.`` is Sam's second quotation only)."""
+_Q1 = (r"(?P<q1>" + _EM + r"[" + _OPEN_Q + r"](?!\s)[^" + _CLOSE_Q + r"]+[" + _CLOSE_Q + r"](?:\s+[" + _OPEN_Q
+       + r"](?!\s)[^" + _CLOSE_Q + r"]+[" + _CLOSE_Q + r"])*(?(em)(?P=em)))")
+"""A quotation, maybe in emphasis (``*"..."*``), up to a closing mark: never across a closing mark that
+narration follows (``"It is fast." The team agreed. "I got my hour back," said Sam.`` is Sam's second
+quotation only); quotations one after the other (``"It is fast." "And it folds," said Jo.``) are one."""
 _CLOSED = re.compile(r"[,.!?…][" + _CLOSE_Q + r"](?:\*\*|__|\*|_)?$")
 """A quotation that ends with its own punctuation inside the marks (``"...,"``, ``"...?"``)."""
 _VERB = r"(?:" + "|".join(re.escape(v) for v in sorted(vocabulary.SAID, key=len, reverse=True)) + r")"

@@ -132,6 +132,14 @@ def test_a_continuation_is_one_quotation_never_the_prose_after_it() -> None:
     assert '"B." Then prose. "C."' in prose(doc)
 
 
+def test_quotations_one_after_the_other_are_one_quote() -> None:
+    """Nothing but space between them: no narration is taken (as the reader did before)."""
+    for text in ('"It is fast." "And it folds," said Jo Lee, VP.', '> "It is fast." "And it folds," said Jo Lee, VP.'):
+        assert quotes(press(text)) == [("Jo Lee", "VP", '"It is fast." "And it folds."')]
+        assert imported(text) == [("Jo Lee", "VP", '"It is fast." "And it folds."')]
+    assert found('"Fast." "Undo" adds a step.') == []
+
+
 def test_a_bare_attribution_takes_no_narration() -> None:
     text = '"It is fast." The team agreed, mostly.'
     assert found(text) == []
@@ -258,6 +266,8 @@ LINEAR = {
     "participles": lambda n: '"Go," said Jo, pointing ' + "at the door " * n + ".",
     "capitalised words after a quotation": lambda n: '"Hi." ' + "Jo Lee " * n + "said.",
     "closing marks only": lambda n: 'A. "' + '" ' * n,
+    "quotations one after the other": lambda n: '"a." ' * n + "said nothing.",
+    "quotations one after the other, then a name": lambda n: '"a," ' * n + "Jo Lee " * n + "said.",
 }
 
 
