@@ -22,8 +22,13 @@ _QUESTION_ID_ANY = re.compile(r"\{#[^{}]*\}$")
 _OPEN_Q = vocabulary.OPEN_QUOTES
 _CLOSE_Q = vocabulary.CLOSE_QUOTES
 _EM = r"(?P<em>\*\*|__|\*|_)?"
-_Q1 = r"(?P<q1>" + _EM + r"[" + _OPEN_Q + r"](?!\s).+?[" + _CLOSE_Q + r"](?(em)(?P=em)))"
-"""A quotation, maybe in emphasis (``*"..."*``), up to the first closing mark the attribution follows."""
+_Q1 = (r"(?P<q1>" + _EM + r"[" + _OPEN_Q + r"](?!\s)[^" + _CLOSE_Q + r"]+[" + _CLOSE_Q + r"](?:\s+[" + _OPEN_Q
+       + r"](?!\s)[^" + _CLOSE_Q + r"]+[" + _CLOSE_Q + r"])*(?(em)(?P=em)))")
+"""A quotation, maybe in emphasis (``*"..."*``), up to a closing mark: never across a closing mark that
+narration follows (``"It is fast." The team agreed. "I got my hour back," said Sam.`` is Sam's second
+quotation only); quotations one after the other (``"It is fast." "And it folds," said Jo.``) are one."""
+_CLOSED = re.compile(r"[,.!?…][" + _CLOSE_Q + r"](?:\*\*|__|\*|_)?$")
+"""A quotation that ends with its own punctuation inside the marks (``"...,"``, ``"...?"``)."""
 _VERB = r"(?:" + "|".join(re.escape(v) for v in sorted(vocabulary.SAID, key=len, reverse=True)) + r")"
 _SAID = re.compile(r"^" + _Q1 + r"\s*[,.]?\s+" + _VERB + r"\s+(?P<tail>\S.*)$", re.DOTALL)
 """``"...," said Name, Role. ...``: the speaker and what follows them are the tail."""
@@ -32,10 +37,13 @@ _SAID_AFTER = re.compile(
     r"(?!according to)" + _VERB + r"(?P<tail>(?:[.,!:;]\s*.*)?)$", re.DOTALL)
 """``"...," Surname added.`` / ``"...," Name, Role, says. ...``."""
 _DASHED = re.compile(r"^" + _Q1 + r"\s*[,.]?\s*(?:—|–|--|-|―)\s*(?P<tail>\S.*)$", re.DOTALL)
-_BARE = re.compile(r"^(?P<q1>[" + _OPEN_Q + r"].+[" + _CLOSE_Q + r"])\s+(?P<who>[A-Z][^\"“”\n]{1,150}?)\.?\s*$",
+_BARE = re.compile(r"^(?P<q1>[" + _OPEN_Q + r"][^" + _CLOSE_Q + r"]+[" + _CLOSE_Q + r"])\s+"
+                   r"(?P<who>[A-Z][^\"“”\n]{1,150}?)\.?\s*$",
                    re.DOTALL)
-_QUOTE_START = re.compile(r"(?:^|(?<=[.!?:])\s+)(?=(?:\*\*|__|\*|_)?[" + _OPEN_Q + r"])")
-"""Where a quotation may open a sentence: the paragraph's start, or after a sentence's end."""
+_QUOTE_START = re.compile(r"(?:^|(?:(?<=[.!?:])|(?<=[.!?][" + _CLOSE_Q + r"]))\s+)(?=(?:\*\*|__|\*|_)?["
+                          + _OPEN_Q + r"])")
+"""Where a quotation may open a sentence: the paragraph's start, or after a sentence's end (``... fast.``,
+``... "light."``)."""
 QUOTE_STARTS_TRIED = 8
 """A paragraph's sentences that open with a quotation tried as an attributed quote, at most
 (each try reads the rest of the paragraph once: linear in it)."""
@@ -93,23 +101,40 @@ def _emphasis(quoted: str) -> tuple[str, str]:
     return "", quoted
 
 
-_CONTINUED = re.compile(r"^(?:\*\*|__|\*|_)?[" + _OPEN_Q + r"].*[" + _CLOSE_Q + r"](?:\*\*|__|\*|_)?[.!?]?$",
+_CONTINUED = re.compile(r"^(?:\*\*|__|\*|_)?[" + _OPEN_Q + r"][^" + _CLOSE_Q + r"]*[" + _CLOSE_Q +
+                        r"](?:\*\*|__|\*|_)?[.!?]?$",
                         re.DOTALL)
 
 
 _QUOTATION_NEXT = re.compile(r"[,:.]\s+(?=(?:\*\*|__|\*|_)?[" + _OPEN_Q + r"])")
 
 
+_COMPANY_END = re.compile(r"\b(?i:" + "|".join(vocabulary.COMPANY_ABBREVIATIONS) + r")\.(?=\s+[A-Z])")
+"""``Inc.`` before a capitalised word: the role ends there (``CEO of Acme Inc. Pre-orders open today.``)."""
+
+
 def _speaker_and_rest(tail: str) -> tuple[tuple[str, str] | None, str | None, str]:
     """The tail after an attribution's verb or dash: ``(speaker, a quotation that continues the
-    quote, prose after it)``. The speaker's words end at the first sentence's end or at a
-    quotation that follows them (``said Jo, "and B."``)."""
+    quote, prose after it)``. The speaker's words end at the first sentence's end (a company's
+    ``Inc.`` before a capitalised word ends one) or at a quotation that follows them (``said Jo,
+    "and B."``). No speaker when the words name no one (:func:`.vocabulary.named_speaker`); a
+    participle phrase after the name (``said Jo, pointing at the door.``) is prose, not a role."""
     quoting = _QUOTATION_NEXT.search(tail)
     end = vocabulary.sentence_end(tail)
-    cut = min((x for x in (quoting.start() if quoting else None, end) if x is not None), default=None)
+    company = _COMPANY_END.search(tail)
+    cut = min((x for x in (quoting.start() if quoting else None, end, company.end() - 1 if company else None)
+               if x is not None), default=None)
     who, rest = (tail, "") if cut is None else (tail[: cut + 1], tail[cut + 1 :].strip())
+    found = _named(speaker_of(who))
+    if found and found[1] and vocabulary.participle(found[1]) and "," in who:
+        return (found[0], ""), None, tail[tail.index(",") + 1 :].strip()
     cont = _continuation(rest)
-    return speaker_of(who), cont, "" if cont else rest
+    return found, cont, "" if cont else rest
+
+
+def _named(who: tuple[str, str] | None) -> tuple[str, str] | None:
+    """A speaker that names someone (:func:`.vocabulary.named_speaker`), else None."""
+    return who if who and vocabulary.named_speaker(who[0]) else None
 
 
 def _continuation(rest: str) -> str | None:
@@ -133,7 +158,11 @@ def attributed(flat: str, *, anywhere: bool) -> Quote | None:
             if not m or (pattern is _DASHED and at):
                 continue
             if pattern is _SAID_AFTER:
-                who, after = speaker_of(m.group("who")), m.group("tail").lstrip(".,!:;").strip()
+                if not (_CLOSED.search(m.group("q1")) or text[m.end("q1") : m.end("q1") + 1] == ","):
+                    continue  # '"Do not disturb" mode, as the settings page says.': no quotation's end
+                who, after = _named(speaker_of(m.group("who"))), m.group("tail").lstrip(".,!:;").strip()
+                if who and who[1] and vocabulary.participle(who[1]):
+                    continue
                 cont = _continuation(after)
                 after = "" if cont else after
             else:
@@ -143,7 +172,7 @@ def attributed(flat: str, *, anywhere: bool) -> Quote | None:
                              after=after, start=at)
         if not at:
             m = _BARE.match(text)
-            who = speaker_of(m.group("who"), role_required=True) if m else None
+            who = _named(speaker_of(m.group("who"), role_required=True)) if m else None
             if m and who:
                 return Quote(_joined_quote(m.group("q1"), None), who[0], who[1])
     return None

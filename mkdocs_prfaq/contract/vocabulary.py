@@ -104,7 +104,8 @@ CLOSE_QUOTES = "\"”“»"
 _ABBREVIATIONS = frozenset({
     "dr", "mr", "mrs", "ms", "mx", "prof", "sr", "jr", "st", "mt", "inc", "co", "corp", "ltd", "llc", "eng", "dept",
     "univ", "bros", "gov", "sen", "rep", "gen", "col", "capt", "lt", "sgt", "rev", "hon", "jan", "feb", "mar", "apr",
-    "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "al", "no", "approx", "e.g", "i.e"})
+    "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "al", "no", "approx", "e.g", "i.e", "plc", "gmbh", "llp",
+    "pty"})
 """A word whose ``.`` ends no sentence (``Dr.``, ``Inc.``, ``J.``, ``co.``): a speaker's words run on."""
 SPEAKER_WORDS = 12
 """At most this many words name a speaker and their role (``a KFabrik contributor``, ``Miguel,
@@ -132,6 +133,95 @@ def speaker(who: str, *, role_required: bool = False) -> tuple[str, str] | None:
     if not name or len(name) > 80 or len(name.split()) > 6 or (role_required and not role):
         return None
     return name, role
+
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me", "this",
+                      "that", "these", "those", "someone", "somebody", "everyone", "nobody", "nothing", "something",
+                      "everything", "all", "so", "why", "what", "how", "who", "which", "there", "here"})
+"""Words a speaker never starts with (``"It works," he said.``, ``"X" says it all.``): no named speaker."""
+_DETERMINERS = frozenset({"the", "a", "an", "our", "my", "their", "his", "her", "its", "your", "another", "one",
+                          "each", "every", "some", "any"})
+PERSON_NOUNS = frozenset({
+    "author", "authors", "customer", "user", "adopter", "contributor", "founder", "cofounder", "co-founder",
+    "engineer", "manager", "developer", "lead", "leader", "member", "spokesperson", "spokesman", "spokeswoman",
+    "rider", "commuter", "tester", "reviewer", "director", "executive", "ceo", "cto", "cfo", "coo", "cpo", "vp",
+    "head", "owner", "designer", "analyst", "researcher", "scientist", "teacher", "student", "parent", "patient",
+    "doctor", "nurse", "client", "buyer", "shopper", "subscriber", "reader", "writer", "employee", "partner",
+    "investor", "maintainer", "operator", "admin", "administrator", "architect", "officer", "president", "chair",
+    "chairperson", "chairman", "chairwoman", "representative", "participant", "volunteer", "organiser", "organizer",
+    "host", "speaker", "attendee", "expert", "consultant", "advisor", "adviser", "mentor", "colleague", "person",
+    "creator", "builder", "programmer", "practitioner", "professional", "specialist", "coordinator",
+    "principal", "sponsor", "champion", "advocate", "beta", "pilot", "fan", "player", "gamer", "traveller",
+    "traveler", "driver", "listener", "viewer", "visitor", "guest", "resident", "neighbour", "neighbor", "citizen",
+    "farmer", "worker", "employer", "seller", "merchant", "vendor", "supplier", "retailer", "editor", "journalist",
+    "reporter", "blogger", "photographer", "artist", "musician", "chef", "owner-operator", "entrepreneur",
+    "strategist", "marketer", "recruiter", "accountant", "lawyer", "attorney", "physician", "clinician",
+    "therapist", "caregiver", "coach", "trainer", "instructor", "professor", "lecturer", "educator", "learner",
+    "novice", "newcomer", "veteran", "hobbyist", "enthusiast", "runner", "cyclist", "skater", "rep", "intern",
+    "staffer", "technician", "dev", "sre", "pm", "steward", "moderator", "captain",
+    "commissioner", "secretary", "treasurer", "mayor", "minister", "governor", "senator", "official", "agent",
+})
+"""The last word of a speaker that is no name (``the author``, ``an early adopter``, ``a KFabrik
+contributor``, ``pilot user``): someone, not something (``the sign``, ``a step``)."""
+_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "al", "el",
+                        "bin", "ibn", "bint", "dos", "das", "do", "y", "e", "ter", "ten", "zu", "af", "and", "&"})
+_PARTICIPLE_FOLLOWERS = frozenset({"at", "to", "the", "a", "an", "that", "as", "with", "toward", "towards", "into",
+                                   "from", "on", "in", "up", "back", "out", "over", "his", "her", "their", "its",
+                                   "our", "my", "it", "them", "him", "me", "us", "around", "across", "through",
+                                   "down", "off", "about", "for", "how", "what", "why", "while", "and"})
+
+
+def named_speaker(name: str) -> bool:
+    """Whether an attribution's speaker (without its role) names someone: a name (capitalised
+    words, ``Dr. Jo Lee``, ``Jo de la Cruz``, ``[SPOKESPERSON NAME]``), or someone unnamed
+    (``the author``, ``a customer``, ``an early adopter``, ``pilot user``, ``the head of design``);
+    never a pronoun (``he``, ``it all``), a thing (``the sign``, ``a step``) or narrator prose
+    (``nothing about weekends``, ``MTTR - fell by half``)."""
+    words = name.split()
+    if not words or words[0].lower() in PRONOUNS:
+        return False
+    if name.startswith("[") and name.endswith("]"):
+        return True  # a template's placeholder: [SPOKESPERSON NAME]
+    first = words[0].lower()
+    if first not in _DETERMINERS and all(_name_word(w) for w in words) and any(w[0].isalpha() and not w[0].islower()
+                                                                              for w in words):
+        return True
+    head = words[1:] if first in _DETERMINERS else words
+    if first in _DETERMINERS and len(words) > 2 and words[1].lower() == "of":  # 'one of our customers'
+        head = words[2:] if words[2].lower() not in _DETERMINERS else words[3:]
+    for k, w in enumerate(head):  # 'the head of design': the noun before 'of' / 'at' / 'from' / 'in'
+        if w.lower() in ("of", "at", "from", "in", "for", "with", "on"):
+            head = head[:k]
+            break
+    if not head or any(not w[:1].isalpha() for w in head):
+        return False
+    noun = head[-1].lower().strip(".")
+    return noun in PERSON_NOUNS or (noun.endswith("s") and noun[:-1] in PERSON_NOUNS)
+
+
+def _name_word(word: str) -> bool:
+    """A word of a name: capitalised (or a letter of a script without case), an initial, a particle."""
+    w = word.strip("()[]").rstrip(".,")
+    if not w:
+        return False
+    if w.lower() in _PARTICLES:
+        return True
+    return w[0].isalpha() and not w[0].islower()
+
+
+def participle(role: str) -> bool:
+    """Whether what follows a speaker's comma is narration, not a role: a participle phrase
+    (``pointing at the door``, ``adding that it ships soon``, ``smiling``), never a role such as
+    ``engineering manager`` or ``marketing lead``."""
+    words = role.split()
+    if not words or not words[0].islower() or not words[0].rstrip(".,;").endswith("ing"):
+        return False
+    return len(words) == 1 or words[1].lower().rstrip(".,") in _PARTICIPLE_FOLLOWERS
+
+
+COMPANY_ABBREVIATIONS = ("inc", "corp", "ltd", "llc", "co", "plc", "gmbh", "llp", "pty")
+"""Abbreviations that end a company's name (``Acme Inc.``): followed by a capitalised word, their
+``.`` also ends the sentence (``... CEO of Acme Inc. Pre-orders open today.``)."""
 
 
 def sentence_end(text: str, start: int = 0) -> int | None:
