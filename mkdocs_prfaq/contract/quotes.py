@@ -20,6 +20,7 @@ __all__ = ["QUOTE_STARTS_TRIED", "Found", "Quote", "attributed", "in_paragraph",
 
 _QUESTION_ID_ANY = re.compile(r"\{#[^{}]*\}$")
 _OPEN_Q = vocabulary.OPEN_QUOTES
+_HAS_OPEN = re.compile("[" + _OPEN_Q + "]")
 _CLOSE_Q = vocabulary.CLOSE_QUOTES
 _EM = r"(?P<em>\*\*|__|\*|_)?"
 _Q1 = (r"(?P<q1>" + _EM + r"[" + _OPEN_Q + r"](?!\s)[^" + _CLOSE_Q + r"]+[" + _CLOSE_Q + r"](?:\s+[" + _OPEN_Q
@@ -197,6 +198,8 @@ def in_paragraph(text: str) -> list[Found]:
     first at the paragraph's start or opening a later sentence, each next one in the prose after
     the one before (``"A," said Jo. "B," said Sam.``). The prose between them is ``text`` between
     one's ``end`` and the next one's ``start``, as written. Linear in the paragraph."""
+    if not _HAS_OPEN.search(text):  # every form opens with a quotation mark: most paragraphs have none
+        return []
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
     flat = " ".join(text[a:b] for a, b in words)
     starts: list[int] = []  # where each word starts in the flattened text

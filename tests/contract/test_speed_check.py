@@ -207,3 +207,23 @@ def test_the_loader_without_path_resolvers_composes_what_pyyaml_does(text: str) 
             yaml.compose(text, Loader=frontmatter._Loader)
         return
     assert shape(yaml.compose(text, Loader=frontmatter._Loader)) == expected
+
+
+_QUOTE_WORDS = st.sampled_from(['"Fast,"', "“Quick.”", "„Gut“", "«Oui»", "said", "added", "Jo", "Lee,", "VP.", "the",
+                                "author", "Acme", "Inc.", "—", "-", "*", '"', "it", "works", "'single'", "\u00a0", "\n"])
+
+
+@given(st.lists(_QUOTE_WORDS, max_size=14).map(" ".join))
+@settings(max_examples=300, deadline=None)
+def test_the_quote_finder_skips_only_paragraphs_without_an_opening_mark(text: str) -> None:
+    """``quotes.in_paragraph`` returns at once for a paragraph with no opening quotation mark:
+    the same answers as reading every paragraph."""
+    from mkdocs_prfaq.contract import quotes
+
+    fast = quotes.in_paragraph(text)
+    saved = quotes._HAS_OPEN
+    try:
+        quotes._HAS_OPEN = re.compile("")  # every paragraph read in full
+        assert quotes.in_paragraph(text) == fast
+    finally:
+        quotes._HAS_OPEN = saved
