@@ -24,8 +24,10 @@ history: the same N proposals (default options: index, status pages, feed) in a 
        outside any repository (the plugin then runs one `git rev-parse` and logs why there is
        no history): median of 5 interleaved pairs' CPU ratios, and instructions at 300 (valgrind,
        the git processes counted too). Target <= 1.10 at 1,000.
-zensical: `zensical build --clean` of N proposals with the `prfaq` Markdown extension against the
-       same pages as plain Markdown under Zensical (N <= 1,000). Target <= 1.0.
+zensical: `zensical build --clean` of N proposals with the `prfaq` Markdown extension, written in
+       front matter and in the body form, against the same pages as plain Markdown under Zensical
+       (N <= 1,000): median of the rounds' ratios (5 rounds, 3 at 1,000), each round building the
+       three sites. Target <= 1.0.
 edit-loop: `mkdocs serve --dirty` on 10 and on 1,000 proposals, both serving at once: the wall
        time from writing one proposal to the server answering with the change (its page; after
        a title edit proposals.json too), edits taking turns between the two sites (a load that
@@ -103,10 +105,10 @@ def zensical_build(root: Path) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def zensical_site(root: Path, n: int, *, extension: bool) -> Path:
-    """``n`` proposals for Zensical: PR/FAQ pages with the ``prfaq`` extension, or the same content
-    as plain Markdown without it."""
-    write_site(root, n, plugin=extension)
+def zensical_site(root: Path, n: int, *, extension: bool, body_form: bool = False) -> Path:
+    """``n`` proposals for Zensical: PR/FAQ pages with the ``prfaq`` extension (in front matter, or
+    with ``body_form`` as Markdown sections), or the same content as plain Markdown without it."""
+    write_site(root, n, plugin=extension, body_form=body_form)
     (root / "mkdocs.yml").unlink()
     ext = "\n[project.markdown_extensions.prfaq]\n\n[project.plugins.prfaq]\nindex = false\n" if extension else ""
     (root / "zensical.toml").write_text(
@@ -116,12 +118,30 @@ def zensical_site(root: Path, n: int, *, extension: bool) -> Path:
 
 
 def bench_zensical(n: int, repeats: int) -> dict[str, Any]:
-    """A Zensical build with the extension against the same pages as plain Markdown under Zensical."""
+    """A Zensical build with the extension, the proposals in front matter and in the body form,
+    against the same pages as plain Markdown under Zensical.
+
+    Each repeat builds the three sites one after the other, in an order that turns (as
+    :func:`paired`), so both forms' ratios are medians of pairs with the same plain build."""
     with tempfile.TemporaryDirectory() as tmp:
-        a, b = zensical_site(Path(tmp) / "ext", n, extension=True), zensical_site(Path(tmp) / "plain", n,
-                                                                                  extension=False)
-        r = paired(a, b, repeats, zensical_build)
-        return {"n": n, "ext_cpu_s": r.pop("a_cpu_s"), "plain_cpu_s": r.pop("b_cpu_s"), **r}
+        a = zensical_site(Path(tmp) / "ext", n, extension=True)
+        c = zensical_site(Path(tmp) / "body", n, extension=True, body_form=True)
+        b = zensical_site(Path(tmp) / "plain", n, extension=False)
+        runs: list[dict[Path, tuple[float, float]]] = []
+        for i in range(repeats):
+            order = [(a, c, b), (b, a, c), (c, b, a)][i % 3]
+            runs.append({site: zensical_build(site) for site in order})
+        ratios = [r[a][1] / r[b][1] for r in runs]
+        body_ratios = [r[c][1] / r[b][1] for r in runs]
+        return {"n": n, "ext_cpu_s": round(min(r[a][1] for r in runs), 2),
+                "body_cpu_s": round(min(r[c][1] for r in runs), 2),
+                "plain_cpu_s": round(min(r[b][1] for r in runs), 2),
+                "ratio": round(statistics.median(ratios), 2), "pair_ratios": [round(x, 3) for x in ratios],
+                "body_ratio": round(statistics.median(body_ratios), 2),
+                "body_pair_ratios": [round(x, 3) for x in body_ratios],
+                "wall_ratio": round(statistics.median(r[a][0] / r[b][0] for r in runs), 2),
+                "body_wall_ratio": round(statistics.median(r[c][0] / r[b][0] for r in runs), 2),
+                "repeats": repeats, "load_average": [round(x, 1) for x in os.getloadavg()]}
 
 
 def site_size(root: Path) -> int:
@@ -743,14 +763,16 @@ def main() -> None:
         if not (Path(sys.executable).parent / "zensical").exists():
             print("\nzensical: skipped, Zensical is not installed (pip install -e '.[test]')")
         else:
-            print("\n| proposals, Zensical | with the prfaq extension (best CPU) | plain Markdown (best CPU) "
-                  "| ratio (median of pairs) | pairs |\n|---:|---:|---:|---:|---:|")
+            print("\n| proposals, Zensical | with the prfaq extension (best CPU) | body form (best CPU) "
+                  "| plain Markdown (best CPU) | ratio (median of pairs) | pairs | body form ratio | pairs "
+                  "| load average |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
             for n in [n for n in args.sizes if n <= 1000]:
-                r = bench_zensical(n, repeats=5)
+                r = bench_zensical(n, repeats=5 if n <= 100 else 3)
                 results.setdefault("zensical", []).append(r)
-                pairs = r["pair_ratios"]
-                print(f"| {n:,} | {r['ext_cpu_s']} s | {r['plain_cpu_s']} s | **{r['ratio']}** | "
-                      f"{len(pairs)}: {min(pairs):.2f}–{max(pairs):.2f} |", flush=True)
+                pairs, body = r["pair_ratios"], r["body_pair_ratios"]
+                print(f"| {n:,} | {r['ext_cpu_s']} s | {r['body_cpu_s']} s | {r['plain_cpu_s']} s | **{r['ratio']}** | "
+                      f"{len(pairs)}: {min(pairs):.2f}–{max(pairs):.2f} | **{r['body_ratio']}** | "
+                      f"{len(body)}: {min(body):.2f}–{max(body):.2f} | {r['load_average'][0]} |", flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
 
