@@ -5,12 +5,15 @@
   ``(line, levels)`` as the MULTILINE rule.
 - ``frontmatter._Loader.resolve`` answers lists and mappings without PyYAML's resolver, and plain
   text by its first character or a cache: every kind and style gets PyYAML's ``SafeLoader`` tag.
+- ``compiled`` checks ``type: string`` with its length bounds in one call, and properties without
+  patterns or ``additionalProperties`` without trying patterns: both agree with jsonschema.
 """
 
 from __future__ import annotations
 
 import re
 
+import jsonschema
 import pytest
 import yaml
 from hypothesis import example, given, settings
@@ -18,6 +21,7 @@ from hypothesis import strategies as st
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from mkdocs_prfaq.contract import frontmatter
+from mkdocs_prfaq.contract.compiled import compile_schema
 from mkdocs_prfaq.contract.depth import LIMIT, markdown_nesting
 
 _RULE = re.compile(rf"^[ \t>]{{{LIMIT // 2},}}", re.MULTILINE)
@@ -85,3 +89,42 @@ def test_resolve_agrees_with_pyyaml(value: str, plain: bool, quoted_implicit: bo
 @pytest.mark.parametrize("implicit", [True, False])
 def test_resolve_lists_and_mappings_as_pyyaml(kind: type, implicit: bool) -> None:
     assert frontmatter._Loader("").resolve(kind, None, implicit) == yaml.SafeLoader("").resolve(kind, None, implicit)
+
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers(-3, 3) | st.floats(allow_nan=False) | st.text(max_size=6),
+                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from("abc"), inner, max_size=3),
+                     max_leaves=8)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(st.none(), st.integers(0, 4)), st.one_of(st.none(), st.integers(0, 4)), st.booleans(), _JSON)
+def test_string_lengths_and_named_properties_agree_with_jsonschema(low: int | None, high: int | None, described: bool,
+                                                                    value: object) -> None:
+    string: dict[str, object] = {"type": "string"}
+    if low is not None:
+        string["minLength"] = low
+    if high is not None:
+        string["maxLength"] = high
+    if described:
+        string["description"] = "text"
+    schema = {"type": "object", "properties": {"a": string, "b": {"type": "array", "items": string}}}
+    check = compile_schema(schema, {}, None)
+    assert check is not None
+    for doc in (value, {"a": value}, {"b": [value]}, {"c": value, "a": value}):
+        assert check(doc) == jsonschema.Draft202012Validator(schema).is_valid(doc), (schema, doc)
+
+
+_TREE = {"$id": "https://example.com/tree", "$ref": "#/$defs/node",
+         "$defs": {"node": {"type": "object", "properties": {"child": {"$ref": "#/$defs/node"},
+                                                             "name": {"$ref": "#/$defs/name"},
+                                                             "alias": {"$ref": "#/$defs/name"}}},
+                   "name": {"type": "string", "minLength": 1}}}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.recursive(_JSON, lambda inner: st.dictionaries(st.sampled_from(["child", "name", "alias"]), inner, max_size=3),
+                    max_leaves=10))
+def test_references_called_directly_agree_with_jsonschema(value: object) -> None:
+    check = compile_schema(_TREE, {}, None)
+    assert check is not None
+    assert check(value) == jsonschema.Draft202012Validator(_TREE).is_valid(value), value
