@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import json
 import os
 import sys
@@ -453,10 +454,20 @@ def _catalog(site: SiteConfig) -> tuple[list[Any], Catalog]:
     except SchemaConfigError as e:
         raise UsageError(str(e)) from None
     files = disk_files(site.docs_dir, site.plugin.dir, site.exclude_docs)
-    return files, load_site(files, site.docs_dir, site.plugin.dir, validator,
-                            max_chars=site.plugin.limits.front_matter_chars, max_bytes=site.plugin.limits.page_bytes,
-                            labels=merge_labels(site.plugin.labels, lifecycle), exclude=site.plugin.exclude,
-                            unknown_keys=site.plugin.unknown_keys, lifecycle=lifecycle, active=site.plugin.sanitize)
+    # Loading makes no reference cycles to collect (nodes, data, problems): the cycle collector,
+    # which would walk every object kept so far again and again, waits until the catalog is made.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return files, load_site(files, site.docs_dir, site.plugin.dir, validator,
+                                max_chars=site.plugin.limits.front_matter_chars,
+                                max_bytes=site.plugin.limits.page_bytes,
+                                labels=merge_labels(site.plugin.labels, lifecycle), exclude=site.plugin.exclude,
+                                unknown_keys=site.plugin.unknown_keys, lifecycle=lifecycle,
+                                active=site.plugin.sanitize)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def cmd_export(args: argparse.Namespace) -> int:

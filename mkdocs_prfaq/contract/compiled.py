@@ -127,6 +127,21 @@ def _each(item: Check) -> Check:
     return check_items
 
 
+_PLAIN_STRING = _ANNOTATIONS | {"type", "minLength", "maxLength"}
+
+
+def _string_of_length(low: Any, high: Any) -> Check:
+    """``type: string`` with ``minLength``/``maxLength`` (the bundled schema's text and Markdown) in
+    one call, where the type and each bound would be one each."""
+    if low is None and high is None:
+        return _TYPES["string"]
+    if high is None:
+        return lambda x: isinstance(x, str) and len(x) >= low
+    if low is None:
+        return lambda x: isinstance(x, str) and len(x) <= high
+    return lambda x: isinstance(x, str) and low <= len(x) <= high
+
+
 class Compiler:
     def __init__(self, resources: dict[str, Any], conforms: Conforms | None) -> None:
         self.resources = resources  # base URI -> schema document
@@ -157,6 +172,7 @@ class Compiler:
             cell: list[Check] = []
             self.refs[key] = lambda x: cell[0](x)  # recursive schemas: filled in below
             cell.append(self.compile(node, uri))
+            self.refs[key] = cell[0]  # compiled: later references call it without the indirection
         return self.refs[key]
 
     def compile(self, schema: Any, base: str) -> Check:
@@ -169,6 +185,8 @@ class Compiler:
         unknown = set(schema) - _SUPPORTED
         if unknown:
             raise Unsupported(", ".join(sorted(unknown)))
+        if schema.get("type") == "string" and schema.keys() <= _PLAIN_STRING:
+            return _string_of_length(schema.get("minLength"), schema.get("maxLength"))
         if isinstance(schema.get("$id"), str) and schema["$id"] != base:
             base = urljoin(base, schema["$id"])
         s = schema
@@ -220,7 +238,17 @@ class Compiler:
         patterns = [(re.compile(p), self.compile(v, base)) for p, v in s.get("patternProperties", {}).items()]
         extra = self.compile(s["additionalProperties"], base) if "additionalProperties" in s else None
 
-        if props or patterns or extra is not None:
+        if props and not patterns and extra is None:
+            def check_named(x: Any) -> bool:  # only named properties: no pattern to try on each key
+                if not isinstance(x, dict):
+                    return True
+                for key, value in x.items():
+                    sub = props.get(key)
+                    if sub is not None and not sub(value):
+                        return False
+                return True
+            checks.append(check_named)
+        elif props or patterns or extra is not None:
             def check_props(x: Any) -> bool:
                 if not isinstance(x, dict):
                     return True

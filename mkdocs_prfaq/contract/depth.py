@@ -151,21 +151,31 @@ def too_deep(html: str, limit: int = LIMIT) -> bool:
 
 NESTING = f"HTML nests deeper than {LIMIT} levels"
 
-_PREFIX = re.compile(rf"^[ \t>]{{{LIMIT // 2},}}", re.MULTILINE)  # a tab is two levels
+_PREFIX = re.compile(rf"[ \t>]{{{LIMIT // 2},}}")  # a tab is two levels
+_LINE_PREFIX = re.compile(rf"\n([ \t>]{{{LIMIT // 2},}})")
+"""The same prefix after a newline: a pattern that starts with a literal character is searched for
+that character (a fast scan), where ``^`` in MULTILINE mode is tried at every position."""
 
 
 def markdown_nesting(text: str, limit: int = LIMIT) -> tuple[int, int] | None:
     """``(line, levels)`` of the first line of Markdown nested deeper than ``limit`` by its prefix,
     each '>' and every two columns of indentation a level (Python-Markdown recurses once for each:
     700 levels of list end a build with RecursionError), or None."""
-    for m in _PREFIX.finditer(text):
-        prefix = m.group()
-        # '> ' is one level, a tab four columns (at most: it stops at the next multiple of 4)
-        columns = prefix.count(" ") - prefix.count("> ") + 4 * prefix.count("\t")
-        levels = prefix.count(">") + columns // 2
+    first = _PREFIX.match(text)
+    if first is not None and _levels(first.group()) > limit:
+        return 1, _levels(first.group())
+    for m in _LINE_PREFIX.finditer(text):
+        levels = _levels(m.group(1))
         if levels > limit:
-            return text.count("\n", 0, m.start()) + 1, levels
+            return text.count("\n", 0, m.start(1)) + 1, levels
     return None
+
+
+def _levels(prefix: str) -> int:
+    """The levels of a line's prefix of spaces, tabs and '>'."""
+    # '> ' is one level, a tab four columns (at most: it stops at the next multiple of 4)
+    columns = prefix.count(" ") - prefix.count("> ") + 4 * prefix.count("\t")
+    return prefix.count(">") + columns // 2
 
 
 def _special(html: str, pos: int, n: int) -> tuple[int, int] | None:

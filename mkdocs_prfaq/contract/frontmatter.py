@@ -51,6 +51,8 @@ _TAG = "tag:yaml.org,2002:"
 _STR = f"{_TAG}str"
 _MERGE = f"{_TAG}merge"
 _TIMESTAMP = f"{_TAG}timestamp"
+_SEQ = f"{_TAG}seq"
+_MAP = f"{_TAG}map"
 _SCALAR_TAGS = {f"{_TAG}{t}" for t in ("null", "bool", "int", "float", "str", "timestamp")}
 _MAPPING_TAGS = {f"{_TAG}map", f"{_TAG}set"}
 _SEQUENCE_TAGS = {f"{_TAG}seq"}
@@ -114,6 +116,8 @@ class _Loader(_BaseLoader):
                     if len(_RESOLVED) < 4096:
                         _RESOLVED[value] = tag
                 return tag
+        elif kind is not ScalarNode and not self.yaml_path_resolvers:  # PyYAML's default tag for its kind
+            return _SEQ if kind is SequenceNode else _MAP
         return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
 
 

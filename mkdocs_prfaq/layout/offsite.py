@@ -30,7 +30,7 @@ def offsite_images(proposal: Proposal, remote_images: bool | Sequence[str],
     if remote_images is True:
         return []
     texts = [t for t in (proposal.body, *(text for _, text in (collect(proposal) if fields is None else fields))) if t]
-    if not any("![" in t or "<img" in t.lower() for t in texts):
+    if not any("![" in t or ("<" in t and "<img" in t.lower()) for t in texts):  # lower() only with a '<' to find
         return []
     sanitizer = Sanitizer(remote_images=remote_images)
     sanitizer.clean(Markdown().convert("\n\n".join(texts)))
