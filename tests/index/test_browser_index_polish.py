@@ -24,6 +24,16 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser_index_polish
               pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")]
 
 
+def commit_long_ago(root: Path) -> None:
+    """Everything under ``root`` in one git commit of 2024-02-01: each proposal's "In status" counts
+    its days from then (many past ``stale_after``)."""
+    stamp = "2024-02-01T10:00:00+00:00"
+    env = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"],
+                 ["-c", "user.name=Ana", "-c", "user.email=a@example.com", "commit", "-q", "-m", "proposals"]):
+        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True, timeout=60)
+
+
 def history_site(root: Path, theme: str) -> Path:
     """``N`` proposals committed to git long ago: every row has its days in status, many stale."""
     from mkdocs.commands.build import build as mkdocs_build
@@ -34,11 +44,7 @@ def history_site(root: Path, theme: str) -> Path:
     extra = PALETTE if theme == "material" else "  color_mode: auto\n"
     config.write_text(config.read_text(encoding="utf-8").replace(f"  name: {theme}\n", f"  name: {theme}\n{extra}", 1),
                       encoding="utf-8")
-    stamp = "2024-02-01T10:00:00+00:00"
-    env = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
-    for args in (["init", "-q", "-b", "main"], ["add", "-A"],
-                 ["-c", "user.name=Ana", "-c", "user.email=a@example.com", "commit", "-q", "-m", "proposals"]):
-        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True, timeout=60)
+    commit_long_ago(root)
     cfg = load_config(config_file=str(config))
     mkdocs_build(cfg)
     return Path(cfg.site_dir)

@@ -6,9 +6,7 @@ a single token longer than about 20 characters may wrap. The title column keeps 
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +16,7 @@ import pytest
 from ..browser import chromium, screenshot, serve
 from ..conftest import Site
 from ..index.test_browser_index_mobile import PALETTE, READER_PROBLEMS, open_every_group, open_page
+from .test_browser_index_polish import commit_long_ago
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser_index_tags"),
               pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")]
@@ -44,11 +43,7 @@ def tag_site(root: Path, theme: str) -> Path:
     for i, status in enumerate(STATUSES * 2):
         tags = [WORDS[(i + k) % len(WORDS)] for k in range(3)] + ([LONG] if i == 0 else [])
         site.proposal(f"p{i}.md", status, i=i, tags=tags)
-    stamp = "2024-02-01T10:00:00+00:00"
-    env = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
-    for args in (["init", "-q", "-b", "main"], ["add", "-A"],
-                 ["-c", "user.name=Ana", "-c", "user.email=a@example.com", "commit", "-q", "-m", "proposals"]):
-        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True, timeout=60)
+    commit_long_ago(root)
     cfg = load_config(config_file=str(config))
     mkdocs_build(cfg)
     return Path(cfg.site_dir)
