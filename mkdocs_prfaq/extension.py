@@ -47,6 +47,7 @@ from .contract.limits import Limits, Words, check_limits, measure
 from .contract.model import Catalog, Proposal, is_proposal, listing_of
 from .contract.problems import Problem, escape, summary
 from .contract.schema import SchemaConfigError
+from .index import history
 from .index import listing as index
 from .layout.compose import BODY, compose, fill
 from .layout.fields import Field, FieldSplitter, collect
@@ -97,6 +98,8 @@ class SiteState:
     catalog: Catalog = field(default_factory=Catalog)
     words: dict[str, Words] = field(default_factory=dict)
     reported: bool = False
+    git: history.Reader = field(default_factory=history.Reader)
+    """The status history from git: one ``git log`` per build (per ``HEAD`` under ``zensical serve``)."""
 
     def __post_init__(self) -> None:
         from .site import site_validator
@@ -139,6 +142,9 @@ class SiteState:
                                      lifecycle=self.lifecycle)
             self.fingerprint = stamp
             self.words = {}
+            if note := history.update(self.git, self.catalog.proposals, self.docs_dir, self.plugin.dir,
+                                      self.lifecycle, self.plugin.history):
+                _emit(f"INFO    -  prfaq: {escape(note)}")
             self._report()
         return self.catalog
 
