@@ -53,6 +53,9 @@ class SiteConfig:
     """Warnings about the configuration, one line each (an unknown plugin option...)."""
     use_directory_urls: bool = True
     """MkDocs' option: a page ``a/b.md`` is served at ``a/b/`` (true) or ``a/b.html``."""
+    site_name: str = ""
+    site_url: str | None = None
+    """The feed's title and its links' base (``mkdocs-prfaq export``)."""
 
     @property
     def root(self) -> str:
@@ -97,8 +100,10 @@ def read_site_config(path: str) -> SiteConfig:
         key, error = errors[0]
         raise ConfigError(f"{shown}: plugin '{PLUGIN}' option '{escape(key)}': {escape(str(error))}")
     notes.extend(f"{shown}: plugin '{PLUGIN}' option '{escape(key)}': {escape(message)}" for key, message in warnings)
+    name, url = project.get("site_name"), project.get("site_url")
     return SiteConfig(path, docs_dir, plugin, _pathspec(shown, project.get("exclude_docs")), listed, notes,
-                      project.get("use_directory_urls", True) is not False)
+                      project.get("use_directory_urls", True) is not False,
+                      site_name=name if isinstance(name, str) else "", site_url=url if isinstance(url, str) else None)
 
 
 def _pathspec(shown: str, value: Any) -> Any:

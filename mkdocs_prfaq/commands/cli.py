@@ -476,17 +476,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     site = load_site_config(args.config_file)
     _, catalog = _catalog(site)
     out = args.output or os.path.join(site.root, "site", *site.plugin.dir.split("/"), "proposals.json")
+    if note := engines.attach_history(site, catalog):  # one git log, as the build reads it
+        print(f"note: {note}", file=sys.stderr)
     text = engines.export_text(site, catalog)
     if out == "-":
         sys.stdout.write(text)
         return OK
-    try:
-        os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
-        with open(out, "w", encoding="utf-8") as f:
-            f.write(text)
-    except OSError as e:
-        raise UsageError(f"{shown_path(out)}: cannot write ({e.strerror or e})") from None
-    print(f"wrote {shown_path(out)} ({catalog.checked} proposals)", file=sys.stderr)
+    written = [(out, text, f"{catalog.checked} proposals")]
+    if site.plugin.history:  # the status changes' feed, beside it as the plugin writes it
+        written.append((os.path.join(os.path.dirname(os.path.abspath(out)), "feed.xml"),
+                        engines.feed_text(site, catalog), "status changes"))
+    for path, content, what in written:
+        try:
+            os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(content)
+        except OSError as e:
+            raise UsageError(f"{shown_path(path)}: cannot write ({e.strerror or e})") from None
+        print(f"wrote {shown_path(path)} ({what})", file=sys.stderr)
     return OK
 
 
@@ -553,10 +560,12 @@ def parser() -> argparse.ArgumentParser:
     init.add_argument("directory", nargs="?", default=".", metavar="DIR", help="the site's folder (default: .)")
     init.set_defaults(func=cmd_init)
 
-    export = sub.add_parser("export", help="write proposals.json (for sites another engine builds, e.g. Zensical)",
+    export = sub.add_parser("export", help="write proposals.json and feed.xml (for sites another engine builds, "
+                            "e.g. Zensical)",
                             description="Write the machine-readable index of every proposal, as the MkDocs plugin "
                             "writes it into the built site: by default to site/<dir>/proposals.json, after "
-                            "`zensical build`.")
+                            "`zensical build`; with the status history from git, the feed of status changes "
+                            "beside it (feed.xml; none with history: false).")
     export.add_argument("-o", "--output", metavar="FILE", help="where to write it ('-' for standard output)")
     export.add_argument("-f", "--config-file", metavar="FILE", help="the site's mkdocs.yml or zensical.toml")
     export.set_defaults(func=cmd_export)

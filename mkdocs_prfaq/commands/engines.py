@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from ..config import lifecycle_of
@@ -85,15 +86,37 @@ def init_zensical(config_path: str, lines: list[str], notes: list[str],
                  f"{site.plugin.dir}/ ; `mkdocs-prfaq new \"Title\"` writes a new proposal")
 
 
-def export_text(site: SiteConfig, catalog: Catalog) -> str:
-    """``proposals.json`` for a site built by another engine: URLs as MkDocs and Zensical serve pages."""
+def _page_url(site: SiteConfig) -> Callable[[object], str]:
+    """A proposal's URL as MkDocs and Zensical serve its page (relative to the site's root)."""
     from mkdocs.structure.files import File
-
-    lifecycle = lifecycle_of(site.plugin)
-    labels = merge_labels(site.plugin.labels, lifecycle)
 
     def url(p: object) -> str:
         src = getattr(p, "src_path", "")
         return str(File(src, site.docs_dir, os.path.join(site.docs_dir, "site"), site.use_directory_urls).url)
 
-    return index.export_json(index.export(catalog.proposals, url, lifecycle, labels, catalog.problems_of))
+    return url
+
+
+def export_text(site: SiteConfig, catalog: Catalog) -> str:
+    """``proposals.json`` for a site built by another engine: URLs as MkDocs and Zensical serve pages."""
+    lifecycle = lifecycle_of(site.plugin)
+    labels = merge_labels(site.plugin.labels, lifecycle)
+    return index.export_json(index.export(catalog.proposals, _page_url(site), lifecycle, labels, catalog.problems_of))
+
+
+def attach_history(site: SiteConfig, catalog: Catalog) -> str:
+    """Each proposal's status history, from one ``git log`` as the build reads it (``history:
+    false``: none, and no git is run); the one line that says why git gave none, or ''."""
+    from ..index import history
+
+    return history.update(history.Reader(), catalog.proposals, site.docs_dir, site.plugin.dir,
+                          lifecycle_of(site.plugin), site.plugin.history)
+
+
+def feed_text(site: SiteConfig, catalog: Catalog) -> str:
+    """``feed.xml``, the status changes as the MkDocs plugin writes them (after :func:`attach_history`)."""
+    from ..index import feed
+
+    labels = merge_labels(site.plugin.labels, lifecycle_of(site.plugin))
+    return feed.feed_xml(catalog.proposals, _page_url(site), labels, site_name=site.site_name,
+                         site_url=site.site_url, directory=site.plugin.dir)

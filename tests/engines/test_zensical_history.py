@@ -6,7 +6,9 @@ are escaped by the templates."""
 
 from __future__ import annotations
 
+import contextlib
 import html
+import io
 import json
 import os
 import re
@@ -20,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.generate import proposal_data
+from mkdocs_prfaq.commands.cli import main
 from mkdocs_prfaq.contract.labels import merge_labels
 from mkdocs_prfaq.contract.lifecycle import DEFAULT
 from mkdocs_prfaq.contract.limits import Limits, measure
@@ -30,7 +33,7 @@ from mkdocs_prfaq.layout.render import build_view, make_environment, render_page
 
 from ..conftest import Site
 from ..hostile import unsafe
-from ..index.test_history import GIT, Repo, build_site, epoch, index_row, put, scripted, timeline
+from ..index.test_history import ATOM, GIT, Repo, atom, build_site, epoch, index_row, put, scripted, timeline
 from .test_zensical import ZENSICAL, article, zensical
 
 pytestmark = [pytest.mark.skipif(GIT is None, reason="git is not installed"),
@@ -73,6 +76,13 @@ def mkdocs_pages(site: Site, *srcs: str) -> tuple[str, dict[str, str]]:
     return log, pages
 
 
+def feed_entries(text: str) -> list[tuple[str | None, ...]]:
+    root = atom(text)
+    return [(e.findtext(f"{ATOM}title"), e.findtext(f"{ATOM}updated"), e.findtext(f"{ATOM}id"),
+             e.find(f"{ATOM}link").get("href"), e.findtext(f"{ATOM}author/{ATOM}name"))  # type: ignore[union-attr]
+            for e in root.findall(f"{ATOM}entry")]
+
+
 def history_lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if "status history" in line]
 
@@ -97,7 +107,7 @@ def test_the_timeline_and_the_time_in_status_are_those_mkdocs_shows(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", TODAY)
     pages = ("proposals/podgenie/index.html", "proposals/beta/index.html", "proposals/index.html",
              "proposals/status/in-review/index.html")
-    _, mkdocs = mkdocs_pages(site, *pages)
+    _, mkdocs = mkdocs_pages(site, *pages, "proposals/proposals.json", "proposals/feed.xml")
     counted_git.unlink()
 
     result = zensical(site.root)
@@ -130,8 +140,18 @@ def test_the_timeline_and_the_time_in_status_are_those_mkdocs_shows(
     assert len([c for c in calls if " log -z " in c]) == 1, calls
     assert len(calls) <= 3, calls
 
+    # `mkdocs-prfaq export` after the build: the history in proposals.json and the feed, as MkDocs writes them
+    monkeypatch.chdir(site.root)
+    assert main(["export"]) == 0
+    exported = {p["id"]: p["history"] for p in json.loads(site.html("proposals/proposals.json"))["proposals"]}
+    assert exported == {p["id"]: p["history"] for p in json.loads(mkdocs["proposals/proposals.json"])["proposals"]}
+    assert [c["commit"] for c in exported["podgenie"]["changes"]] == [commits[k] for k in ("draft", "review", "approved")]
+    assert feed_entries(site.html("proposals/feed.xml")) == feed_entries(mkdocs["proposals/feed.xml"])
+    assert len(feed_entries(mkdocs["proposals/feed.xml"])) == 5
 
-def test_history_false_asks_git_nothing_under_zensical(site: Site, counted_git: Path) -> None:
+
+def test_history_false_asks_git_nothing_under_zensical(site: Site, counted_git: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     put(site, "alpha.md", "in-review")
     Repo(site.root).commit("2027-01-02")
     both_engines(site, "history: false")
@@ -141,6 +161,10 @@ def test_history_false_asks_git_nothing_under_zensical(site: Site, counted_git: 
     assert history_html(article(site.root, "proposals/alpha/index.html")) == ""
     assert "data-days" not in article(site.root, "proposals/index.html")
     assert history_lines(result.text) == []
+    monkeypatch.chdir(site.root)
+    assert main(["export"]) == 0
+    assert not counted_git.exists() and not (site.root / "site" / "proposals" / "feed.xml").exists()
+    assert json.loads(site.html("proposals/proposals.json"))["proposals"][0]["history"] is None
 
 
 def test_outside_git_one_line_says_why_and_the_site_builds(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -157,6 +181,15 @@ def test_outside_git_one_line_says_why_and_the_site_builds(site: Site, monkeypat
     assert 'class="prfaq-statusline"' in article(site.root, "proposals/alpha/index.html")
     assert history_html(article(site.root, "proposals/alpha/index.html")) == ""
     assert "data-days" not in article(site.root, "proposals/index.html")
+    monkeypatch.chdir(site.root)
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        assert main(["export"]) == 0
+    assert history_lines(err.getvalue()) == [
+        "note: status history: the docs are not in a git repository (commit them for each proposal's "
+        "status history, or set history: false)"], err.getvalue()
+    assert all(p["history"] is None for p in json.loads(site.html("proposals/proposals.json"))["proposals"])
+    assert feed_entries(site.html("proposals/feed.xml")) == []
 
 
 def test_without_git_one_line_says_why_and_the_site_builds(site: Site, tmp_path: Path,
