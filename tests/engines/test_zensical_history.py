@@ -294,3 +294,26 @@ def test_any_author_shows_as_text_in_the_timeline(author: str, status: str) -> N
     titles = [html.unescape(t) for t in re.findall(r'title="([^"]*)"', block)]
     commits = "a" if status == "draft" else "ab"  # a draft committed twice is one step
     assert titles == [f"{c * 12}{' ' + author if author else ''}" for c in commits], titles
+
+
+def test_export_of_a_zensical_toml_site_links_the_feed_to_its_site_url(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A site Zensical builds from ``zensical.toml``: ``site_name`` and ``site_url`` come from its
+    ``[project]`` table, as MkDocs takes them from ``mkdocs.yml``."""
+    site = Site(tmp_path / "toml")
+    (site.root / "mkdocs.yml").unlink()
+    (site.root / "zensical.toml").write_text(
+        '[project]\nsite_name = "Our <proposals>"\nsite_url = "https://example.com/z/"\n\n'
+        "[project.markdown_extensions.prfaq]\n\n[project.plugins.prfaq]\n", encoding="utf-8")
+    repo = Repo(site.root)
+    put(site, "alpha.md", "draft", created="2027-01-01")
+    commit = repo.commit("2027-01-02", "Ana")
+    monkeypatch.chdir(site.root)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch("2027-01-05"))
+    assert main(["export"]) == 0
+    text = (site.root / "site" / "proposals" / "feed.xml").read_text(encoding="utf-8")
+    assert atom(text).findtext(f"{ATOM}title", "").startswith("Our <proposals>")
+    [(_, updated, _, link, author)] = feed_entries(text)
+    assert (updated, link, author) == ("2027-01-02T10:00:00+00:00", "https://example.com/z/proposals/alpha/", "Ana")
+    data = json.loads((site.root / "site" / "proposals" / "proposals.json").read_text(encoding="utf-8"))
+    assert data["proposals"][0]["history"]["changes"][0]["commit"] == commit
