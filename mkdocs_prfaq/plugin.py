@@ -165,7 +165,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                                              site_name=config.site_name, site_url=config.site_url, directory=d)
             for path, content, page in pages.generate(d, self.labels, self.catalog, self.lifecycle,
                                                       exists, export, history_feed if self.config.history else None,
-                                                      self.listings):
+                                                      self.listings, files.get_file_from_path):
                 # in an explicit nav where listed, not missed where not
                 inclusion = InclusionLevel.NOT_IN_NAV if page and config.nav else InclusionLevel.UNDEFINED
                 files.append(File.generated(config, path, content=content, inclusion=inclusion))

@@ -43,9 +43,23 @@ def source(title: str) -> str:
     return f"# {title}\n\n{index.INDEX_MARKER}\n"
 
 
-def kept_page_warning(path: str) -> str:
-    return (f"prfaq: docs/{path} exists, so it is not generated; the plugin fills it at "
-            f"'{index.INDEX_MARKER}' (or after its content)")
+def marker(kind: str, status: str = "") -> str:
+    """The marker an author writes on a page to ask for a listing (:func:`listing_marker`)."""
+    return f"<!-- prfaq {kind}{' ' + status if status else ''} -->"
+
+
+def kept_page_warning(path: str, kind: str, status: str = "") -> str:
+    return (f"prfaq: docs/{path} exists and asks for no listing, so the plugin adds the listing after "
+            f"its content (write '{marker(kind, status)}' on the page where the listing goes)")
+
+
+def text_of(file: Any) -> str:
+    """The Markdown of a page's file (MkDocs' ``File``), or '' for none or one that cannot be
+    read (MkDocs says so itself when it reads it)."""
+    try:
+        return str(file.content_string) if file is not None else ""
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def listing_page(env: jinja2.Environment, page_html: str, kind: str, status: str, catalog: Catalog,
@@ -86,15 +100,16 @@ def file_url(files: Mapping[str, Any]) -> Callable[[Proposal], str]:
 
 def generate(directory: str, labels: Mapping[str, str], catalog: Catalog, lifecycle: Lifecycle,
              exists: Callable[[str], bool], export: Callable[[], str], feed: Callable[[], str] | None,
-             listings: Listings) -> Iterator[tuple[str, str, bool]]:
+             listings: Listings, find: Callable[[str], Any] = lambda _: None) -> Iterator[tuple[str, str, bool]]:
     """The files the site gets, as ``(src_uri, content, listing page)``: the index, a page per
     status that has proposals, the roadmap (each noted in ``listings``; one the author wrote,
-    ``exists``, is kept and filled), ``proposals.json`` and the ``feed`` of status changes."""
+    ``exists``, is kept and filled, with a warning when its Markdown (its file, ``find(path)``) holds
+    no listing marker), ``proposals.json`` and the ``feed`` of status changes."""
     for path, (kind, status, title) in generated(directory, labels, catalog.proposals, lifecycle).items():
         if not exists(path):
             yield path, source(title), True
-        elif kind != "index":
-            log.warning(kept_page_warning(path))
+        elif kind != "index" and listing_of(text_of(find(path))) is None:
+            log.warning(kept_page_warning(path, kind, status))
         listings[path] = (kind, status)
     yield f"{directory}/proposals.json", export(), False
     if feed is not None and not exists(f"{directory}/{FEED}"):  # status changes (feed.py)

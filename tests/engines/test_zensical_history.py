@@ -70,7 +70,7 @@ def history_html(page: str) -> str:
 def mkdocs_pages(site: Site, *srcs: str) -> tuple[str, dict[str, str]]:
     """An in-process ``mkdocs build``: its log and the pages asked for; the site folder is then
     removed (Zensical writes the same one)."""
-    log = build_site(site, strict=False)
+    log = build_site(site)
     pages = {src: site.html(src) for src in srcs}
     shutil.rmtree(site.root / "site")
     return log, pages
