@@ -19,7 +19,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from markdown_it import MarkdownIt
+from markdown_it import MarkdownIt, rules_block
+from markdown_it.rules_block import blockquote as blockquote_rule
+from markdown_it.rules_block import heading as heading_rule
+from markdown_it.rules_block import paragraph as paragraph_rule
+from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.token import Token
 
 from .depth import LIMIT
@@ -46,10 +50,68 @@ _BLOCK_KINDS = {
 }
 
 
+_CHAIN = ("table", "code", "fence", "blockquote", "hr", "list", "reference", "html_block", "heading", "lheading",
+          "paragraph")
+"""markdown-it's block rules, in the order it tries them, for CommonMark with tables: what
+:func:`_first_rule` is written for."""
+_NOT_PLAIN = frozenset("#>*-_+0123456789[<~`")
+"""A line's first character that may open a block other than a paragraph (besides a table's
+header, which its next line decides, and an indented code block, which its indentation does)."""
+
+
+def _first_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """The rule markdown-it's chain would pick for the line ``start``, tried first: a line that
+    opens with ``#`` is tried as a heading, ``>`` as a blockquote, and a line of plain text
+    followed by no setext underline as a paragraph, without trying the ten rules before them
+    in turn, each of which would decline (their first checks are on the line's first character,
+    its indentation, or the next line's for a table). Anything else, or a rule that declines,
+    returns False and the chain runs as it always does: the tokens are the chain's
+    (``tests/contract/test_speed_body_reader.py`` compares them on generated documents)."""
+    if silent:
+        return False
+    indent, s_count = state.blkIndent, state.sCount
+    if s_count[start] - indent >= 4:  # an indented code block
+        return False
+    src, b_marks, t_shift, e_marks = state.src, state.bMarks, state.tShift, state.eMarks
+    following = start + 1
+    if following < end and indent <= s_count[following] < indent + 4:
+        at = b_marks[following] + t_shift[following]
+        if at < e_marks[following] and src[at] in "|-:":  # the next line may make this a table's header
+            return False
+    first = src[b_marks[start] + t_shift[start]]
+    if first == "#":
+        return bool(heading_rule(state, start, end, False))
+    if first == ">":
+        return bool(blockquote_rule(state, start, end, False))
+    if first in _NOT_PLAIN:
+        return False
+    line = following
+    while line < end:  # a setext heading's underline before the paragraph's first blank line
+        at = b_marks[line] + t_shift[line]
+        if at >= e_marks[line]:
+            break
+        if src[at] in "-=":
+            return False
+        line += 1
+    return bool(paragraph_rule(state, start, end, False))
+
+
+def _chain_as_written(md: MarkdownIt) -> bool:
+    """Whether ``md``'s block rules are markdown-it's own, in the order :func:`_first_rule` knows."""
+    rules = md.block.ruler.getRules("")
+    return md.block.ruler.get_active_rules() == list(_CHAIN) and all(
+        rule is getattr(rules_block, "list_block" if name == "list" else name) for name, rule in zip(_CHAIN, rules,
+                                                                                                      strict=True))
+
+
 @functools.lru_cache(maxsize=16)
 def _parser(nesting: int = MAX_NESTING) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"maxNesting": nesting}).enable("table")
-    md.disable("inline")  # inline content is parsed on demand (:func:`inline`): most blocks never need it
+    # inline content is parsed on demand (:func:`inline`): most blocks never need it, and without
+    # it, joining inline text has nothing to join; line endings are the reader's (:func:`_for_parser`)
+    md.disable(["inline", "text_join", "normalize"])
+    if _chain_as_written(md):  # else (a markdown-it that changed its rules) the chain alone, as it is
+        md.block.ruler.before("table", "prfaq_first", _first_rule)
     return md
 
 
@@ -101,9 +163,12 @@ class Document:
 
 def _for_parser(text: str) -> str:
     """The text as the parser reads it, line for line: a lone carriage return (which the parser
-    would read as a line break of its own) is a space, so token lines are the text's ``\\n`` lines."""
+    would read as a line break of its own) is a space, so token lines are the text's ``\\n`` lines;
+    a NUL is U+FFFD, as markdown-it's own ``normalize`` makes it (which the parser then skips)."""
     if "\r" in text:
         text = text.replace("\r\n", " \n").replace("\r", " ")
+    if "\0" in text:
+        text = text.replace("\0", "\ufffd")
     return text
 
 

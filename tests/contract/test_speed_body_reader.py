@@ -1,0 +1,90 @@
+"""The body form's reader is cheaper and reads Markdown as markdown-it's own chain does (#19, Speed).
+
+- ``reader._first_rule`` tries the rule markdown-it's block chain would pick for a line (a
+  heading for ``#``, a blockquote for ``>``, a paragraph for plain text with no setext
+  underline) before the chain's eleven rules: generated documents, with every character that
+  opens a block, in every nesting the reader uses, give the chain's tokens, field for field.
+- ``normalize`` and ``text_join`` are off in the reader's parser (the reader makes its own line
+  endings and NULs as ``normalize`` would; with inline parsing off there is no text to join):
+  the same tokens as markdown-it with both on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from mkdocs_prfaq.contract import reader
+
+
+def _chain(nesting: int) -> MarkdownIt:
+    """The reader's parser as it was: markdown-it's chain alone, normalize and text_join on."""
+    md = MarkdownIt("commonmark", {"maxNesting": nesting}).enable("table")
+    md.disable("inline")
+    return md
+
+
+def _as_chain_reads(text: str) -> str:
+    """The reader's text before it made NULs itself (normalize did)."""
+    return text.replace("\r\n", " \n").replace("\r", " ") if "\r" in text else text
+
+
+def _tokens(md: MarkdownIt, text: str) -> list[dict[str, Any]]:
+    return [t.as_dict() for t in md.parse(text, {})]
+
+
+_LINE_STARTS = st.sampled_from([
+    "", " ", "  ", "   ", "    ", "\t", " \t", "#", "# ", "## ", "###### ", "####### ", "#x", ">", "> ", ">> ", "> > ",
+    "- ", "* ", "+ ", "-", "*", "1. ", "1) ", "2. ", "12345678901. ", "0", "2027 ", "---", "***", "___", "- - -",
+    "===", "=", "--", "```", "~~~", "```js", "``", "<div>", "<!--", "-->", "<pre>", "</pre>", "<x-y>", "[a]: /b",
+    "[a]", "[", "|", "| a | b |", "|---|---|", "|-", "a | b", "--- | ---", ":--", ":-: | -:", "- |", "|:",
+    "text", "Q?", "**Why?**", "\\", "\0", "\r", "\r\n", "\u00a0", "\x0c", "—", "— Name, Role", "\"Quote,\" said",
+    "&amp;", "!", ":", "_x", "Press release",
+])
+_LINE_ENDS = st.sampled_from(["", "text", " #", " ##", "?", "|", " | b", "   ", "\t", "\0", "-", "=", ":", "`", "```"])
+_LINES = st.lists(st.tuples(st.lists(_LINE_STARTS, max_size=4), _LINE_ENDS)
+                  .map(lambda p: "".join(p[0]) + p[1]), max_size=25).map("\n".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_LINES, st.sampled_from([reader.MAX_NESTING, 4, 6, 12]))
+@example("a\n---", reader.MAX_NESTING)
+@example("a\n|---|", reader.MAX_NESTING)
+@example("# a | b\n--|--", reader.MAX_NESTING)
+@example("> a\nb\n---", reader.MAX_NESTING)
+@example("> a\n  ---", reader.MAX_NESTING)
+@example("- a\n\n  b\n  ===", reader.MAX_NESTING)
+@example("#hashtag\nnext", reader.MAX_NESTING)
+@example("a\0b\r\nc\rd", reader.MAX_NESTING)
+@example("    code\ntext\n    lazy", reader.MAX_NESTING)
+@example("> " * 12 + "deep\ntext", 6)
+def test_first_rule_gives_the_chains_tokens(text: str, nesting: int) -> None:
+    ours = reader._parser(nesting)
+    assert "prfaq_first" in ours.block.ruler.get_active_rules()
+    assert _tokens(ours, reader._for_parser(text)) == _tokens(_chain(nesting), _as_chain_reads(text)), repr(text)
+
+
+_CORPUS = sorted((Path(__file__).parents[1] / "corpus").glob("*.md"))
+
+
+@pytest.mark.parametrize("path", _CORPUS, ids=lambda p: p.name)
+def test_first_rule_gives_the_chains_tokens_on_the_corpus(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert _tokens(reader._MD, reader._for_parser(text)) == _tokens(_chain(reader.MAX_NESTING), _as_chain_reads(text))
+
+
+def test_a_changed_chain_is_left_as_it_is() -> None:
+    """A markdown-it whose block rules are not the ones the first rule was written for gets no
+    first rule: the chain alone reads the page."""
+    md = MarkdownIt("commonmark").enable("table")
+    assert reader._chain_as_written(md)
+    md.disable("lheading")
+    assert not reader._chain_as_written(md)
+    md = MarkdownIt("commonmark").enable("table")
+    md.block.ruler.at("paragraph", lambda state, start, end, silent: False)
+    assert not reader._chain_as_written(md)
