@@ -576,15 +576,13 @@ def _may_name_section(body: str, extra: dict[str, set[str]]) -> bool:
     with a setext underline (``---`` is one, or a rule) is always read. A line that looks like a
     heading but is not one (in a fenced block) only costs the reading: the reader decides."""
     text = body.replace("\r\n", " \n").replace("\r", " ") if "\r" in body else body  # as the reader reads it
-    if _SETEXT_UNDERLINE.search(text):
-        return True
-    for m in _ATX_TOP.finditer(text):
+    for m in _ATX_TOP.finditer(text):  # first: a body-form page names its first section at once
         rest = m.group(1)
         # the heading's text as the parser takes it: with or without a closing run of '#'
         for written in (rest.strip(), rest.rstrip(" \t").rstrip("#").strip()):
             if _kind(written, extra) is not None:
                 return True
-    return False
+    return bool(_SETEXT_UNDERLINE.search(text))
 
 
 def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -> BodyDoc | None:

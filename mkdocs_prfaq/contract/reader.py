@@ -174,14 +174,15 @@ def _for_parser(text: str) -> str:
 
 def read(text: str) -> Document:
     """The blocks of ``text`` (a page's body), each with its source lines."""
-    lines = _for_parser(text).split("\n")
+    parsed = _for_parser(text)
+    lines = parsed.split("\n")
     env: dict[str, Any] = {}
     blocks: list[Block] = []
     too_deep: list[tuple[int, int, int]] = []
     pos = 0
-    original = text.split("\n")
+    original = lines if parsed is text else text.split("\n")
     for attempt in range(RECOVERIES + 1):
-        tokens = _MD.parse("\n".join(lines[pos:]), env)
+        tokens = _MD.parse("\n".join(lines[pos:]) if pos else parsed, env)
         over = _overflow(tokens, MAX_NESTING)
         if over is None:
             blocks += _blocks(tokens, original, pos, len(lines))
@@ -262,37 +263,48 @@ def _blocks(tokens: list[Token], lines: list[str], offset: int = 0, stop: int | 
     blocks: list[Block] = []
     last = len(lines) if stop is None else stop
     at = offset  # the first line not yet in a block
-    depth = 0
+    count = len(tokens)
     n = 0
-    while n < len(tokens):
+    while n < count:
         token = tokens[n]
-        kind = _BLOCK_KINDS.get(token.type)
-        if token.level != depth or token.nesting < 0 or kind is None or token.map is None:
-            n += 1
+        n += 1
+        if token.level or token.nesting < 0 or token.map is None:  # inside a block, or its end
             continue
-        start, end = token.map[0] + offset, token.map[1] + offset
-        if start > at:
+        kind = _BLOCK_KINDS.get(token.type)
+        if kind is None:
+            continue
+        first, after = token.map
+        start, end = first + offset, after + offset
+        if start > at and (start > at + 1 or lines[at].strip()):  # not only the blank line between blocks
             blocks += _gap(lines, at, start)
-        end = min(max(end, start + 1), last)
+        if end <= start:
+            end = start + 1
+        if end > last:
+            end = last
         while end > start + 1 and not lines[end - 1].strip():
             end -= 1
         block = Block(kind, start, end, "\n".join(lines[start:end]))
-        close = n + 1
         if token.nesting == 1:  # its closing token is the next one at its level
-            while close < len(tokens) and not (tokens[close].level == depth and tokens[close].nesting == -1):
-                close += 1
-            inner = tokens[n + 1 : close]
-            close += 1
-            if kind in ("heading", "paragraph") and inner and inner[0].type == "inline":
-                block.content = inner[0].content
-            if kind == "heading":
-                block.level = int(token.tag[1:])
-                block.setext = token.markup in ("=", "-")
+            inline = tokens[n] if n < count else None
+            while n < count and (tokens[n].level or tokens[n].nesting != -1):
+                n += 1
+            n += 1
+            if kind == "heading" or kind == "paragraph":
+                if inline is not None and inline.type == "inline":
+                    block.content = inline.content
+                if kind == "heading":
+                    block.level = int(token.tag[1:])
+                    block.setext = token.markup in ("=", "-")
         elif kind == "fence":
             block.info = token.info
         blocks.append(block)
-        at = max(at, end, min(token.map[1] + offset, last))
-        n = close
+        if end > at:
+            at = end
+        after += offset
+        if after > last:
+            after = last
+        if after > at:
+            at = after
     if at < last:
         blocks += _gap(lines, at, last)
     return blocks

@@ -88,3 +88,58 @@ def test_a_changed_chain_is_left_as_it_is() -> None:
     md = MarkdownIt("commonmark").enable("table")
     md.block.ruler.at("paragraph", lambda state, start, end, silent: False)
     assert not reader._chain_as_written(md)
+
+
+def _blocks_as_written(tokens: list[Any], lines: list[str], offset: int = 0, stop: int | None = None) -> list[Any]:
+    """``reader._blocks`` as it was written before its loop was made cheaper (#19)."""
+    blocks: list[Any] = []
+    last = len(lines) if stop is None else stop
+    at = offset
+    depth = 0
+    n = 0
+    while n < len(tokens):
+        token = tokens[n]
+        kind = reader._BLOCK_KINDS.get(token.type)
+        if token.level != depth or token.nesting < 0 or kind is None or token.map is None:
+            n += 1
+            continue
+        start, end = token.map[0] + offset, token.map[1] + offset
+        if start > at:
+            blocks += reader._gap(lines, at, start)
+        end = min(max(end, start + 1), last)
+        while end > start + 1 and not lines[end - 1].strip():
+            end -= 1
+        block = reader.Block(kind, start, end, "\n".join(lines[start:end]))
+        close = n + 1
+        if token.nesting == 1:
+            while close < len(tokens) and not (tokens[close].level == depth and tokens[close].nesting == -1):
+                close += 1
+            inner = tokens[n + 1 : close]
+            close += 1
+            if kind in ("heading", "paragraph") and inner and inner[0].type == "inline":
+                block.content = inner[0].content
+            if kind == "heading":
+                block.level = int(token.tag[1:])
+                block.setext = token.markup in ("=", "-")
+        elif kind == "fence":
+            block.info = token.info
+        blocks.append(block)
+        at = max(at, end, min(token.map[1] + offset, last))
+        n = close
+    if at < last:
+        blocks += reader._gap(lines, at, last)
+    return blocks
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_LINES, st.sampled_from([reader.MAX_NESTING, 4, 6]), st.integers(0, 3), st.integers(0, 30))
+@example("a\n\n\n[x]: /y\n\nb", reader.MAX_NESTING, 0, 30)
+@example("> a\n\n> b\n\n\n\n# c\n\n", reader.MAX_NESTING, 2, 3)
+def test_blocks_walk_as_written(text: str, nesting: int, offset: int, cut: int) -> None:
+    """The walk over the tokens gives the blocks it gave before it was made cheaper, with the
+    offsets and stops the reader reads a page again with."""
+    lines = ["x"] * offset + text.split("\n")
+    tokens = reader._parser(nesting).parse(reader._for_parser(text), {})
+    for stop in (None, len(lines), max(offset, len(lines) - cut)):
+        assert reader._blocks(tokens, lines, offset, stop) == _blocks_as_written(tokens, lines, offset, stop), \
+            (text, stop)
