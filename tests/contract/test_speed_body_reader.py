@@ -4,6 +4,9 @@
   heading for ``#``, a blockquote for ``>``, a paragraph for plain text with no setext
   underline) before the chain's eleven rules: generated documents, with every character that
   opens a block, in every nesting the reader uses, give the chain's tokens, field for field.
+- ``body._LineStart`` finds a pattern at the start of a line by searching for the newline before
+  it, where ``(?m)^`` is tried at every position: the same matches as the MULTILINE rules.
+- ``reader._blocks`` walks the tokens with less work per block: the blocks it gave before.
 - ``normalize`` and ``text_join`` are off in the reader's parser (the reader makes its own line
   endings and NULs as ``normalize`` would; with inline parsing off there is no text to join):
   the same tokens as markdown-it with both on.
@@ -11,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +23,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from mkdocs_prfaq.contract import reader
+from mkdocs_prfaq.contract import body, reader
 
 
 def _chain(nesting: int) -> MarkdownIt:
@@ -143,3 +147,29 @@ def test_blocks_walk_as_written(text: str, nesting: int, offset: int, cut: int) 
     for stop in (None, len(lines), max(offset, len(lines) - cut)):
         assert reader._blocks(tokens, lines, offset, stop) == _blocks_as_written(tokens, lines, offset, stop), \
             (text, stop)
+
+
+_MULTILINE = {
+    "_MAY_HAVE_SECTION": re.compile(r"(?m)^ {0,3}(?:#|=+[ \t]*$|-+[ \t]*$)"),
+    "_SETEXT_UNDERLINE": re.compile(r"(?m)^ {0,3}(?:=+|-+)[ \t]*$"),
+    "_ATX_TOP": re.compile(r"(?m)^ {0,3}#{1,2}(?=[ \t]|$)(.*)$"),
+}
+"""The line-start patterns of the body form as they were written, tried at every position."""
+_PIECES = st.sampled_from(["", " ", "   ", "    ", "\t", "#", "##", "###", "# ", "## x", "=", "==", "-", "---", "- -",
+                           "\n", "\n\n", "\r", "\r\n", "x", "Press release", "FAQ", " #", "\u2028", "\x0c", "\u00a0"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+@example("")
+@example("\n")
+@example("## FAQ")
+@example("x\n## FAQ\n## Press release #\n")
+@example("---\n")
+@example("a\n  ===  \r\nb")
+def test_line_starts_agree_with_the_multiline_rules(text: str) -> None:
+    for name, rule in _MULTILINE.items():
+        ours: body._LineStart = getattr(body, name)
+        assert (ours.search(text) is None) == (rule.search(text) is None), (name, text)
+        found = [(m.group().removeprefix("\n"), m.groups()) for m in ours.finditer(text)]
+        assert found == [(m.group(), m.groups()) for m in rule.finditer(text)], (name, text)
