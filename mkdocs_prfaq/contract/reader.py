@@ -62,10 +62,10 @@ header, which its next line decides, and an indented code block, which its inden
 def _first_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """The rule markdown-it's chain would pick for the line ``start``, tried first: a line that
     opens with ``#`` is tried as a heading, ``>`` as a blockquote, and a line of plain text
-    followed by no setext underline as a paragraph, without trying the ten rules before them
-    in turn, each of which would decline (their first checks are on the line's first character,
-    its indentation, or the next line's for a table). Anything else, or a rule that declines,
-    returns False and the chain runs as it always does: the tokens are the chain's
+    followed by no setext underline as a paragraph, without trying the rules before them in the
+    chain in turn, each of which would decline (their first checks are on the line's first
+    character, its indentation, or the next line's for a table). Anything else, or a rule that
+    declines, returns False and the chain runs as it always does: the tokens are the chain's
     (``tests/contract/test_speed_body_reader.py`` compares them on generated documents)."""
     if silent:
         return False
