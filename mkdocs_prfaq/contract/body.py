@@ -9,7 +9,7 @@ from; every other section stays Markdown, in order (docs/writing-in-markdown.md)
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -561,12 +561,33 @@ def _kind(heading: str, extra: dict[str, set[str]]) -> str | None:
     return None
 
 
-_MAY_HAVE_SECTION = re.compile(r"(?m)^ {0,3}(?:#|=+[ \t]*$|-+[ \t]*$)")
+class _LineStart:
+    """A pattern tried at the start of every line, as ``(?m)^pattern`` would be, but found by a
+    search for the newline before it (a fast scan for one character), where ``^`` in MULTILINE
+    mode is tried at every position of the text: the first line is matched on its own. In
+    ``pattern``, the end of a line is written ``(?=\\n|\\Z)`` and a line's text ``[^\\n]``.
+    (``tests/contract/test_speed_body_reader.py`` compares each with its MULTILINE rule.)"""
+
+    def __init__(self, pattern: str) -> None:
+        self.first = re.compile(pattern)
+        self.after = re.compile("\n" + pattern)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.first.match(text) or self.after.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        m = self.first.match(text)
+        if m is not None:
+            yield m
+        yield from self.after.finditer(text, m.end() if m is not None else 0)
+
+
+_MAY_HAVE_SECTION = _LineStart(r" {0,3}(?:#|=+[ \t]*(?=\n|\Z)|-+[ \t]*(?=\n|\Z))")
 """A line that may be a heading (``#``, or a setext underline): without one, no section."""
 
 
-_SETEXT_UNDERLINE = re.compile(r"(?m)^ {0,3}(?:=+|-+)[ \t]*$")
-_ATX_TOP = re.compile(r"(?m)^ {0,3}#{1,2}(?=[ \t]|$)(.*)$")
+_SETEXT_UNDERLINE = _LineStart(r" {0,3}(?:=+|-+)[ \t]*(?=\n|\Z)")
+_ATX_TOP = _LineStart(r" {0,3}#{1,2}(?=[ \t\n]|\Z)([^\n]*)")
 """A line that may be a heading of level 1 or 2 (``#``, ``##``), and its text after the marks."""
 
 
@@ -576,15 +597,13 @@ def _may_name_section(body: str, extra: dict[str, set[str]]) -> bool:
     with a setext underline (``---`` is one, or a rule) is always read. A line that looks like a
     heading but is not one (in a fenced block) only costs the reading: the reader decides."""
     text = body.replace("\r\n", " \n").replace("\r", " ") if "\r" in body else body  # as the reader reads it
-    if _SETEXT_UNDERLINE.search(text):
-        return True
-    for m in _ATX_TOP.finditer(text):
+    for m in _ATX_TOP.finditer(text):  # first: a body-form page names its first section at once
         rest = m.group(1)
         # the heading's text as the parser takes it: with or without a closing run of '#'
         for written in (rest.strip(), rest.rstrip(" \t").rstrip("#").strip()):
             if _kind(written, extra) is not None:
                 return True
-    return False
+    return _SETEXT_UNDERLINE.search(text) is not None
 
 
 def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -> BodyDoc | None:

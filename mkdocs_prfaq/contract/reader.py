@@ -19,7 +19,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from markdown_it import MarkdownIt
+from markdown_it import MarkdownIt, rules_block
+from markdown_it.rules_block import blockquote as blockquote_rule
+from markdown_it.rules_block import heading as heading_rule
+from markdown_it.rules_block import paragraph as paragraph_rule
+from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.token import Token
 
 from .depth import LIMIT
@@ -46,10 +50,68 @@ _BLOCK_KINDS = {
 }
 
 
+_CHAIN = ("table", "code", "fence", "blockquote", "hr", "list", "reference", "html_block", "heading", "lheading",
+          "paragraph")
+"""markdown-it's block rules, in the order it tries them, for CommonMark with tables: what
+:func:`_first_rule` is written for."""
+_NOT_PLAIN = frozenset("#>*-_+0123456789[<~`")
+"""A line's first character that may open a block other than a paragraph (besides a table's
+header, which its next line decides, and an indented code block, which its indentation does)."""
+
+
+def _first_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """The rule markdown-it's chain would pick for the line ``start``, tried first: a line that
+    opens with ``#`` is tried as a heading, ``>`` as a blockquote, and a line of plain text
+    followed by no setext underline as a paragraph, without trying the rules before them in the
+    chain in turn, each of which would decline (their first checks are on the line's first
+    character, its indentation, or the next line's for a table). Anything else, or a rule that
+    declines, returns False and the chain runs as it always does: the tokens are the chain's
+    (``tests/contract/test_speed_body_reader.py`` compares them on generated documents)."""
+    if silent:
+        return False
+    indent, s_count = state.blkIndent, state.sCount
+    if s_count[start] - indent >= 4:  # an indented code block
+        return False
+    src, b_marks, t_shift, e_marks = state.src, state.bMarks, state.tShift, state.eMarks
+    following = start + 1
+    if following < end and indent <= s_count[following] < indent + 4:
+        at = b_marks[following] + t_shift[following]
+        if at < e_marks[following] and src[at] in "|-:":  # the next line may make this a table's header
+            return False
+    first = src[b_marks[start] + t_shift[start]]
+    if first == "#":
+        return bool(heading_rule(state, start, end, False))
+    if first == ">":
+        return bool(blockquote_rule(state, start, end, False))
+    if first in _NOT_PLAIN:
+        return False
+    line = following
+    while line < end:  # a setext heading's underline before the paragraph's first blank line
+        at = b_marks[line] + t_shift[line]
+        if at >= e_marks[line]:
+            break
+        if src[at] in "-=":
+            return False
+        line += 1
+    return bool(paragraph_rule(state, start, end, False))
+
+
+def _chain_as_written(md: MarkdownIt) -> bool:
+    """Whether ``md``'s block rules are markdown-it's own, in the order :func:`_first_rule` knows."""
+    rules = md.block.ruler.getRules("")
+    return md.block.ruler.get_active_rules() == list(_CHAIN) and all(
+        rule is getattr(rules_block, "list_block" if name == "list" else name) for name, rule in zip(_CHAIN, rules,
+                                                                                                      strict=True))
+
+
 @functools.lru_cache(maxsize=16)
 def _parser(nesting: int = MAX_NESTING) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"maxNesting": nesting}).enable("table")
-    md.disable("inline")  # inline content is parsed on demand (:func:`inline`): most blocks never need it
+    # inline content is parsed on demand (:func:`inline`): most blocks never need it, and without
+    # it, joining inline text has nothing to join; line endings are the reader's (:func:`_for_parser`)
+    md.disable(["inline", "text_join", "normalize"])
+    if _chain_as_written(md):  # else (a markdown-it that changed its rules) the chain alone, as it is
+        md.block.ruler.before("table", "prfaq_first", _first_rule)
     return md
 
 
@@ -101,22 +163,26 @@ class Document:
 
 def _for_parser(text: str) -> str:
     """The text as the parser reads it, line for line: a lone carriage return (which the parser
-    would read as a line break of its own) is a space, so token lines are the text's ``\\n`` lines."""
+    would read as a line break of its own) is a space, so token lines are the text's ``\\n`` lines;
+    a NUL is U+FFFD, as markdown-it's own ``normalize`` makes it (which the parser then skips)."""
     if "\r" in text:
         text = text.replace("\r\n", " \n").replace("\r", " ")
+    if "\0" in text:
+        text = text.replace("\0", "\ufffd")
     return text
 
 
 def read(text: str) -> Document:
     """The blocks of ``text`` (a page's body), each with its source lines."""
-    lines = _for_parser(text).split("\n")
+    parsed = _for_parser(text)
+    lines = parsed.split("\n")
     env: dict[str, Any] = {}
     blocks: list[Block] = []
     too_deep: list[tuple[int, int, int]] = []
     pos = 0
-    original = text.split("\n")
+    original = lines if parsed is text else text.split("\n")
     for attempt in range(RECOVERIES + 1):
-        tokens = _MD.parse("\n".join(lines[pos:]), env)
+        tokens = _MD.parse("\n".join(lines[pos:]) if pos else parsed, env)
         over = _overflow(tokens, MAX_NESTING)
         if over is None:
             blocks += _blocks(tokens, original, pos, len(lines))
@@ -197,37 +263,48 @@ def _blocks(tokens: list[Token], lines: list[str], offset: int = 0, stop: int | 
     blocks: list[Block] = []
     last = len(lines) if stop is None else stop
     at = offset  # the first line not yet in a block
-    depth = 0
+    count = len(tokens)
     n = 0
-    while n < len(tokens):
+    while n < count:
         token = tokens[n]
-        kind = _BLOCK_KINDS.get(token.type)
-        if token.level != depth or token.nesting < 0 or kind is None or token.map is None:
-            n += 1
+        n += 1
+        if token.level or token.nesting < 0 or token.map is None:  # inside a block, or its end
             continue
-        start, end = token.map[0] + offset, token.map[1] + offset
-        if start > at:
+        kind = _BLOCK_KINDS.get(token.type)
+        if kind is None:
+            continue
+        first, after = token.map
+        start, end = first + offset, after + offset
+        if start > at and (start > at + 1 or lines[at].strip()):  # not only the blank line between blocks
             blocks += _gap(lines, at, start)
-        end = min(max(end, start + 1), last)
+        if end <= start:
+            end = start + 1
+        if end > last:
+            end = last
         while end > start + 1 and not lines[end - 1].strip():
             end -= 1
         block = Block(kind, start, end, "\n".join(lines[start:end]))
-        close = n + 1
         if token.nesting == 1:  # its closing token is the next one at its level
-            while close < len(tokens) and not (tokens[close].level == depth and tokens[close].nesting == -1):
-                close += 1
-            inner = tokens[n + 1 : close]
-            close += 1
-            if kind in ("heading", "paragraph") and inner and inner[0].type == "inline":
-                block.content = inner[0].content
-            if kind == "heading":
-                block.level = int(token.tag[1:])
-                block.setext = token.markup in ("=", "-")
+            inline = tokens[n] if n < count else None
+            while n < count and (tokens[n].level or tokens[n].nesting != -1):
+                n += 1
+            n += 1
+            if kind == "heading" or kind == "paragraph":
+                if inline is not None and inline.type == "inline":
+                    block.content = inline.content
+                if kind == "heading":
+                    block.level = int(token.tag[1:])
+                    block.setext = token.markup in ("=", "-")
         elif kind == "fence":
             block.info = token.info
         blocks.append(block)
-        at = max(at, end, min(token.map[1] + offset, last))
-        n = close
+        if end > at:
+            at = end
+        after += offset
+        if after > last:
+            after = last
+        if after > at:
+            at = after
     if at < last:
         blocks += _gap(lines, at, last)
     return blocks
