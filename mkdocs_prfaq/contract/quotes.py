@@ -31,11 +31,11 @@ quotation only); quotations one after the other (``"It is fast." "And it folds,"
 _CLOSED = re.compile(r"[,.!?…][" + _CLOSE_Q + r"](?:\*\*|__|\*|_)?$")
 """A quotation that ends with its own punctuation inside the marks (``"...,"``, ``"...?"``)."""
 _VERB = r"(?:" + "|".join(re.escape(v) for v in sorted(vocabulary.SAID, key=len, reverse=True)) + r")"
-_SAID = re.compile(r"^" + _Q1 + r"\s*[,.]?\s+" + _VERB + r"\s+(?P<tail>\S.*)$", re.DOTALL)
+_SAID = re.compile(r"^" + _Q1 + r"\s*[,.]?\s+(?P<verb>" + _VERB + r")\s+(?P<tail>\S.*)$", re.DOTALL)
 """``"...," said Name, Role. ...``: the speaker and what follows them are the tail."""
 _SAID_AFTER = re.compile(
     r"^" + _Q1 + r"\s*,?\s+(?P<who>[^" + _OPEN_Q + _CLOSE_Q + r"\n]{1,200}?),?\s+"
-    r"(?!according to)" + _VERB + r"(?P<tail>(?:[.,!:;]\s*.*)?)$", re.DOTALL)
+    r"(?!according to)(?P<verb>" + _VERB + r")(?P<tail>(?:[.,!:;]\s*.*)?)$", re.DOTALL)
 """``"...," Surname added.`` / ``"...," Name, Role, says. ...``."""
 _DASHED = re.compile(r"^" + _Q1 + r"\s*[,.]?\s*(?:—|–|--|-|―)\s*(?P<tail>\S.*)$", re.DOTALL)
 _BARE = re.compile(r"^(?P<q1>[" + _OPEN_Q + r"][^" + _CLOSE_Q + r"]+[" + _CLOSE_Q + r"])\s+"
@@ -114,28 +114,39 @@ _COMPANY_END = re.compile(r"\b(?i:" + "|".join(vocabulary.COMPANY_ABBREVIATIONS)
 """``Inc.`` before a capitalised word: the role ends there (``CEO of Acme Inc. Pre-orders open today.``)."""
 
 
-def _speaker_and_rest(tail: str) -> tuple[tuple[str, str] | None, str | None, str]:
+def _sentence(quotation: str, rest: str) -> bool:
+    """Whether a quotation ends a sentence: its own ``,`` ``.`` ``!`` ``?`` inside the marks
+    (``"...,"``), or a ``,`` / ``.`` right after them (``"...", said Jo``); a quoted term
+    (``"Undo"``) has none."""
+    return bool(_CLOSED.search(quotation)) or rest.lstrip()[:1] in (",", ".")
+
+
+def _speaker_and_rest(tail: str, *, lowercase: bool = False) -> tuple[tuple[str, str] | None, str | None, str]:
     """The tail after an attribution's verb or dash: ``(speaker, a quotation that continues the
     quote, prose after it)``. The speaker's words end at the first sentence's end (a company's
     ``Inc.`` before a capitalised word ends one) or at a quotation that follows them (``said Jo,
     "and B."``). No speaker when the words name no one (:func:`.vocabulary.named_speaker`); a
-    participle phrase after the name (``said Jo, pointing at the door.``) is prose, not a role."""
+    participle phrase after the name (``said Jo, pointing at the door.``) is prose, not a role.
+    With ``lowercase``, a name in lowercase names someone (:func:`.vocabulary.lowercase_name`)."""
     quoting = _QUOTATION_NEXT.search(tail)
     end = vocabulary.sentence_end(tail)
     company = _COMPANY_END.search(tail)
     cut = min((x for x in (quoting.start() if quoting else None, end, company.end() - 1 if company else None)
                if x is not None), default=None)
     who, rest = (tail, "") if cut is None else (tail[: cut + 1], tail[cut + 1 :].strip())
-    found = _named(speaker_of(who))
+    found = _named(speaker_of(who), lowercase=lowercase)
     if found and found[1] and vocabulary.participle(found[1]) and "," in who:
         return (found[0], ""), None, tail[tail.index(",") + 1 :].strip()
     cont = _continuation(rest)
     return found, cont, "" if cont else rest
 
 
-def _named(who: tuple[str, str] | None) -> tuple[str, str] | None:
-    """A speaker that names someone (:func:`.vocabulary.named_speaker`), else None."""
-    return who if who and vocabulary.named_speaker(who[0]) else None
+def _named(who: tuple[str, str] | None, *, lowercase: bool = False) -> tuple[str, str] | None:
+    """A speaker that names someone (:func:`.vocabulary.named_speaker`; with ``lowercase`` also
+    a name in lowercase, :func:`.vocabulary.lowercase_name`), else None."""
+    if not who:
+        return None
+    return who if vocabulary.named_speaker(who[0]) or (lowercase and vocabulary.lowercase_name(who[0])) else None
 
 
 def _continuation(rest: str) -> str | None:
@@ -158,22 +169,28 @@ def attributed(flat: str, *, anywhere: bool) -> Quote | None:
             m = pattern.match(text)
             if not m or (pattern is _DASHED and at):
                 continue
+            sentence = _sentence(m.group("q1"), text[m.end("q1") :])
+            speech = pattern is not _DASHED and m.group("verb") in vocabulary.TERM_VERBS
+            if pattern is _SAID and not (sentence or speech):
+                continue  # '"Undo" adds Undo History.': a quoted term, then a narrator's verb and its object
             if pattern is _SAID_AFTER:
-                if not (_CLOSED.search(m.group("q1")) or text[m.end("q1") : m.end("q1") + 1] == ","):
+                if not sentence:
                     continue  # '"Do not disturb" mode, as the settings page says.': no quotation's end
-                who, after = _named(speaker_of(m.group("who"))), m.group("tail").lstrip(".,!:;").strip()
+                who = _named(speaker_of(m.group("who")), lowercase=speech)
+                after = m.group("tail").lstrip(".,!:;").strip()
                 if who and who[1] and vocabulary.participle(who[1]):
                     continue
                 cont = _continuation(after)
                 after = "" if cont else after
             else:
-                who, cont, after = _speaker_and_rest(m.group("tail"))
+                who, cont, after = _speaker_and_rest(m.group("tail"), lowercase=sentence and speech)
             if who:
                 return Quote(_joined_quote(m.group("q1"), cont), who[0], who[1], before=flat[:at].strip(),
                              after=after, start=at)
         if not at:
             m = _BARE.match(text)
-            who = _named(speaker_of(m.group("who"), role_required=True)) if m else None
+            who = _named(speaker_of(m.group("who"), role_required=True)) if m and _sentence(m.group("q1"), "") \
+                else None  # '"Undo" Pro, the paid tier, adds history.': a quoted term opening narration
             if m and who:
                 return Quote(_joined_quote(m.group("q1"), None), who[0], who[1])
     return None
