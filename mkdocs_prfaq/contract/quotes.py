@@ -169,7 +169,7 @@ def attributed(flat: str, *, anywhere: bool) -> Quote | None:
             m = pattern.match(text)
             if not m or (pattern is _DASHED and at):
                 continue
-            sentence = _sentence(m.group("q1"), text[m.end("q1") :])
+            sentence = _sentence(m.group("q1"), text[m.end("q1") : m.end("q1") + 2])  # one space at most: flat
             speech = pattern is not _DASHED and m.group("verb") in vocabulary.TERM_VERBS
             if pattern is _SAID and not (sentence or speech):
                 continue  # '"Undo" adds Undo History.': a quoted term, then a narrator's verb and its object

@@ -22,10 +22,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mkdocs_prfaq.contract.body import parse
 from mkdocs_prfaq.contract.vocabulary import FUNCTION_WORDS, PERSON_NOUNS, SAID
 
+from ..security.test_security_limits import assert_linear
 from .test_linear import hang_guard
-from .test_quote_bounds import found, imported, press, prose, quotes
+from .test_quote_bounds import DATELINE, found, imported, press, prose, quotes
 
 # -- 1. lowercase names ---------------------------------------------------------------------------
 
@@ -240,3 +242,21 @@ def test_generated_attributed_quotes_keep_their_speaker(quote: tuple[str, str, s
     assert [(n, r) for n, r, _ in quotes(doc)] == [(name, role)], paragraph
     for words in (before, after):
         assert " ".join(words.split()) in prose(doc)
+
+
+# -- linear ---------------------------------------------------------------------------------------
+
+LINEAR = {
+    "lowercase words after said": lambda n: '"Hi," said ' + "bell " * n + "hooks.",
+    "lowercase speakers one after the other": lambda n: '"Hi," said bell hooks. ' * n,
+    "quoted terms and narrating verbs": lambda n: '"Undo" adds Undo History. ' * n,
+    "capitalised words after a quoted term": lambda n: '"Undo" ' + "Pro, " * n + "history.",
+    "closings outside the marks": lambda n: '"Hi", ' * n + "said bell hooks.",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", LINEAR)
+def test_who_may_speak_is_read_in_linear_time(name: str) -> None:
+    make = LINEAR[name]
+    assert_linear(lambda n: "## Press release\n\n" + DATELINE + make(n) + "\n", parse, 500)
