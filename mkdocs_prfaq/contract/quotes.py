@@ -31,11 +31,11 @@ quotation only); quotations one after the other (``"It is fast." "And it folds,"
 _CLOSED = re.compile(r"[,.!?…][" + _CLOSE_Q + r"](?:\*\*|__|\*|_)?$")
 """A quotation that ends with its own punctuation inside the marks (``"...,"``, ``"...?"``)."""
 _VERB = r"(?:" + "|".join(re.escape(v) for v in sorted(vocabulary.SAID, key=len, reverse=True)) + r")"
-_SAID = re.compile(r"^" + _Q1 + r"\s*[,.]?\s+(?P<verb>" + _VERB + r")\s+(?P<tail>\S.*)$", re.DOTALL)
+_SAID = re.compile(r"^" + _Q1 + r"\s*[,.]?\s+" + _VERB + r"\s+(?P<tail>\S.*)$", re.DOTALL)
 """``"...," said Name, Role. ...``: the speaker and what follows them are the tail."""
 _SAID_AFTER = re.compile(
     r"^" + _Q1 + r"\s*,?\s+(?P<who>[^" + _OPEN_Q + _CLOSE_Q + r"\n]{1,200}?),?\s+"
-    r"(?!according to)(?P<verb>" + _VERB + r")(?P<tail>(?:[.,!:;]\s*.*)?)$", re.DOTALL)
+    r"(?!according to)" + _VERB + r"(?P<tail>(?:[.,!:;]\s*.*)?)$", re.DOTALL)
 """``"...," Surname added.`` / ``"...," Name, Role, says. ...``."""
 _DASHED = re.compile(r"^" + _Q1 + r"\s*[,.]?\s*(?:—|–|--|-|―)\s*(?P<tail>\S.*)$", re.DOTALL)
 _BARE = re.compile(r"^(?P<q1>[" + _OPEN_Q + r"][^" + _CLOSE_Q + r"]+[" + _CLOSE_Q + r"])\s+"
@@ -118,7 +118,7 @@ def _sentence(quotation: str, rest: str) -> bool:
     """Whether a quotation ends a sentence: its own ``,`` ``.`` ``!`` ``?`` inside the marks
     (``"...,"``), or a ``,`` / ``.`` right after them (``"...", said Jo``); a quoted term
     (``"Undo"``) has none."""
-    return bool(_CLOSED.search(quotation)) or rest.lstrip()[:1] in (",", ".")
+    return bool(_CLOSED.search(quotation, max(0, len(quotation) - 4))) or rest.lstrip()[:1] in (",", ".")
 
 
 def _speaker_and_rest(tail: str, *, lowercase: bool = False) -> tuple[tuple[str, str] | None, str | None, str]:
@@ -169,21 +169,26 @@ def attributed(flat: str, *, anywhere: bool) -> Quote | None:
             m = pattern.match(text)
             if not m or (pattern is _DASHED and at):
                 continue
-            sentence = _sentence(m.group("q1"), text[m.end("q1") : m.end("q1") + 2])  # one space at most: flat
-            speech = pattern is not _DASHED and m.group("verb") in vocabulary.TERM_VERBS
-            if pattern is _SAID and not (sentence or speech):
-                continue  # '"Undo" adds Undo History.': a quoted term, then a narrator's verb and its object
-            if pattern is _SAID_AFTER:
-                if not sentence:
-                    continue  # '"Do not disturb" mode, as the settings page says.': no quotation's end
-                who = _named(speaker_of(m.group("who")), lowercase=speech)
-                after = m.group("tail").lstrip(".,!:;").strip()
-                if who and who[1] and vocabulary.participle(who[1]):
-                    continue
-                cont = _continuation(after)
-                after = "" if cont else after
+            if pattern is _DASHED:
+                who, cont, after = _speaker_and_rest(m.group("tail"))
             else:
-                who, cont, after = _speaker_and_rest(m.group("tail"), lowercase=sentence and speech)
+                end = m.end("q1")
+                sentence = _sentence(m.group("q1"), text[end : end + 2])  # flat: one space at most before a ','
+                speech = text[m.end("who") if pattern is _SAID_AFTER else end : m.start("tail")].strip(" ,.") \
+                    in vocabulary.TERM_VERBS  # the verb
+                if pattern is _SAID:
+                    if not (sentence or speech):
+                        continue  # '"Undo" adds Undo History.': a quoted term, a narrator's verb and its object
+                    who, cont, after = _speaker_and_rest(m.group("tail"), lowercase=sentence and speech)
+                else:
+                    if not sentence:
+                        continue  # '"Do not disturb" mode, as the settings page says.': no quotation's end
+                    who = _named(speaker_of(m.group("who")), lowercase=speech)
+                    after = m.group("tail").lstrip(".,!:;").strip()
+                    if who and who[1] and vocabulary.participle(who[1]):
+                        continue
+                    cont = _continuation(after)
+                    after = "" if cont else after
             if who:
                 return Quote(_joined_quote(m.group("q1"), cont), who[0], who[1], before=flat[:at].strip(),
                              after=after, start=at)
