@@ -5,6 +5,13 @@ sentence, with the prose around it kept; the words are :mod:`.vocabulary`'s (:da
 :func:`.vocabulary.speaker`, :data:`.vocabulary.OPEN_QUOTES`). :func:`attributed` finds one
 quote in a paragraph flattened to one line, :func:`in_paragraph` every quote of a paragraph as
 written, with where each is.
+
+Who may speak: a quotation that ends its sentence (``,`` ``.`` ``!`` ``?`` inside its marks, or a
+``,`` after them) takes any attribution verb; a quoted term (``"Undo"``) only ``said`` / ``says``
+(:data:`.vocabulary.TERM_VERBS`), other verbs after it narrate (``"Undo" adds Undo History.``).
+The speaker is a name, someone unnamed (``the author``), or, after ``said`` / ``says`` and a
+quotation that ends its sentence, a name in lowercase (``said bell hooks``,
+:func:`.vocabulary.lowercase_name`).
 """
 
 from __future__ import annotations

@@ -184,7 +184,10 @@ FUNCTION_WORDS = PRONOUNS | _DETERMINERS | _AUXILIARIES | frozenset({
     "till", "today", "together", "tomorrow", "tonight", "too", "twice", "until", "very", "via", "well", "yesterday",
     "yet", "already", "almost", "best", "better", "myself", "yourself", "himself", "herself", "itself", "ourselves",
     "themselves", "mine", "yours", "hers", "ours", "theirs", "whoever", "whatever", "whichever", "passing", "alone",
-    "otherwise", "anyway", "indeed", "maybe", "nowhere", "somewhere", "everywhere", "anywhere", "said", "says"})
+    "otherwise", "anyway", "indeed", "maybe", "nowhere", "somewhere", "everywhere", "anywhere", "said", "says",
+    "earlier", "afterwards", "afterward", "elsewhere", "online", "offline", "verbatim", "outright", "overnight",
+    "somehow", "anyhow", "beforehand", "ahead", "apart", "abroad", "inside", "outside", "aside", "forth", "nearby",
+    "anew", "sometimes", "plenty", "lots", "half", "various", "numerous", "countless", "certain"})
 """Words that never name anyone on their own: pronouns, determiners, auxiliaries, prepositions,
 conjunctions and adverbs (``said nothing``, ``said once and for all``, ``is what users said``)."""
 _PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "al", "el",

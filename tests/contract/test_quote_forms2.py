@@ -85,6 +85,10 @@ LOWERCASE_NARRATION = [
     '"Undo," the menu says.',
     '"Undo," not one page says.',
     '"Undo," said no one.',
+    '"Fast," said plenty.',
+    '"Fast," said earlier.',
+    '"Fast," said elsewhere online.',
+    '"Fast," says here.',
 ]
 
 
