@@ -128,6 +128,15 @@ def _sentence(quotation: str, rest: str) -> bool:
     return bool(_CLOSED.search(quotation, max(0, len(quotation) - 4))) or rest.lstrip()[:1] in (",", ".")
 
 
+def _bare(quotation: str, text: str, anywhere: bool) -> bool:
+    """Whether a quotation and the words after it (``"..." Name, Role``) may be a quote and its
+    speaker: a quotation that ends its sentence, or one in a blockquote that is one quote
+    (``anywhere`` false), or one whose words after it are no sentence (no ``.`` at the end:
+    ``"It is fast" Sam Rivera, early user``); a quoted term opening a narrator's sentence is none
+    (``"Undo" Pro, the paid tier, adds history.``)."""
+    return _sentence(quotation, "") or not anywhere or not text.rstrip().endswith(".")
+
+
 def _speaker_and_rest(tail: str, *, lowercase: bool = False) -> tuple[tuple[str, str] | None, str | None, str]:
     """The tail after an attribution's verb or dash: ``(speaker, a quotation that continues the
     quote, prose after it)``. The speaker's words end at the first sentence's end (a company's
@@ -201,8 +210,8 @@ def attributed(flat: str, *, anywhere: bool) -> Quote | None:
                              after=after, start=at)
         if not at:
             m = _BARE.match(text)
-            who = _named(speaker_of(m.group("who"), role_required=True)) if m and _sentence(m.group("q1"), "") \
-                else None  # '"Undo" Pro, the paid tier, adds history.': a quoted term opening narration
+            who = _named(speaker_of(m.group("who"), role_required=True)) if m and _bare(m.group("q1"), text, anywhere) \
+                else None
             if m and who:
                 return Quote(_joined_quote(m.group("q1"), None), who[0], who[1])
     return None

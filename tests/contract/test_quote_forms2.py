@@ -147,6 +147,7 @@ SPEECH = [
     ('"We built it" said the author.', "the author", ""),
     ('"Undo is here," Dana Levi adds.', "Dana Levi", ""),
     ('"It is fast." Sam Rivera, early user.', "Sam Rivera", "early user"),
+    ('"It is fast" Sam Rivera, early user', "Sam Rivera", "early user"),  # an attribution, not a sentence
 ]
 
 
@@ -154,6 +155,14 @@ SPEECH = [
 def test_a_speech_verb_and_a_speaker_still_speak(text: str, name: str, role: str) -> None:
     assert [(n, r) for n, r, _, _ in found(text)] == [(name, role)]
     assert [(n, r) for n, r, _ in quotes(press("Commuters lose an hour.", text))] == [(name, role)]
+
+
+@pytest.mark.parametrize("text", ['> "It is fast" Sam Rivera, early user', '> "It is fast" Sam Rivera, early user.',
+                                  '> "It is fast." Sam Rivera, early user.'])
+def test_a_blockquote_of_a_quotation_and_its_speaker_is_a_quote(text: str) -> None:
+    """A blockquote is one quote or none: a quotation with no end punctuation still has its speaker."""
+    assert [(n, r) for n, r, _ in quotes(press("Commuters lose an hour.", text))] == [("Sam Rivera", "early user")]
+    assert [(n, r) for n, r, _ in imported(text)] == [("Sam Rivera", "early user")]
 
 
 # -- generated ------------------------------------------------------------------------------------
