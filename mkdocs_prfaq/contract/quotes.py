@@ -175,7 +175,9 @@ def _continuation(rest: str) -> str | None:
 
 def attributed(flat: str, *, anywhere: bool) -> Quote | None:
     """An attributed quotation in a paragraph (one line, single spaces): at its start, or (with
-    ``anywhere``) opening a later sentence, the prose before it kept in ``before``."""
+    ``anywhere``) opening a later sentence, the prose before it kept in ``before``. Without
+    ``anywhere`` the text is a blockquote, one quote or none: a quotation with no end punctuation
+    takes any attribution verb there (``> "It is fast" added Jo.``)."""
     for n, start in enumerate(_QUOTE_START.finditer(flat)):
         if n >= QUOTE_STARTS_TRIED or (start.start() and not anywhere):
             return None
@@ -193,7 +195,7 @@ def attributed(flat: str, *, anywhere: bool) -> Quote | None:
                 speech = text[m.end("who") if pattern is _SAID_AFTER else end : m.start("tail")].strip(" ,.") \
                     in vocabulary.TERM_VERBS  # the verb
                 if pattern is _SAID:
-                    if not (sentence or speech):
+                    if not (sentence or speech or not anywhere):  # a blockquote is one quote: any verb
                         continue  # '"Undo" adds Undo History.': a quoted term, a narrator's verb and its object
                     who, cont, after = _speaker_and_rest(m.group("tail"), lowercase=sentence and speech)
                 else:

@@ -158,7 +158,8 @@ def test_a_speech_verb_and_a_speaker_still_speak(text: str, name: str, role: str
 
 
 @pytest.mark.parametrize("text", ['> "It is fast" Sam Rivera, early user', '> "It is fast" Sam Rivera, early user.',
-                                  '> "It is fast." Sam Rivera, early user.'])
+                                  '> "It is fast." Sam Rivera, early user.', '> "It is fast" added Sam Rivera, early user.',
+                                  '> "It is fast" explains Sam Rivera, early user.'])
 def test_a_blockquote_of_a_quotation_and_its_speaker_is_a_quote(text: str) -> None:
     """A blockquote is one quote or none: a quotation with no end punctuation still has its speaker."""
     assert [(n, r) for n, r, _ in quotes(press("Commuters lose an hour.", text))] == [("Sam Rivera", "early user")]
