@@ -16,6 +16,8 @@ the body form and ``import``):
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 
 import pytest
@@ -25,7 +27,9 @@ from hypothesis import strategies as st
 from mkdocs_prfaq.contract.body import parse
 from mkdocs_prfaq.contract.vocabulary import FUNCTION_WORDS, PERSON_NOUNS, SAID
 
+from ..conftest import Site
 from ..security.test_security_limits import assert_linear
+from .test_body_quotes import page
 from .test_linear import hang_guard
 from .test_quote_bounds import DATELINE, found, imported, press, prose, quotes
 
@@ -164,6 +168,29 @@ def test_a_blockquote_of_a_quotation_and_its_speaker_is_a_quote(text: str) -> No
     """A blockquote is one quote or none: a quotation with no end punctuation still has its speaker."""
     assert [(n, r) for n, r, _ in quotes(press("Commuters lose an hour.", text))] == [("Sam Rivera", "early user")]
     assert [(n, r) for n, r, _ in imported(text)] == [("Sam Rivera", "early user")]
+
+
+def test_a_built_page_shows_lowercase_speakers_and_keeps_narration_as_prose(site: Site) -> None:
+    site.page("p.md", page("Commuters lose an hour a day.", "The skates fold.", "Order at example.com.",
+                           '"We built it for every commuter," said danah boyd, VP Product.',
+                           'Riders agree. "I got my hour back," said bell hooks. They ship in May.',
+                           '"Undo" adds Undo History. "Export" explains Settings, Sharing and Sync.',
+                           '"Pause," adds friction. "Undo" is what said users asked for.'))
+    result = site.check("check")
+    assert result.code == 0, result.text
+    result = site.build("--strict")
+    assert result.code == 0, result.text
+    article = site.html("proposals/p/index.html").split('id="press-release"', 1)[1]
+    assert "prfaq-quote--leader" in article and "prfaq-quote--customer" in article
+    for words in ("We built it for every commuter.", "danah boyd", "VP Product", "I got my hour back.", "bell hooks",
+                  "Riders agree.", "They ship in May."):
+        assert words in article, words
+    figures = re.findall(r'<figure class="prfaq-quote.*?</figure>', article, re.DOTALL)
+    assert len(figures) == 2, article
+    outside = html.unescape(re.sub(r'<figure class="prfaq-quote.*?</figure>', "", article, flags=re.DOTALL))
+    for narration in ('"Undo" adds Undo History. "Export" explains Settings, Sharing and Sync.',
+                      '"Pause," adds friction. "Undo" is what said users asked for.'):
+        assert narration in outside, outside
 
 
 # -- generated ------------------------------------------------------------------------------------
