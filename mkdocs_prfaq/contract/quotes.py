@@ -5,6 +5,13 @@ sentence, with the prose around it kept; the words are :mod:`.vocabulary`'s (:da
 :func:`.vocabulary.speaker`, :data:`.vocabulary.OPEN_QUOTES`). :func:`attributed` finds one
 quote in a paragraph flattened to one line, :func:`in_paragraph` every quote of a paragraph as
 written, with where each is.
+
+Who may speak: a quotation that ends its sentence (``,`` ``.`` ``!`` ``?`` inside its marks, or a
+``,`` after them) takes any attribution verb; a quoted term (``"Undo"``) only ``said`` / ``says``
+(:data:`.vocabulary.TERM_VERBS`), other verbs after it narrate (``"Undo" adds Undo History.``).
+The speaker is a name, someone unnamed (``the author``), or, after ``said`` / ``says`` and a
+quotation that ends its sentence, a name in lowercase (``said bell hooks``,
+:func:`.vocabulary.lowercase_name`).
 """
 
 from __future__ import annotations
@@ -114,28 +121,48 @@ _COMPANY_END = re.compile(r"\b(?i:" + "|".join(vocabulary.COMPANY_ABBREVIATIONS)
 """``Inc.`` before a capitalised word: the role ends there (``CEO of Acme Inc. Pre-orders open today.``)."""
 
 
-def _speaker_and_rest(tail: str) -> tuple[tuple[str, str] | None, str | None, str]:
+def _sentence(quotation: str, rest: str) -> bool:
+    """Whether a quotation ends a sentence: its own ``,`` ``.`` ``!`` ``?`` inside the marks
+    (``"...,"``), or a ``,`` / ``.`` right after them (``"...", said Jo``); a quoted term
+    (``"Undo"``) has none."""
+    return bool(_CLOSED.search(quotation, max(0, len(quotation) - 4))) or rest.lstrip()[:1] in (",", ".")
+
+
+def _bare(quotation: str, text: str, anywhere: bool) -> bool:
+    """Whether a quotation and the words after it (``"..." Name, Role``) may be a quote and its
+    speaker: a quotation that ends its sentence, or one in a blockquote that is one quote
+    (``anywhere`` false), or one whose words after it are no sentence (no ``.`` at the end:
+    ``"It is fast" Sam Rivera, early user``); a quoted term opening a narrator's sentence is none
+    (``"Undo" Pro, the paid tier, adds history.``)."""
+    return _sentence(quotation, "") or not anywhere or not text.rstrip().endswith(".")
+
+
+def _speaker_and_rest(tail: str, *, lowercase: bool = False) -> tuple[tuple[str, str] | None, str | None, str]:
     """The tail after an attribution's verb or dash: ``(speaker, a quotation that continues the
     quote, prose after it)``. The speaker's words end at the first sentence's end (a company's
     ``Inc.`` before a capitalised word ends one) or at a quotation that follows them (``said Jo,
     "and B."``). No speaker when the words name no one (:func:`.vocabulary.named_speaker`); a
-    participle phrase after the name (``said Jo, pointing at the door.``) is prose, not a role."""
+    participle phrase after the name (``said Jo, pointing at the door.``) is prose, not a role.
+    With ``lowercase``, a name in lowercase names someone (:func:`.vocabulary.lowercase_name`)."""
     quoting = _QUOTATION_NEXT.search(tail)
     end = vocabulary.sentence_end(tail)
     company = _COMPANY_END.search(tail)
     cut = min((x for x in (quoting.start() if quoting else None, end, company.end() - 1 if company else None)
                if x is not None), default=None)
     who, rest = (tail, "") if cut is None else (tail[: cut + 1], tail[cut + 1 :].strip())
-    found = _named(speaker_of(who))
+    found = _named(speaker_of(who), lowercase=lowercase)
     if found and found[1] and vocabulary.participle(found[1]) and "," in who:
         return (found[0], ""), None, tail[tail.index(",") + 1 :].strip()
     cont = _continuation(rest)
     return found, cont, "" if cont else rest
 
 
-def _named(who: tuple[str, str] | None) -> tuple[str, str] | None:
-    """A speaker that names someone (:func:`.vocabulary.named_speaker`), else None."""
-    return who if who and vocabulary.named_speaker(who[0]) else None
+def _named(who: tuple[str, str] | None, *, lowercase: bool = False) -> tuple[str, str] | None:
+    """A speaker that names someone (:func:`.vocabulary.named_speaker`; with ``lowercase`` also
+    a name in lowercase, :func:`.vocabulary.lowercase_name`), else None."""
+    if not who:
+        return None
+    return who if vocabulary.named_speaker(who[0]) or (lowercase and vocabulary.lowercase_name(who[0])) else None
 
 
 def _continuation(rest: str) -> str | None:
@@ -148,7 +175,9 @@ def _continuation(rest: str) -> str | None:
 
 def attributed(flat: str, *, anywhere: bool) -> Quote | None:
     """An attributed quotation in a paragraph (one line, single spaces): at its start, or (with
-    ``anywhere``) opening a later sentence, the prose before it kept in ``before``."""
+    ``anywhere``) opening a later sentence, the prose before it kept in ``before``. Without
+    ``anywhere`` the text is a blockquote, one quote or none: a quotation with no end punctuation
+    takes any attribution verb there (``> "It is fast" added Jo.``)."""
     for n, start in enumerate(_QUOTE_START.finditer(flat)):
         if n >= QUOTE_STARTS_TRIED or (start.start() and not anywhere):
             return None
@@ -158,22 +187,33 @@ def attributed(flat: str, *, anywhere: bool) -> Quote | None:
             m = pattern.match(text)
             if not m or (pattern is _DASHED and at):
                 continue
-            if pattern is _SAID_AFTER:
-                if not (_CLOSED.search(m.group("q1")) or text[m.end("q1") : m.end("q1") + 1] == ","):
-                    continue  # '"Do not disturb" mode, as the settings page says.': no quotation's end
-                who, after = _named(speaker_of(m.group("who"))), m.group("tail").lstrip(".,!:;").strip()
-                if who and who[1] and vocabulary.participle(who[1]):
-                    continue
-                cont = _continuation(after)
-                after = "" if cont else after
-            else:
+            if pattern is _DASHED:
                 who, cont, after = _speaker_and_rest(m.group("tail"))
+            else:
+                end = m.end("q1")
+                sentence = _sentence(m.group("q1"), text[end : end + 2])  # flat: one space at most before a ','
+                speech = text[m.end("who") if pattern is _SAID_AFTER else end : m.start("tail")].strip(" ,.") \
+                    in vocabulary.TERM_VERBS  # the verb
+                if pattern is _SAID:
+                    if not (sentence or speech or not anywhere):  # a blockquote is one quote: any verb
+                        continue  # '"Undo" adds Undo History.': a quoted term, a narrator's verb and its object
+                    who, cont, after = _speaker_and_rest(m.group("tail"), lowercase=sentence and speech)
+                else:
+                    if not sentence:
+                        continue  # '"Do not disturb" mode, as the settings page says.': no quotation's end
+                    who = _named(speaker_of(m.group("who")), lowercase=speech)
+                    after = m.group("tail").lstrip(".,!:;").strip()
+                    if who and who[1] and vocabulary.participle(who[1]):
+                        continue
+                    cont = _continuation(after)
+                    after = "" if cont else after
             if who:
                 return Quote(_joined_quote(m.group("q1"), cont), who[0], who[1], before=flat[:at].strip(),
                              after=after, start=at)
         if not at:
             m = _BARE.match(text)
-            who = _named(speaker_of(m.group("who"), role_required=True)) if m else None
+            who = _named(speaker_of(m.group("who"), role_required=True)) if m and _bare(m.group("q1"), text, anywhere) \
+                else None
             if m and who:
                 return Quote(_joined_quote(m.group("q1"), None), who[0], who[1])
     return None

@@ -99,6 +99,11 @@ SAID = ("said", "says", "added", "adds", "explained", "explains", "noted", "note
 """Words that attribute a quote in prose, before the speaker (``"...," said Name, Role.``,
 ``"...," according to Name.``) or after (``"...," Surname added.``, ``"...," Name, Role, says.``);
 ``according to`` only before."""
+TERM_VERBS = frozenset({"said", "says"})
+"""The attribution verbs with no other sense before a name: the only ones that attribute a
+quotation with no end punctuation inside its marks (``"...surprise" said Miguel``; after a quoted
+term any other verb narrates: ``"Undo" adds Undo History.``), and the only ones after which a
+speaker may be named in lowercase (``"...," said bell hooks.``)."""
 OPEN_QUOTES = "\"“„«"
 CLOSE_QUOTES = "\"”“»"
 _ABBREVIATIONS = frozenset({
@@ -163,6 +168,28 @@ PERSON_NOUNS = frozenset({
 })
 """The last word of a speaker that is no name (``the author``, ``an early adopter``, ``a KFabrik
 contributor``, ``pilot user``): someone, not something (``the sign``, ``a step``)."""
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do",
+                          "does", "did", "will", "would", "can", "could", "shall", "should", "may", "might", "must",
+                          "not", "never"})
+FUNCTION_WORDS = PRONOUNS | _DETERMINERS | _AUXILIARIES | frozenset({
+    "no", "none", "nor", "neither", "either", "both", "few", "many", "most", "more", "much", "less", "least",
+    "little", "enough", "several", "other", "others", "such", "same", "own", "anyone", "anybody", "anything",
+    "everybody", "noone", "ones", "yes", "and", "or", "but", "if", "then", "than", "because", "though", "although",
+    "while", "when", "where", "whether", "whose", "whom", "as", "at", "by", "for", "from", "in", "into", "of", "off",
+    "on", "onto", "out", "over", "to", "under", "up", "upon", "with", "within", "without", "about", "above", "after",
+    "again", "against", "ago", "along", "aloud", "also", "always", "among", "around", "away", "back", "before",
+    "behind", "below", "beside", "besides", "between", "beyond", "down", "during", "else", "even", "ever", "except",
+    "first", "further", "hence", "however", "instead", "just", "last", "later", "let", "like", "meanwhile", "near",
+    "next", "now", "once", "only", "often", "perhaps", "quite", "rather", "really", "since", "soon", "still", "thus",
+    "till", "today", "together", "tomorrow", "tonight", "too", "twice", "until", "very", "via", "well", "yesterday",
+    "yet", "already", "almost", "best", "better", "myself", "yourself", "himself", "herself", "itself", "ourselves",
+    "themselves", "mine", "yours", "hers", "ours", "theirs", "whoever", "whatever", "whichever", "passing", "alone",
+    "otherwise", "anyway", "indeed", "maybe", "nowhere", "somewhere", "everywhere", "anywhere", "said", "says",
+    "earlier", "afterwards", "afterward", "elsewhere", "online", "offline", "verbatim", "outright", "overnight",
+    "somehow", "anyhow", "beforehand", "ahead", "apart", "abroad", "inside", "outside", "aside", "forth", "nearby",
+    "anew", "sometimes", "plenty", "lots", "half", "various", "numerous", "countless", "certain"})
+"""Words that never name anyone on their own: pronouns, determiners, auxiliaries, prepositions,
+conjunctions and adverbs (``said nothing``, ``said once and for all``, ``is what users said``)."""
 _PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "al", "el",
                         "bin", "ibn", "bint", "dos", "das", "do", "y", "e", "ter", "ten", "zu", "af", "and", "&"})
 _PARTICIPLE_FOLLOWERS = frozenset({"at", "to", "the", "a", "an", "that", "as", "with", "toward", "towards", "into",
@@ -193,10 +220,33 @@ def named_speaker(name: str) -> bool:
         if w.lower() in ("of", "at", "from", "in", "for", "with", "on"):
             head = head[:k]
             break
-    if not head or any(not w[:1].isalpha() for w in head):
-        return False
+    if not head or any(not w[:1].isalpha() or w.lower() in _AUXILIARIES or w.lower() in PRONOUNS for w in head):
+        return False  # 'is what users': narration
     noun = head[-1].lower().strip(".")
     return noun in PERSON_NOUNS or (noun.endswith("s") and noun[:-1] in PERSON_NOUNS)
+
+
+_LOWERCASE_WORD = re.compile(r"^[^\W\d_]+(?:['.\-][^\W\d_]+)*\.?$")
+"""A lowercase word of a name: letters, maybe joined by ``.`` ``'`` ``-`` (``k.d.``, ``will.i.am``)."""
+
+
+def lowercase_name(name: str) -> bool:
+    """Whether a speaker's words name someone in lowercase, as some people write their names
+    (``bell hooks``, ``danah boyd``, ``k.d. lang``, ``e e cummings``): one to three words, each a
+    word of a name or a lowercase word of letters that is no function word (:data:`FUNCTION_WORDS`:
+    ``nothing``, ``once and for all``, ``is what users``) and no adverb (``quietly``). Only an
+    attribution by a :data:`TERM_VERBS` verb of a quotation that ends its sentence may name
+    someone so: after other verbs lowercase words are an object (``"Pause," adds friction.``)."""
+    words = name.split()
+    if not 1 <= len(words) <= 3:
+        return False
+    for word in words:
+        w = word.lower()
+        if w.rstrip(".") in FUNCTION_WORDS or not _LOWERCASE_WORD.match(w):
+            return False
+        if word[0].islower() and w.endswith("ly") and "." not in w:
+            return False  # an adverb: 'said quietly'
+    return True
 
 
 def _name_word(word: str) -> bool:
