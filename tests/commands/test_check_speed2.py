@@ -7,6 +7,8 @@
   ``check_limits`` of ``measure``, the counts the build makes.
 - ``fields.may_hold_markup`` is False only where neither the body nor a field ``collect`` takes
   holds ``<`` or ``![``: where no image can be found and no snippet include.
+- ``site.disk_files`` makes each page's ``File`` with its ``src_uri`` as the walk gives it, not
+  through ``PurePath``: the same files, attribute for attribute, as ``File(path, ...)``.
 - the catalog's objects go to the cycle collector's oldest generation without being walked, and
   nothing is left frozen (nor a caller's frozen objects thawed).
 """
@@ -16,18 +18,23 @@ from __future__ import annotations
 import contextlib
 import gc
 import io
+import os
 import re
+import tempfile
+from pathlib import Path
 from typing import Any
 
-from hypothesis import example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from mkdocs.structure.files import File, InclusionLevel
 
 from mkdocs_prfaq.commands import cli
 from mkdocs_prfaq.contract.lifecycle import DEFAULT
 from mkdocs_prfaq.contract.limits import Limits, check_limits, count_words, measure, over_limits
-from mkdocs_prfaq.contract.model import Proposal
+from mkdocs_prfaq.contract.model import MARKDOWN_EXTENSIONS, Proposal
 from mkdocs_prfaq.layout.fields import collect, may_hold_markup
 from mkdocs_prfaq.layout.offsite import offsite_images
+from mkdocs_prfaq.site import ACTIVE_SUFFIXES, _default_exclude, disk_files
 
 from ..conftest import Site
 
@@ -202,3 +209,59 @@ def test_the_catalog_is_moved_to_the_oldest_generation_unwalked(site: Site, monk
     monkeypatch.setattr(cli, "_catalog", kept)
     assert _check(site)[0] == 0
     assert youngest and youngest[0] < 50, youngest  # without the move: every object loading made
+
+
+# -- listing the files --------------------------------------------------------------------------
+
+def _disk_files_rule(docs_dir: str, directory: str, exclude_docs: Any = None) -> list[File]:
+    """disk_files as it was written: each page a ``File`` made from its path."""
+    spec = _default_exclude() + exclude_docs if exclude_docs is not None else _default_exclude()
+    top = os.path.join(docs_dir, *directory.split("/"))
+    files: list[File] = []
+    visited: set[str] = set()
+    for root, dirs, names in os.walk(top, followlinks=True):
+        real = os.path.realpath(root)
+        if real in visited:
+            dirs[:] = []
+            continue
+        visited.add(real)
+        dirs.sort()
+        pages = sorted(n for n in names if n.lower().endswith(MARKDOWN_EXTENSIONS + ACTIVE_SUFFIXES))
+        if "index.md" in pages and "README.md" in pages:
+            pages.remove("README.md")
+        rel = os.path.relpath(root, docs_dir)
+        for name in pages:
+            file = File(os.path.join(rel, name), docs_dir, os.path.join(docs_dir, "site"), True)
+            if spec.match_file(file.src_uri):
+                file.inclusion = InclusionLevel.EXCLUDED
+            files.append(file)
+    return files
+
+
+_NAME = st.sampled_from(["a", "b c", "é", "x\\y", ".hidden", "_x", "README", "index", "templates", "-", "日本"])
+_TREE = st.lists(st.tuples(st.lists(_NAME, max_size=2), _NAME, st.sampled_from([".md", ".MD", ".markdown", ".svg",
+                                                                                 ".txt", ".html"])),
+                 min_size=1, max_size=8)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_TREE, st.sampled_from(["proposals", "proposals/sub", "."]), st.sampled_from([None, "b c*\n/proposals/a/"]))
+def test_listed_files_are_the_files_mkdocs_makes(tmp_path: Path, tree: list[tuple[list[str], str, str]],
+                                                 directory: str, exclude: str | None) -> None:
+    import pathspec
+
+    with tempfile.TemporaryDirectory(dir=tmp_path) as tmp:
+        docs = os.path.join(tmp, "docs")
+        top = os.path.join(docs, *directory.split("/"))
+        for folders, name, suffix in tree:
+            folder = os.path.join(top, *folders)
+            os.makedirs(folder, exist_ok=True)
+            if not os.path.isdir(os.path.join(folder, name + suffix)):
+                Path(folder, name + suffix).write_text("x", encoding="utf-8")
+        spec = pathspec.gitignore.GitIgnoreSpec.from_lines(exclude.split("\n")) if exclude else None
+        listed, made = disk_files(docs, directory, spec), _disk_files_rule(docs, directory, spec)
+        assert [vars(f) for f in listed] == [vars(f) for f in made]
+        assert [(f.src_uri, f.src_path, f.abs_src_path, f.dest_uri, f.url, f.inclusion, f.is_documentation_page())
+                for f in listed] == [(f.src_uri, f.src_path, f.abs_src_path, f.dest_uri, f.url, f.inclusion,
+                                      f.is_documentation_page()) for f in made]
+        assert all(isinstance(f, File) for f in listed)
