@@ -99,13 +99,25 @@ def disk_files(docs_dir: str, directory: str, exclude_docs: Any = None) -> list[
         pages = sorted(n for n in names if n.lower().endswith(MARKDOWN_EXTENSIONS + ACTIVE_SUFFIXES))
         if "index.md" in pages and "README.md" in pages:
             pages.remove("README.md")
-        rel = os.path.relpath(root, docs_dir)
+        rel = os.path.relpath(root, docs_dir).replace(os.sep, "/")
         for name in pages:
-            file = File(os.path.join(rel, name), docs_dir, os.path.join(docs_dir, "site"), True)
-            if spec.match_file(file.src_uri):
-                file.inclusion = InclusionLevel.EXCLUDED
-            files.append(file)
+            src_uri = name if rel == "." else f"{rel}/{name}"
+            files.append(ListedFile(src_uri, docs_dir, InclusionLevel.EXCLUDED if spec.match_file(src_uri)
+                                    else InclusionLevel.UNDEFINED))
     return files
+
+
+class ListedFile(File):
+    """A MkDocs ``File`` for a page :func:`disk_files` lists: ``File(path, docs_dir, docs_dir/site,
+    True)``, its ``src_uri`` given as the walk makes it ('/'-separated, normalised) rather than
+    worked out again through ``PurePath``, most of what making a ``File`` costs."""
+
+    def __init__(self, src_uri: str, docs_dir: str, inclusion: InclusionLevel) -> None:
+        self.src_uri = src_uri
+        self.src_dir = docs_dir
+        self.dest_dir = os.path.join(docs_dir, "site")
+        self.use_directory_urls = True
+        self.inclusion = inclusion
 
 
 ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".js", ".mjs", ".cjs", ".xml",

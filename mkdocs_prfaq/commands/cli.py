@@ -57,7 +57,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     lifecycle = lifecycle_of(site.plugin)
     files, catalog = _catalog(site)
     problems = catalog.problems
-    fields_of = _fields_memo()  # both kinds of warning read a proposal's Markdown fields: collected once
+    fields_of = _fields_memo()  # both kinds of warning read a proposal's Markdown fields: collected once, if needed
     warnings = [*catalog.warnings, *build_warnings(catalog.proposals, site.plugin, lifecycle, fields_of)]
     warnings += snippet_warnings(catalog, files, site, fields_of)
     stale = _stale(catalog.proposals, site, lifecycle) if getattr(args, "stale", False) else []
@@ -94,15 +94,18 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _fields_memo() -> Callable[[Proposal], list[Any]]:
-    """:func:`layout.fields.collect`, once per proposal of this run."""
-    from ..layout.fields import collect
+    """:func:`layout.fields.collect`, once per proposal of this run, for the warnings that look
+    in the fields for images and snippet includes: none (``[]``) for a proposal whose body and
+    fields hold neither ``<`` nor ``![`` (:func:`~..layout.fields.may_hold_markup`), where neither
+    warning can find one."""
+    from ..layout.fields import collect, may_hold_markup
 
     memo: dict[int, tuple[Proposal, list[Any]]] = {}
 
     def fields_of(proposal: Proposal) -> list[Any]:
         kept = memo.get(id(proposal))
         if kept is None or kept[0] is not proposal:
-            kept = memo[id(proposal)] = (proposal, collect(proposal))
+            kept = memo[id(proposal)] = (proposal, collect(proposal) if may_hold_markup(proposal) else [])
         return kept[1]
     return fields_of
 
@@ -111,15 +114,15 @@ def build_warnings(proposals: Sequence[Proposal], plugin: PrfaqConfig, lifecycle
                    fields_of: Callable[[Proposal], list[Any]] | None = None) -> list[Problem]:
     """What ``mkdocs build`` warns about each PR/FAQ beyond the catalog's warnings: lengths over
     the limits (from in-review on) and images from other hosts that the page would lose."""
-    from ..contract.limits import Limits, advisory, check_limits, measure
+    from ..contract.limits import Limits, over_limits
     from ..layout.offsite import images_problem, offsite_images
 
     limits = Limits(plugin.limits.press_release_words, plugin.limits.faq_words)
     limited = limits.press_release_words is not None or limits.faq_words is not None
     found: list[Problem] = []
     for proposal in proposals:
-        if limited and not advisory(proposal, lifecycle):  # a draft's counts are advice: not counted here
-            found += check_limits(proposal, measure(proposal, limits), limits, lifecycle)
+        if limited:  # a draft's counts are advice: not counted here; others only where they could be over
+            found += over_limits(proposal, limits, lifecycle)
         if plugin.sanitize and plugin.layout:
             removed = offsite_images(proposal, plugin.remote_images, fields_of(proposal) if fields_of else None)
             if removed:
@@ -467,7 +470,19 @@ def _catalog(site: SiteConfig) -> tuple[list[Any], Catalog]:
                                 active=site.plugin.sanitize)
     finally:
         if collecting:
+            _to_oldest_generation()
             gc.enable()
+
+
+def _to_oldest_generation() -> None:
+    """Every object the cycle collector tracks, moved to its oldest generation without walking
+    them (``gc.freeze`` then ``gc.unfreeze``, nothing left frozen). What loading made with the
+    collector off is all in the youngest; there, the next collections would walk it twice more
+    (youngest, middle) before the oldest, which is walked only when it has grown by a quarter.
+    Not where the process froze objects of its own (``gc.unfreeze`` would thaw them)."""
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
 
 
 def cmd_export(args: argparse.Namespace) -> int:

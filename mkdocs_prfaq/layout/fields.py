@@ -13,6 +13,7 @@ from __future__ import annotations
 import secrets
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
+from itertools import chain
 
 from markdown import Extension, Markdown
 from markdown.blockparser import BlockParser
@@ -58,6 +59,25 @@ def collect(proposal: Proposal) -> list[Field]:
     if isinstance(summary, str):
         fields.append(("decision.summary", summary))
     return fields
+
+
+def may_hold_markup(proposal: Proposal) -> bool:
+    """False only where neither the body nor any field :func:`collect` takes holds ``<`` or ``![``:
+    then none holds an image (``![``, ``<img``) or a snippet include (``--8<--``), and ``check``
+    need not collect the fields to look. Searched as one text, with what collect leaves out (a
+    question without :data:`INLINE_MARKUP`, which has no ``<`` or ``[``; every other value of a
+    quote, a question and answer, the press release and the customer): only more text, so never
+    False where collect's fields hold one."""
+    summary = proposal.decision.get("summary")
+    parts = [proposal.press_release, proposal.customer, *proposal.quotes, *proposal.faq("external"),
+             *proposal.faq("internal")]
+    texts = [proposal.body, proposal.preface, summary if isinstance(summary, str) else "",
+             *chain.from_iterable(map(dict.values, parts))]
+    try:
+        text = "\n".join(texts)
+    except TypeError:  # a value that is not text (a number, a list): the texts only
+        text = "\n".join(t for t in texts if isinstance(t, str))
+    return "<" in text or ("[" in text and "![" in text)
 
 
 class FieldSplitter:
