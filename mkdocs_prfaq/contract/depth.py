@@ -226,15 +226,24 @@ def _raw_end(html: str, name: str, pos: int) -> int:
     return -1 if end >= len(html) else end + 1
 
 
+CELLS = frozenset({"td", "th", "caption"})
+"""Elements with optional end tags that an end tag outside a table does not reach past: the
+parser looks for an element in scope, and a cell or a caption bounds it (``<td><div>`` then
+``</div>`` after the ``<div>`` was moved out of the table closes nothing)."""
+TABLE_ENDS = frozenset({"table", "tbody", "thead", "tfoot", "tr"})
+"""End tags that do close an open cell or caption."""
+
+
 def _close(stack: list[tuple[str, str]], names: list[str], name: str) -> None:
     """An end tag: it closes ``name`` when it is the open element, or when only elements with
-    optional end tags (or, in SVG and MathML, only their elements) are open above it."""
+    optional end tags (or, in SVG and MathML, only their elements) are open above it, a cell or
+    a caption only for the end tags of a table's parts."""
     i = len(stack) - 1
     while i >= 0:
         open_name, namespace = stack[i]
         if open_name == name:
             del stack[i:], names[i:]
             return
-        if namespace == _HTML and open_name not in OPTIONAL_END:
+        if namespace == _HTML and (open_name not in OPTIONAL_END or (open_name in CELLS and name not in TABLE_ENDS)):
             return
         i -= 1

@@ -676,3 +676,11 @@ def levels_of(value: object) -> int:
     if isinstance(value, dict):
         return 1 + max(map(levels_of, value.values()), default=0)
     return 0
+
+
+def test_an_end_tag_does_not_reach_past_a_table_cell() -> None:
+    """``<table><div><td></div>``: the parser moves the ``<div>`` out of the table, so ``</div>``
+    closes nothing and each repetition nests a table, a row group, a row and a cell (hypothesis
+    found it)."""
+    html = "<table><div><td></div>" * 4
+    assert nesting(html) <= 2 * depth(html, limit=10**6) + 3
