@@ -472,22 +472,18 @@ class _Post(Postprocessor):
 
     def _listing(self, page: _Page, text: str, kind: str, status: str) -> str:
         state = page.state
-        proposals = state.catalog.proposals
-        if kind == "status":
-            proposals = [p for p in proposals if p.status == status and index.is_listed(p, state.lifecycle)]
 
         def url(p: Proposal) -> str:
             return state.url(p.src_path, page.src) or ""
 
-        listing = index.listing_html(state.env, kind, proposals, state.labels, url, state.lifecycle)
         if page.in_folder and state.plugin.sanitize:
             text = state.sanitizer.clean(text)
-        token = f"<p>PRFAQLISTING{state.nonce}</p>"
-        from .layout.render import headings
-
-        self.md.toc_tokens = listing_tokens(  # type: ignore[attr-defined]
-            getattr(self.md, "toc_tokens", []), headings(listing))
-        return text.replace(token, listing, 1) if token in text else text + listing
+        # where the MkDocs plugin's listing goes (index/pages.py): the marker the page asked for, else the end
+        text = text.replace(f"<p>PRFAQLISTING{state.nonce}</p>", index.INDEX_MARKER, 1)
+        html, found = pages.listing_page(state.env, text, kind, status, state.catalog, state.labels, state.lifecycle,
+                                         url)
+        self.md.toc_tokens = listing_tokens(getattr(self.md, "toc_tokens", []), found)  # type: ignore[attr-defined]
+        return html
 
 
 def _permalink(md: Markdown) -> str | None:
