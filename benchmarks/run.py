@@ -27,7 +27,8 @@ history: the same N proposals (default options: index, status pages, feed) in a 
 zensical: `zensical build --clean` of N proposals with the `prfaq` Markdown extension, written in
        front matter and in the body form, against the same pages as plain Markdown under Zensical
        (N <= 1,000): median of the rounds' ratios (5 rounds, 3 at 1,000), each round building the
-       three sites. Target <= 1.0.
+       three sites and a fourth, the floor: the front-matter pages with a no-op extension
+       (benchmarks/zensical_noop.py), what Zensical itself spends on them. Target <= 1.0.
 edit-loop: `mkdocs serve --dirty` on 10 and on 1,000 proposals, both serving at once: the wall
        time from writing one proposal to the server answering with the change (its page; after
        a title edit proposals.json too), edits taking turns between the two sites (a load that
@@ -96,7 +97,7 @@ def mkdocs_build(root: Path) -> tuple[float, float]:
 def zensical_build(root: Path) -> tuple[float, float]:
     """One `zensical build --clean` (no cache from the last run) in a fresh process: (wall, CPU)."""
     cmd = [str(Path(sys.executable).parent / "zensical"), "build", "--clean"]
-    env = dict(os.environ)
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "benchmarks"))  # benchmarks/zensical_noop.py
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # as mkdocs_build: modules compiled once, not per build
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     wall = timed(lambda: subprocess.run(cmd, check=True, cwd=root, env=env, stdout=subprocess.DEVNULL,
@@ -105,12 +106,14 @@ def zensical_build(root: Path) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def zensical_site(root: Path, n: int, *, extension: bool, body_form: bool = False) -> Path:
+def zensical_site(root: Path, n: int, *, extension: bool, body_form: bool = False, noop: bool = False) -> Path:
     """``n`` proposals for Zensical: PR/FAQ pages with the ``prfaq`` extension (in front matter, or
-    with ``body_form`` as Markdown sections), or the same content as plain Markdown without it."""
-    write_site(root, n, plugin=extension, body_form=body_form)
+    with ``body_form`` as Markdown sections), or the same content as plain Markdown without it; with
+    ``noop``, the front-matter pages with ``benchmarks/zensical_noop.py`` instead (no layout, no checks)."""
+    write_site(root, n, plugin=extension or noop, body_form=body_form)
     (root / "mkdocs.yml").unlink()
     ext = "\n[project.markdown_extensions.prfaq]\n\n[project.plugins.prfaq]\nindex = false\n" if extension else ""
+    ext += "\n[project.markdown_extensions.zensical_noop]\n" if noop else ""
     (root / "zensical.toml").write_text(
         '[project]\nsite_name = "Bench"\n\n[project.markdown_extensions.admonition]\n\n'
         f"[project.markdown_extensions.toc]\npermalink = true\n{ext}", encoding="utf-8")
@@ -121,24 +124,31 @@ def bench_zensical(n: int, repeats: int) -> dict[str, Any]:
     """A Zensical build with the extension, the proposals in front matter and in the body form,
     against the same pages as plain Markdown under Zensical.
 
-    Each repeat builds the three sites one after the other, in an order that turns (as
-    :func:`paired`), so both forms' ratios are medians of pairs with the same plain build."""
+    Each repeat builds the sites one after the other, in an order that turns (as
+    :func:`paired`), so both forms' ratios are medians of pairs with the same plain build. The
+    fourth site is the floor: the front-matter pages with a no-op extension (``noop_ratio``),
+    what Zensical itself spends on their front matter, which no extension can take back."""
     with tempfile.TemporaryDirectory() as tmp:
         a = zensical_site(Path(tmp) / "ext", n, extension=True)
         c = zensical_site(Path(tmp) / "body", n, extension=True, body_form=True)
         b = zensical_site(Path(tmp) / "plain", n, extension=False)
+        d = zensical_site(Path(tmp) / "noop", n, extension=False, noop=True)
         runs: list[dict[Path, tuple[float, float]]] = []
         for i in range(repeats):
-            order = [(a, c, b), (b, a, c), (c, b, a)][i % 3]
+            order = [(a, c, b, d), (b, d, a, c), (c, a, d, b), (d, b, c, a)][i % 4]
             runs.append({site: zensical_build(site) for site in order})
         ratios = [r[a][1] / r[b][1] for r in runs]
         body_ratios = [r[c][1] / r[b][1] for r in runs]
+        noop_ratios = [r[d][1] / r[b][1] for r in runs]
         return {"n": n, "ext_cpu_s": round(min(r[a][1] for r in runs), 2),
                 "body_cpu_s": round(min(r[c][1] for r in runs), 2),
                 "plain_cpu_s": round(min(r[b][1] for r in runs), 2),
                 "ratio": round(statistics.median(ratios), 2), "pair_ratios": [round(x, 3) for x in ratios],
                 "body_ratio": round(statistics.median(body_ratios), 2),
                 "body_pair_ratios": [round(x, 3) for x in body_ratios],
+                "noop_cpu_s": round(min(r[d][1] for r in runs), 2),
+                "noop_ratio": round(statistics.median(noop_ratios), 2),
+                "noop_pair_ratios": [round(x, 3) for x in noop_ratios],
                 "wall_ratio": round(statistics.median(r[a][0] / r[b][0] for r in runs), 2),
                 "body_wall_ratio": round(statistics.median(r[c][0] / r[b][0] for r in runs), 2),
                 "repeats": repeats, "load_average": [round(x, 1) for x in os.getloadavg()]}
@@ -765,14 +775,15 @@ def main() -> None:
         else:
             print("\n| proposals, Zensical | with the prfaq extension (best CPU) | body form (best CPU) "
                   "| plain Markdown (best CPU) | ratio (median of pairs) | pairs | body form ratio | pairs "
-                  "| load average |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+                  "| no-op extension ratio | load average |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
             for n in [n for n in args.sizes if n <= 1000]:
                 r = bench_zensical(n, repeats=5 if n <= 100 else 3)
                 results.setdefault("zensical", []).append(r)
                 pairs, body = r["pair_ratios"], r["body_pair_ratios"]
                 print(f"| {n:,} | {r['ext_cpu_s']} s | {r['body_cpu_s']} s | {r['plain_cpu_s']} s | **{r['ratio']}** | "
                       f"{len(pairs)}: {min(pairs):.2f}–{max(pairs):.2f} | **{r['body_ratio']}** | "
-                      f"{len(body)}: {min(body):.2f}–{max(body):.2f} | {r['load_average'][0]} |", flush=True)
+                      f"{len(body)}: {min(body):.2f}–{max(body):.2f} | {r['noop_ratio']} ({r['noop_cpu_s']} s) | "
+                      f"{r['load_average'][0]} |", flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
 

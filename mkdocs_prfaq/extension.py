@@ -23,6 +23,8 @@ matter) through its ``rendering_context`` preprocessor, and the site's configura
 from __future__ import annotations
 
 import atexit
+import functools
+import logging
 import os
 import posixpath
 import re
@@ -32,7 +34,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any
+from typing import Any, NoReturn
 
 import jinja2
 from markdown import Extension, Markdown
@@ -45,15 +47,16 @@ from .contract.labels import merge_labels, status_key
 from .contract.lifecycle import INVALID
 from .contract.limits import Limits, Words, check_limits, measure
 from .contract.model import Catalog, Proposal, is_proposal, listing_of
-from .contract.problems import Problem, escape, summary
+from .contract.problems import Problem, escape
 from .contract.schema import SchemaConfigError
 from .index import history
 from .index import listing as index
-from .layout.compose import BODY, compose, fill
+from .index import pages
 from .layout.fields import Field, FieldSplitter, collect
 from .layout.neighbours import safe_fence
+from .layout.page import PageComposer
 from .layout.pagemeta import page_meta
-from .layout.render import Link, build_view, make_environment, template_problem
+from .layout.render import make_environment, template_problem
 from .layout.sanitize import Sanitizer
 from .layout.toc import layout_tokens, listing_tokens
 
@@ -93,6 +96,8 @@ class SiteState:
     use_directory_urls: bool
     theme_dirs: list[str]
     theme_meta: tuple[str, ...] = THEME_META
+    markdown: tuple[list[Any], dict[str, Any]] = ([], {})
+    """The site's Markdown extensions and their options, but this one: a field rendered on its own."""
     fingerprint: tuple[tuple[str, int, int], ...] = ()
     stamps: set[tuple[str, int, int]] = field(default_factory=set)
     catalog: Catalog = field(default_factory=Catalog)
@@ -114,6 +119,10 @@ class SiteState:
         self.env = make_environment(self.theme_dirs)
         self.sanitizer = Sanitizer(remote_images=self.plugin.remote_images)
         self.nonce = secrets.token_hex(8)
+        self.composer = PageComposer(  # the MkDocs plugin's layout of a page (layout/page.py)
+            self.env, labels=self.labels, lifecycle=self.lifecycle, sanitize=self.plugin.sanitize,
+            fail=self.plugin.on_invalid == "fail", serving=_serving(), sanitizer=self.sanitizer,
+            markdown=self.markdown, stop=_stop, report=_report_line)
 
     # -- the proposals ---------------------------------------------------------------------
 
@@ -149,20 +158,15 @@ class SiteState:
         return self.catalog
 
     def _report(self) -> None:
-        lines = [f"WARNING -  {w}" for w in self.catalog.warnings]
         for p in self.catalog.proposals:
             words = self.words[p.src_path] = measure(p, self.limits)
-            lines += [f"WARNING -  {w}" for w in check_limits(p, words, self.limits)]
-        problems = self.catalog.problems
-        fail = bool(problems) and self.plugin.on_invalid == "fail" and not _serving()
-        level = "ERROR   -  " if fail else "WARNING -  "
-        lines += [level + str(p) for p in problems]
-        _emit(*lines)
+            _emit(*(f"WARNING -  {w}" for w in check_limits(p, words, self.limits)))
         self.reported = True
-        if fail:
-            _fail([], f"prfaq: {summary(problems)}")
-        if problems:
-            _emit(f"WARNING -  prfaq: {summary(problems)}; building anyway")
+        from .site import report
+
+        if stop := report(self.catalog, fail=self.plugin.on_invalid == "fail", serving=_serving(),
+                          emit=_report_line, engine="zensical"):
+            _fail([], stop)
 
     # -- URLs ------------------------------------------------------------------------------
 
@@ -215,7 +219,17 @@ _PENDING: list[str] = []
 atexit.register(_flush)
 
 
-def _fail(lines: list[str], headline: str = "") -> None:
+def _report_line(level: int, line: str) -> None:
+    """A line the shared core (``site.report``, ``layout/page.py``) logs under MkDocs."""
+    _emit(("ERROR   -  " if level >= logging.ERROR else "INFO    -  " if level < logging.WARNING else "WARNING -  ")
+          + line)
+
+
+def _stop(headline: str) -> NoReturn:
+    _fail([], headline)
+
+
+def _fail(lines: list[str], headline: str = "") -> NoReturn:
     _emit(*lines)
     _install_excepthook()
     _HEADLINE[:] = [headline or (lines[0] if lines else "")]
@@ -247,8 +261,16 @@ def site_state(config: dict[str, Any]) -> SiteState:
             _emit(f"WARNING -  {note}")
         theme_dirs = [str(d) for d in config.get("theme_dirs") or [] if isinstance(d, str)]
         state = _SITES[key] = SiteState(root, site.docs_dir, path, site.plugin, site.use_directory_urls, theme_dirs,
-                                        (*THEME_META, "tags") if _tags_plugin(config) else THEME_META)
+                                        (*THEME_META, "tags") if _tags_plugin(config) else THEME_META,
+                                        _others(config))
         return state
+
+
+def _others(config: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
+    """The site's Markdown extensions but this one and Zensical's page context, with their options."""
+    names = [e for e in config.get("markdown_extensions") or [] if e != "prfaq" and not isinstance(e, PrfaqExtension)
+             and getattr(e, "name", "") != "zensical.extensions.context"]
+    return names, dict(config.get("mdx_configs") or {})
 
 
 def _macros(config: dict[str, Any]) -> bool:
@@ -434,66 +456,40 @@ class _Post(Postprocessor):
         except jinja2.TemplateError as e:
             _fail([f"ERROR   -  prfaq: {escape(page.src)}: {template_problem(e)}"])
         if page.in_folder and state.plugin.sanitize:
-            return state.sanitizer.clean(text)
+            text = state.sanitizer.clean(text)
+            if page.proposal is not None:  # only validated (layout: false): as the plugin's validated_html
+                state.composer.nesting(page.proposal, state.catalog.problems_of(page.proposal))
         return text
 
     def _layout(self, page: _Page, p: Proposal, rendered: str) -> str:
-        state = page.state
-        clean = state.sanitizer.clean if state.plugin.sanitize else str
-        body_html, fields_html = self.splitter.split(rendered, page.fields, self._alone, clean,
-                                                     state.sanitizer.clean_field if state.plugin.sanitize else None)
-        if state.sanitizer.removed:
-            n, first = len(state.sanitizer.removed), state.sanitizer.removed[0][:200]
-            _emit(f"WARNING -  {Problem(p.display_path, 1, 'images', f'{n} image(s) from other hosts removed, first {first!r} (expected images in the docs folder; set remote_images: true to show them)')}")  # noqa: E501
-            state.sanitizer.removed.clear()
-        folder = state.plugin.dir
+        state, folder = page.state, page.state.plugin.dir
         listed = index.is_listed(p, state.lifecycle)
-        links = {}
-        for ref in [*p.related, p.superseded_by]:
-            target = state.catalog.by_id.get(ref)
-            url = state.url(target.src_path, page.src) if target is not None else None
-            if target is not None and url is not None:
-                links[ref] = Link(target.title, url)
-        view = build_view(
-            p, labels=state.labels, fields_html=fields_html, body_html=BODY if body_html.strip() else "",
-            links=links, words=state.words.get(p.src_path) or measure(p, state.limits),
-            permalink=_permalink(self.md), index_url=state.url(f"{folder}/index.md", page.src),
+        composed = state.composer.compose_page(
+            escape(page.src), rendered, p, page.fields, self.splitter, problems=state.catalog.problems_of(p),
+            words=state.words.get(p.src_path) or measure(p, state.limits),
+            links=pages.links(p, state.catalog, functools.partial(state.url, page_src=page.src)),
+            index_url=state.url(f"{folder}/index.md", page.src),
             status_url=state.url(f"{folder}/status/{p.status}.md", page.src) if listed else None,
-            lifecycle=state.lifecycle, problems=state.catalog.problems_of(p),
-        )
-        composed = fill(compose(state.env, view), body_html)
+            permalink=_permalink(self.md))
         # Zensical takes the table of contents from md.toc_tokens
         self.md.toc_tokens = layout_tokens(  # type: ignore[attr-defined]
             composed.before, composed.body_html, composed.renamed, getattr(self.md, "toc_tokens", []))
         return composed.html
 
-    def _alone(self, text: str) -> str:
-        """A field that a neighbour's unclosed fence swallowed, rendered on its own (without this extension)."""
-        from zensical.config import get_config  # only reached under Zensical
-
-        config = get_config()
-        names = [e for e in config["markdown_extensions"] if e != "prfaq" and not isinstance(e, PrfaqExtension)
-                 and getattr(e, "name", "") != "zensical.extensions.context"]
-        return str(Markdown(extensions=names, extension_configs=config["mdx_configs"]).convert(text))
-
     def _listing(self, page: _Page, text: str, kind: str, status: str) -> str:
         state = page.state
-        proposals = state.catalog.proposals
-        if kind == "status":
-            proposals = [p for p in proposals if p.status == status and index.is_listed(p, state.lifecycle)]
 
         def url(p: Proposal) -> str:
             return state.url(p.src_path, page.src) or ""
 
-        listing = index.listing_html(state.env, kind, proposals, state.labels, url, state.lifecycle)
         if page.in_folder and state.plugin.sanitize:
             text = state.sanitizer.clean(text)
-        token = f"<p>PRFAQLISTING{state.nonce}</p>"
-        from .layout.render import headings
-
-        self.md.toc_tokens = listing_tokens(  # type: ignore[attr-defined]
-            getattr(self.md, "toc_tokens", []), headings(listing))
-        return text.replace(token, listing, 1) if token in text else text + listing
+        # where the MkDocs plugin's listing goes (index/pages.py): the marker the page asked for, else the end
+        text = text.replace(f"<p>PRFAQLISTING{state.nonce}</p>", index.INDEX_MARKER, 1)
+        html, found = pages.listing_page(state.env, text, kind, status, state.catalog, state.labels, state.lifecycle,
+                                         url)
+        self.md.toc_tokens = listing_tokens(getattr(self.md, "toc_tokens", []), found)  # type: ignore[attr-defined]
+        return html
 
 
 def _permalink(md: Markdown) -> str | None:

@@ -182,18 +182,20 @@ def load_site(
     return catalog
 
 
-def report(catalog: Catalog, *, fail: bool, serving: bool) -> str | None:
-    """Log the site's warnings and problems, each on its line; what stops the build (``fail``,
-    not ``serving``), else None."""
+def report(catalog: Catalog, *, fail: bool, serving: bool, emit: Callable[[int, str], None] = log.log,
+           engine: str = "mkdocs") -> str | None:
+    """Log the site's warnings and problems, each on its line (``emit(level, line)``: the build's
+    log; the Zensical extension prints them itself); what stops the build (``fail``, not
+    ``serving``), else None."""
     for warning in catalog.warnings:  # unknown keys (unknown_keys: warn): an error under --strict
-        log.warning(str(warning))
+        emit(logging.WARNING, str(warning))
     if problems := catalog.problems:
         for problem in problems:
-            log.log(logging.ERROR if fail else logging.WARNING, str(problem))
+            emit(logging.ERROR if fail else logging.WARNING, str(problem))
         if fail and not serving:
             return f"prfaq: {summary(problems)}"
         if fail:  # MkDocs' dev server holds every request while a build fails; keep previewing instead.
-            log.error(f"prfaq: {summary(problems)}; serving anyway (mkdocs build stops here)")
+            emit(logging.ERROR, f"prfaq: {summary(problems)}; serving anyway ({engine} build stops here)")
         else:
-            log.warning(f"prfaq: {summary(problems)}; building anyway (on_invalid: warn)")
+            emit(logging.WARNING, f"prfaq: {summary(problems)}; building anyway (on_invalid: warn)")
     return None

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import reader as markdown
+if TYPE_CHECKING:  # markdown-it is imported when a page is first read as Markdown
+    from . import reader as markdown
 from .quotes import Quote, attributed, in_paragraph
 from .vocabulary import (
     CLOSE_QUOTES,
@@ -284,6 +285,7 @@ class _Reader:
         blockquote's text after its last attribution (None when there is none), or the whole
         text when it has no attribution at all (then it is no quote, only text). Linear in the
         blockquote: what a quote said is joined once, when its attribution is found."""
+        from . import reader as markdown  # markdown-it: imported when a page is first read as Markdown
         lines = text.split("\n")
         inner: list[str] = []
         source: list[int] = []  # the blockquote's line each inner line is on
@@ -337,6 +339,7 @@ class _Reader:
     def _quoted_prose(self, text: str, index: int, quotes: list[dict[str, Any]]) -> bool:
         """A blockquote with no attribution line that is one quote in prose (``> "...," said Jo,
         VP.``), as ``import`` reads one: the quotation at its start, nothing after the speaker."""
+        from . import reader as markdown  # markdown-it: imported when a page is first read as Markdown
         lines = [markdown.quote_line(line) for line in text.split("\n")]
         quote = attributed(" ".join(" ".join(lines).split()), anywhere=False)
         if quote is None or quote.after or quote.before:
@@ -490,6 +493,7 @@ def _attribution_alone(piece: _Piece) -> bool:
 def _said_nothing(text: str) -> bool:
     """Whether a blockquote says something and has no attribution line of its own (its words are
     a quote waiting for one), as :meth:`_Reader._quotes` reads it."""
+    from . import reader as markdown  # markdown-it: imported when a page is first read as Markdown
     said = False
     for line in text.split("\n"):
         stripped = markdown.quote_line(line).strip()
@@ -614,6 +618,7 @@ def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -
     extra = _label_names(labels or {})
     if not _may_name_section(body, extra):
         return None
+    from . import reader as markdown  # markdown-it: imported when a page is first read as Markdown
     read = markdown.read(body)
     tops = [_Heading(b.level, b.content, b.start, n) for n, b in enumerate(read.blocks)
             if b.kind == "heading" and b.level <= 2]
@@ -670,6 +675,7 @@ def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -
 
 def _too_deep(levels: int, last: int) -> str:
     """What a block nested deeper than the reader reads is told (:attr:`.reader.Document.too_deep`)."""
+    from . import reader as markdown  # markdown-it: imported when a page is first read as Markdown
     if levels > markdown.DEEPEST:
         return (f"lists or quotes nested {levels} levels deep (expected at most {markdown.DEEPEST}, a level being a "
                 "'>', a list marker or two columns of indentation); the block is kept as written, not read for "

@@ -20,7 +20,6 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from . import reader as markdown
 from . import vocabulary
 
 __all__ = ["QUOTE_STARTS_TRIED", "Found", "Quote", "attributed", "in_paragraph", "speaker_of", "unwrap"]
@@ -83,6 +82,7 @@ def unwrap(text: str) -> str:
 def speaker_of(text: str, *, role_required: bool = False) -> tuple[str, str] | None:
     """``Name, Role`` (or ``Name at Company``) as name and role; ``Name`` or ``the author`` as a
     name and no role (None with ``role_required``)."""
+    from . import reader as markdown  # markdown-it: imported when a page is first read as Markdown
     who = markdown.plain(_QUESTION_ID_ANY.sub("", unwrap(" ".join(text.split())).rstrip())).strip()
     if "{" in who or "}" in who:
         return None

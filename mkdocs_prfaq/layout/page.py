@@ -24,7 +24,7 @@ from ..contract.limits import Words
 from ..contract.model import Proposal
 from ..contract.problems import Problem, summary
 from . import toc
-from .compose import BODY, compose, fill, heading_ids
+from .compose import BODY, Composed, compose, fill, heading_ids
 from .fields import Field, FieldSplitter, collect
 from .neighbours import Neighbours
 from .offsite import images_problem
@@ -47,22 +47,77 @@ def markdown_source(body: str) -> str:
     return _NO_FRONT_MATTER + body if _META_LINE.match(body) else body
 
 
-class PageLayout:
-    """One build's layout of the pages under the folder (the options, templates and sanitiser of
-    that build), and what it carries from a page's Markdown to its HTML (its fields)."""
+class PageComposer:
+    """A PR/FAQ page's HTML from its rendered Markdown, for any engine: its fields split off and
+    sanitised one by one, images from other hosts and HTML nested too deep reported, the layout's
+    templates filled. The MkDocs plugin (:class:`PageLayout`) and the Python-Markdown extension
+    (Zensical) both lay a page out through :meth:`compose_page`; each engine says how a line
+    reaches the user (``report(level, line)``) and what stops the build (``stop``)."""
+
+    def __init__(self, env: jinja2.Environment, *, labels: dict[str, str], lifecycle: Lifecycle, sanitize: bool,
+                 fail: bool, serving: bool, sanitizer: Sanitizer, markdown: tuple[list[Any], dict[str, Any]],
+                 stop: Callable[[str], NoReturn], report: Callable[[int, str], None] = log.log) -> None:
+        self.env, self.labels, self.lifecycle = env, labels, lifecycle
+        self.sanitize, self.fail, self.serving, self.sanitizer = sanitize, fail, serving, sanitizer
+        self.markdown_options, self.stop, self.report = markdown, stop, report
+        self._fallback: md.Markdown | None = None
+
+    def compose_page(self, src: str, html: str, proposal: Proposal, fields: list[Field], splitter: FieldSplitter, *,
+                     problems: list[Problem], words: Words, links: dict[str, Link], index_url: str | None,
+                     status_url: str | None, permalink: str | None) -> Composed:
+        """A PR/FAQ's page (``src``: its path under the docs folder; ``html``: its body and
+        ``fields`` rendered in one pass, joined by ``splitter``): the fields and body in the
+        layout's templates, sanitised."""
+        body_html, fields_html = splitter.split(
+            html, fields, self.render_alone,
+            self.sanitizer.clean if self.sanitize else str, self.sanitizer.clean_field if self.sanitize else None)
+        if self.sanitizer.removed:
+            self.report(logging.WARNING, str(images_problem(proposal.display_path, self.sanitizer.removed)))
+            self.sanitizer.removed.clear()
+        nesting = self.nesting(proposal, problems)
+        view = build_view(proposal, labels=self.labels, fields_html=fields_html,
+                          body_html=BODY if body_html.strip() else "", links=links, words=words,
+                          permalink=permalink, index_url=index_url, status_url=status_url,
+                          lifecycle=self.lifecycle, problems=problems + nesting)
+        try:
+            return fill(compose(self.env, view), body_html)
+        except jinja2.TemplateError as e:
+            self.stop(f"prfaq: {src}: {template_problem(e)}")
+
+    def nesting(self, proposal: Proposal, problems: list[Problem]) -> list[Problem]:
+        """HTML of the page nested too deep to sanitise (left out): a problem, as on_invalid says."""
+        problem = self.sanitizer.nesting_problem(proposal.display_path)
+        if problem is None or any(NESTING in p.message for p in problems):
+            return []  # none, or reported when the page was read
+        self.report(logging.ERROR if self.fail else logging.WARNING, str(problem))
+        if self.fail and not self.serving:
+            self.stop(f"prfaq: {summary([problem])}")
+        return [problem]
+
+    def render_alone(self, text: str) -> str:
+        """A field that a neighbour's unclosed fence swallowed, rendered on its own."""
+        if self._fallback is None:
+            extensions, configs = self.markdown_options
+            self._fallback = md.Markdown(extensions=extensions, extension_configs=configs)
+        self._fallback.reset()
+        return str(self._fallback.convert(text))
+
+
+class PageLayout(PageComposer):
+    """One MkDocs build's layout of the pages under the folder (the options, templates and
+    sanitiser of that build), and what it carries from a page's Markdown to its HTML (its fields)."""
 
     def __init__(self, env: jinja2.Environment, *, labels: dict[str, str], lifecycle: Lifecycle, layout: bool,
                  sanitize: bool, fail: bool, serving: bool, sanitizer: Sanitizer, splitter: FieldSplitter,
                  neighbours: Neighbours, permalink: str | None, known: Callable[[str], bool],
                  markdown: tuple[list[Any], dict[str, Any]], make_item: toc.MakeItem[Any],
                  make_toc: Callable[[list[Any]], Any], stop: Callable[[str], NoReturn]) -> None:
-        self.env, self.labels, self.lifecycle = env, labels, lifecycle
-        self.layout, self.sanitize, self.fail, self.serving = layout, sanitize, fail, serving
-        self.sanitizer, self.splitter, self.neighbours = sanitizer, splitter, neighbours
-        self.permalink, self.known, self.markdown_options = permalink, known, markdown
-        self.make_item, self.make_toc, self.stop = make_item, make_toc, stop
+        super().__init__(env, labels=labels, lifecycle=lifecycle, sanitize=sanitize, fail=fail, serving=serving,
+                         sanitizer=sanitizer, markdown=markdown, stop=stop)
+        self.layout, self.splitter, self.neighbours = layout, splitter, neighbours
+        self.permalink, self.known = permalink, known
+        self.make_item, self.make_toc = make_item, make_toc
         self.fields: dict[str, list[Field]] = {}
-        self._fallback: md.Markdown | None = None
 
     # -- Markdown --------------------------------------------------------------------------
 
@@ -112,21 +167,9 @@ class PageLayout:
     def laid_out(self, page: Any, html: str, proposal: Proposal, *, problems: list[Problem], words: Words,
                  links: dict[str, Link], index_url: str | None, status_url: str | None) -> str:
         """A PR/FAQ's page: its fields and body in the layout's templates, sanitised."""
-        body_html, fields_html = self.splitter.split(
-            html, self.fields.pop(page.file.src_uri, []), self.render_alone,
-            self.sanitizer.clean if self.sanitize else str, self.sanitizer.clean_field if self.sanitize else None)
-        if self.sanitizer.removed:
-            log.warning(str(images_problem(proposal.display_path, self.sanitizer.removed)))
-            self.sanitizer.removed.clear()
-        nesting = self.nesting(proposal, problems)
-        view = build_view(proposal, labels=self.labels, fields_html=fields_html,
-                          body_html=BODY if body_html.strip() else "", links=links, words=words,
-                          permalink=self.permalink, index_url=index_url, status_url=status_url,
-                          lifecycle=self.lifecycle, problems=problems + nesting)
-        try:
-            composed = fill(compose(self.env, view), body_html)
-        except jinja2.TemplateError as e:
-            self.stop(f"prfaq: {page.file.src_uri}: {template_problem(e)}")
+        composed = self.compose_page(page.file.src_uri, html, proposal, self.fields.pop(page.file.src_uri, []),
+                                     self.splitter, problems=problems, words=words, links=links,
+                                     index_url=index_url, status_url=status_url, permalink=self.permalink)
         body = toc.kept_items(page.toc, composed.body_html, composed.renamed, self.make_item)
         page.toc = self.make_toc(toc.page_items(composed.before, body, self.make_item))
         if page.present_anchor_ids is not None:
@@ -138,24 +181,6 @@ class PageLayout:
         page.toc = self.make_toc(toc.page_items([], list(page.toc), self.make_item, found))
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.update(h.id for h in found)
-
-    def nesting(self, proposal: Proposal, problems: list[Problem]) -> list[Problem]:
-        """HTML of the page nested too deep to sanitise (left out): a problem, as on_invalid says."""
-        problem = self.sanitizer.nesting_problem(proposal.display_path)
-        if problem is None or any(NESTING in p.message for p in problems):
-            return []  # none, or reported when the page was read
-        log.log(logging.ERROR if self.fail else logging.WARNING, str(problem))
-        if self.fail and not self.serving:
-            self.stop(f"prfaq: {summary([problem])}")
-        return [problem]
-
-    def render_alone(self, text: str) -> str:
-        """A field that a neighbour's unclosed fence swallowed, rendered on its own."""
-        if self._fallback is None:
-            extensions, configs = self.markdown_options
-            self._fallback = md.Markdown(extensions=extensions, extension_configs=configs)
-        self._fallback.reset()
-        return str(self._fallback.convert(text))
 
 
 def permalink(mdx_configs: Mapping[str, Any]) -> str | None:
