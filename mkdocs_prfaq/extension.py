@@ -49,9 +49,8 @@ from .contract.limits import Limits, Words, check_limits, measure
 from .contract.model import Catalog, Proposal, is_proposal, listing_of
 from .contract.problems import Problem, escape
 from .contract.schema import SchemaConfigError
-from .index import history
+from .index import history, pages
 from .index import listing as index
-from .index import pages
 from .layout.fields import Field, FieldSplitter, collect
 from .layout.neighbours import safe_fence
 from .layout.page import PageComposer
