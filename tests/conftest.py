@@ -229,8 +229,12 @@ class Venv:
         return self.root / "bin"
 
     def env(self) -> dict[str, str]:
-        """The environment of a shell in which this virtualenv is activated."""
-        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "NO_MKDOCS_2_WARNING")}
+        """The environment of a shell in which this virtualenv is activated. As on a user's machine,
+        Python caches the modules it compiles (pip installs with ``--no-compile``: under a
+        PYTHONDONTWRITEBYTECODE set here, every process would compile MkDocs, Material and the rest
+        again)."""
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("PYTHONPATH", "PYTHONHOME", "NO_MKDOCS_2_WARNING", "PYTHONDONTWRITEBYTECODE")}
         env["PATH"] = f"{self.bin}{os.pathsep}{os.environ.get('PATH', '')}"
         env["VIRTUAL_ENV"] = str(self.root)
         return env
