@@ -5,6 +5,7 @@ commands, in this process (:func:`in_process`) or, for what only a process shows
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import logging
 import os
@@ -18,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,6 +153,72 @@ def prfaq(args: list[str], cwd: Path) -> Result:
     return in_process(lambda: main(args), cwd)
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates as Jinja compiles them, kept in memory for this process's next
+    in-process build (MkDocs makes a new Jinja environment per build and compiled Material's
+    templates again each time: half of a small site's build). Jinja's own bytecode cache, as
+    ``layout/render.py`` uses for the plugin's templates: an entry is used only for the same
+    template file with the same source, compiled by an environment with the same settings that
+    change the code Jinja writes (syntax, extensions, autoescape, finalize, and which filters and
+    tests it has, which a plugin's ``on_env`` may change). Renders as without it."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.load_bytecode(io.BytesIO(self.code[bucket.key]))
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        out = io.BytesIO()
+        bucket.write_bytecode(out)
+        self.code[bucket.key] = out.getvalue()
+
+    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
+                   source: str) -> jinja2.bccache.Bucket:
+        calls = [sorted((key, _function(f), repr(getattr(f, "jinja_pass_arg", None))) for key, f in table.items())
+                 for table in (environment.filters, environment.tests)]
+        settings = (environment.block_start_string,
+                    environment.block_end_string, environment.variable_start_string,
+                    environment.variable_end_string, environment.comment_start_string,
+                    environment.comment_end_string, environment.line_statement_prefix,
+                    environment.line_comment_prefix, environment.trim_blocks, environment.lstrip_blocks,
+                    environment.newline_sequence, environment.keep_trailing_newline, sorted(environment.extensions),
+                    repr(environment.autoescape), repr(environment.finalize), environment.is_async,
+                    environment.optimized, calls)
+        key = self.get_cache_key(name, filename) + hashlib.sha1(repr(settings).encode()).hexdigest()
+        bucket = jinja2.bccache.Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
+
+
+def _function(f: object) -> str:
+    """Which function a filter or test is: Jinja's compiler writes how it is called, and its
+    optimiser calls one that needs no context on constants. A function made in a function (a
+    plugin's wrapper, holding its state) is told apart from every other."""
+    name = f"{getattr(f, '__module__', '')}.{getattr(f, '__qualname__', type(f).__qualname__)}"
+    return f"{name}@{id(f)}" if "<locals>" in name or not hasattr(f, "__qualname__") else name
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_templates() -> Iterator[None]:
+    """Every theme environment MkDocs makes in this process gets :class:`CompiledTemplates`."""
+    from mkdocs.theme import Theme
+
+    cache, get_env = CompiledTemplates(), Theme.get_env
+
+    def cached_env(theme: Theme) -> jinja2.Environment:
+        env = get_env(theme)
+        env.bytecode_cache = cache
+        return env
+
+    Theme.get_env = cached_env  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        Theme.get_env = get_env  # type: ignore[method-assign]
+
+
 class Site:
     """A MkDocs site in a temp dir: ``docs/``, ``mkdocs.yml`` and helpers to build or check it."""
 
@@ -229,8 +298,12 @@ class Venv:
         return self.root / "bin"
 
     def env(self) -> dict[str, str]:
-        """The environment of a shell in which this virtualenv is activated."""
-        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "NO_MKDOCS_2_WARNING")}
+        """The environment of a shell in which this virtualenv is activated. As on a user's machine,
+        Python caches the modules it compiles (pip installs with ``--no-compile``: under a
+        PYTHONDONTWRITEBYTECODE set here, every process would compile MkDocs, Material and the rest
+        again)."""
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("PYTHONPATH", "PYTHONHOME", "NO_MKDOCS_2_WARNING", "PYTHONDONTWRITEBYTECODE")}
         env["PATH"] = f"{self.bin}{os.pathsep}{os.environ.get('PATH', '')}"
         env["VIRTUAL_ENV"] = str(self.root)
         return env

@@ -6,6 +6,7 @@ scrolled; no text is smaller than 12 px; each status group has its own colour an
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -55,12 +56,27 @@ def browser() -> Iterator[Any]:
         yield b
 
 
+THEMES = [pytest.param(theme, marks=pytest.mark.xdist_group(f"index_mobile_{theme}")) for theme in ("material", "mkdocs")]
+"""A theme's tests run on one xdist worker, which builds that theme's site only (the two themes on two)."""
+
+
+class Sites:
+    """The site of each theme, built and served on first use: ``sites[theme]`` is its URL."""
+
+    def __init__(self, tmp: Path, stack: contextlib.ExitStack) -> None:
+        self.tmp, self.stack = tmp, stack
+        self.urls: dict[str, str] = {}
+
+    def __getitem__(self, theme: str) -> str:
+        if theme not in self.urls:
+            self.urls[theme] = self.stack.enter_context(serve(build(self.tmp / theme, theme)))
+        return self.urls[theme]
+
+
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Iterator[dict[str, str]]:
-    tmp = tmp_path_factory.mktemp("index-mobile")
-    material, plain = build(tmp / "material", "material"), build(tmp / "mkdocs", "mkdocs")
-    with serve(material) as m, serve(plain) as p:
-        yield {"material": m, "mkdocs": p}
+def sites(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Iterator[Sites]:
+    with contextlib.ExitStack() as stack:
+        yield Sites(tmp_path_factory.mktemp("index-mobile"), stack)
 
 
 # Every problem a reader would see in the listing, as text: [] when there is none.
@@ -144,10 +160,10 @@ def open_every_group(page: Any) -> None:
     assert page.locator(".prfaq-group:not([open])").count() == 0
 
 
-@pytest.mark.parametrize("theme", ("material", "mkdocs"))
+@pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("scheme", ("light", "dark"))
-def test_every_field_of_every_proposal_is_readable(browser: Any, sites: dict[str, str], theme: str, width: int,
+def test_every_field_of_every_proposal_is_readable(browser: Any, sites: Sites, theme: str, width: int,
                                                    scheme: str) -> None:
     context, page = open_page(browser, sites[theme] + "proposals/", width, scheme)
     page.locator(".prfaq-filters").wait_for(state="visible")
@@ -168,8 +184,8 @@ def test_every_field_of_every_proposal_is_readable(browser: Any, sites: dict[str
     context.close()
 
 
-@pytest.mark.parametrize("theme", ("material", "mkdocs"))
-def test_a_phone_sees_each_proposal_as_a_card_that_names_its_fields(browser: Any, sites: dict[str, str],
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_phone_sees_each_proposal_as_a_card_that_names_its_fields(browser: Any, sites: Sites,
                                                                       theme: str) -> None:
     context, page = open_page(browser, sites[theme] + "proposals/status/draft/", 390, "light")
     row = page.locator(".prfaq-groups tbody tr").first
@@ -185,8 +201,8 @@ def test_a_phone_sees_each_proposal_as_a_card_that_names_its_fields(browser: Any
     context.close()
 
 
-@pytest.mark.parametrize("theme", ("material", "mkdocs"))
-def test_status_groups_differ_by_colour_and_icon(browser: Any, sites: dict[str, str], theme: str) -> None:
+@pytest.mark.parametrize("theme", THEMES)
+def test_status_groups_differ_by_colour_and_icon(browser: Any, sites: Sites, theme: str) -> None:
     context, page = open_page(browser, sites[theme] + "proposals/", 1280, "light")
     looks = page.locator(".prfaq-group > summary").evaluate_all("""ss => ss.map(s => {
         const before = getComputedStyle(s, '::before');
@@ -211,8 +227,8 @@ def test_status_groups_differ_by_colour_and_icon(browser: Any, sites: dict[str, 
     context.close()
 
 
-@pytest.mark.parametrize("theme", ("material", "mkdocs"))
-def test_roadmap_fits_a_phone(browser: Any, sites: dict[str, str], theme: str) -> None:
+@pytest.mark.parametrize("theme", THEMES)
+def test_roadmap_fits_a_phone(browser: Any, sites: Sites, theme: str) -> None:
     context, page = open_page(browser, sites[theme] + "proposals/roadmap/", 390, "light")
     assert page.evaluate("document.scrollingElement.scrollWidth - innerWidth") <= 0
     sizes = page.locator(".prfaq-roadmap li").evaluate_all(
@@ -221,7 +237,7 @@ def test_roadmap_fits_a_phone(browser: Any, sites: dict[str, str], theme: str) -
     context.close()
 
 
-@pytest.mark.parametrize("theme", ("material", "mkdocs"))
+@pytest.mark.parametrize("theme", THEMES)
 def test_a_group_of_over_a_hundred_on_a_phone(browser: Any, tmp_path_factory: pytest.TempPathFactory,
                                               theme: str) -> None:
     """Its later chunks (laid out only on screen, with no header row of their own) are cards too,

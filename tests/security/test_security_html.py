@@ -58,7 +58,9 @@ def hostile_site(root: Path, theme: str) -> Site:
     return site
 
 
-@pytest.fixture(scope="module", params=["material", "mkdocs"])
+# A theme's site is built once for its three tests, on one xdist worker; the two themes on two.
+@pytest.fixture(scope="module", params=[pytest.param(theme, marks=pytest.mark.xdist_group(f"hostile_{theme}"))
+                                        for theme in ("material", "mkdocs")])
 def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Site:
     return hostile_site(tmp_path_factory.mktemp(f"hostile-{request.param}"), request.param)
 
@@ -119,6 +121,9 @@ FIRE_EVENTS = """() => {
 }"""
 
 
+TABS = 8
+
+
 @pytest.mark.browser
 def test_hostile_pages_run_nothing_in_chromium(built: Site, browser: Any) -> None:
     pages = ["proposals/", "proposals/roadmap/", "proposals/status/in-review/"] + [
@@ -136,21 +141,35 @@ def test_hostile_pages_run_nothing_in_chromium(built: Site, browser: Any) -> Non
                 r.abort()
 
         context.route("**/*", route)
-        page = context.new_page()
         dialogs: list[str] = []
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+        def new_page() -> Any:
+            page = context.new_page()
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            return page
+
+        page = new_page()
         page.goto(url)  # the site's home: what the theme itself loads from elsewhere (web fonts, CDN)
         page.wait_for_load_state("networkidle")
         theme = set(elsewhere)
-        for path in pages:
-            page.goto(url + path)
-            page.wait_for_load_state("networkidle")
-            page.keyboard.press("Tab")
-            page.evaluate(FIRE_EVENTS)  # any inline handler left would run now
-            ran = page.evaluate("window.__ran")
-            assert ran == [] and dialogs == [], (path, ran, dialogs)
-            assert page.evaluate("document.querySelectorAll('base').length") == 0, path
-            assert "/proposals/" in page.url, (path, page.url)  # no redirect away
+        # TABS tabs load the pages side by side, each tab one page after another as this one
+        # would, so that their waits for the network to go idle overlap (Playwright gives every
+        # tab focus, as the only one would have)
+        tabs = [new_page() for _ in range(TABS)]
+        for start in range(0, len(pages), TABS):
+            batch = list(zip(pages[start : start + TABS], tabs, strict=False))
+            for path, tab in batch:
+                tab.goto(url + path, wait_until="commit")
+            for _, tab in batch:
+                tab.wait_for_load_state("load")
+                tab.wait_for_load_state("networkidle")
+            for path, tab in batch:
+                tab.keyboard.press("Tab")
+                tab.evaluate(FIRE_EVENTS)  # any inline handler left would run now
+                ran = tab.evaluate("window.__ran")
+                assert ran == [] and dialogs == [], (path, ran, dialogs)
+                assert tab.evaluate("document.querySelectorAll('base').length") == 0, path
+                assert "/proposals/" in tab.url, (path, tab.url)  # no redirect away
         page.goto(url + "proposals/hostile-0/")
         page.wait_for_load_state("networkidle")
         if page.query_selector("input.md-search__input"):  # Material
