@@ -59,6 +59,11 @@ _NOT_PLAIN = frozenset("#>*-_+0123456789[<~`")
 header, which its next line decides, and an indented code block, which its indentation does)."""
 
 
+_LOOKAHEAD = 16
+"""How many lines :func:`_first_rule` looks ahead for a setext underline: a scan to the next blank
+line would read the rest of a page of one-line paragraphs again for each of them."""
+
+
 def _first_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """The rule markdown-it's chain would pick for the line ``start``, tried first: a line that
     opens with ``#`` is tried as a heading, ``>`` as a blockquote, and a line of plain text
@@ -85,14 +90,17 @@ def _first_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         return bool(blockquote_rule(state, start, end, False))
     if first in _NOT_PLAIN:
         return False
-    line = following
-    while line < end:  # a setext heading's underline before the paragraph's first blank line
+    line, last = following, min(end, following + _LOOKAHEAD)
+    while line < last:  # a setext heading's underline before the paragraph's first blank line
         at = b_marks[line] + t_shift[line]
         if at >= e_marks[line]:
             break
-        if src[at] in "-=":
+        if src[at] in _NOT_PLAIN or src[at] == "=":  # an underline, or a block that may end the paragraph
             return False
         line += 1
+    else:
+        if line < end:  # a paragraph longer than the lookahead: the chain reads it
+            return False
     return bool(paragraph_rule(state, start, end, False))
 
 

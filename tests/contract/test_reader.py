@@ -188,6 +188,11 @@ BODY_CASES: dict[str, Callable[[int], str]] = {
     "many topic headings": lambda n: "## External FAQ\n\n" + "### Topic\n\n" * (n // 11),
     "topics over questions": lambda n: "## External FAQ\n\n" + "### Topic\n\n#### Q?\n\na\n\n" * (n // 24),
     "deep questions": lambda n: "## FAQ\n\n" + "#### Q?\n\n" * (n // 9) + "### External FAQ\n",
+    # one-line paragraphs each ended by a block, no blank line between (the reader's fast path
+    # once looked for a setext underline to the next blank line from each of them)
+    "paragraphs ended by headings": lambda n: "## Press release\n\n" + "a\n# h\n" * (n // 6),
+    "paragraphs ended by list items": lambda n: "## Press release\n\n" + "a\n* b\n" * (n // 6),
+    "paragraphs ended by HTML blocks": lambda n: "## Press release\n\n" + "a\n<div>\n" * (n // 8),
 }
 
 
