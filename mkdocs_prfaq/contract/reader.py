@@ -14,6 +14,7 @@ with the page's reference definitions.
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -104,6 +105,47 @@ def _first_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     return bool(paragraph_rule(state, start, end, False))
 
 
+_TABLE = importlib.import_module("markdown_it.rules_block.table")  # the module (its name is the rule's too)
+
+
+def _cells(state: StateBlock, line: int) -> list[str]:
+    """A table row's cells, as markdown-it's table rule splits them."""
+    cells: list[str] = _TABLE.escapedSplit(_TABLE.mdTrim(_TABLE.getLine(state, line)))
+    if cells and cells[0] == "":
+        cells.pop(0)
+    if cells and cells[-1] == "":
+        cells.pop()
+    return cells
+
+
+def _table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's table rule, for the table's lines only: it decides whether a table starts
+    (the rule itself, silent) and where it ends (the rule's own loop, as written there), and the
+    table is one ``table_open``/``table_close`` pair. The reader never reads a table's cells, and
+    the rule makes three tokens for every cell of every row filled out to the header's columns:
+    a 1.5 KB table of 256 columns is 65,536 cells, 65 MB of tokens."""
+    if not _TABLE.table(state, start, end, True):
+        return False
+    if silent:
+        return True
+    columns = len(_cells(state, start))
+    terminators = state.md.block.ruler.getRules("blockquote")
+    filled, line = 0, start + 2
+    while line < end:
+        if state.sCount[line] < state.blkIndent or any(rule(state, line, end, True) for rule in terminators):
+            break
+        if not _TABLE.mdTrim(_TABLE.getLine(state, line)) or state.is_code_block(line):
+            break
+        filled += columns - len(_cells(state, line))
+        if filled > _TABLE.MAX_AUTOCOMPLETED_CELLS:
+            break
+        line += 1
+    state.push("table_open", "table", 1).map = [start, line]
+    state.push("table_close", "table", -1)
+    state.line = line
+    return True
+
+
 def _chain_as_written(md: MarkdownIt) -> bool:
     """Whether ``md``'s block rules are markdown-it's own, in the order :func:`_first_rule` knows."""
     rules = md.block.ruler.getRules("")
@@ -120,6 +162,7 @@ def _parser(nesting: int = MAX_NESTING) -> MarkdownIt:
     md.disable(["inline", "text_join", "normalize"])
     if _chain_as_written(md):  # else (a markdown-it that changed its rules) the chain alone, as it is
         md.block.ruler.before("table", "prfaq_first", _first_rule)
+        md.block.ruler.at("table", _table, {"alt": ["paragraph", "reference"]})
     return md
 
 

@@ -181,6 +181,21 @@ def _import(text: str) -> object:
     return importer.convert(text, name="p.md", today=datetime.date(2026, 1, 1), user="A")
 
 
+WIDE_TABLE = "|" + "a|" * 256 + "\n|" + "-|" * 256 + "\n" + "x\n" * 256 + "\n"
+"""1.5 KB that markdown-it's table rule fills out to 65,536 cells, three tokens each."""
+
+
+def test_a_table_is_its_lines_not_its_cells() -> None:
+    """The reader keeps a table as one block of its lines: 40 wide tables of short rows are a
+    few tokens each, not 65,536 cells' worth (2.7 GB of tokens, found by review)."""
+    text = "## Press release\n\nText.\n\n" + WIDE_TABLE * 40
+    document = reader.read(text)
+    tables = [b for b in document.blocks if b.kind == "table"]
+    assert [(b.start, b.end) for b in tables[:2]] == [(4, 262), (263, 521)]
+    assert len(tables) == 40
+    assert len(reader._MD.parse(reader._for_parser(text), {})) < 200
+
+
 BODY_CASES: dict[str, Callable[[int], str]] = {
     "blockquotes between blank lines": lambda n: "## Press release\n\n" + "> a\n\n" * (n // 5),
     "one long unattributed blockquote": lambda n: "## Press release\n\n" + "> said and said\n" * (n // 17),
@@ -193,6 +208,7 @@ BODY_CASES: dict[str, Callable[[int], str]] = {
     "paragraphs ended by headings": lambda n: "## Press release\n\n" + "a\n# h\n" * (n // 6),
     "paragraphs ended by list items": lambda n: "## Press release\n\n" + "a\n* b\n" * (n // 6),
     "paragraphs ended by HTML blocks": lambda n: "## Press release\n\n" + "a\n<div>\n" * (n // 8),
+    "wide tables of short rows": lambda n: "## Press release\n\n" + WIDE_TABLE * (n // len(WIDE_TABLE)),
 }
 
 

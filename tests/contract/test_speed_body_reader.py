@@ -39,7 +39,16 @@ def _as_chain_reads(text: str) -> str:
 
 
 def _tokens(md: MarkdownIt, text: str) -> list[dict[str, Any]]:
-    return [t.as_dict() for t in md.parse(text, {})]
+    """The tokens, a table's own left out: the reader's table is its lines, one open and close
+    pair (``reader._table``), where the chain makes three tokens a cell."""
+    out: list[dict[str, Any]] = []
+    inside = False
+    for t in md.parse(text, {}):
+        inside = inside and t.type != "table_close"
+        if not inside:
+            out.append(t.as_dict())
+        inside = inside or t.type == "table_open"
+    return out
 
 
 _LINE_STARTS = st.sampled_from([

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_prfaq.contract import body, placeholders
+from mkdocs_prfaq.contract import body, placeholders, reader
 from mkdocs_prfaq.contract.model import load_page
 from mkdocs_prfaq.contract.schema import build_validator
 
@@ -146,8 +146,8 @@ def test_body_form_gate_gives_what_reading_every_page_gives(text: str, labels: d
 
 def test_front_matter_pages_with_ordinary_headings_are_not_read_as_markdown(monkeypatch: pytest.MonkeyPatch) -> None:
     read: list[str] = []
-    original = body.markdown.read
-    monkeypatch.setattr(body.markdown, "read", lambda text: read.append(text) or original(text))
+    original = reader.read  # body.py imports the reader when it first reads a page
+    monkeypatch.setattr(reader, "read", lambda text: read.append(text) or original(text))
     assert body.parse("## Appendix\n\nNotes with *Markdown*.\n\n### More\n") is None
     assert read == []
     assert body.parse("## Appendix\n\n## FAQ\n\n### Why?\n\nBecause.\n") is not None
