@@ -187,7 +187,9 @@ FUNCTION_WORDS = PRONOUNS | _DETERMINERS | _AUXILIARIES | frozenset({
     "otherwise", "anyway", "indeed", "maybe", "nowhere", "somewhere", "everywhere", "anywhere", "said", "says",
     "earlier", "afterwards", "afterward", "elsewhere", "online", "offline", "verbatim", "outright", "overnight",
     "somehow", "anyhow", "beforehand", "ahead", "apart", "abroad", "inside", "outside", "aside", "forth", "nearby",
-    "anew", "sometimes", "plenty", "lots", "half", "various", "numerous", "countless", "certain"})
+    "anew", "sometimes", "plenty", "lots", "half", "various", "numerous", "countless", "certain", "amid", "amidst",
+    "amongst", "across", "through", "throughout", "toward", "towards", "past", "per", "despite", "unlike", "beneath",
+    "underneath", "atop", "onstage", "backstage", "overseas", "unprompted", "ok", "okay"})
 """Words that never name anyone on their own: pronouns, determiners, auxiliaries, prepositions,
 conjunctions and adverbs (``said nothing``, ``said once and for all``, ``is what users said``)."""
 _PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "al", "el",
@@ -213,6 +215,8 @@ def named_speaker(name: str) -> bool:
     if first not in _DETERMINERS and all(_name_word(w) for w in words) and any(w[0].isalpha() and not w[0].islower()
                                                                               for w in words):
         return True
+    if first in FUNCTION_WORDS and first not in _DETERMINERS:
+        return False  # 'during the beta', 'throughout the pilot': a preposition or adverb opens narration
     head = words[1:] if first in _DETERMINERS else words
     if first in _DETERMINERS and len(words) > 2 and words[1].lower() == "of":  # 'one of our customers'
         head = words[2:] if words[2].lower() not in _DETERMINERS else words[3:]
@@ -232,13 +236,15 @@ _LOWERCASE_WORD = re.compile(r"^[^\W\d_]+(?:['.\-][^\W\d_]+)*\.?$")
 
 def lowercase_name(name: str) -> bool:
     """Whether a speaker's words name someone in lowercase, as some people write their names
-    (``bell hooks``, ``danah boyd``, ``k.d. lang``, ``e e cummings``): one to three words, each a
+    (``bell hooks``, ``danah boyd``, ``k.d. lang``, ``e e cummings``): two or three words (one
+    lowercase word is an adverb or an object far more often than a name: ``said backstage``,
+    ``said ok``) unless it holds a dot (``will.i.am``), each a
     word of a name or a lowercase word of letters that is no function word (:data:`FUNCTION_WORDS`:
     ``nothing``, ``once and for all``, ``is what users``) and no adverb (``quietly``). Only an
     attribution by a :data:`TERM_VERBS` verb of a quotation that ends its sentence may name
     someone so: after other verbs lowercase words are an object (``"Pause," adds friction.``)."""
     words = name.split()
-    if not 1 <= len(words) <= 3:
+    if not (2 <= len(words) <= 3 or (len(words) == 1 and "." in words[0].strip("."))):  # 'will.i.am'
         return False
     for word in words:
         w = word.lower()

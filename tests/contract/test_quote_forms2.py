@@ -93,6 +93,13 @@ LOWERCASE_NARRATION = [
     '"Fast," said earlier.',
     '"Fast," said elsewhere online.',
     '"Fast," says here.',
+    # one lowercase word is no name, and prepositions open narration (found by review)
+    '"It is fast," said backstage.',
+    '"It is fast," said unprompted.',
+    '"It is fast," said lol.',
+    '"It is fast," said ok.',
+    '"It is fast," said amid cheers.',
+    '"It is fast," said throughout the pilot.',
 ]
 
 
@@ -243,7 +250,7 @@ NAME_WORD = st.text(st.sampled_from(LETTERS), min_size=5, max_size=8).filter(
     lambda w: w != "approx" and w not in FUNCTION_WORDS and w not in _SAID_WORDS and not w.endswith("ly")
     and not w.endswith("ing"))
 """A word of a name (five letters or more: ``dr`` or ``inc`` would be an abbreviation the sentence runs on after)."""
-LOWER_NAME = st.one_of(st.lists(NAME_WORD, min_size=1, max_size=3).map(" ".join),
+LOWER_NAME = st.one_of(st.lists(NAME_WORD, min_size=2, max_size=3).map(" ".join),
                        st.sampled_from(["bell hooks", "danah boyd", "k.d. lang", "e e cummings", "will.i.am"]))
 CAPITAL_NAME = st.one_of(st.lists(NAME_WORD.map(str.capitalize), min_size=1, max_size=3).map(" ".join),
                          st.sampled_from(["Dana Levi", "Dr. Jo Lee", "Jo de la Cruz", "Sarasvati"]))
