@@ -499,8 +499,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         return OK
     written = [(out, text, f"{catalog.checked} proposals")]
     if site.plugin.history:  # the status changes' feed, beside it as the plugin writes it
-        written.append((os.path.join(os.path.dirname(os.path.abspath(out)), "feed.xml"),
-                        engines.feed_text(site, catalog), "status changes"))
+        feed = os.path.join(os.path.dirname(os.path.abspath(out)), "feed.xml")
+        if feed == os.path.abspath(out):
+            raise UsageError(f"{shown_path(out)}: the feed of status changes is written beside the export as feed.xml "
+                             "(expected another name for the export, such as proposals.json)")
+        written.append((feed, engines.feed_text(site, catalog), "status changes"))
     for path, content, what in written:
         try:
             os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
