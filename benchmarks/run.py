@@ -112,7 +112,9 @@ def zensical_site(root: Path, n: int, *, extension: bool, body_form: bool = Fals
     ``noop``, the front-matter pages with ``benchmarks/zensical_noop.py`` instead (no layout, no checks)."""
     write_site(root, n, plugin=extension or noop, body_form=body_form)
     (root / "mkdocs.yml").unlink()
-    ext = "\n[project.markdown_extensions.prfaq]\n\n[project.plugins.prfaq]\nindex = false\n" if extension else ""
+    # no git repository here, and the plain twin has no history to show
+    options = "index = false\nhistory = false\n"
+    ext = f"\n[project.markdown_extensions.prfaq]\n\n[project.plugins.prfaq]\n{options}" if extension else ""
     ext += "\n[project.markdown_extensions.zensical_noop]\n" if noop else ""
     (root / "zensical.toml").write_text(
         '[project]\nsite_name = "Bench"\n\n[project.markdown_extensions.admonition]\n\n'
