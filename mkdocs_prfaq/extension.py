@@ -52,6 +52,7 @@ from .contract.schema import SchemaConfigError
 from .index import history, pages
 from .index import listing as index
 from .layout.fields import Field, FieldSplitter, collect
+from .layout.inline import narrow_inline
 from .layout.neighbours import safe_fence
 from .layout.page import PageComposer
 from .layout.pagemeta import page_meta
@@ -320,6 +321,7 @@ class PrfaqExtension(Extension):
         md.preprocessors.register(_Pre(md, self.splitter, holder), "prfaq", 100)
         md.treeprocessors.register(_Whole(md, holder), "prfaq_whole", -1000)
         md.postprocessors.register(_Post(md, self.splitter, holder), "prfaq", 1)
+        narrow_inline(md, lambda: holder[0] is not None)  # a page it lays out: the inline patterns it can match
         convert = md.convert
         depth = [0]
 
