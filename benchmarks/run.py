@@ -29,6 +29,8 @@ zensical: `zensical build --clean` of N proposals with the `prfaq` Markdown exte
        (N <= 1,000): median of the rounds' ratios (5 rounds, 3 at 1,000), each round building the
        three sites and a fourth, the floor: the front-matter pages with a no-op extension
        (benchmarks/zensical_noop.py), what Zensical itself spends on them. Target <= 1.0.
+zensical-instructions: the same four sites at 100 (the --sizes given, up to 100), each built once
+       under valgrind: instructions, which no neighbour's load moves. Target <= 1.0.
 edit-loop: `mkdocs serve --dirty` on 10 and on 1,000 proposals, both serving at once: the wall
        time from writing one proposal to the server answering with the change (its page; after
        a title edit proposals.json too), edits taking turns between the two sites (a load that
@@ -154,6 +156,35 @@ def bench_zensical(n: int, repeats: int) -> dict[str, Any]:
                 "wall_ratio": round(statistics.median(r[a][0] / r[b][0] for r in runs), 2),
                 "body_wall_ratio": round(statistics.median(r[c][0] / r[b][0] for r in runs), 2),
                 "repeats": repeats, "load_average": [round(x, 1) for x in os.getloadavg()]}
+
+
+def zensical_instructions(root: Path) -> int:
+    """Instructions one `zensical build --clean` executes (valgrind, as :func:`instructions`)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "benchmarks"), PYTHONHASHSEED="0")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    cmd = [sys.executable, str(Path(sys.executable).parent / "zensical"), "build", "--clean"]
+    subprocess.run(cmd, check=True, cwd=root, env=env, capture_output=True)  # bytecode cached
+    proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", *cmd],
+                          env=env, cwd=root, capture_output=True, text=True, check=True)
+    m = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
+    if m is None:
+        raise RuntimeError(f"no instruction count in valgrind's output: {proc.stderr[-500:]}")
+    return int(m.group(1).replace(",", ""))
+
+
+def bench_zensical_instructions(n: int) -> dict[str, Any]:
+    """The four sites of :func:`bench_zensical`, each built once under valgrind: instructions,
+    which the neighbours' load and Zensical's threads on contended cores cannot move."""
+    with tempfile.TemporaryDirectory() as tmp:
+        sites = {"ext": zensical_site(Path(tmp) / "ext", n, extension=True),
+                 "body": zensical_site(Path(tmp) / "body", n, extension=True, body_form=True),
+                 "plain": zensical_site(Path(tmp) / "plain", n, extension=False),
+                 "noop": zensical_site(Path(tmp) / "noop", n, extension=False, noop=True)}
+        counts = {name: zensical_instructions(root) for name, root in sites.items()}
+    plain = counts["plain"]
+    return {"n": n, **{f"{k}_instructions": v for k, v in counts.items()},
+            "ratio": round(counts["ext"] / plain, 3), "body_ratio": round(counts["body"] / plain, 3),
+            "noop_ratio": round(counts["noop"] / plain, 3)}
 
 
 def site_size(root: Path) -> int:
@@ -653,7 +684,7 @@ def bench_edit_loop(small: int, large: int, edits: int, plugin: bool) -> dict[st
 
 def main() -> None:
     sections = ("build", "build-body", "instructions", "check", "check-instructions", "nav", "filter", "nav-all",
-                "nav-listings", "history", "edit-loop", "zensical")
+                "nav-listings", "history", "edit-loop", "zensical", "zensical-instructions")
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     # No choices= here: Python 3.11's argparse rejects an empty list of a '*' positional with choices.
     ap.add_argument("sections", nargs="*", metavar="SECTION", help=f"sections to run alone, of: {', '.join(sections)}")
@@ -786,6 +817,18 @@ def main() -> None:
                       f"{len(pairs)}: {min(pairs):.2f}–{max(pairs):.2f} | **{r['body_ratio']}** | "
                       f"{len(body)}: {min(body):.2f}–{max(body):.2f} | {r['noop_ratio']} ({r['noop_cpu_s']} s) | "
                       f"{r['load_average'][0]} |", flush=True)
+    if "zensical-instructions" in args.only:
+        if shutil.which("valgrind") is None or not (Path(sys.executable).parent / "zensical").exists():
+            print("\nzensical-instructions: skipped, it needs valgrind and Zensical")
+        else:
+            print("\n| proposals, Zensical | front matter (instructions) | body form | plain Markdown | no-op floor "
+                  "| ratio, front matter | ratio, body form | floor ratio |\n|---:|---:|---:|---:|---:|---:|---:|---:|")
+            for n in [n for n in args.sizes if n <= 100]:  # a build of 100 takes about a minute under valgrind
+                r = bench_zensical_instructions(n)
+                results.setdefault("zensical-instructions", []).append(r)
+                print(f"| {n:,} | {r['ext_instructions'] / 1e9:.2f} G | {r['body_instructions'] / 1e9:.2f} G | "
+                      f"{r['plain_instructions'] / 1e9:.2f} G | {r['noop_instructions'] / 1e9:.2f} G | "
+                      f"**{r['ratio']}** | **{r['body_ratio']}** | {r['noop_ratio']} |", flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
 
