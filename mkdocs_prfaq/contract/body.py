@@ -314,7 +314,7 @@ class _Reader:
             if not (m and said):
                 said_something = said_something or bool(stripped)
                 continue
-            who = _unwrap(m[0].strip())
+            who = markdown.shown(_unwrap(m[0].strip()))  # written outside Markdown: no NUL, no control
             name, _, role = who.partition(",")
             kind = m[1] or _kind_of(name, role, self.leader_spoke)
             n = len(quotes)
@@ -547,7 +547,14 @@ _QUOTES = {'"': '"', "“": "”", "„": "“", "«": "»", "'": "'", "‘": "�
 
 
 def _unquote(text: str) -> str:
-    """A quote's text without the quotation marks around it (the layout sets its own)."""
+    """A quote's text without the quotation marks around it (the layout sets its own); emphasis
+    around the marks stays around the words (``*"Great."*`` -> ``*Great.*``)."""
+    for mark in ("**", "__", "*", "_"):
+        inner = text[len(mark) : -len(mark)]
+        if len(text) > 2 * len(mark) + 2 and text.startswith(mark) and text.endswith(mark) and inner[0] in _QUOTES \
+                and not inner.startswith(("*", "_")) and not inner.endswith(("*", "_")):
+            unquoted = _unquote(inner)
+            return f"{mark}{unquoted}{mark}" if unquoted != inner else text
     if len(text) > 2 and text[0] in _QUOTES:
         close = _QUOTES[text[0]]
         alone = text.count(text[0]) == 2 if close == text[0] else text.count(text[0]) == text.count(close) == 1
