@@ -167,6 +167,12 @@ class SiteState:
                           emit=_report_line, engine="zensical"):
             _fail([], stop)
 
+    def display(self, src: str) -> str:
+        """A page's path as the site's problems name it (relative to the working directory)."""
+        from .site import shown_path
+
+        return shown_path(os.path.normpath(os.path.join(self.docs_dir, *src.split("/"))), os.getcwd())
+
     # -- URLs ------------------------------------------------------------------------------
 
     def url(self, src: str, page_src: str) -> str | None:
@@ -403,6 +409,8 @@ class _Pre(Preprocessor):
         if marker is not None:
             kind, status, start, end = marker
             page.listing = (kind, status)
+            if not is_proposal(src, folder, state.plugin.exclude):  # the catalog reads those: a status it lacks?
+                state.composer.listing_status(state.display(src), status, functools.partial(_text, state, src))
             text = f"{text[:start]}PRFAQLISTING{state.nonce}{text[end:]}"
             return text.split("\n")
         proposal = catalog.by_src.get(src) if is_proposal(src, folder, state.plugin.exclude) else None
@@ -489,6 +497,15 @@ class _Post(Postprocessor):
                                          url)
         self.md.toc_tokens = listing_tokens(getattr(self.md, "toc_tokens", []), found)  # type: ignore[attr-defined]
         return html
+
+
+def _text(state: SiteState, src: str) -> str:
+    """A page's file as written, or '' when it cannot be read."""
+    try:
+        with open(os.path.join(state.docs_dir, *src.split("/")), encoding="utf-8-sig") as f:
+            return f.read()
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def _permalink(md: Markdown) -> str | None:
