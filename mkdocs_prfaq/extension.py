@@ -51,6 +51,7 @@ from .contract.problems import Problem, escape
 from .contract.schema import SchemaConfigError
 from .index import history, pages
 from .index import listing as index
+from .index.feed import FEED
 from .layout.fields import Field, FieldSplitter, collect
 from .layout.neighbours import safe_fence
 from .layout.page import PageComposer
@@ -166,6 +167,14 @@ class SiteState:
         if stop := report(self.catalog, fail=self.plugin.on_invalid == "fail", serving=_serving(),
                           emit=_report_line, engine="zensical"):
             _fail([], stop)
+
+    def feed(self, page_src: str) -> str | None:
+        """The link from the page ``page_src`` to the feed of status changes (``<dir>/feed.xml``, which
+        ``mkdocs-prfaq export`` writes beside ``proposals.json`` after the build), as the MkDocs index
+        links the one the plugin writes: with ``history`` on (else there is no feed)."""
+        if not self.plugin.history:
+            return None
+        return posixpath.relpath(f"{self.plugin.dir}/{FEED}", posixpath.dirname(page_src) or ".")
 
     def display(self, src: str) -> str:
         """A page's path as the site's problems name it (relative to the working directory)."""
@@ -494,7 +503,7 @@ class _Post(Postprocessor):
         # where the MkDocs plugin's listing goes (index/pages.py): the marker the page asked for, else the end
         text = text.replace(f"<p>PRFAQLISTING{state.nonce}</p>", index.INDEX_MARKER, 1)
         html, found = pages.listing_page(state.env, text, kind, status, state.catalog, state.labels, state.lifecycle,
-                                         url)
+                                         url, feed=state.feed(page.src) if kind == "index" else None)
         self.md.toc_tokens = listing_tokens(getattr(self.md, "toc_tokens", []), found)  # type: ignore[attr-defined]
         return html
 
