@@ -156,8 +156,8 @@ def backslashed(files: Iterable[File], docs_dir: str, directory: str) -> list[Pr
     Windows cannot check such a file out; MkDocs builds it."""
     prefix, cwd = directory.strip("/") + "/", os.getcwd()
     return [Problem(display_path(f, docs_dir, cwd), 1, "file",
-                    "the file name holds a backslash, with which Zensical builds no page of the site (and Windows "
-                    "cannot check the file out) (expected a name without '\\': rename the file or its folder)")
+                    "the file name holds a backslash: Zensical then builds no page of the site, and Windows cannot "
+                    "check the file out (expected a name without '\\': rename the file or its folder)")
             for f in files if "\\" in f.src_uri and f.src_uri.startswith(prefix)
             and getattr(f, "generated_by", None) is None]
 

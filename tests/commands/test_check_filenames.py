@@ -15,8 +15,8 @@ from mkdocs_prfaq.contract.problems import shown_path
 from ..conftest import Site
 from ..engines.test_zensical import valid
 
-WHY = ("file: the file name holds a backslash, with which Zensical builds no page of the site (and Windows cannot "
-       "check the file out) (expected a name without '\\': rename the file or its folder)")
+WHY = ("file: the file name holds a backslash: Zensical then builds no page of the site, and Windows cannot check "
+       "the file out (expected a name without '\\': rename the file or its folder)")
 
 
 def line(path: str) -> str:

@@ -47,8 +47,8 @@ FILE_NAME = ("front matter", "the file name holds control or line-break characte
              "only: rename the file)")
 
 
-BACKSLASH = ("file", "the file name holds a backslash, with which Zensical builds no page of the site (and Windows "
-             "cannot check the file out) (expected a name without '\\': rename the file or its folder)")
+BACKSLASH = ("file", "the file name holds a backslash: Zensical then builds no page of the site, and Windows cannot "
+             "check the file out (expected a name without '\\': rename the file or its folder)")
 PROBLEMS = len(HOSTILE) + sum("\\" in name for name in HOSTILE)
 """One problem a page, and one more for a name that holds a backslash (Zensical builds nothing then)."""
 
