@@ -51,6 +51,7 @@ from .contract.problems import Problem, escape
 from .contract.schema import SchemaConfigError
 from .index import history, pages
 from .index import listing as index
+from .index.feed import FEED
 from .layout.fields import Field, FieldSplitter, collect
 from .layout.inline import narrow_inline
 from .layout.neighbours import safe_fence
@@ -167,6 +168,20 @@ class SiteState:
         if stop := report(self.catalog, fail=self.plugin.on_invalid == "fail", serving=_serving(),
                           emit=_report_line, engine="zensical"):
             _fail([], stop)
+
+    def feed(self, page_src: str) -> str | None:
+        """The link from the page ``page_src`` to the feed of status changes (``<dir>/feed.xml``, which
+        ``mkdocs-prfaq export`` writes beside ``proposals.json`` after the build), as the MkDocs index
+        links the one the plugin writes: with ``history`` on (else there is no feed)."""
+        if not self.plugin.history:
+            return None
+        return posixpath.relpath(f"{self.plugin.dir}/{FEED}", posixpath.dirname(page_src) or ".")
+
+    def display(self, src: str) -> str:
+        """A page's path as the site's problems name it (relative to the working directory)."""
+        from .site import shown_path
+
+        return shown_path(os.path.normpath(os.path.join(self.docs_dir, *src.split("/"))), os.getcwd())
 
     # -- URLs ------------------------------------------------------------------------------
 
@@ -405,6 +420,8 @@ class _Pre(Preprocessor):
         if marker is not None:
             kind, status, start, end = marker
             page.listing = (kind, status)
+            if not is_proposal(src, folder, state.plugin.exclude):  # the catalog reads those: a status it lacks?
+                state.composer.listing_status(state.display(src), status, functools.partial(_text, state, src))
             text = f"{text[:start]}PRFAQLISTING{state.nonce}{text[end:]}"
             return text.split("\n")
         proposal = catalog.by_src.get(src) if is_proposal(src, folder, state.plugin.exclude) else None
@@ -488,9 +505,18 @@ class _Post(Postprocessor):
         # where the MkDocs plugin's listing goes (index/pages.py): the marker the page asked for, else the end
         text = text.replace(f"<p>PRFAQLISTING{state.nonce}</p>", index.INDEX_MARKER, 1)
         html, found = pages.listing_page(state.env, text, kind, status, state.catalog, state.labels, state.lifecycle,
-                                         url)
+                                         url, feed=state.feed(page.src) if kind == "index" else None)
         self.md.toc_tokens = listing_tokens(getattr(self.md, "toc_tokens", []), found)  # type: ignore[attr-defined]
         return html
+
+
+def _text(state: SiteState, src: str) -> str:
+    """A page's file as written, or '' when it cannot be read."""
+    try:
+        with open(os.path.join(state.docs_dir, *src.split("/")), encoding="utf-8-sig") as f:
+            return f.read()
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def _permalink(md: Markdown) -> str | None:

@@ -22,7 +22,7 @@ from .config import PrfaqConfig, lifecycle_of
 from .contract.labels import merge_labels
 from .contract.lifecycle import DEFAULT
 from .contract.limits import Limits, Words
-from .contract.model import Catalog, Proposal
+from .contract.model import Catalog, Proposal, is_proposal
 from .contract.schema import SchemaConfigError, SchemaValidator
 from .index import feed, history, pages
 from .index import listing as index
@@ -212,6 +212,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         if self.config.index and (marker := pages.listing_marker(markdown)) is not None:  # <!-- prfaq index -->...
             kind, status, markdown = marker
             self.listings.setdefault(src, (kind, status))
+            if self.layout is not None and not is_proposal(src, self.config.dir, self.config.exclude):  # not in catalog
+                self.layout.listing_status(display_path(page.file, config.docs_dir), status,
+                                           functools.partial(pages.text_of, page.file))  # a status the site lacks?
         if not reference.MARKER.search(markdown):
             return markdown
         return reference.fill(markdown, self.config.schema, self.lifecycle, self.labels, PrfaqConfig)

@@ -96,10 +96,11 @@ def disk_files(docs_dir: str, directory: str, exclude_docs: Any = None) -> list[
             continue
         visited.add(real)
         dirs.sort()
-        pages = sorted(n for n in names if n.lower().endswith(MARKDOWN_EXTENSIONS + ACTIVE_SUFFIXES))
+        rel = os.path.relpath(root, docs_dir).replace(os.sep, "/")
+        pages = sorted(n for n in names if n.lower().endswith(MARKDOWN_EXTENSIONS + ACTIVE_SUFFIXES) or "\\" in n
+                       or "\\" in rel)  # a backslash in a name, whatever the file: a problem (backslashed)
         if "index.md" in pages and "README.md" in pages:
             pages.remove("README.md")
-        rel = os.path.relpath(root, docs_dir).replace(os.sep, "/")
         for name in pages:
             src_uri = name if rel == "." else f"{rel}/{name}"
             files.append(ListedFile(src_uri, docs_dir, InclusionLevel.EXCLUDED if spec.match_file(src_uri)
@@ -149,6 +150,18 @@ def active_files(files: Iterable[File], docs_dir: str, directory: str) -> list[t
     return found
 
 
+def backslashed(files: Iterable[File], docs_dir: str, directory: str) -> list[Problem]:
+    """A problem for each file under ``directory`` whose path holds a backslash (in its name or a
+    folder's), whatever the file: Zensical then builds no page of the site, without a word, and
+    Windows cannot check such a file out; MkDocs builds it."""
+    prefix, cwd = directory.strip("/") + "/", os.getcwd()
+    return [Problem(display_path(f, docs_dir, cwd), 1, "file",
+                    "the file name holds a backslash: Zensical then builds no page of the site, and Windows cannot "
+                    "check the file out (expected a name without '\\': rename the file or its folder)")
+            for f in files if "\\" in f.src_uri and f.src_uri.startswith(prefix)
+            and getattr(f, "generated_by", None) is None]
+
+
 def site_validator(schema_path: str | None, lifecycle: Lifecycle = DEFAULT) -> SchemaValidator:
     """The validator for a site: its own schema if it sets one, else the bundled one; either way
     the bundled schema carries the site's lifecycle (statuses and what each requires)."""
@@ -178,6 +191,8 @@ def load_site(
         for src_uri, problem in active_files(files, docs_dir, directory):
             catalog.problems.append(problem)
             catalog.unreadable.add(src_uri)
+    if (named := backslashed(files, docs_dir, directory)) or active:
+        catalog.problems.extend(named)
         catalog.problems.sort(key=lambda p: (p.path, p.line))
     return catalog
 

@@ -47,6 +47,7 @@ __all__ = [
     "normalise",
     "parse",
     "parse_date",
+    "repeats_unspaced",
     "search_end",
 ]
 
@@ -127,6 +128,10 @@ class BodyDoc:
     """``(line, heading, headings expected)`` of each section that reads like a FAQ (its name
     says questions, or it asks some) under a heading that names none: what a missing FAQ is
     reported as, at that heading (:func:`explain_missing`)."""
+    unspaced: set[str] = field(default_factory=set)
+    """The fields of the sections written as a heading with no space after its ``#`` marks
+    (``##External FAQ``, :func:`_unspaced`): each is a problem of its own, which a
+    ``missing`` of the same field would only repeat."""
 
 
 class _Reader:
@@ -314,7 +319,7 @@ class _Reader:
             if not (m and said):
                 said_something = said_something or bool(stripped)
                 continue
-            who = _unwrap(m[0].strip())
+            who = markdown.shown(_unwrap(m[0].strip()))  # written outside Markdown: no NUL, no control
             name, _, role = who.partition(",")
             kind = m[1] or _kind_of(name, role, self.leader_spoke)
             n = len(quotes)
@@ -547,7 +552,14 @@ _QUOTES = {'"': '"', "“": "”", "„": "“", "«": "»", "'": "'", "‘": "�
 
 
 def _unquote(text: str) -> str:
-    """A quote's text without the quotation marks around it (the layout sets its own)."""
+    """A quote's text without the quotation marks around it (the layout sets its own); emphasis
+    around the marks stays around the words (``*"Great."*`` -> ``*Great.*``)."""
+    for mark in ("**", "__", "*", "_"):
+        inner = text[len(mark) : -len(mark)]
+        if len(text) > 2 * len(mark) + 2 and text.startswith(mark) and text.endswith(mark) and inner[0] in _QUOTES \
+                and not inner.startswith(("*", "_")) and not inner.endswith(("*", "_")):
+            unquoted = _unquote(inner)
+            return f"{mark}{unquoted}{mark}" if unquoted != inner else text
     if len(text) > 2 and text[0] in _QUOTES:
         close = _QUOTES[text[0]]
         alone = text.count(text[0]) == 2 if close == text[0] else text.count(text[0]) == text.count(close) == 1
@@ -595,6 +607,57 @@ _ATX_TOP = _LineStart(r" {0,3}#{1,2}(?=[ \t\n]|\Z)([^\n]*)")
 """A line that may be a heading of level 1 or 2 (``#``, ``##``), and its text after the marks."""
 
 
+_UNSPACED = _LineStart(r" {0,3}(#{1,6})(?=[^ \t\n#])([^\n]*)")
+"""A line that would be an ATX heading but for the space after its marks (``##External FAQ``): no
+heading in CommonMark, a heading in Python-Markdown."""
+_SECTION_FIELDS = {"press_release": "press_release", "external": "faq.external", "internal": "faq.internal",
+                   "faq": "faq"}
+
+
+def _unspaced_field(marks: str, text: str, extra: dict[str, set[str]]) -> str | None:
+    """The field a heading's text names when it is written with no space after its ``#`` marks:
+    a section's at any level (``#FAQ``, ``##External FAQ``, a site's label), a FAQ group's or a
+    press-release part's from ``###`` down (``###Internal``, ``###Problem``); None for any other
+    text (``#1 priority``, ``#hashtag``)."""
+    written = text.rstrip(" \t").rstrip("#").strip()
+    if not written or len(written) > 200:
+        return None
+    kind = _kind(written, extra)
+    if kind is not None:
+        return _SECTION_FIELDS[kind]
+    if len(marks) < 3:
+        return None
+    name = section_name(written)
+    group = next((k for k in ("external", "internal") if name in GROUPS[k] or name in extra.get(k, set())), None)
+    if group is not None:
+        return _SECTION_FIELDS[group]
+    part = PARTS.get(normalise(written))
+    return f"press_release.{part}" if part else None
+
+
+def _unspaced(read: markdown.Document, extra: dict[str, set[str]]) -> list[tuple[int, str, str]]:
+    """``(line index, field, message)`` of each line that would be a heading naming a section but
+    for a missing space after its ``#`` marks (``##External FAQ``): CommonMark reads it as a
+    paragraph's text, so the body form does not see the section, while Python-Markdown renders it
+    as a heading, so the author sees one. Only lines of paragraphs count (never a line in a
+    fenced block, an HTML comment or a list). Linear in the page."""
+    found = []
+    for block in read.blocks:
+        if block.kind != "paragraph" or "#" not in block.text:
+            continue
+        for k in range(block.start, block.end):
+            m = _UNSPACED.first.match(read.lines[k]) if "#" in read.lines[k][:4] else None
+            name = _unspaced_field(m.group(1), m.group(2), extra) if m else None
+            if m is None or name is None:
+                continue
+            line = read.lines[k].strip()
+            shown = line if len(line) <= 80 else line[:76] + "..."
+            expected = f"{m.group(1)} {m.group(2).strip()}"
+            expected = expected if len(expected) <= 80 else expected[:76] + "..."
+            found.append((k, name, f'"{shown}" is not a heading: put a space after the #s (expected "{expected}")'))
+    return found
+
+
 def _may_name_section(body: str, extra: dict[str, set[str]]) -> bool:
     """Whether ``body`` may hold a heading that names a section: False only when no line could
     be one (most front-matter pages: ``## Appendix``), so those are not read as Markdown. A page
@@ -607,7 +670,12 @@ def _may_name_section(body: str, extra: dict[str, set[str]]) -> bool:
         for written in (rest.strip(), rest.rstrip(" \t").rstrip("#").strip()):
             if _kind(written, extra) is not None:
                 return True
-    return _SETEXT_UNDERLINE.search(text) is not None
+    if _SETEXT_UNDERLINE.search(text) is not None:
+        return True
+    for m in _UNSPACED.finditer(text):  # '##External FAQ': named as a problem, so the page is read
+        if _unspaced_field(m.group(1), m.group(2), extra):
+            return True
+    return False
 
 
 def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -> BodyDoc | None:
@@ -626,8 +694,12 @@ def parse(body: str, offset: int = 0, labels: Mapping[str, str] | None = None) -
     reader = _Reader(read, offset)
     for line, levels, end in read.too_deep:
         reader.doc.errors.append((reader.at(line), "body", _too_deep(levels, reader.at(end - 1))))
+    for line, name, message in _unspaced(read, extra):  # '##External FAQ': a heading for Python-Markdown only
+        reader.doc.errors.append((reader.at(line), name, message))
+        reader.doc.unspaced.add(name)
     if not any(kinds):  # no section: the page is left alone, but what the reader could not read is named
-        return BodyDoc(rest=body, errors=reader.doc.errors) if reader.doc.errors else None
+        return BodyDoc(rest=body, errors=reader.doc.errors, unspaced=reader.doc.unspaced) if reader.doc.errors \
+            else None
     expected = ", ".join(dict.fromkeys([*FAQ_HEADINGS, *(labels[k] for k in ("external_faq", "internal_faq", "faq")
                                                           if labels and labels.get(k))]))
     rest: list[str] = []
@@ -715,6 +787,13 @@ def explain_missing(written: BodyDoc, field_name: str, message: str) -> tuple[in
     headings = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
     verb = "is not a FAQ heading" if len(shown) == 1 else "are not FAQ headings"
     return line, f"{headings} {verb}, so {field_name} is missing ({because}; expected one of: {expected})"
+
+
+def repeats_unspaced(written: BodyDoc, field_name: str, message: str) -> bool:
+    """Whether a field reported ``missing (...)`` is a section (or holds one) that the page writes
+    as a heading with no space after its ``#`` marks, which is reported already."""
+    return message.startswith("missing (") and any(f == field_name or f.startswith(field_name + ".")
+                                                   for f in written.unspaced)
 
 
 def _faq_section(reader: _Reader, h: _Heading, end: int, extra: dict[str, set[str]]) -> list[str]:

@@ -269,6 +269,14 @@ class _Builder:
         return merged
 
 
+NO_FRONT_MATTER = ("no front matter (a PR/FAQ page starts with a '---' line and YAML; a page under the proposals "
+                   "folder that is no PR/FAQ holds a listing marker, '<!-- prfaq index -->', "
+                   "'<!-- prfaq status NAME -->' or '<!-- prfaq roadmap -->', or is named in the plugin's exclude "
+                   "option)")
+"""What a page under the proposals folder with no front matter is told: what a PR/FAQ starts with,
+and the two ways a page there is none (a listing page, an excluded page)."""
+
+
 def split(text: str) -> tuple[str | None, str, FrontMatterError | None]:
     """Return ``(yaml_text, body, error)`` the way MkDocs splits a page."""
     if not text.endswith("\n"):
@@ -285,9 +293,7 @@ def split(text: str) -> tuple[str | None, str, FrontMatterError | None]:
         return None, text, FrontMatterError(
             1, FRONT_MATTER, "front matter is not closed (expected a line '---' after it)"
         )
-    return None, text, FrontMatterError(
-        1, FRONT_MATTER, "no front matter (a PR/FAQ page starts with a '---' line and YAML)"
-    )
+    return None, text, FrontMatterError(1, FRONT_MATTER, NO_FRONT_MATTER)
 
 
 def parse(text: str, *, max_chars: int = MAX_CHARS) -> ParsedPage:

@@ -242,6 +242,21 @@ def listing_of(text: str) -> tuple[str, str, int, int] | None:
 """What MkDocs renders as a page (``mkdocs.utils.markdown_extensions``): every one is a PR/FAQ."""
 
 
+def listing_problem(display_path: str, text: str, lifecycle: Lifecycle) -> Problem | None:
+    """A listing page whose marker names a status the site does not have
+    (``<!-- prfaq status aproved -->``, which would list nothing): a problem at the marker's line,
+    naming the statuses there are and the nearest one; None for any other page."""
+    marker = listing_of(text) if "status" in text else None
+    if marker is None or marker[0] != "status" or lifecycle.get(marker[1]) is not None:
+        return None
+    _, status, start, _ = marker
+    near = closest(status, lifecycle.names)
+    hint = f"; did you mean {near!r}?" if near else ""
+    return Problem(display_path, text.count("\n", 0, start) + 1, "status",
+                   f"the listing marker '<!-- prfaq status {status} -->' names an unknown status, so the page "
+                   f"lists nothing (expected one of: {', '.join(lifecycle.names)}){hint}")
+
+
 def excluded(path: str, patterns: Iterable[str]) -> bool:
     """Whether ``path`` (relative to the plugin's folder, with '/') matches one of the globs, or is
     inside a folder one matches: ``*`` and ``?`` stay within a folder name, ``**`` crosses folders,
@@ -332,6 +347,8 @@ def load_page(
             found = [_body_date(e) for e in found]
         if written is not None and written.not_faq:  # '## Questions customers ask' named, not 'missing'
             found = [_named(written, e) for e in found]
+        if written is not None and written.unspaced:  # '##External FAQ' named, not 'missing' too
+            found = [e for e in found if not body.repeats_unspaced(written, e.field, e.message)]
         errors.extend(e for e in found if not (by_folder and e.field == "status"))
         errors.extend(_unknown_status(parsed, lifecycle, {e.field for e in errors}))
         errors.extend(_placeholders(parsed, {e.field for e in errors}, lifecycle))
@@ -648,6 +665,8 @@ def load_catalog(
             unreadable.add(src_path)
             continue
         if listing_of(text) is not None:  # the index, a status page or the roadmap, written as a page
+            if (unknown := listing_problem(display_path, text, lifecycle)) is not None:
+                problems.append(unknown)
             continue
         nested = markdown_nesting(text)
         if nested is not None:  # Python-Markdown would recurse too deep: not built

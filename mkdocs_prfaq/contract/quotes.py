@@ -83,7 +83,7 @@ def speaker_of(text: str, *, role_required: bool = False) -> tuple[str, str] | N
     """``Name, Role`` (or ``Name at Company``) as name and role; ``Name`` or ``the author`` as a
     name and no role (None with ``role_required``)."""
     from . import reader as markdown  # markdown-it: imported when a page is first read as Markdown
-    who = markdown.plain(_QUESTION_ID_ANY.sub("", unwrap(" ".join(text.split())).rstrip())).strip()
+    who = markdown.shown(markdown.plain(_QUESTION_ID_ANY.sub("", unwrap(" ".join(text.split())).rstrip())).strip())
     if "{" in who or "}" in who:
         return None
     return vocabulary.speaker(who, role_required=role_required)
@@ -150,9 +150,15 @@ def _speaker_and_rest(tail: str, *, lowercase: bool = False) -> tuple[tuple[str,
     cut = min((x for x in (quoting.start() if quoting else None, end, company.end() - 1 if company else None)
                if x is not None), default=None)
     who, rest = (tail, "") if cut is None else (tail[: cut + 1], tail[cut + 1 :].strip())
-    found = _named(speaker_of(who), lowercase=lowercase)
+    narration = vocabulary.narration_start(who)
+    named = _named(speaker_of(who[:narration]), lowercase=lowercase) if narration else None
+    if named:  # 'said Jo Lee during the beta.': the name ends where narration starts, which is prose
+        who, rest = who[:narration], tail[narration:].strip()
+    found = named or _named(speaker_of(who), lowercase=lowercase)
     if found and found[1] and vocabulary.participle(found[1]) and "," in who:
         return (found[0], ""), None, tail[tail.index(",") + 1 :].strip()
+    if named:
+        return found, None, rest
     cont = _continuation(rest)
     return found, cont, "" if cont else rest
 

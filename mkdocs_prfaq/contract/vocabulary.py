@@ -275,6 +275,64 @@ def participle(role: str) -> bool:
     return len(words) == 1 or words[1].lower().rstrip(".,") in _PARTICIPLE_FOLLOWERS
 
 
+_ROLE_WORDS = frozenset({"of", "at", "from"})
+"""Words after a name that introduce its role (``Jo Lee at Acme``, :func:`speaker`)."""
+_DESCRIBING = frozenset({"in", "for", "with", "on"})
+"""Words that go on describing someone unnamed (``a teacher in Ohio``, ``a volunteer with the
+Red Cross``); after a name they open narration (``Jo Lee in an interview``)."""
+NARRATION_OPENERS = FUNCTION_WORDS - _DETERMINERS - PRONOUNS - _AUXILIARIES - _PARTICLES - _ROLE_WORDS - {
+    "said", "says", "no", "none", "neither", "either", "both", "few", "many", "most", "more", "much", "less", "least",
+    "little", "enough", "several", "other", "others", "such", "same", "own", "anyone", "anybody", "anything",
+    "everybody", "noone", "ones", "various", "numerous", "countless", "certain", "plenty", "lots", "half", "mine",
+    "yours", "hers", "ours", "theirs", "whoever", "whatever", "whichever", "myself", "yourself", "himself", "herself",
+    "itself", "ourselves", "themselves"}
+"""Words that open narration after a speaker's name (``said Jo Lee during the beta``, ``said Jo
+Lee yesterday``, ``said Jo Lee via email``): prepositions, conjunctions and adverbs, never a
+word that joins a name (``de``, ``and``) or introduces its role (``at``, ``of``, ``from``)."""
+_ROLE_NARRATION = frozenset({"during", "after", "before", "since", "until", "till", "amid", "amidst", "throughout",
+                             "while", "when", "yesterday", "today", "tonight", "tomorrow", "earlier", "later",
+                             "afterwards", "afterward", "meanwhile", "once", "again", "last"})
+"""Words that open narration when they open a part of a role after a comma (``said Jo Lee, VP
+Product, during the beta``): times and events, never what a role may say (``now at Acme``,
+``in charge of sales``, ``formerly of Acme``)."""
+_TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "quarter",
+                         "spring", "summer", "autumn", "fall", "winter", "day", "time", "season", "sprint"})
+"""``this week``, ``every morning``: a time phrase after a name, narration."""
+_TIME_DEICTICS = frozenset({"this", "that", "every", "each", "one", "next", "last"})
+
+
+def narration_start(who: str) -> int | None:
+    """Where narration starts in an attribution's words after its verb (an offset into ``who``),
+    or None when every word is the speaker's: a preposition, conjunction or adverb after a name
+    (``Jo Lee during the beta``, ``Jo Lee proudly``, ``Jo Lee this morning``; after someone
+    unnamed, ``in`` / ``for`` / ``with`` / ``on`` go on describing them: ``a teacher in Ohio``),
+    or a time or event opening a part of the role after a comma (``Jo Lee, VP, during the
+    beta``). The words before it still have to name someone (the caller asks
+    :func:`named_speaker`). Linear in ``who``."""
+    words = list(re.finditer(r"\S+", who))
+    if not words:
+        return None
+    unnamed = words[0].group().lower() in _DETERMINERS
+    segment_start = True  # the word opens a part of the role after a comma
+    in_name = True  # before the first comma
+    for k, m in enumerate(words):
+        word = m.group()
+        bare = word.lower().strip("().,;:!?")
+        if k and in_name:
+            time = bare in _TIME_DEICTICS and k + 1 < len(words) and \
+                words[k + 1].group().lower().strip(".,;:!?") in _TIME_NOUNS
+            if word[:1].islower() and (time or (bare in NARRATION_OPENERS and not (unnamed and bare in _DESCRIBING))
+                                       or (bare.endswith("ly") and len(bare) > 4 and bare.isalpha())):
+                return m.start()
+        elif not in_name and segment_start and word[:1].islower() and (
+                bare in _ROLE_NARRATION or (bare in _TIME_DEICTICS and k + 1 < len(words)
+                                            and words[k + 1].group().lower().strip(".,;:!?") in _TIME_NOUNS)):
+            return m.start()
+        segment_start = word.endswith(",")
+        in_name = in_name and not segment_start
+    return None
+
+
 COMPANY_ABBREVIATIONS = ("inc", "corp", "ltd", "llc", "co", "plc", "gmbh", "llp", "pty")
 """Abbreviations that end a company's name (``Acme Inc.``): followed by a capitalised word, their
 ``.`` also ends the sentence (``... CEO of Acme Inc. Pre-orders open today.``)."""

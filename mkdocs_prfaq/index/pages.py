@@ -104,11 +104,14 @@ def generate(directory: str, labels: Mapping[str, str], catalog: Catalog, lifecy
     """The files the site gets, as ``(src_uri, content, listing page)``: the index, a page per
     status that has proposals, the roadmap (each noted in ``listings``; one the author wrote,
     ``exists``, is kept and filled, with a warning when its Markdown (its file, ``find(path)``) holds
-    no listing marker), ``proposals.json`` and the ``feed`` of status changes."""
+    no listing marker; one that holds a marker shows the listing its marker asks for, as under
+    Zensical), ``proposals.json`` and the ``feed`` of status changes."""
     for path, (kind, status, title) in generated(directory, labels, catalog.proposals, lifecycle).items():
         if not exists(path):
             yield path, source(title), True
-        elif kind != "index" and listing_of(text_of(find(path))) is None:
+        elif (marker := listing_of(text_of(find(path)))) is not None:
+            kind, status = marker[0], marker[1]  # the marker wins over the path ('roadmap.md' may list a status)
+        elif kind != "index":
             log.warning(kept_page_warning(path, kind, status))
         listings[path] = (kind, status)
     yield f"{directory}/proposals.json", export(), False

@@ -21,7 +21,7 @@ import markdown as md
 from ..contract.depth import NESTING
 from ..contract.lifecycle import Lifecycle
 from ..contract.limits import Words
-from ..contract.model import Proposal
+from ..contract.model import Proposal, listing_problem
 from ..contract.problems import Problem, summary
 from . import toc
 from .compose import BODY, Composed, compose, fill, heading_ids
@@ -93,6 +93,19 @@ class PageComposer:
         if self.fail and not self.serving:
             self.stop(f"prfaq: {summary([problem])}")
         return [problem]
+
+    def listing_status(self, display: str, status: str, text: Callable[[], str]) -> None:
+        """A listing page the catalog does not read (outside the proposals folder, its ``index.md``,
+        an excluded page) whose marker names a ``status`` the site does not have: a problem, as
+        on_invalid says. ``text``: the page's file as written (for its lines), read only then."""
+        if not status or self.lifecycle.get(status) is not None:
+            return
+        problem = listing_problem(display, text(), self.lifecycle)
+        if problem is None:
+            return
+        self.report(logging.ERROR if self.fail else logging.WARNING, str(problem))
+        if self.fail and not self.serving:
+            self.stop(f"prfaq: 1 problem in the listing page {problem.shown_path}")
 
     def render_alone(self, text: str) -> str:
         """A field that a neighbour's unclosed fence swallowed, rendered on its own."""

@@ -226,10 +226,11 @@ def _disk_files_rule(docs_dir: str, directory: str, exclude_docs: Any = None) ->
             continue
         visited.add(real)
         dirs.sort()
-        pages = sorted(n for n in names if n.lower().endswith(MARKDOWN_EXTENSIONS + ACTIVE_SUFFIXES))
+        rel = os.path.relpath(root, docs_dir)
+        pages = sorted(n for n in names if n.lower().endswith(MARKDOWN_EXTENSIONS + ACTIVE_SUFFIXES)
+                       or "\\" in n or "\\" in rel)  # and every file whose path holds a backslash (reported)
         if "index.md" in pages and "README.md" in pages:
             pages.remove("README.md")
-        rel = os.path.relpath(root, docs_dir)
         for name in pages:
             file = File(os.path.join(rel, name), docs_dir, os.path.join(docs_dir, "site"), True)
             if spec.match_file(file.src_uri):

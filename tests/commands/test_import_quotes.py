@@ -275,7 +275,7 @@ def test_the_sites_labels_are_among_the_headings_named() -> None:
 
 @pytest.mark.parametrize(("quote", "read"), [
     ('> "We built them." — Jo Lee, VP Product', [("Jo Lee", "VP Product", "We built them.")]),
-    ('> *"We built them."* — pilot lead', [("pilot lead", None, '*"We built them."*')]),
+    ('> *"We built them."* — pilot lead', [("pilot lead", None, '*We built them.*')]),
     ('> "We built them,\n> for you." -- the author', [("the author", None, "We built them,\nfor you.")]),
     ('> “We built them.” ― Jo Lee, VP\n>\n> "And you." — Sam, commuter',
      [("Jo Lee", "VP", "We built them."), ("Sam", "commuter", "And you.")]),

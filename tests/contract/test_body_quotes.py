@@ -58,7 +58,7 @@ FORMS: dict[str, tuple[str, tuple[str, str, str]]] = {
     "according to": ('"It is quiet," according to Jo Park, Acme CEO.', ("Jo Park", "Acme CEO", "It is quiet.")),
     "said the author": ('"I wanted my notes to outlive any app," said the author.',
                         ("the author", "", "I wanted my notes to outlive any app.")),
-    "emphasis": ('*"Worth it,"* said Sam Rivera, pilot user.', ("Sam Rivera", "pilot user", '*"Worth it."*')),
+    "emphasis": ('*"Worth it,"* said Sam Rivera, pilot user.', ("Sam Rivera", "pilot user", '*Worth it.*')),
     "dash on the quotation's line": ('"We built it for you." — Dana Levi, VP Product',
                                      ("Dana Levi", "VP Product", "We built it for you.")),
     "continued quotation": ('"It is fast," said Dana Levi, VP Product. "And it folds."',

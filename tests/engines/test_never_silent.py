@@ -11,6 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mkdocs_prfaq.contract.frontmatter import NO_FRONT_MATTER
 from mkdocs_prfaq.contract.model import Proposal, cross_check, load_page
 from mkdocs_prfaq.contract.schema import build_validator
 
@@ -301,8 +302,7 @@ def test_exclude_option_in_check_and_build(site: Site) -> None:
     site.page("2026/README.md", "# Not excluded: only the top README is\n")
     site.config('exclude: ["templates/*", "README.md"]')
     checked = site.check("check")
-    assert (checked.code, checked.out) == (1, "docs/proposals/2026/README.md:1: front matter: no front matter "
-                                              "(a PR/FAQ page starts with a '---' line and YAML)\n")
+    assert (checked.code, checked.out) == (1, f"docs/proposals/2026/README.md:1: front matter: {NO_FRONT_MATTER}\n")
     site.config('exclude: ["templates", "**/README.md"]')
     assert site.check("check").err == "1 PR/FAQ checked, no problems\n"
     assert site.build().code == 0

@@ -47,19 +47,28 @@ FILE_NAME = ("front matter", "the file name holds control or line-break characte
              "only: rename the file)")
 
 
+BACKSLASH = ("file", "the file name holds a backslash: Zensical then builds no page of the site, and Windows cannot "
+             "check the file out (expected a name without '\\': rename the file or its folder)")
+PROBLEMS = len(HOSTILE) + sum("\\" in name for name in HOSTILE)
+"""One problem a page, and one more for a name that holds a backslash (Zensical builds nothing then)."""
+
+
 def problem_of(name: str) -> tuple[str, str]:
     """A name with control characters is itself the problem (MkDocs' own log lines would print it
     as it is, so the page is not built); a printable one gets its page's problem."""
     return OWNER if name.isprintable() else FILE_NAME
 
 
-def hostile_site(site: Site) -> dict[str, str]:
-    """One page per hostile name, each with exactly one problem; returns the expected lines."""
-    expected = {}
+def problems_of(name: str) -> list[tuple[str, str]]:
+    return [problem_of(name)] + ([BACKSLASH] if "\\" in name else [])
+
+
+def hostile_site(site: Site) -> list[str]:
+    """One page per hostile name, each with exactly one problem (and the backslash's); returns the expected lines."""
+    expected = []
     for i, (name, shown) in enumerate(HOSTILE.items()):
         site.proposal(name, "draft", i=i, id=f"p{i}", owner=None)
-        field, message = problem_of(name)
-        expected[name] = f"docs/proposals/{shown}:1: {field}: {message}"
+        expected += [f"docs/proposals/{shown}:1: {field}: {message}" for field, message in problems_of(name)]
     return expected
 
 
@@ -67,8 +76,8 @@ def test_hostile_file_names_are_one_line_each_in_check_text(site: Site) -> None:
     expected = hostile_site(site)
     result = site.check("check")
     assert result.code == 1, result.text
-    assert sorted(result.out.splitlines()) == sorted(expected.values())
-    assert result.err.splitlines() == [f"{len(HOSTILE)} problems in {len(HOSTILE)} PR/FAQs"]
+    assert sorted(result.out.splitlines()) == sorted(expected)
+    assert result.err.splitlines() == [f"{PROBLEMS} problems in {len(HOSTILE)} PR/FAQs"]
     assert all(line.isprintable() for line in result.text.splitlines())
 
 
@@ -77,10 +86,11 @@ def test_hostile_file_names_are_one_line_each_in_check_github(site: Site) -> Non
     result = site.check("check", "--format", "github")
     assert result.code == 1, result.text
     lines = result.out.splitlines()
-    assert len(lines) == len(HOSTILE)
+    assert len(lines) == PROBLEMS
     assert all(line.isprintable() and line.startswith("::error file=docs/proposals/") for line in lines)
     assert all(line.endswith((",line=1,title=PR/FAQ owner::owner: missing (a required field)",
-                              f",line=1,title=PR/FAQ front matter::front matter: {FILE_NAME[1]}")) for line in lines)
+                              f",line=1,title=PR/FAQ front matter::front matter: {FILE_NAME[1]}",
+                              f",line=1,title=PR/FAQ file::file: {BACKSLASH[1]}")) for line in lines)
     # the only workflow commands are ours: a forged '::' inside a name is escaped, never a line start
     assert "::error file=docs/proposals/a\\n%3A%3Aerror file=docs/x.md%2Cline=1%3A%3Aforged.md,line=1," in result.out
 
@@ -92,9 +102,8 @@ def test_hostile_file_names_in_check_json_keep_their_real_names(site: Site) -> N
     assert all(line.isprintable() for line in result.out.splitlines())
     report = json.loads(result.out)
     assert report["checked"] == sum(name.isprintable() for name in HOSTILE)  # the others are not read
-    assert sorted(p["path"] for p in report["problems"]) == sorted(f"docs/proposals/{n}" for n in HOSTILE)
-    assert {p["path"]: (p["field"], p["message"]) for p in report["problems"]} == {
-        f"docs/proposals/{n}": problem_of(n) for n in HOSTILE}
+    assert sorted((p["path"], p["field"], p["message"]) for p in report["problems"]) == sorted(
+        (f"docs/proposals/{n}", *problem) for n in HOSTILE for problem in problems_of(n))
 
 
 def test_hostile_file_names_are_one_line_each_in_the_build_log(site: Site) -> None:
@@ -104,8 +113,8 @@ def test_hostile_file_names_are_one_line_each_in_the_build_log(site: Site) -> No
     assert "Traceback" not in result.text
     errors = [line for line in result.err.splitlines() if line.startswith(BUILD_ERROR)]
     assert sorted(errors) == sorted(
-        [BUILD_ERROR + line for line in expected.values()]
-        + [f"{BUILD_ERROR}prfaq: {len(HOSTILE)} problems in {len(HOSTILE)} PR/FAQs"]
+        [BUILD_ERROR + line for line in expected]
+        + [f"{BUILD_ERROR}prfaq: {PROBLEMS} problems in {len(HOSTILE)} PR/FAQs"]
     )
     assert all(line.isprintable() for line in result.text.splitlines())
     assert not any(line.lstrip().startswith("::") for line in result.text.splitlines())

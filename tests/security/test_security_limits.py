@@ -142,7 +142,9 @@ URL_NAMES = ["a#b", "a?b", "a b", "a%b", 'a"b', "a<b>", "a'b", "a&b", "%2e%2e", 
 
 
 def test_file_names_with_url_characters_are_built_and_linked(site: Site, caplog: pytest.LogCaptureFixture) -> None:
-    """Characters that mean something in a URL are quoted in every link to the page, which is built."""
+    """Characters that mean something in a URL are quoted in every link to the page, which is built
+    (under on_invalid: warn: a backslash in a name is a problem, as Zensical builds nothing then)."""
+    site.config("on_invalid: warn")
     for i, name in enumerate(URL_NAMES):
         site.proposal(f"{name}.md", "draft", i=i, id=f"p{i}", title=f"Title {i}")
     ok, log = built(site, caplog)
