@@ -22,7 +22,7 @@ from .config import PrfaqConfig, lifecycle_of
 from .contract.labels import merge_labels
 from .contract.lifecycle import DEFAULT
 from .contract.limits import Limits, Words
-from .contract.model import Catalog, Proposal, is_proposal
+from .contract.model import Catalog, Proposal
 from .contract.schema import SchemaConfigError, SchemaValidator
 from .index import feed, history, pages
 from .index import listing as index
@@ -38,7 +38,6 @@ from .site import display_path, load_site, report, site_validator
 
 log = logging.getLogger("mkdocs.plugins.prfaq")
 
-_TESTED_THEMES = ("material", "mkdocs")
 _MKDOCS_VERSION = tuple(int(x) for x in mkdocs_version.split(".")[:2] if x.isdigit())
 
 
@@ -82,9 +81,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         self.catalog, self.words, self.listings, self.files = Catalog(), {}, {}, {}
         if not self.config.enabled:
             return None
-        if config.theme.name not in _TESTED_THEMES:
-            log.info(f"prfaq: theme {config.theme.name!r} is not one mkdocs-prfaq is tested with "
-                     f"({', '.join(_TESTED_THEMES)}); PR/FAQ pages use plain HTML and prfaq.css")
+        if (note := pages.untested_theme(config.theme.name)) is not None:
+            log.info(note)
         self.lifecycle = lifecycle_of(self.config)
         try:  # under `mkdocs serve`, the same options and schema make the same validator (incremental.py)
             self.validator = self.session.site_validator(dict(self.config), self.config.schema, functools.partial(
@@ -212,9 +210,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         if self.config.index and (marker := pages.listing_marker(markdown)) is not None:  # <!-- prfaq index -->...
             kind, status, markdown = marker
             self.listings.setdefault(src, (kind, status))
-            if self.layout is not None and not is_proposal(src, self.config.dir, self.config.exclude):  # not in catalog
-                self.layout.listing_status(display_path(page.file, config.docs_dir), status,
-                                           functools.partial(pages.text_of, page.file))  # a status the site lacks?
+            if self.layout is not None:  # a status the site lacks?
+                self.layout.marked_listing(page, display_path(page.file, config.docs_dir), status, self.config)
         if not reference.MARKER.search(markdown):
             return markdown
         return reference.fill(markdown, self.config.schema, self.lifecycle, self.labels, PrfaqConfig)

@@ -16,6 +16,7 @@ from ..contract.labels import status_key
 from ..contract.lifecycle import INVALID, Lifecycle
 from ..contract.model import Catalog, Proposal, listing_of
 from ..layout import navstyle
+from ..layout.page import text_of
 from ..layout.render import Heading, Link, headings
 from ..layout.statusstyle import styles, stylesheet
 from . import listing as index
@@ -53,13 +54,15 @@ def kept_page_warning(path: str, kind: str, status: str = "") -> str:
             f"its content (write '{marker(kind, status)}' on the page where the listing goes)")
 
 
-def text_of(file: Any) -> str:
-    """The Markdown of a page's file (MkDocs' ``File``), or '' for none or one that cannot be
-    read (MkDocs says so itself when it reads it)."""
-    try:
-        return str(file.content_string) if file is not None else ""
-    except (OSError, UnicodeDecodeError):
-        return ""
+TESTED_THEMES = ("material", "mkdocs")
+
+
+def untested_theme(name: str | None) -> str | None:
+    """A note for a theme mkdocs-prfaq is not tested with, or None."""
+    if name in TESTED_THEMES:
+        return None
+    return (f"prfaq: theme {name!r} is not one mkdocs-prfaq is tested with ({', '.join(TESTED_THEMES)}); "
+            "PR/FAQ pages use plain HTML and prfaq.css")
 
 
 def listing_page(env: jinja2.Environment, page_html: str, kind: str, status: str, catalog: Catalog,

@@ -21,7 +21,7 @@ import markdown as md
 from ..contract.depth import NESTING
 from ..contract.lifecycle import Lifecycle
 from ..contract.limits import Words
-from ..contract.model import Proposal, listing_problem
+from ..contract.model import Proposal, is_proposal, listing_problem
 from ..contract.problems import Problem, summary
 from . import toc
 from .compose import BODY, Composed, compose, fill, heading_ids
@@ -151,6 +151,13 @@ class PageLayout(PageComposer):
         self.neighbours.switch_off(page.meta)
         self.includes(page, markdown, display)
 
+    def marked_listing(self, page: Any, display: str, status: str, options: Any) -> None:
+        """A listing page's marker (``<!-- prfaq status NAME -->``): a status the site lacks is a
+        problem here for a page the catalog does not read (the catalog reports the others);
+        ``options``: the plugin's (``dir``, ``exclude``)."""
+        if not is_proposal(page.file.src_uri, options.dir, options.exclude):
+            self.listing_status(display, status, lambda: text_of(page.file))
+
     def includes(self, page: Any, body: str, display: str, proposal: Proposal | None = None,
                  fields: list[Field] | None = None) -> None:
         """Each include pymdownx.snippets is not let to make on a page under the folder: a problem."""
@@ -202,3 +209,12 @@ def permalink(mdx_configs: Mapping[str, Any]) -> str | None:
     if value is True:
         return "¶"
     return str(value) if value else None
+
+
+def text_of(file: Any) -> str:
+    """The Markdown of a page's file (MkDocs' ``File``), or '' for none or one that cannot be
+    read (MkDocs says so itself when it reads it)."""
+    try:
+        return str(file.content_string) if file is not None else ""
+    except (OSError, UnicodeDecodeError):
+        return ""
