@@ -23,8 +23,11 @@ lint: $(BIN)/.installed
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy
 
+# Python caches the modules it compiles, the tests' rewritten asserts too (a PYTHONDONTWRITEBYTECODE
+# in the environment made every worker compile ~150 test modules and the package again: ~4.5 s of
+# CPU each, and each process a test starts compiled the package once more).
 pytest: $(BIN)/.installed  ## on every core; tests sharing the wheel's virtualenv or a module's site run on one worker
-	$(BIN)/pytest -q -n auto --dist loadgroup
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest -q -n auto --dist loadgroup
 
 build: $(BIN)/.installed  ## build the docs site with --strict
 	$(BIN)/mkdocs build --strict
