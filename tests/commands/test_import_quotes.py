@@ -300,7 +300,7 @@ def strings(value: Any) -> list[str]:
 
 
 def test_reading_quotes_stays_linear() -> None:
-    from ..security.test_security_limits import assert_linear
+    from ..linear import assert_linear
 
     def page(n: int) -> str:
         return DRAFT + "## Press release\n\n" + ('> "a" ' + " " * 50 + '" ' + "— " * 20 + "\n") * n + \

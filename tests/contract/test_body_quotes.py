@@ -17,7 +17,7 @@ from mkdocs_prfaq.commands import importer
 from mkdocs_prfaq.contract.body import BodyDoc, parse
 
 from ..conftest import Site
-from ..security.test_security_limits import assert_linear
+from ..linear import assert_linear
 from .test_linear import hang_guard
 
 DATELINE = "**SEATTLE, WA, April 27, 2027** — Today we launch skates.\n\n"

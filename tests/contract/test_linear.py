@@ -6,9 +6,6 @@ guard (SIGALRM, far above the milliseconds these take) turns a hang into a failu
 from __future__ import annotations
 
 import datetime
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,26 +15,14 @@ from mkdocs_prfaq.commands import importer
 from mkdocs_prfaq.contract.model import load_page
 from mkdocs_prfaq.contract.schema import build_validator
 
+from ..linear import hang_guard
+
 VALIDATOR = build_validator()
 FRONT = "---\ntitle: T\nstatus: in-review\nowner: A\ncreated: 2026-01-01\n---\n\n"
 PAGE = ("## Press release\n\n**SEATTLE, WA, April 2, 2027** — Today.\n\n**Problem:** p\n\n"
         "> \"Hi\"\n> — Name, Role {leader}\n\n\"Yo\" said Sam, user.\n\n## FAQ\n\n### External FAQ\n\n"
         "#### Why? {#why}\n\nBecause.\n\n**Q: How?**\n\nA: so.\n\n### Internal FAQ (technical)\n\n"
         "#### When? ##\n\nSoon.\n")
-
-
-@contextmanager
-def hang_guard(seconds: int = 60) -> Iterator[None]:
-    def hung(*_: object) -> None:
-        raise AssertionError(f"still parsing after {seconds} s: not linear")
-
-    before = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, before)
 
 
 def read_both(body: str) -> None:

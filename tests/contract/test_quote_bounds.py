@@ -7,6 +7,7 @@ or a participle phrase is no speaker and no role."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -19,7 +20,7 @@ from mkdocs_prfaq.contract.quotes import in_paragraph
 from mkdocs_prfaq.contract.vocabulary import PERSON_NOUNS
 
 from ..conftest import Site
-from ..security.test_security_limits import assert_linear
+from ..linear import assert_linear
 from .test_linear import hang_guard
 
 DATELINE = "**SEATTLE, WA, April 27, 2027** — Today we launch skates.\n\n"
@@ -229,6 +230,7 @@ VERB = st.sampled_from(["adds", "notes", "said", "says", "explains", "added", "s
                         "admits", "agrees", "remarks", "comments"])
 CLOSE = st.sampled_from(["", ".", ",", "!", "?"])
 ABBREVIATION = st.text(st.sampled_from("ABCDEFGHJKLMNPQRSTUVWXYZ"), min_size=2, max_size=5)
+DASH = st.sampled_from(["-", "—", "–", "--"])
 
 
 @st.composite
@@ -236,17 +238,19 @@ def narration(draw: Any) -> str:
     """A narrator's sentence with a quoted term and no attribution."""
     term, close, obj = draw(TERM), draw(CLOSE), draw(OBJECT)
     form = draw(st.sampled_from(["verb", "according", "noun", "dash", "speaker after", "pronoun after"]))
-    return {
-        "verb": f'"{term}{close}" {draw(VERB)} {obj}.',
-        "according": f'"{term}" according to {draw(OBJECT)} means {draw(LOWER)}.',
-        "noun": f'"{term}" {draw(THING)}, as {draw(OBJECT)} says.',
-        "dash": f'"{term}" {draw(st.sampled_from(["-", "—", "–", "--"]))} {draw(ABBREVIATION)} '
-                f'{draw(st.sampled_from(["-", "—", "–", "--"]))} {draw(LOWER)}.',
-        "speaker after": f'"{term}{close}" {draw(st.sampled_from(["The", "the", "A", "a"]))} {draw(THING)} '
-                         f'{draw(VERB)}.',
-        "pronoun after": f'"{term}{close}" {draw(st.sampled_from(["he", "she", "they", "it", "we", "I", "you"]))} '
-                         f'{draw(VERB)}.',
-    }[form]
+    # only the drawn form's parts are drawn (drawing every form's, then keeping one, was two thirds
+    # of the test's time)
+    forms: dict[str, Callable[[], str]] = {
+        "verb": lambda: f'"{term}{close}" {draw(VERB)} {obj}.',
+        "according": lambda: f'"{term}" according to {draw(OBJECT)} means {draw(LOWER)}.',
+        "noun": lambda: f'"{term}" {draw(THING)}, as {draw(OBJECT)} says.',
+        "dash": lambda: f'"{term}" {draw(DASH)} {draw(ABBREVIATION)} {draw(DASH)} {draw(LOWER)}.',
+        "speaker after": lambda: f'"{term}{close}" {draw(st.sampled_from(["The", "the", "A", "a"]))} {draw(THING)} '
+                                 f'{draw(VERB)}.',
+        "pronoun after": lambda: f'"{term}{close}" '
+                                 f'{draw(st.sampled_from(["he", "she", "they", "it", "we", "I", "you"]))} {draw(VERB)}.',
+    }
+    return forms[form]()
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -19,7 +19,7 @@ from mkdocs_prfaq.contract.depth import LIMIT
 from mkdocs_prfaq.contract.model import load_page
 from mkdocs_prfaq.contract.schema import build_validator
 
-from ..security.test_security_limits import assert_linear
+from ..linear import assert_linear
 
 VALIDATOR = build_validator()
 FRONT = "---\ntitle: T\nstatus: draft\nowner: A\ncreated: 2026-01-01\n---\n\n"

@@ -134,13 +134,12 @@ def test_hostile_pages_run_nothing_in_chromium(built: Site, browser: Any) -> Non
         elsewhere: list[str] = []
 
         def route(r: Any) -> None:
-            if r.request.url.startswith(url):
-                r.continue_()
-            else:
-                elsewhere.append(r.request.url)
-                r.abort()
+            elsewhere.append(r.request.url)
+            r.abort()
 
-        context.route("**/*", route)
+        # only what the served site does not hold comes to Python (to be noted and refused): the
+        # site's own requests go to it without a round trip through this process each
+        context.route(re.compile("^(?!" + re.escape(url) + ")"), route)
         dialogs: list[str] = []
 
         def new_page() -> Any:

@@ -5,14 +5,11 @@ hang guard of test_linear.py turns a hang into a failure, and growth is compared
 
 from __future__ import annotations
 
-import functools
-import gc
 import json
 import logging
 import os
 import re
 import subprocess
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -38,6 +35,7 @@ from mkdocs_prfaq.layout.sanitize import TOO_DEEP, Sanitizer
 from ..conftest import BIN, Site
 from ..contract.test_linear import hang_guard
 from ..engines.test_adoption import free_port, wait_for
+from ..linear import assert_linear
 
 NOT_UTF8_NAME = "the file name is not UTF-8 (expected a name in UTF-8, as URLs need: rename the file)"
 
@@ -553,31 +551,6 @@ def test_tag_soup_repeated_is_sanitised_or_left_out_at_once(tokens: list[str], t
 
 
 # -- linear growth: 1x, 4x and 16x of each construct, under a hang guard ----------------------
-
-def cpu_time(run: Callable[[], object]) -> float:
-    """The least CPU time of three runs (a neighbour's load does not move it much), with Python's
-    cyclic garbage collector held off while each runs (its passes grow with every object alive,
-    the test's own included, and would make any allocating code look super-linear)."""
-    best = float("inf")
-    for _ in range(3):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.process_time()
-            run()
-            best = min(best, time.process_time() - start)
-        finally:
-            gc.enable()
-    return max(best, 1e-3)
-
-
-def assert_linear(make: Callable[[int], str], run: Callable[[str], object], base: int) -> None:
-    """``run`` on ``make(base)``, ``make(4 * base)`` and ``make(16 * base)``: 16 times the input
-    takes at most 64 times as long (a quadratic cost would take 256 times)."""
-    with hang_guard(300):
-        times = [cpu_time(functools.partial(run, make(base * k))) for k in (1, 4, 16)]
-    assert times[2] / times[0] < 64, f"1x/4x/16x took {times} s: not linear"
-
 
 def nested_divs(n: int) -> str:
     return "<div>" * n + "x" + "</div>" * n

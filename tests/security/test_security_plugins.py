@@ -21,6 +21,7 @@ from mkdocs_prfaq.layout.neighbours import Neighbours, _file_part, includes
 from mkdocs_prfaq.layout.sanitize import CLASSES, Sanitizer, allowed_class, clean
 
 from ..conftest import Site
+from ..linear import assert_linear
 
 pytest.importorskip("mkdocs_macros")
 pytest.importorskip("markdown_exec")
@@ -556,22 +557,10 @@ def test_a_disabled_plugin_leaves_the_folder_to_the_other_plugins(tmp_path: Path
 # -- linear ----------------------------------------------------------------------------------------
 
 
-def _seconds(fn: Any, arg: Any) -> float:
-    """The best of three runs, without the garbage collector (whose passes over every object
-    make a linear loop that allocates look super-linear)."""
-    import gc
-    import time
-
-    best = float("inf")
-    gc.disable()
-    try:
-        for _ in range(3):
-            start = time.perf_counter()
-            fn(arg)
-            best = min(best, time.perf_counter() - start)
-    finally:
-        gc.enable()
-    return best
+def _linear(make: Any, run: Any) -> None:
+    """Linear: x4 per step (x16 overall); quadratic would be x256. Generous for a shared machine
+    (``tests/linear.py``: CPU time, measured again before it fails)."""
+    assert_linear(make, run, 5_000, lambda times: times[2] <= max(times[0], 5e-3) * 80, floor=0, guard=120)
 
 
 LINEAR_CASES = {
@@ -586,31 +575,20 @@ LINEAR_CASES = {
 
 @pytest.mark.parametrize("case", sorted(LINEAR_CASES))
 def test_reading_includes_is_linear(case: str) -> None:
-    from ..contract.test_linear import hang_guard
-
-    make = LINEAR_CASES[case]
-
     def report(text: str) -> None:
         Neighbours().snippet_problems("docs/proposals/x.md", text, lambda: text, [("press_release.summary", text)])
 
-    with hang_guard(120):
-        times = [_seconds(report, make(n)) for n in (5_000, 20_000, 80_000)]
-    # linear: x4 per step (x16 overall); quadratic would be x256. Generous for a shared machine.
-    assert times[2] <= max(times[0], 5e-3) * 80, times
+    _linear(LINEAR_CASES[case], report)
 
 
 def test_classes_and_remote_urls_are_linear() -> None:
-    from ..contract.test_linear import hang_guard
-
     sanitizer = Sanitizer(remote_images=[PREFIX])
 
     def page(n: int) -> str:
         return (f'<p class="{" ".join(f"c{i} note" for i in range(n))}">x</p>'
                 f'<img src="{PREFIX}{"a/../" * n}x.png"><img src="{PREFIX}{"%2e%2e/" * n}">')
 
-    with hang_guard(120):
-        times = [_seconds(sanitizer.clean, page(n)) for n in (5_000, 20_000, 80_000)]
-    assert times[2] <= max(times[0], 5e-3) * 80, times
+    _linear(page, sanitizer.clean)
 
 
 def test_a_custom_fence_without_validator_keeps_superfences_default_on_the_sites_pages(
