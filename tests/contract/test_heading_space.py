@@ -20,7 +20,7 @@ from mkdocs_prfaq.contract.body import parse
 from mkdocs_prfaq.contract.vocabulary import EXTERNAL, FAQ, INTERNAL, PRESS_RELEASE
 
 from ..conftest import Site
-from ..security.test_security_limits import assert_linear
+from ..linear import assert_linear
 from .test_body_quotes import page
 from .test_linear import hang_guard
 

@@ -26,7 +26,7 @@ from mkdocs_prfaq.contract.body import parse
 from mkdocs_prfaq.contract.vocabulary import SAID
 
 from ..conftest import Site
-from ..security.test_security_limits import assert_linear
+from ..linear import assert_linear
 from .test_body_quotes import page
 from .test_linear import hang_guard
 from .test_quote_bounds import DATELINE, found, imported, press, prose, quotes
