@@ -18,12 +18,13 @@ The output is the same by construction, not by sampling:
   (:data:`_ATOMIC`); the first other pattern keeps itself and every pattern after it.
 - Nothing else changes: the patterns are the same objects, in the same order.
 
-``tests/layout/test_inline_prune.py`` renders generated Markdown both ways with every extension
-Zensical's default site lists and compares the HTML.
+``tests/layout/test_inline_narrow.py`` (and ``test_inline_narrow_review.py``) render generated Markdown both ways with every extension
+Zensical's default site lists (and others) and compare the HTML.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -90,7 +91,43 @@ def needs(pattern: Any) -> tuple[str, ...] | None:
 
 def _known(pattern: Any) -> bool:
     kind = type(pattern)
-    return kind.__module__ == _core.__name__ or f"{kind.__module__}.{kind.__qualname__}" in _ATOMIC
+    name = f"{kind.__module__}.{kind.__qualname__}"
+    if name == "pymdownx.emoji.EmojiPattern":  # a site's own emoji_generator may make any text
+        return _pymdownx(getattr(pattern, "generator", None))
+    if name == "pymdownx.inlinehilite.InlineHilitePattern":  # and so may a custom_inline format
+        return all(_highlighter(pattern, entry) for entry in getattr(pattern, "formatters", [None]))
+    return kind.__module__ == _core.__name__ or name in _ATOMIC
+
+
+_GENERATORS = ("zensical.extensions.emoji.to_svg", "material.extensions.emoji.to_svg")
+"""Emoji generators outside pymdownx.emoji whose elements hold only stashed text (or pymdownx's)."""
+
+
+def _made_by(function: Any, module: str, names: tuple[str, ...] = ()) -> bool:
+    """``function`` is one of ``module``'s own or named in ``names`` (known to make atomic or stashed text)."""
+    while isinstance(function, functools.partial):
+        function = function.func
+    where = str(getattr(function, "__module__", ""))
+    return where == module or f"{where}.{getattr(function, '__qualname__', '')}" in names
+
+
+def _pymdownx(function: Any) -> bool:
+    return _made_by(function, "pymdownx.emoji", _GENERATORS)
+
+
+def _own(pattern: Any, function: Any) -> bool:
+    return getattr(function, "__self__", None) is pattern and getattr(function, "__name__", "") == "highlight_code"
+
+
+def _highlighter(pattern: Any, entry: Any) -> bool:
+    """An inlinehilite formatter: the pattern's own highlighting, or arithmatex's format through pymdownx's wrapper."""
+    formatter = entry.get("formatter") if isinstance(entry, dict) else None
+    if _own(pattern, formatter):
+        return True
+    if not isinstance(formatter, functools.partial) or not _made_by(formatter, "pymdownx.inlinehilite"):
+        return False
+    fmt = formatter.keywords.get("fmt")
+    return _own(pattern, fmt) or _made_by(fmt, "pymdownx.arithmatex")
 
 
 def patterns_for(patterns: Any, text: str) -> list[Any]:
@@ -111,11 +148,26 @@ def _page_text(md: Markdown, root: Any) -> str:
         for text in (element.text, element.tail):
             if text and not isinstance(text, util.AtomicString):
                 parts.append(text)
-    footnotes = md.treeprocessors["footnote"] if "footnote" in md.treeprocessors else None
-    superscript = getattr(getattr(footnotes, "footnotes", None), "getConfig", None)
-    if superscript is not None:
-        parts.append(str(superscript("SUPERSCRIPT_TEXT")))
+    parts.extend(_markers(md))
     return "\x00".join(parts)
+
+
+def _markers(md: Markdown) -> list[str]:
+    """The text of every footnote marker the page can have (``SUPERSCRIPT_TEXT`` formatted with each
+    number: a format such as ``{:c}`` makes characters the template does not hold)."""
+    footnotes = md.treeprocessors["footnote"] if "footnote" in md.treeprocessors else None
+    extension = getattr(footnotes, "footnotes", None)
+    superscript = getattr(extension, "getConfig", None)
+    if superscript is None:
+        return []
+    template = str(superscript("SUPERSCRIPT_TEXT"))
+    count = len(getattr(extension, "footnotes", None) or ())
+    if template == "{}":
+        return []
+    try:
+        return [template.format(number) for number in range(1, count + 1)] + [template]
+    except Exception:  # the footnote pass fails the same way; keep every pattern meanwhile
+        return ["".join(needs for triggers in _NEEDS.values() for needs in triggers)]
 
 
 def _inline(md: Markdown) -> Any:
