@@ -18,8 +18,9 @@ The output is the same by construction, not by sampling:
   (:data:`_ATOMIC`); the first other pattern keeps itself and every pattern after it.
 - Nothing else changes: the patterns are the same objects, in the same order.
 
-``tests/layout/test_inline_narrow.py`` (and ``test_inline_narrow_review.py``) render generated Markdown both ways with every extension
-Zensical's default site lists (and others) and compare the HTML.
+``tests/layout/test_inline_narrow.py`` (and ``test_inline_narrow_review.py``) render generated
+Markdown both ways with every extension Zensical's default site lists (and others) and compare the
+HTML.
 """
 
 from __future__ import annotations
@@ -177,25 +178,34 @@ def _inline(md: Markdown) -> Any:
 
 
 class _Narrow(Treeprocessor):
-    def __init__(self, md: Markdown, active: Callable[[], bool]) -> None:
+    def __init__(self, md: Markdown, active: Callable[[], bool], saved: list[Any]) -> None:
         super().__init__(md)
-        self.active = active
+        self.active, self.saved = active, saved
 
     def run(self, root: Any) -> None:
         inline = _inline(self.md)
-        if inline is None or not self.active() or inline.inlinePatterns is not self.md.inlinePatterns:
+        if inline is None:
             return
-        inline.inlinePatterns = patterns_for(self.md.inlinePatterns, _page_text(self.md, root))
+        # kept for _Widen, one entry per pass: a conversion inside this one (an extension converting
+        # with the same instance) narrows for its own text and gives the outer pass its list back
+        self.saved.append(inline.inlinePatterns)
+        if self.active():
+            inline.inlinePatterns = patterns_for(self.md.inlinePatterns, _page_text(self.md, root))
 
 
 class _Widen(Treeprocessor):
+    def __init__(self, md: Markdown, saved: list[Any]) -> None:
+        super().__init__(md)
+        self.saved = saved
+
     def run(self, root: Any) -> None:
         inline = _inline(self.md)
         if inline is not None:
-            inline.inlinePatterns = self.md.inlinePatterns
+            inline.inlinePatterns = self.saved.pop() if self.saved else self.md.inlinePatterns
 
 
 def narrow_inline(md: Markdown, active: Callable[[], bool]) -> None:
     """Register the narrowing around ``md``'s inline pass, for the pages where ``active()``."""
-    md.treeprocessors.register(_Narrow(md, active), "prfaq_inline_narrow", 20.001)
-    md.treeprocessors.register(_Widen(md), "prfaq_inline_widen", 19.999)
+    saved: list[Any] = []
+    md.treeprocessors.register(_Narrow(md, active, saved), "prfaq_inline_narrow", 20.001)
+    md.treeprocessors.register(_Widen(md, saved), "prfaq_inline_widen", 19.999)

@@ -109,3 +109,32 @@ def test_a_wrong_trigger_would_be_caught() -> None:
     finally:
         inline._TRIGGERS.clear()
         inline._TRIGGERS.update(saved)
+
+
+def test_a_conversion_inside_the_inline_pass_narrows_for_its_own_text() -> None:
+    """An inline pattern that converts Markdown with the page's own instance (``md.convert`` inside
+    ``md.convert``): the inner text gets the patterns its characters need, and the outer pass
+    goes on with its own list, as with no narrowing."""
+    from xml.etree import ElementTree as etree
+
+    from markdown.inlinepatterns import InlineProcessor
+
+    class Nested(InlineProcessor):
+        def handleMatch(self, m: Any, data: str) -> tuple[Any, int, int]:
+            el = etree.Element("span")
+            inner = self.md.treeprocessors["inline"]
+            stash = inner.stashed_nodes, inner.parent_map, inner.ancestors
+            html = self.md.convert("[in](x) *em* `c`")
+            inner.stashed_nodes, inner.parent_map, inner.ancestors = stash
+            el.text = self.md.htmlStash.store(html)
+            return el, m.start(0), m.end(0)
+
+    def convert(narrow: bool) -> str:
+        md = Markdown(extensions=[])
+        md.inlinePatterns.register(Nested(r"%%", md), "nested", 50)
+        if narrow:
+            narrow_inline(md, lambda: True)
+        first = md.convert("plain %% then **bold** and *em*")
+        return first
+
+    assert convert(narrow=True) == convert(narrow=False)
