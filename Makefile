@@ -55,5 +55,5 @@ screenshots: $(BIN)/.installed  ## the browser tests' screenshots, into docs/ass
 reference: $(BIN)/.installed  ## rewrite the generated tables committed in docs/reference/*.md
 	$(BIN)/python -m mkdocs_prfaq.commands.reference docs/reference/*.md
 
-clean:
-	rm -rf $(VENV) site dist build .pytest_cache .mypy_cache .ruff_cache
+clean:  ## also the last test run's temporary files on tmpfs (they hold memory until removed)
+	rm -rf $(VENV) site dist build .pytest_cache .mypy_cache .ruff_cache /dev/shm/mkdocs-prfaq-tests-$$(id -u)
