@@ -179,9 +179,13 @@ class SiteState:
 
     def display(self, src: str) -> str:
         """A page's path as the site's problems name it (relative to the working directory)."""
-        from .site import shown_path
+        return _display(self.docs_dir, src)
 
-        return shown_path(os.path.normpath(os.path.join(self.docs_dir, *src.split("/"))), os.getcwd())
+    def text(self, src: str) -> str:
+        """A page's file as written, or '' when it cannot be read (as the MkDocs plugin reads one)."""
+        from .site import read_page
+
+        return read_page(self.docs_dir, src)
 
     # -- URLs ------------------------------------------------------------------------------
 
@@ -421,7 +425,7 @@ class _Pre(Preprocessor):
             kind, status, start, end = marker
             page.listing = (kind, status)
             if not is_proposal(src, folder, state.plugin.exclude):  # the catalog reads those: a status it lacks?
-                state.composer.listing_status(state.display(src), status, functools.partial(_text, state, src))
+                state.composer.listing_status(state.display(src), status, functools.partial(state.text, src))
             text = f"{text[:start]}PRFAQLISTING{state.nonce}{text[end:]}"
             return text.split("\n")
         proposal = catalog.by_src.get(src) if is_proposal(src, folder, state.plugin.exclude) else None
@@ -510,15 +514,6 @@ class _Post(Postprocessor):
         return html
 
 
-def _text(state: SiteState, src: str) -> str:
-    """A page's file as written, or '' when it cannot be read."""
-    try:
-        with open(os.path.join(state.docs_dir, *src.split("/")), encoding="utf-8-sig") as f:
-            return f.read()
-    except (OSError, UnicodeDecodeError):
-        return ""
-
-
 def _permalink(md: Markdown) -> str | None:
     toc = getattr(md, "treeprocessors", None)
     processor = toc["toc"] if toc is not None and "toc" in toc else None
@@ -573,10 +568,7 @@ def _unreadable(src: str, why: str) -> None:
             state.refresh()
         except BuildFailed:
             pass  # its lines and headline are pending
-    from .site import shown_path
-
-    docs = state.docs_dir if state is not None else _zensical_config().get("docs_dir") or "docs"
-    path = shown_path(os.path.normpath(os.path.join(str(docs), *src.split("/"))), os.getcwd())
+    path = state.display(src) if state is not None else _display(str(_zensical_config().get("docs_dir") or "docs"), src)
     explained = state is not None and any(p.path == path for p in state.catalog.problems)
     if explained:
         _emit(f"ERROR   -  prfaq: Zensical cannot read the front matter of {escape(path)} (its problems are "
@@ -584,6 +576,13 @@ def _unreadable(src: str, why: str) -> None:
     else:
         _emit(f"ERROR   -  {Problem(path, 1, 'front matter', f'Zensical cannot read it: {why}')} "
               f"(expected YAML that Zensical's reader accepts)")
+
+
+def _display(docs_dir: str, src: str) -> str:
+    """The path of the page ``src`` (under ``docs_dir``) as the site's problems name it."""
+    from .site import shown_path
+
+    return shown_path(os.path.normpath(os.path.join(docs_dir, *src.split("/"))), os.getcwd())
 
 
 def _current_state() -> SiteState | None:

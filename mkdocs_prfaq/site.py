@@ -121,6 +121,14 @@ class ListedFile(File):
         self.inclusion = inclusion
 
 
+def read_page(docs_dir: str, src_uri: str) -> str:
+    """A page's file as written, read as MkDocs reads one (:func:`.layout.page.text_of`), or ''
+    when it cannot be read."""
+    from .layout.page import text_of  # only for a page with a problem: check never loads the layout
+
+    return text_of(ListedFile(src_uri, docs_dir, InclusionLevel.UNDEFINED))
+
+
 ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".js", ".mjs", ".cjs", ".xml",
                    ".xsl", ".xslt", ".swf")
 """Files a browser runs script from when they are served from the site (HTML, SVG, XML and XSLT
