@@ -58,10 +58,8 @@ _DELIMITERS = {"AsteriskProcessor": r"\*", "UnderscoreProcessor": "_"}
 regular expression (3.11 has one ``DelimiterProcessor`` for every delimiter)."""
 
 _ATOMIC = frozenset({
-    "pymdownx.inlinehilite.InlineHilitePattern",
     "pymdownx.arithmatex.InlineArithmatexPattern",
     "pymdownx.keys.KeysPattern",
-    "pymdownx.emoji.EmojiPattern",
     "pymdownx.magiclink.MagiclinkAutoPattern",
     "pymdownx.magiclink.MagiclinkPattern",
     "pymdownx.magiclink.MagiclinkMailPattern",
@@ -73,7 +71,8 @@ _ATOMIC = frozenset({
 })
 """Patterns of other extensions whose elements hold only atomic text (``AtomicString``) or text
 stashed away, so the patterns after them read no new text; and the footnote marker, whose text
-(``SUPERSCRIPT_TEXT``) is counted as part of the page's (:func:`_page_text`)."""
+(``SUPERSCRIPT_TEXT``) is counted as part of the page's (:func:`_page_text`). The emoji and
+inline-code patterns are known only with their own generators and formats (:func:`_known`)."""
 
 
 def needs(pattern: Any) -> tuple[str, ...] | None:
@@ -168,7 +167,7 @@ def _markers(md: Markdown) -> list[str]:
     try:
         return [template.format(number) for number in range(1, count + 1)] + [template]
     except Exception:  # the footnote pass fails the same way; keep every pattern meanwhile
-        return ["".join(needs for triggers in _NEEDS.values() for needs in triggers)]
+        return ["".join(trigger for triggers in _NEEDS.values() for trigger in triggers)]
 
 
 def _inline(md: Markdown) -> Any:
