@@ -357,9 +357,34 @@ def load_page(
     else:
         warned = []
     problems = [Problem(display_path, e.line, e.field, e.message) for e in errors]
-    proposal = Proposal(src_path, display_path, parsed.data or {}, parsed.lines, parsed.body, not problems,
+    data = shown_data(parsed.data) if parsed.data and _MAY_HOLD_CONTROLS.search(text) else parsed.data
+    proposal = Proposal(src_path, display_path, data or {}, parsed.lines, parsed.body, not problems,
                         [Problem(display_path, w.line, w.field, w.message) for w in warned], preface)
     return proposal, problems
+
+
+_MAY_HOLD_CONTROLS = re.compile(r"[\\\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""What a page's text holds where its data may hold a control character: a YAML escape
+(``"a\\x07b"``) or the character itself (in the body form's Markdown)."""
+
+
+def shown_data(value: Any) -> Any:
+    """A page's data as its pages show it (:func:`.reader.shown`): every C0 and C1 control
+    character of every string, keys included, is U+FFFD (tab, line feed and carriage return aside).
+    Applied once, where a proposal is made of its validated data, so no layout, listing, title or
+    ``page.meta`` prints one raw (nh3 drops only NUL); problems quote the value as written."""
+    from .reader import shown  # markdown-it: imported when a page first needs it
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, str):
+            return shown(value)
+        if isinstance(value, dict):
+            return {walk(k): walk(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        return value
+
+    return walk(value)
 
 
 def _status_from_folder(
