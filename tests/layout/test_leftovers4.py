@@ -25,7 +25,7 @@ anyway), tab, line feed and carriage return."""
 
 EVERY = "".join(map(chr, [*range(0x01, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]))
 
-CONTROLS = st.sampled_from(list(EVERY) + ["\x00", "\u2028", "\u2029"])
+CONTROLS = st.sampled_from([*EVERY, "\x00", "\u2028", "\u2029"])
 TEXT = st.lists(st.one_of(CONTROLS, st.sampled_from(["a", "Ana", " ", "[31m", "é"])), min_size=1,
                 max_size=8).map("".join).map(lambda s: "x" + s)  # never blank: a blank title is a problem
 
