@@ -192,15 +192,19 @@ def load_site(
     (``sanitize: true``), each file under the folder that could run script (:func:`active_files`) is a
     problem, and among the files the site leaves out."""
     files = list(files)
-    catalog = load_catalog(proposal_sources(files, docs_dir, directory, exclude, max_bytes), validator,
+    sources = proposal_sources(files, docs_dir, directory, exclude, max_bytes)
+    catalog = load_catalog(sources, validator,
                            max_chars=max_chars, labels=labels, unknown_keys=unknown_keys, lifecycle=lifecycle,
                            directory=directory, load=load, reuse=reuse, max_bytes=max_bytes)
     if active:
         for src_uri, problem in active_files(files, docs_dir, directory):
             catalog.problems.append(problem)
             catalog.unreadable.add(src_uri)
+            catalog.others[problem.path] = "file"
     if (named := backslashed(files, docs_dir, directory)) or active:
+        pages = {shown for _, shown, _ in sources}
         catalog.problems.extend(named)
+        catalog.others.update((p.path, "file") for p in named if p.path not in pages)
         catalog.problems.sort(key=lambda p: (p.path, p.line))
     return catalog
 
@@ -215,10 +219,11 @@ def report(catalog: Catalog, *, fail: bool, serving: bool, emit: Callable[[int, 
     if problems := catalog.problems:
         for problem in problems:
             emit(logging.ERROR if fail else logging.WARNING, str(problem))
+        counted = summary(problems, catalog.others)
         if fail and not serving:
-            return f"prfaq: {summary(problems)}"
+            return f"prfaq: {counted}"
         if fail:  # MkDocs' dev server holds every request while a build fails; keep previewing instead.
-            emit(logging.ERROR, f"prfaq: {summary(problems)}; serving anyway ({engine} build stops here)")
+            emit(logging.ERROR, f"prfaq: {counted}; serving anyway ({engine} build stops here)")
         else:
-            emit(logging.WARNING, f"prfaq: {summary(problems)}; building anyway (on_invalid: warn)")
+            emit(logging.WARNING, f"prfaq: {counted}; building anyway (on_invalid: warn)")
     return None

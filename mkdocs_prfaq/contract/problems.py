@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 
 FRONT_MATTER = "front matter"
@@ -103,10 +103,17 @@ def field_path(path: tuple[str, ...]) -> str:
     )
 
 
-def summary(problems: Sequence[Problem]) -> str:
-    """``3 problems in 2 PR/FAQs``."""
-    pages = len({p.path for p in problems})
-    return f"{_plural(len(problems), 'problem')} in {_plural(pages, 'PR/FAQ')}"
+def summary(problems: Sequence[Problem], others: Mapping[str, str] | None = None) -> str:
+    """``3 problems in 2 PR/FAQs``; with ``others`` (a path -> what it is, for paths that are no
+    PR/FAQ), ``3 problems in 1 PR/FAQ and 1 listing page``, ``1 problem in 1 file``."""
+    counts: dict[str, int] = {"PR/FAQ": 0}
+    for path in {p.path for p in problems}:
+        kind = others.get(path, "PR/FAQ") if others else "PR/FAQ"
+        counts[kind] = counts.get(kind, 0) + 1
+    parts = [_plural(n, kind) for kind, n in sorted(counts.items(), key=lambda c: (c[0] != "PR/FAQ", c[0]))
+             if n or len(counts) == 1]
+    where = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return f"{_plural(len(problems), 'problem')} in {where}"
 
 
 def _plural(n: int, word: str) -> str:
