@@ -639,11 +639,12 @@ def _unspaced(read: markdown.Document, extra: dict[str, set[str]]) -> list[tuple
     """``(line index, field, message)`` of each line that would be a heading naming a section but
     for a missing space after its ``#`` marks (``##External FAQ``): CommonMark reads it as a
     paragraph's text, so the body form does not see the section, while Python-Markdown renders it
-    as a heading, so the author sees one. Only lines of paragraphs count (never a line in a
-    fenced block, an HTML comment or a list). Linear in the page."""
+    as a heading, so the author sees one. Only lines of paragraphs and of a setext heading's text
+    count (``##FAQ`` over ``---`` is a heading named ``##FAQ`` to markdown-it, ``## FAQ`` and a rule to
+    Python-Markdown), never a line in a fenced block, an HTML comment or a list. Linear in the page."""
     found = []
     for block in read.blocks:
-        if block.kind != "paragraph" or "#" not in block.text:
+        if (block.kind != "paragraph" and not (block.kind == "heading" and block.setext)) or "#" not in block.text:
             continue
         for k in range(block.start, block.end):
             m = _UNSPACED.first.match(read.lines[k]) if "#" in read.lines[k][:4] else None
