@@ -80,3 +80,60 @@ def test_zensical_counts_them_alike(tmp_path: Path) -> None:
     result = zensical(root)
     assert result.code == 1, result.text
     assert summary_line(result.err).endswith(" in 1 PR/FAQ and 1 listing page"), result.text
+
+
+# -- 4. a backslash in a file name outside the proposals folder ---------------------------------
+
+WHY = ("file: the file name holds a backslash: Zensical then builds no page of the site, and Windows cannot check "
+       "the file out (expected a name without '\\': rename the file or its folder)")
+
+
+def backslash_line(path: str) -> str:
+    from mkdocs_prfaq.contract.problems import shown_path
+
+    return f"{shown_path(path)}:1: {WHY}"
+
+
+@pytest.mark.parametrize("path", ["proposals\\x.md", "proposals\\2026\\x.md", "proposals\\2026/x.md"])
+def test_a_page_that_would_be_a_pr_faq_as_windows_reads_its_name_gets_the_folders_line(site: Site, path: str) -> None:
+    site.proposal("a.md", "draft")
+    target = site.docs / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(valid("x", "draft", 1), encoding="utf-8")
+    check = site.check("check")
+    assert check.code == 1, check.text
+    assert check.out.splitlines() == [backslash_line("docs/" + path)], check.text
+    assert check.err.splitlines()[-1] == "1 problem in 1 file", check.text
+    build = site.build()
+    assert build.code == 1 and f"ERROR   -  {backslash_line('docs/' + path)}" in build.err, build.text
+    assert "ERROR   -  prfaq: 1 problem in 1 file" in build.err, build.text
+
+
+def test_other_files_with_a_backslash_outside_the_folder_are_left_alone(site: Site) -> None:
+    site.proposal("a.md", "draft")
+    looks_like_one = valid("n", "draft", 2, title="Looks like a PR/FAQ")
+    for path, text in {"notes\\a.md": looks_like_one, "notes/b\\c.md": looks_like_one,
+                       "proposals-old\\d.md": looks_like_one, "all\\proposals.md": "# All\n\n<!-- prfaq index -->\n",
+                       "proposals\\index.md": "# Index\n"}.items():
+        (site.docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (site.docs / path).write_text(text, encoding="utf-8")
+    (site.docs / "proposals\\x.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    check = site.check("check")
+    assert check.code == 0 and "backslash" not in check.text, check.text
+    build = site.build("--strict")
+    assert build.code == 0 and "backslash" not in build.text, build.text
+    note = site.html("notes\\a/index.html")
+    assert "Looks like a PR/FAQ" in note and "prfaq-statusline" not in note  # a page of the site, as MkDocs makes it
+    assert 'href="../proposals/a/"' in site.html("all\\proposals/index.html")  # a listing page, filled
+
+
+@pytest.mark.skipif(not ZENSICAL.exists(), reason="zensical is not installed")
+def test_zensical_builds_no_page_at_all_beside_a_backslashed_name_anywhere(tmp_path: Path) -> None:
+    """What the folder's line says of Zensical (0.0.73), wherever the file is: no page is built,
+    exit 0, not a word, and the extension never runs (an invalid PR/FAQ beside it is not named).
+    Only ``check`` and MkDocs can name such a file; outside the folder they name a page that would
+    be a PR/FAQ (above), and leave the site's other files alone."""
+    root = zensical_site(tmp_path, {"proposals/bad.md": BAD, "notes/a\\b.md": "# Note\n"})
+    result = zensical(root)
+    assert result.code == 0 and "bad.md" not in result.text, result.text
+    assert not list((root / "site").rglob("*.html")), "Zensical builds pages beside a backslashed name now"
