@@ -75,6 +75,9 @@ class Proposal:
     """Body form: what the press release holds before its dateline, as written (shown there)."""
     history: History | None = field(default=None, compare=False, repr=False)
     """Its status history from git (:mod:`..index.history`), None when git gives none."""
+    written: dict[str, Any] | None = field(default=None, compare=False, repr=False)
+    """The data as written where ``data`` shows a control character as U+FFFD (:func:`shown_data`),
+    else None."""
 
     @cached_property
     def id(self) -> str:
@@ -86,6 +89,11 @@ class Proposal:
     @cached_property
     def title(self) -> str:
         return as_text(self.data.get("title")) or self.id
+
+    @cached_property
+    def written_title(self) -> str:
+        """The title as written, control characters kept: for the feed, whose XML drops them."""
+        return as_text((self.data if self.written is None else self.written).get("title")) or self.id
 
     @cached_property
     def status(self) -> str:
@@ -390,9 +398,11 @@ def load_page(
     else:
         warned = []
     problems = [Problem(display_path, e.line, e.field, e.message) for e in errors]
-    data = shown_data(parsed.data) if parsed.data and _MAY_HOLD_CONTROLS.search(text) else parsed.data
+    data, written = parsed.data, None
+    if data and _MAY_HOLD_CONTROLS.search(text) and (shown := shown_data(data)) != data:
+        data, written = shown, data
     proposal = Proposal(src_path, display_path, data or {}, parsed.lines, parsed.body, not problems,
-                        [Problem(display_path, w.line, w.field, w.message) for w in warned], preface)
+                        [Problem(display_path, w.line, w.field, w.message) for w in warned], preface, written=written)
     return proposal, problems
 
 

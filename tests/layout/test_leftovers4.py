@@ -18,6 +18,7 @@ from benchmarks.generate import body_page, prfaq_page, proposal_data
 
 from ..conftest import Site
 from ..engines.test_zensical import ZENSICAL, zensical, zensical_site
+from ..index.test_history import Repo, atom, build_site, epoch, put
 
 RAW = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """What no built page may hold: every C0 and C1 control character but NUL (which nh3 strips
@@ -105,3 +106,21 @@ def test_zensical_shows_them_as_replacement_characters_too(tmp_path: Path) -> No
     page = built["proposals/front/index.html"]
     assert "\ufffd" in page.split("<title>", 1)[1].split("</title>", 1)[0]
     assert "\ufffd" in built["proposals/index.html"] and "\ufffd" in built["proposals/roadmap/index.html"]
+
+
+def test_the_feed_drops_them_as_xml_must_and_the_json_is_valid(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not pages: the feed keeps its own rule (XML cannot hold C0 controls: dropped, the title
+    otherwise as written), and proposals.json, whose strings are escaped, is valid JSON."""
+    import json
+
+    repo = Repo(site.root)
+    put(site, "alpha.md", "draft", title="Al\x07pha\x1b[31m Launch\x85")
+    repo.commit("2027-01-02")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch("2027-01-03"))
+    build_site(site, strict=False)
+    entry = atom(site.html("proposals/feed.xml")).find("{http://www.w3.org/2005/Atom}entry")
+    assert entry is not None
+    assert entry.findtext("{http://www.w3.org/2005/Atom}title") == "Alpha[31m Launch\x85: Draft"
+    assert "\ufffd" in site.html("proposals/alpha/index.html").split("<title>", 1)[1].split("</title>", 1)[0]
+    exported = json.loads(site.html("proposals/proposals.json"))["proposals"][0]
+    assert exported["title"] == "Al\ufffdpha\ufffd[31m Launch\ufffd"  # as the pages show it
