@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # markdown-it is imported when a page is first read as Markdown
     from . import reader as markdown
+from .problems import shown
 from .quotes import Quote, attributed, in_paragraph
 from .vocabulary import (
     CLOSE_QUOTES,
@@ -319,7 +320,7 @@ class _Reader:
             if not (m and said):
                 said_something = said_something or bool(stripped)
                 continue
-            who = markdown.shown(_unwrap(m[0].strip()))  # written outside Markdown: no NUL, no control
+            who = shown(_unwrap(m[0].strip()))  # written outside Markdown: no NUL, no control
             name, _, role = who.partition(",")
             kind = m[1] or _kind_of(name, role, self.leader_spoke)
             n = len(quotes)

@@ -19,7 +19,7 @@ from . import body, frontmatter, placeholders
 from .depth import LIMIT, NESTING, markdown_nesting, too_deep
 from .lifecycle import DECISION_LEVELS, FULL_LEVELS, Lifecycle
 from .lifecycle import DEFAULT as DEFAULT_LIFECYCLE
-from .problems import FRONT_MATTER, Problem, field_path
+from .problems import CONTROL_CHARACTERS, FRONT_MATTER, Problem, field_path, shown
 from .schema import SchemaValidator
 from .validate import SUGGEST_MAX_LENGTH, SUGGEST_PER_PAGE, closest, page_errors, short
 
@@ -406,18 +406,16 @@ def load_page(
     return proposal, problems
 
 
-_MAY_HOLD_CONTROLS = re.compile(r"[\\\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_MAY_HOLD_CONTROLS = re.compile(f"[\\\\{CONTROL_CHARACTERS}]")
 """What a page's text holds where its data may hold a control character: a YAML escape
 (``"a\\x07b"``) or the character itself (in the body form's Markdown)."""
 
 
 def shown_data(value: Any) -> Any:
-    """A page's data as its pages show it (:func:`.reader.shown`): every C0 and C1 control
+    """A page's data as its pages show it (:func:`.problems.shown`): every C0 and C1 control
     character of every string, keys included, is U+FFFD (tab, line feed and carriage return aside).
     Applied once, where a proposal is made of its validated data, so no layout, listing, title or
     ``page.meta`` prints one raw (nh3 drops only NUL); problems quote the value as written."""
-    from .reader import shown  # markdown-it: imported when a page first needs it
-
     def walk(value: Any) -> Any:
         if isinstance(value, str):
             return shown(value)

@@ -48,6 +48,20 @@ def escape(text: str, *, backslash: bool = False) -> str:
     return "".join(out)
 
 
+CONTROL_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+"""Every C0 and C1 control character but tab, line feed and carriage return, as a regular
+expression's character range: what a page never shows raw (:func:`shown`)."""
+_CONTROLS = re.compile(f"[{CONTROL_CHARACTERS}]")
+
+
+def shown(text: str) -> str:
+    """Text as a page shows it: every control character of :data:`CONTROL_CHARACTERS` is U+FFFD,
+    as CommonMark makes a NUL (never printed into a page: tab and line breaks aside). For a quote's
+    speaker and role read from its attribution (:mod:`.quotes`), every string of a page's front
+    matter (:func:`.model.load_page`) and every piece of HTML the sanitiser gives back."""
+    return _CONTROLS.sub("\ufffd", text) if _CONTROLS.search(text) else text
+
+
 def shown_path(path: str) -> str:
     """A file name as printed: escaped (reversibly), and never starting a line with ``::`` (a
     GitHub Actions workflow command) or blanks: such a relative path is written ``./::x.md``."""
