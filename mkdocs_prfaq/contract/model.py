@@ -19,7 +19,7 @@ from . import body, frontmatter, placeholders
 from .depth import LIMIT, NESTING, markdown_nesting, too_deep
 from .lifecycle import DECISION_LEVELS, FULL_LEVELS, Lifecycle
 from .lifecycle import DEFAULT as DEFAULT_LIFECYCLE
-from .problems import CONTROL_CHARACTERS, FRONT_MATTER, Problem, field_path, shown
+from .problems import FRONT_MATTER, Problem, field_path, has_controls, shown
 from .schema import SchemaValidator
 from .validate import SUGGEST_MAX_LENGTH, SUGGEST_PER_PAGE, closest, page_errors, short
 
@@ -399,16 +399,12 @@ def load_page(
         warned = []
     problems = [Problem(display_path, e.line, e.field, e.message) for e in errors]
     data, written = parsed.data, None
-    if data and _MAY_HOLD_CONTROLS.search(text) and (shown := shown_data(data)) != data:
+    # a control character in the data is a YAML escape ("a\\x07b") or in the text itself (the body form)
+    if data and ("\\" in text or has_controls(text)) and (shown := shown_data(data)) != data:
         data, written = shown, data
     proposal = Proposal(src_path, display_path, data or {}, parsed.lines, parsed.body, not problems,
                         [Problem(display_path, w.line, w.field, w.message) for w in warned], preface, written=written)
     return proposal, problems
-
-
-_MAY_HOLD_CONTROLS = re.compile(f"[\\\\{CONTROL_CHARACTERS}]")
-"""What a page's text holds where its data may hold a control character: a YAML escape
-(``"a\\x07b"``) or the character itself (in the body form's Markdown)."""
 
 
 def shown_data(value: Any) -> Any:

@@ -52,6 +52,19 @@ CONTROL_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 """Every C0 and C1 control character but tab, line feed and carriage return, as a regular
 expression's character range: what a page never shows raw (:func:`shown`)."""
 _CONTROLS = re.compile(f"[{CONTROL_CHARACTERS}]")
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if b not in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xC2))
+"""Every byte of UTF-8 but the C0 controls (tab and line breaks aside), DEL and 0xC2, the first
+byte of U+0080..U+00BF, the C1 controls among them."""
+
+
+def has_controls(text: str) -> bool:
+    """Whether ``text`` holds a character of :data:`CONTROL_CHARACTERS`: its UTF-8 bytes stripped
+    of every byte that cannot be one, in C (a regular expression's character class reads a page's
+    HTML at a tenth of the speed); the regular expression only for text that holds U+0080..U+00BF."""
+    found = text.encode("utf-8", "surrogatepass").translate(None, _NOT_CONTROL_BYTES)
+    if not found:
+        return False
+    return found.count(b"\xc2") != len(found) or _CONTROLS.search(text) is not None
 
 
 def shown(text: str) -> str:
@@ -59,7 +72,7 @@ def shown(text: str) -> str:
     as CommonMark makes a NUL (never printed into a page: tab and line breaks aside). For a quote's
     speaker and role read from its attribution (:mod:`.quotes`), every string of a page's front
     matter (:func:`.model.load_page`) and every piece of HTML the sanitiser gives back."""
-    return _CONTROLS.sub("\ufffd", text) if _CONTROLS.search(text) else text
+    return _CONTROLS.sub("\ufffd", text) if has_controls(text) else text
 
 
 def shown_path(path: str) -> str:

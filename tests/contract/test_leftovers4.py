@@ -6,11 +6,14 @@ markdown-it's tokens (a setext heading's lines), in ``check`` and the build alik
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from mkdocs_prfaq.contract.problems import has_controls, shown
 
 from ..conftest import Site
 from ..linear import assert_linear
@@ -94,3 +97,17 @@ def test_check_and_the_build_name_it_once_and_fail(site: Site, underline: str) -
 @pytest.mark.slow
 def test_unspaced_setext_headings_are_found_in_linear_time() -> None:
     assert_linear(lambda n: PR + "##External FAQ\n---\n\n" * n, lambda body: errors(body), 500)
+
+
+# -- the rule for control characters (problems.shown), its fast path against the regular expression --
+
+CONTROL_RULE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(st.one_of(st.characters(max_codepoint=0x200), st.sampled_from(["\x85", "\xc2", "\xa9", "\ud800",
+                                                                              "\U0001F600", "\u2028", "\x9f", "\x80"])),
+               max_size=12))
+def test_has_controls_agrees_with_the_rule_and_shown_replaces_each(text: str) -> None:
+    assert has_controls(text) == (CONTROL_RULE.search(text) is not None), repr(text)
+    assert shown(text) == CONTROL_RULE.sub("\ufffd", text)
