@@ -105,7 +105,38 @@ def disk_files(docs_dir: str, directory: str, exclude_docs: Any = None) -> list[
             src_uri = name if rel == "." else f"{rel}/{name}"
             files.append(ListedFile(src_uri, docs_dir, InclusionLevel.EXCLUDED if spec.match_file(src_uri)
                                     else InclusionLevel.UNDEFINED))
+    for src_uri in _meant_inside(docs_dir, directory):
+        files.append(ListedFile(src_uri, docs_dir, InclusionLevel.EXCLUDED if spec.match_file(src_uri)
+                                else InclusionLevel.UNDEFINED))
     return files
+
+
+def _meant_inside(docs_dir: str, directory: str) -> list[str]:
+    """The Markdown files outside ``directory`` whose path, a backslash read as Windows reads it,
+    is inside it (``proposals\\x.md`` beside the folder, a folder ``proposals\\2026``): the
+    folders above ``directory`` are listed for names that hold a backslash, and only those walked."""
+    prefix = directory.strip("/") + "/"
+    found: list[str] = []
+    parts = directory.strip("/").split("/")
+    for depth in range(len(parts)):
+        rel = "/".join(parts[:depth])
+        try:
+            names = sorted(os.listdir(os.path.join(docs_dir, *parts[:depth])))
+        except OSError:
+            continue
+        for name in names:
+            src_uri = f"{rel}/{name}" if rel else name
+            if "\\" not in name or not (src_uri.replace("\\", "/") + "/").startswith(prefix[: len(src_uri) + 1]):
+                continue
+            path = os.path.join(docs_dir, *src_uri.split("/"))
+            if not os.path.isdir(path):
+                found.append(src_uri)
+                continue
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs.sort()
+                under = src_uri + "/" + os.path.relpath(root, path).replace(os.sep, "/")
+                found += [f"{under.removesuffix('/.')}/{n}" for n in sorted(files)]
+    return [f for f in found if f.lower().endswith(MARKDOWN_EXTENSIONS) and f.replace("\\", "/").startswith(prefix)]
 
 
 class ListedFile(File):
@@ -158,16 +189,18 @@ def active_files(files: Iterable[File], docs_dir: str, directory: str) -> list[t
     return found
 
 
-def backslashed(files: Iterable[File], docs_dir: str, directory: str) -> list[Problem]:
+def backslashed(files: Iterable[File], docs_dir: str, directory: str, exclude: Iterable[str] = ()) -> list[Problem]:
     """A problem for each file under ``directory`` whose path holds a backslash (in its name or a
     folder's), whatever the file: Zensical then builds no page of the site, without a word, and
-    Windows cannot check such a file out; MkDocs builds it."""
-    prefix, cwd = directory.strip("/") + "/", os.getcwd()
+    Windows cannot check such a file out; MkDocs builds it. Outside ``directory``, a page that
+    would be a PR/FAQ if its backslashes were folders (``proposals\\x.md``, as Windows would
+    place it) is named too; any other file there is the site's, left alone."""
+    prefix, cwd, exclude = directory.strip("/") + "/", os.getcwd(), tuple(exclude)
     return [Problem(display_path(f, docs_dir, cwd), 1, "file",
                     "the file name holds a backslash: Zensical then builds no page of the site, and Windows cannot "
                     "check the file out (expected a name without '\\': rename the file or its folder)")
-            for f in files if "\\" in f.src_uri and f.src_uri.startswith(prefix)
-            and getattr(f, "generated_by", None) is None]
+            for f in files if "\\" in f.src_uri and getattr(f, "generated_by", None) is None
+            and (f.src_uri.startswith(prefix) or is_proposal(f.src_uri.replace("\\", "/"), directory, exclude))]
 
 
 def site_validator(schema_path: str | None, lifecycle: Lifecycle = DEFAULT) -> SchemaValidator:
@@ -192,15 +225,19 @@ def load_site(
     (``sanitize: true``), each file under the folder that could run script (:func:`active_files`) is a
     problem, and among the files the site leaves out."""
     files = list(files)
-    catalog = load_catalog(proposal_sources(files, docs_dir, directory, exclude, max_bytes), validator,
+    sources = proposal_sources(files, docs_dir, directory, exclude, max_bytes)
+    catalog = load_catalog(sources, validator,
                            max_chars=max_chars, labels=labels, unknown_keys=unknown_keys, lifecycle=lifecycle,
                            directory=directory, load=load, reuse=reuse, max_bytes=max_bytes)
     if active:
         for src_uri, problem in active_files(files, docs_dir, directory):
             catalog.problems.append(problem)
             catalog.unreadable.add(src_uri)
-    if (named := backslashed(files, docs_dir, directory)) or active:
+            catalog.others[problem.path] = "file"
+    if (named := backslashed(files, docs_dir, directory, exclude)) or active:
+        pages = {shown for _, shown, _ in sources}
         catalog.problems.extend(named)
+        catalog.others.update((p.path, "file") for p in named if p.path not in pages)
         catalog.problems.sort(key=lambda p: (p.path, p.line))
     return catalog
 
@@ -215,10 +252,11 @@ def report(catalog: Catalog, *, fail: bool, serving: bool, emit: Callable[[int, 
     if problems := catalog.problems:
         for problem in problems:
             emit(logging.ERROR if fail else logging.WARNING, str(problem))
+        counted = summary(problems, catalog.others)
         if fail and not serving:
-            return f"prfaq: {summary(problems)}"
+            return f"prfaq: {counted}"
         if fail:  # MkDocs' dev server holds every request while a build fails; keep previewing instead.
-            emit(logging.ERROR, f"prfaq: {summary(problems)}; serving anyway ({engine} build stops here)")
+            emit(logging.ERROR, f"prfaq: {counted}; serving anyway ({engine} build stops here)")
         else:
-            emit(logging.WARNING, f"prfaq: {summary(problems)}; building anyway (on_invalid: warn)")
+            emit(logging.WARNING, f"prfaq: {counted}; building anyway (on_invalid: warn)")
     return None

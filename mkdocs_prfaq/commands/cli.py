@@ -86,7 +86,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         also += " (--strict: failing on them, as mkdocs build --strict does)" if args.strict and warnings else ""
         if problems:
             stale_shown = len(set(stale).intersection(problems))
-            print(summary(problems) + also + (f" ({stale_shown} stale)" if stale_shown else ""), file=sys.stderr)
+            print(summary(problems, catalog.others) + also + (f" ({stale_shown} stale)" if stale_shown else ""),
+                  file=sys.stderr)
         else:
             noun = "PR/FAQ" if checked == 1 else "PR/FAQs"
             print(f"{checked} {noun} checked, no problems{also}", file=sys.stderr)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # markdown-it is imported when a page is first read as Markdown
     from . import reader as markdown
+from .problems import shown
 from .quotes import Quote, attributed, in_paragraph
 from .vocabulary import (
     CLOSE_QUOTES,
@@ -319,7 +320,7 @@ class _Reader:
             if not (m and said):
                 said_something = said_something or bool(stripped)
                 continue
-            who = markdown.shown(_unwrap(m[0].strip()))  # written outside Markdown: no NUL, no control
+            who = shown(_unwrap(m[0].strip()))  # written outside Markdown: no NUL, no control
             name, _, role = who.partition(",")
             kind = m[1] or _kind_of(name, role, self.leader_spoke)
             n = len(quotes)
@@ -639,11 +640,12 @@ def _unspaced(read: markdown.Document, extra: dict[str, set[str]]) -> list[tuple
     """``(line index, field, message)`` of each line that would be a heading naming a section but
     for a missing space after its ``#`` marks (``##External FAQ``): CommonMark reads it as a
     paragraph's text, so the body form does not see the section, while Python-Markdown renders it
-    as a heading, so the author sees one. Only lines of paragraphs count (never a line in a
-    fenced block, an HTML comment or a list). Linear in the page."""
+    as a heading, so the author sees one. Only lines of paragraphs and of a setext heading's text
+    count (``##FAQ`` over ``---`` is a heading named ``##FAQ`` to markdown-it, ``## FAQ`` and a rule to
+    Python-Markdown), never a line in a fenced block, an HTML comment or a list. Linear in the page."""
     found = []
     for block in read.blocks:
-        if block.kind != "paragraph" or "#" not in block.text:
+        if (block.kind != "paragraph" and not (block.kind == "heading" and block.setext)) or "#" not in block.text:
             continue
         for k in range(block.start, block.end):
             m = _UNSPACED.first.match(read.lines[k]) if "#" in read.lines[k][:4] else None

@@ -19,7 +19,7 @@ from . import body, frontmatter, placeholders
 from .depth import LIMIT, NESTING, markdown_nesting, too_deep
 from .lifecycle import DECISION_LEVELS, FULL_LEVELS, Lifecycle
 from .lifecycle import DEFAULT as DEFAULT_LIFECYCLE
-from .problems import FRONT_MATTER, Problem, field_path
+from .problems import FRONT_MATTER, Problem, field_path, has_controls, shown
 from .schema import SchemaValidator
 from .validate import SUGGEST_MAX_LENGTH, SUGGEST_PER_PAGE, closest, page_errors, short
 
@@ -75,6 +75,9 @@ class Proposal:
     """Body form: what the press release holds before its dateline, as written (shown there)."""
     history: History | None = field(default=None, compare=False, repr=False)
     """Its status history from git (:mod:`..index.history`), None when git gives none."""
+    written: dict[str, Any] | None = field(default=None, compare=False, repr=False)
+    """The data as written where ``data`` shows a control character as U+FFFD (:func:`shown_data`),
+    else None."""
 
     @cached_property
     def id(self) -> str:
@@ -86,6 +89,11 @@ class Proposal:
     @cached_property
     def title(self) -> str:
         return as_text(self.data.get("title")) or self.id
+
+    @cached_property
+    def written_title(self) -> str:
+        """The title as written, control characters kept: for the feed, whose XML drops them."""
+        return as_text((self.data if self.written is None else self.written).get("title")) or self.id
 
     @cached_property
     def status(self) -> str:
@@ -177,6 +185,9 @@ class Catalog:
     permission), and files under the folder that could run script (:func:`..site.active_files`)."""
     warnings: list[Problem] = field(default_factory=list)
     """Every page's warnings, in page order."""
+    others: dict[str, str] = field(default_factory=dict)
+    """``display_path`` -> what it is, for each path with a problem that is no PR/FAQ (a listing
+    page, :data:`LISTING_PAGE`; a file that is no page): how the summary line counts it."""
 
     def __post_init__(self) -> None:
         self.by_id: dict[str, Proposal] = {}
@@ -255,6 +266,36 @@ def listing_problem(display_path: str, text: str, lifecycle: Lifecycle) -> Probl
     return Problem(display_path, text.count("\n", 0, start) + 1, "status",
                    f"the listing marker '<!-- prfaq status {status} -->' names an unknown status, so the page "
                    f"lists nothing (expected one of: {', '.join(lifecycle.names)}){hint}")
+
+
+_MARKER_LIKE = re.compile(r"^[ ]{0,3}<!--[ \t]*prfaq\b[^\n]*", re.MULTILINE)
+
+LISTING_PAGE = "listing page"
+"""What a page that is a listing, or meant to be one, is called in the summary line
+(:func:`.problems.summary`): its problems are not a PR/FAQ's."""
+
+
+def marker_problem(display_path: str, text: str) -> Problem | None:
+    """A page with no front matter whose HTML comment starts like a listing marker but is none
+    (``<!-- prfaq status: approved -->``, ``<!-- prfaq statuses approved -->``): a problem at its
+    line (the page is meant as a listing, and lists nothing); None for any other page. Read as
+    :func:`listing_of` reads markers: in an HTML block, not in a code block."""
+    if "prfaq" not in text or frontmatter.OPEN_RE.match(text) or frontmatter.EMPTY_RE.match(text):
+        return None
+    html_lines: set[int] | None = None
+    line, at = 0, 0
+    for m in _MARKER_LIKE.finditer(text):
+        line, at = line + text.count("\n", at, m.start()), m.start()
+        if html_lines is None:
+            from .reader import read
+
+            html_lines = {n for b in read(text).blocks if b.kind == "html" for n in range(b.start, b.end)}
+        if line in html_lines:
+            return Problem(display_path, line + 1, "page",
+                           f"{short(m.group(0).strip())} is not a listing marker, so the page lists nothing (expected "
+                           "'<!-- prfaq index -->', '<!-- prfaq status NAME -->' or '<!-- prfaq roadmap -->', alone "
+                           "on its line)")
+    return None
 
 
 def excluded(path: str, patterns: Iterable[str]) -> bool:
@@ -357,9 +398,30 @@ def load_page(
     else:
         warned = []
     problems = [Problem(display_path, e.line, e.field, e.message) for e in errors]
-    proposal = Proposal(src_path, display_path, parsed.data or {}, parsed.lines, parsed.body, not problems,
-                        [Problem(display_path, w.line, w.field, w.message) for w in warned], preface)
+    data, written = parsed.data, None
+    # a control character in the data is a YAML escape ("a\\x07b") or in the text itself (the body form)
+    if data and ("\\" in text or has_controls(text)) and (shown := shown_data(data)) != data:
+        data, written = shown, data
+    proposal = Proposal(src_path, display_path, data or {}, parsed.lines, parsed.body, not problems,
+                        [Problem(display_path, w.line, w.field, w.message) for w in warned], preface, written=written)
     return proposal, problems
+
+
+def shown_data(value: Any) -> Any:
+    """A page's data as its pages show it (:func:`.problems.shown`): every C0 and C1 control
+    character of every string, keys included, is U+FFFD (tab, line feed and carriage return aside).
+    Applied once, where a proposal is made of its validated data, so no layout, listing, title or
+    ``page.meta`` prints one raw (nh3 drops only NUL); problems quote the value as written."""
+    def walk(value: Any) -> Any:
+        if isinstance(value, str):
+            return shown(value)
+        if isinstance(value, dict):
+            return {walk(k): walk(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        return value
+
+    return walk(value)
 
 
 def _status_from_folder(
@@ -636,6 +698,7 @@ def load_catalog(
     proposals: list[Proposal] = []
     problems: list[Problem] = []
     unreadable: set[str] = set()
+    others: dict[str, str] = {}
     for src_path, display_path, read in sorted(sources, key=lambda s: s[0]):
         if _UNDECODED.search(src_path):  # bytes that are not UTF-8: no URL can be made of the name
             problems.append(Problem(display_path, 1, "front matter", "the file name is not UTF-8 (expected a "
@@ -667,6 +730,11 @@ def load_catalog(
         if listing_of(text) is not None:  # the index, a status page or the roadmap, written as a page
             if (unknown := listing_problem(display_path, text, lifecycle)) is not None:
                 problems.append(unknown)
+                others[display_path] = LISTING_PAGE
+            continue
+        if (odd := marker_problem(display_path, text)) is not None:  # meant as a listing page
+            problems.append(odd)
+            others[display_path] = LISTING_PAGE
             continue
         nested = markdown_nesting(text)
         if nested is not None:  # Python-Markdown would recurse too deep: not built
@@ -687,4 +755,4 @@ def load_catalog(
             p.valid = False
     problems.extend(cross)
     problems.sort(key=lambda p: (p.path, p.line))
-    return Catalog(proposals, problems, unreadable, [w for p in proposals for w in p.warnings])
+    return Catalog(proposals, problems, unreadable, [w for p in proposals for w in p.warnings], others)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 
 FRONT_MATTER = "front matter"
@@ -46,6 +46,33 @@ def escape(text: str, *, backslash: bool = False) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+CONTROL_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+"""Every C0 and C1 control character but tab, line feed and carriage return, as a regular
+expression's character range: what a page never shows raw (:func:`shown`)."""
+_CONTROLS = re.compile(f"[{CONTROL_CHARACTERS}]")
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if b not in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xC2))
+"""Every byte of UTF-8 but the C0 controls (tab and line breaks aside), DEL and 0xC2, the first
+byte of U+0080..U+00BF, the C1 controls among them."""
+
+
+def has_controls(text: str) -> bool:
+    """Whether ``text`` holds a character of :data:`CONTROL_CHARACTERS`: its UTF-8 bytes stripped
+    of every byte that cannot be one, in C (a regular expression's character class reads a page's
+    HTML at a tenth of the speed); the regular expression only for text that holds U+0080..U+00BF."""
+    found = text.encode("utf-8", "surrogatepass").translate(None, _NOT_CONTROL_BYTES)
+    if not found:
+        return False
+    return found.count(b"\xc2") != len(found) or _CONTROLS.search(text) is not None
+
+
+def shown(text: str) -> str:
+    """Text as a page shows it: every control character of :data:`CONTROL_CHARACTERS` is U+FFFD,
+    as CommonMark makes a NUL (never printed into a page: tab and line breaks aside). For a quote's
+    speaker and role read from its attribution (:mod:`.quotes`), every string of a page's front
+    matter (:func:`.model.load_page`) and every piece of HTML the sanitiser gives back."""
+    return _CONTROLS.sub("\ufffd", text) if has_controls(text) else text
 
 
 def shown_path(path: str) -> str:
@@ -103,10 +130,17 @@ def field_path(path: tuple[str, ...]) -> str:
     )
 
 
-def summary(problems: Sequence[Problem]) -> str:
-    """``3 problems in 2 PR/FAQs``."""
-    pages = len({p.path for p in problems})
-    return f"{_plural(len(problems), 'problem')} in {_plural(pages, 'PR/FAQ')}"
+def summary(problems: Sequence[Problem], others: Mapping[str, str] | None = None) -> str:
+    """``3 problems in 2 PR/FAQs``; with ``others`` (a path -> what it is, for paths that are no
+    PR/FAQ), ``3 problems in 1 PR/FAQ and 1 listing page``, ``1 problem in 1 file``."""
+    counts: dict[str, int] = {"PR/FAQ": 0}
+    for path in {p.path for p in problems}:
+        kind = others.get(path, "PR/FAQ") if others else "PR/FAQ"
+        counts[kind] = counts.get(kind, 0) + 1
+    parts = [_plural(n, kind) for kind, n in sorted(counts.items(), key=lambda c: (c[0] != "PR/FAQ", c[0]))
+             if n or len(counts) == 1]
+    where = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return f"{_plural(len(problems), 'problem')} in {where}"
 
 
 def _plural(n: int, word: str) -> str:

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from . import vocabulary
+from .problems import shown
 
 __all__ = ["QUOTE_STARTS_TRIED", "Found", "Quote", "attributed", "in_paragraph", "speaker_of", "unwrap"]
 
@@ -83,7 +84,7 @@ def speaker_of(text: str, *, role_required: bool = False) -> tuple[str, str] | N
     """``Name, Role`` (or ``Name at Company``) as name and role; ``Name`` or ``the author`` as a
     name and no role (None with ``role_required``)."""
     from . import reader as markdown  # markdown-it: imported when a page is first read as Markdown
-    who = markdown.shown(markdown.plain(_QUESTION_ID_ANY.sub("", unwrap(" ".join(text.split())).rstrip())).strip())
+    who = shown(markdown.plain(_QUESTION_ID_ANY.sub("", unwrap(" ".join(text.split())).rstrip())).strip())
     if "{" in who or "}" in who:
         return None
     return vocabulary.speaker(who, role_required=role_required)

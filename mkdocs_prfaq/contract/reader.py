@@ -376,16 +376,6 @@ def _gap(lines: list[str], start: int, end: int) -> list[Block]:
     return out
 
 
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def shown(text: str) -> str:
-    """Text a page shows as written, outside Markdown (a quote's speaker and role from its
-    attribution): a NUL is U+FFFD, as the parser makes it in Markdown (CommonMark), and so is every
-    other control character (never printed into a page: tabs and line breaks aside)."""
-    return _CONTROLS.sub("\ufffd", text) if _CONTROLS.search(text) else text
-
-
 def quote_line(line: str) -> str:
     """A blockquote's line without its ``>`` mark (``> a`` -> ``a``); a lazy line as it is."""
     stripped = line.lstrip(" ")

@@ -61,7 +61,7 @@ def feed_xml(proposals: Iterable[Proposal], url: Callable[[Proposal], str], labe
     changes no title, link or history costs a comparison)."""
     global _last
     proposals = list(proposals)
-    key = (tuple([(p.id, p.title, url(p), p.history) for p in proposals]), tuple(labels.items()), site_name,
+    key = (tuple([(p.id, p.written_title, url(p), p.history) for p in proposals]), tuple(labels.items()), site_name,
            site_url, directory, updated, limit)
     if _last is not None and _last[0] == key:
         return _last[1]
@@ -104,13 +104,13 @@ def _feed_xml(proposals: list[Proposal], url: Callable[[Proposal], str], labels:
     for e in entries:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         change = f"{label(e.before)} \u2192 {label(e.status)}" if e.before else label(e.status)
-        ET.SubElement(entry, f"{{{ATOM}}}title").text = _text(f"{e.proposal.title}: {change}")
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = _text(f"{e.proposal.written_title}: {change}")
         key = f"{base or site_name}:{e.proposal.id}:{e.commit}:{e.status}"
         ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, key)}"
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = e.time
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=href(url(e.proposal)))
         author = ET.SubElement(entry, f"{{{ATOM}}}author")
         ET.SubElement(author, f"{{{ATOM}}}name").text = _text(e.author) or "unknown"
-        summary = f"{e.proposal.title} is now {label(e.status)} (commit {e.commit[:12]})."
+        summary = f"{e.proposal.written_title} is now {label(e.status)} (commit {e.commit[:12]})."
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = _text(summary)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

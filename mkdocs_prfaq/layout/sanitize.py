@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 import nh3
 
 from ..contract.depth import LIMIT, NESTING, too_deep
-from ..contract.problems import Problem
+from ..contract.problems import Problem, shown
 
 TOO_DEEP = f'<p class="prfaq-too-deep"><em>Left out: this part nests deeper than {LIMIT} levels.</em></p>'
 
@@ -196,7 +196,7 @@ class Sanitizer:
         if too_deep(html):
             self.too_deep += 1
             return TOO_DEEP
-        return self._cleaner.clean(html)
+        return shown(self._cleaner.clean(html))  # '&#7;' is a raw control character once nh3 has read it
 
     def clean_around(self, html: str, marker: str) -> str:
         """:meth:`clean` for a page that holds ``marker`` (the index's ``<!-- prfaq:index -->``,
@@ -211,7 +211,7 @@ class Sanitizer:
             self.too_deep += 1
             return TOO_DEEP
         slot = slot_of(key)
-        return (self._cleaner if slot is None else self._slots[slot]).clean(html)
+        return shown((self._cleaner if slot is None else self._slots[slot]).clean(html))
 
     def nesting_problem(self, path: str) -> Problem | None:
         """The problem of the page at ``path`` if :meth:`clean` left out any of it (and forget it)."""
