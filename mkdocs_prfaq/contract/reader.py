@@ -131,6 +131,7 @@ def _table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     columns = len(_cells(state, start))
     terminators = state.md.block.ruler.getRules("blockquote")
     filled, line = 0, start + 2
+    parent, state.parentType = state.parentType, "table"  # as the rule: a list may end a table, not a paragraph
     while line < end:
         if state.sCount[line] < state.blkIndent or any(rule(state, line, end, True) for rule in terminators):
             break
@@ -140,6 +141,7 @@ def _table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         if filled > _TABLE.MAX_AUTOCOMPLETED_CELLS:
             break
         line += 1
+    state.parentType = parent
     state.push("table_open", "table", 1).map = [start, line]
     state.push("table_close", "table", -1)
     state.line = line

@@ -73,6 +73,8 @@ _LINES = st.lists(st.tuples(st.lists(_LINE_STARTS, max_size=4), _LINE_ENDS)
 @example("> a\n  ---", reader.MAX_NESTING)
 @example("- a\n\n  b\n  ===", reader.MAX_NESTING)
 @example("#hashtag\nnext", reader.MAX_NESTING)
+@example("text\n#|\n:--\n-", reader.MAX_NESTING)  # the table rule reads its terminators as a table's
+@example("a\nb|\n:--\n- ", reader.MAX_NESTING)
 @example("a\0b\r\nc\rd", reader.MAX_NESTING)
 @example("    code\ntext\n    lazy", reader.MAX_NESTING)
 @example("> " * 12 + "deep\ntext", 6)
