@@ -49,3 +49,58 @@ def test_no_label_runs_script_in_the_browser(tmp_path: Path) -> None:
             page.wait_for_load_state("load")
             assert page.evaluate("window.__pwned === undefined"), (path, page.evaluate("window.__pwned"))
         page.close()
+
+
+# -- Material's meta plugin: a .meta.yml under the folder is as hostile as the pages beside it --------
+
+SCRIPT = "\"><script>(window.__pwned=window.__pwned||[]).push('{where}')</script>"
+BREAK_OUT = "\"]);(window.__pwned=window.__pwned||[]).push('{where}');//"
+
+
+def meta_file_site(root: Path) -> Site:
+    site = Site(root)
+    site.config("exclude: [notes.md]", theme="material", extra="  - meta\n  - tags\n")
+    (site.docs / "tags.md").write_text("# Tags\n\n<!-- material/tags -->\n", encoding="utf-8")
+    site.proposal("a.md", "draft")
+    site.proposal("sub/b.md", "draft", i=1)
+    site.page("notes.md", "# Notes\n\nNot a PR/FAQ.\n")
+    folder = site.docs / "proposals"
+    (folder / ".meta.yml").write_text(
+        f"description: {json.dumps(SCRIPT.format(where='description'))}\n"
+        f"author: {json.dumps(SCRIPT.format(where='author'))}\n"
+        f"icon: material/rocket\nmy_key: {json.dumps(SCRIPT.format(where='my_key'))}\nhide: [navigation]\n"
+        f"tags: [{json.dumps(SCRIPT.format(where='tags'))}]\n", encoding="utf-8")
+    (folder / "sub" / ".meta.yml").write_text(
+        f"template: redirect.html\nlocation: {json.dumps(BREAK_OUT.format(where='location'))}\n", encoding="utf-8")
+    return site
+
+
+def test_a_meta_file_under_the_folder_reaches_no_page_as_markup(tmp_path: Path) -> None:
+    site = meta_file_site(tmp_path / "meta")
+    built = site.build("--strict")
+    assert built.code == 0, built.text
+    pages = ["tags/index.html", "proposals/a/index.html", "proposals/sub/b/index.html", "proposals/notes/index.html",
+             "proposals/index.html", "proposals/status/draft/index.html"]
+    for page in pages:
+        html = site.html(page)
+        assert "<script>(window.__pwned" not in html and "window.location.replace" not in html, page
+        assert 'class="md-content"' in html, page  # Material's main.html, not its redirect.html
+    a = site.html("proposals/a/index.html")
+    assert "push(&#x27;tags" not in a  # a PR/FAQ's tags are its own (the folder's other pages show them as text)
+    assert '<meta name="description" content="&quot;&gt;&lt;script&gt;' in a  # a known key: shown, as text
+    assert "my_key" not in a and "rocket" not in a  # not a PR/FAQ field, or a theme key the plugin owns
+    assert 'data-md-type="navigation" hidden>' in a  # hide: [navigation], a theme key a PR/FAQ may set, applies
+
+
+@pytest.mark.browser
+def test_no_meta_file_runs_script_in_the_browser(tmp_path: Path) -> None:
+    site = meta_file_site(tmp_path / "meta")
+    assert site.build().code == 0
+    with serve(site.root / "site") as url, chromium() as browser:
+        page: Any = browser.new_page()
+        for path in ("tags/", "proposals/a/", "proposals/sub/b/", "proposals/notes/", "proposals/"):
+            page.goto(url + path, wait_until="domcontentloaded", timeout=10_000)
+            page.wait_for_timeout(200)
+            assert page.evaluate("window.__pwned === undefined"), (path, page.evaluate("window.__pwned"))
+            assert page.url.endswith(path), page.url  # no redirect
+        page.close()
