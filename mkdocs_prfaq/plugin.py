@@ -203,6 +203,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
     def _markdown_first(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         proposal, src = self._proposal(page), page.file.src_uri
         self.splitter.active = self.neighbours.active = self.config.enabled and src.startswith(f"{self.config.dir}/")
+        if self.config.enabled and self.layout is not None:
+            self.layout.keep_meta(page)  # for _markdown_settled
         if proposal is not None and self.layout is not None:
             return self.layout.proposal_markdown(page, markdown, proposal, index.is_listed(proposal, self.lifecycle))
         if self.neighbours.active and self.layout is not None:
@@ -218,8 +220,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
 
     @event_priority(49)  # after Material's meta plugin (50) merged a folder's .meta.yml into page.meta
     def _markdown_settled(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
-        if self.neighbours.active and self.layout is not None:
-            self.layout.settled_meta(page)
+        if self.config.enabled and self.layout is not None:
+            self.layout.settled_meta(page, self.config.dir)
 
     on_page_markdown = CombinedEvent(_markdown_first, _markdown_settled)
 

@@ -155,13 +155,28 @@ class PageLayout(PageComposer):
         self.own_meta[page.file.src_uri] = dict(page.meta), False
         self.includes(page, markdown, display)
 
-    def settled_meta(self, page: Any) -> None:
+    def keep_meta(self, page: Any) -> None:
+        """Any page's metadata before other plugins see it (a page under the folder's is set by
+        :meth:`proposal_markdown` or :meth:`folder_markdown` next)."""
+        self.own_meta[page.file.src_uri] = dict(page.meta), False
+
+    def settled_meta(self, page: Any, folder: str) -> None:
         """After the plugins that merge metadata files into a page's (Material's ``meta``, at its
         priority 50), a page under the folder gets back the metadata the plugin set
-        (:func:`.pagemeta.settle`)."""
-        own = self.own_meta.get(page.file.src_uri)
-        if own is not None:
-            settle(page.meta, own[0], self.known if own[1] else None)
+        (:func:`.pagemeta.settle`); so does a page outside it that a metadata file under the folder
+        reached (Material's meta plugin applies ``proposals/.meta.yml`` to every page whose path
+        starts with ``proposals``: ``proposals-guide.md`` too)."""
+        src = page.file.src_uri
+        own = self.own_meta.get(src)
+        if own is None:
+            return
+        if not src.startswith(f"{folder}/"):
+            merged = page.meta.get("__extends")
+            if not (isinstance(merged, list)
+                    and any(isinstance(path, str) and path.replace("\\", "/").startswith(f"{folder}/")
+                            for path in merged)):
+                return
+        settle(page.meta, own[0], self.known if own[1] else None)
 
     def marked_listing(self, page: Any, display: str, status: str, options: Any) -> None:
         """A listing page's marker (``<!-- prfaq status NAME -->``): a status the site lacks is a

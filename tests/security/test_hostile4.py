@@ -64,6 +64,8 @@ def meta_file_site(root: Path) -> Site:
     site.proposal("a.md", "draft")
     site.proposal("sub/b.md", "draft", i=1)
     site.page("notes.md", "# Notes\n\nNot a PR/FAQ.\n")
+    # outside the folder, but Material's meta plugin applies proposals/.meta.yml to every path starting "proposals"
+    (site.docs / "proposals-guide.md").write_text("# How we write proposals\n", encoding="utf-8")
     folder = site.docs / "proposals"
     (folder / ".meta.yml").write_text(
         f"description: {json.dumps(SCRIPT.format(where='description'))}\n"
@@ -79,7 +81,7 @@ def test_a_meta_file_under_the_folder_reaches_no_page_as_markup(tmp_path: Path) 
     site = meta_file_site(tmp_path / "meta")
     built = site.build("--strict")
     assert built.code == 0, built.text
-    pages = ["tags/index.html", "proposals/a/index.html", "proposals/sub/b/index.html", "proposals/notes/index.html",
+    pages = ["tags/index.html", "proposals-guide/index.html", "proposals/a/index.html", "proposals/sub/b/index.html", "proposals/notes/index.html",
              "proposals/index.html", "proposals/status/draft/index.html"]
     for page in pages:
         html = site.html(page)
@@ -98,7 +100,7 @@ def test_no_meta_file_runs_script_in_the_browser(tmp_path: Path) -> None:
     assert site.build().code == 0
     with serve(site.root / "site") as url, chromium() as browser:
         page: Any = browser.new_page()
-        for path in ("tags/", "proposals/a/", "proposals/sub/b/", "proposals/notes/", "proposals/"):
+        for path in ("tags/", "proposals-guide/", "proposals/a/", "proposals/sub/b/", "proposals/notes/", "proposals/"):
             page.goto(url + path, wait_until="domcontentloaded", timeout=10_000)
             page.wait_for_timeout(200)
             assert page.evaluate("window.__pwned === undefined"), (path, page.evaluate("window.__pwned"))
