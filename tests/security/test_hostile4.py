@@ -106,3 +106,64 @@ def test_no_meta_file_runs_script_in_the_browser(tmp_path: Path) -> None:
             assert page.evaluate("window.__pwned === undefined"), (path, page.evaluate("window.__pwned"))
             assert page.url.endswith(path), page.url  # no redirect
         page.close()
+
+
+# -- symbolic links under the folder: MkDocs follows them and publishes what they lead to ---------------
+
+LINKED = ("a symbolic link to {where} would publish that file on the site (a secret of the workspace the site is "
+          "built in, such as .env or .git/config); left out of the site (expected the file itself under proposals/: "
+          "replace the link with a copy)")
+
+
+def linked_site(root: Path, options: str = "") -> Site:
+    site = Site(root)
+    site.config(options)
+    site.proposal("ok.md", "draft")
+    (site.root / ".env").write_text("AWS_SECRET=ENV-SECRET-1\n", encoding="utf-8")
+    (site.root / "secret.md").write_text("---\ntitle: S\nstatus: draft\nowner: O\ncreated: 2026-01-01\n---\n"
+                                         "TOKEN=PAGE-SECRET-2\n", encoding="utf-8")
+    (site.docs / ".hidden.png").write_bytes(b"\x89PNG\r\n\x1a\nHIDDEN-SECRET-3")
+    (site.docs / "assets").mkdir()
+    (site.docs / "assets" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\nLOGO")
+    folder = site.docs / "proposals"
+    (folder / "env.png").symlink_to("../../.env")
+    (folder / "leak.md").symlink_to("../../secret.md")
+    (folder / "hidden.png").symlink_to("../.hidden.png")
+    (folder / "logo.png").symlink_to("../assets/logo.png")  # inside docs_dir, not hidden: published as MkDocs does
+    return site
+
+
+def test_a_link_out_of_docs_is_one_problem_in_check_and_the_build(tmp_path: Path) -> None:
+    site = linked_site(tmp_path / "s")
+    expected = {f"docs/proposals/env.png:1: file: {LINKED.format(where='a file outside docs_dir')}",
+                f"docs/proposals/leak.md:1: file: {LINKED.format(where='a file outside docs_dir')}",
+                f"docs/proposals/hidden.png:1: file: {LINKED.format(where='a hidden file')}"}
+    checked, built = site.check("check"), site.build("--strict")
+    assert checked.code == 1 and built.code == 1
+    for result in (checked, built):
+        assert "Traceback" not in result.text
+        found = {line.split("-  ", 1)[-1] for line in result.text.splitlines() if "symbolic link" in line}
+        assert found == expected, result.text[-3000:]
+
+
+def test_a_link_out_of_docs_is_never_published(tmp_path: Path) -> None:
+    site = linked_site(tmp_path / "s", "on_invalid: warn")
+    assert site.build().code == 0
+    published = b"".join(p.read_bytes() for p in (site.root / "site").rglob("*") if p.is_file())
+    for secret in (b"ENV-SECRET-1", b"PAGE-SECRET-2", b"HIDDEN-SECRET-3"):
+        assert secret not in published, secret
+    assert (site.root / "site" / "proposals" / "logo.png").read_bytes().endswith(b"LOGO")
+    assert (site.root / "site" / "proposals" / "ok" / "index.html").exists()
+
+
+def test_a_proposals_folder_the_site_links_elsewhere_still_builds(tmp_path: Path) -> None:
+    site = Site(tmp_path / "s")
+    shared = tmp_path / "shared-proposals"
+    (site.docs / "proposals").rename(shared)
+    (site.docs / "proposals").symlink_to(shared, target_is_directory=True)
+    site.proposal("a.md", "draft")
+    (shared / "img.png").write_bytes(b"\x89PNG\r\n\x1a\nIMG")
+    assert site.check("check").code == 0
+    built = site.build("--strict")
+    assert built.code == 0, built.text
+    assert (site.root / "site" / "proposals" / "img.png").exists()
