@@ -168,28 +168,32 @@ def linked_out(files: Iterable[File], docs_dir: str, directory: str) -> list[tup
     prefix, cwd = directory.strip("/") + "/", os.getcwd()
     # the proposals folder may itself be a link the site made (docs/proposals -> ../shared): inside it is fine
     bases = [os.path.realpath(os.path.join(docs_dir, *directory.split("/"))), os.path.realpath(docs_dir)]
-    folders: dict[str, str] = {}
+    folders: dict[str, str | None] = {}  # a folder -> where its files are (None: fine), once a folder
     found = []
+
+    def where(real: str) -> str | None:
+        rel = next((r for r in (_inside(real, base) for base in bases) if r is not None), None)
+        if rel is None:
+            return "a file outside docs_dir"
+        return "a hidden file" if any(part.startswith(".") for part in rel.split(os.sep)) else None
+
     for f in files:
         path = f.abs_src_path
         if (not path or not f.src_uri.startswith(prefix) or f.inclusion == InclusionLevel.EXCLUDED
                 or getattr(f, "generated_by", None) is not None):
             continue
-        folder, name = os.path.split(path)
-        real_folder = folders.get(folder)
-        if real_folder is None:
-            real_folder = folders[folder] = os.path.realpath(folder)
-        real = os.path.realpath(path) if os.path.islink(path) else os.path.join(real_folder, name)
-        rel = next((r for r in (_inside(real, base) for base in bases) if r is not None), None)
-        if rel is None:
-            where = "a file outside docs_dir"
-        elif any(part.startswith(".") for part in rel.split(os.sep)):
-            where = "a hidden file"
+        if os.path.islink(path):  # one lstat a file
+            wrong = where(os.path.realpath(path))
         else:
+            folder = os.path.dirname(path)
+            if folder not in folders:
+                folders[folder] = where(os.path.join(os.path.realpath(folder), "x"))
+            wrong = folders[folder]  # MkDocs lists no hidden file: its name needs no look
+        if wrong is None:
             continue
         found.append((f.src_uri, Problem(
             display_path(f, docs_dir, cwd), 1, "file",
-            f"a symbolic link to {where} would publish that file on the site (a secret of the workspace the site "
+            f"a symbolic link to {wrong} would publish that file on the site (a secret of the workspace the site "
             f"is built in, such as .env or .git/config); left out of the site (expected the file itself under "
             f"{prefix}: replace the link with a copy)")))
     return found
