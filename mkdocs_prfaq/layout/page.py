@@ -28,7 +28,7 @@ from .compose import BODY, Composed, compose, fill, heading_ids
 from .fields import Field, FieldSplitter, collect
 from .neighbours import Neighbours
 from .offsite import images_problem
-from .pagemeta import THEME_KEYS, escaped, page_meta, settle
+from .pagemeta import folder_meta, page_meta, settle
 from .render import Heading, Link, build_view, template_problem
 from .sanitize import Sanitizer
 
@@ -150,7 +150,7 @@ class PageLayout(PageComposer):
 
     def folder_markdown(self, page: Any, markdown: str, display: str) -> None:
         """Another page under the folder: not a PR/FAQ, but as hostile as one."""
-        page.meta = {k: escaped(v) for k, v in page.meta.items() if k not in THEME_KEYS}
+        page.meta = folder_meta(page.meta)
         self.neighbours.switch_off(page.meta)
         self.own_meta[page.file.src_uri] = dict(page.meta), False
         self.includes(page, markdown, display)

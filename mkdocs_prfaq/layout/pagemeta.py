@@ -32,6 +32,13 @@ def page_meta(proposal: Proposal, *, listed: bool = True, known: Callable[[str],
     return meta
 
 
+def folder_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
+    """``page.meta`` for a page under the folder that is not a PR/FAQ (its ``index.md``, a page the
+    plugin's ``exclude`` names): as hostile as a PR/FAQ, so no theme key (:data:`THEME_KEYS`:
+    Material's ``redirect.html`` prints ``location`` into a script) and every string escaped."""
+    return {k: escaped(v) for k, v in meta.items() if k not in THEME_KEYS}
+
+
 def escaped(value: Any) -> Any:
     if isinstance(value, str):
         return html.escape(value)
