@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 import re
+import string
 from collections.abc import Callable
 from typing import Any
 
@@ -190,6 +191,25 @@ class LimitsConfig(_Suggesting):
     `*a`): past it the page is one problem and is not built from that front matter."""
 
 
+_WIDTH = re.compile(r"\d+")
+MAX_LABEL_WIDTH = 99
+"""The widest number a label's placeholder may ask for (``{count:>5}``): ``{count:>99999999999}``
+asked Python for a string of 100 GB on every page (a MemoryError, with a traceback)."""
+
+
+def _plain_placeholders(text: str) -> None:
+    """Raise ``ValueError`` for a placeholder of ``text`` that reaches into its value
+    (``{count.__class__}``, ``{status[0]}``) or asks for a width or precision over
+    :data:`MAX_LABEL_WIDTH` (nested placeholders in a format spec included)."""
+    for _, name, spec, _ in string.Formatter().parse(text):
+        if name is None:
+            continue
+        if not (name.isidentifier() or name.isdigit() or name == ""):
+            raise ValueError(f"{{{name}}} reaches into its value: expected a plain name such as {{count}}")
+        if spec and ("{" in spec or any(int(n) > MAX_LABEL_WIDTH for n in _WIDTH.findall(spec))):
+            raise ValueError(f"{{{name}:{spec}}} asks for a width over {MAX_LABEL_WIDTH}")
+
+
 class _Labels(base.BaseConfigOption[dict[str, str]]):
     """Overrides for the label table: section names, status names, index words."""
 
@@ -206,6 +226,7 @@ class _Labels(base.BaseConfigOption[dict[str, str]]):
         for key, text in overrides.items():
             expected = DEFAULT_LABELS.get(key, "Under review")
             try:
+                _plain_placeholders(text)
                 text.format(count=0, shown=0, total=0, status="")
             except (KeyError, IndexError, ValueError) as e:
                 raise base.ValidationError(

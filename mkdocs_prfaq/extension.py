@@ -56,7 +56,7 @@ from .layout.fields import Field, FieldSplitter, collect
 from .layout.inline import narrow_inline
 from .layout.neighbours import safe_fence
 from .layout.page import PageComposer
-from .layout.pagemeta import page_meta
+from .layout.pagemeta import folder_meta, page_meta
 from .layout.render import make_environment, template_problem
 from .layout.sanitize import Sanitizer
 from .layout.toc import layout_tokens, listing_tokens
@@ -420,6 +420,10 @@ class _Pre(Preprocessor):
         if not page.in_folder and marker is None:  # the site's other pages: nothing to do
             return lines
         self.holder[0] = page
+        if page.in_folder:  # a PR/FAQ's is replaced below; the folder's other pages choose no template either
+            cleaned = folder_meta(context.page.meta)
+            context.page.meta.clear()
+            context.page.meta.update(cleaned)
         catalog = state.refresh(None if marker is not None else src)
         if marker is not None:
             kind, status, start, end = marker

@@ -200,9 +200,11 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         return None if proposal is None else markdown_source(proposal.body)
 
     @event_priority(100)  # before other plugins (e.g. Material's tags) read page.meta
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    def _markdown_first(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         proposal, src = self._proposal(page), page.file.src_uri
         self.splitter.active = self.neighbours.active = self.config.enabled and src.startswith(f"{self.config.dir}/")
+        if self.config.enabled and self.layout is not None:
+            self.layout.keep_meta(page)  # for _markdown_settled
         if proposal is not None and self.layout is not None:
             return self.layout.proposal_markdown(page, markdown, proposal, index.is_listed(proposal, self.lifecycle))
         if self.neighbours.active and self.layout is not None:
@@ -215,6 +217,13 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
         if not reference.MARKER.search(markdown):
             return markdown
         return reference.fill(markdown, self.config.schema, self.lifecycle, self.labels, PrfaqConfig)
+
+    @event_priority(49)  # after Material's meta plugin (50) merged a folder's .meta.yml into page.meta
+    def _markdown_settled(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
+        if self.config.enabled and self.layout is not None:
+            self.layout.settled_meta(page, self.config.dir)
+
+    on_page_markdown = CombinedEvent(_markdown_first, _markdown_settled)
 
     @event_priority(-50)  # after other plugins changed the body's HTML
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:

@@ -98,7 +98,8 @@ def disk_files(docs_dir: str, directory: str, exclude_docs: Any = None) -> list[
         dirs.sort()
         rel = os.path.relpath(root, docs_dir).replace(os.sep, "/")
         pages = sorted(n for n in names if n.lower().endswith(MARKDOWN_EXTENSIONS + ACTIVE_SUFFIXES) or "\\" in n
-                       or "\\" in rel)  # a backslash in a name, whatever the file: a problem (backslashed)
+                       or "\\" in rel  # a backslash in a name, whatever the file: a problem (backslashed)
+                       or os.path.islink(os.path.join(root, n)))  # a link to a file: a problem where it leads out
         if "index.md" in pages and "README.md" in pages:
             pages.remove("README.md")
         for name in pages:
@@ -189,6 +190,52 @@ def active_files(files: Iterable[File], docs_dir: str, directory: str) -> list[t
     return found
 
 
+def linked_out(files: Iterable[File], docs_dir: str, directory: str) -> list[tuple[str, Problem]]:
+    """``(src_uri, problem)`` for each file under ``directory`` that is, or lies in a folder that
+    is, a symbolic link to a file outside ``docs_dir`` or to a hidden one: MkDocs follows links, so
+    ``env.png -> ../../.env`` or ``notes.md -> ../../.git/config`` would publish a file of the
+    workspace the build runs in (a CI token, a secret). Git commits a link as a link, whoever can
+    add a page can add one. One ``lstat`` a file, one ``realpath`` a folder."""
+    prefix, cwd = directory.strip("/") + "/", os.getcwd()
+    # the proposals folder may itself be a link the site made (docs/proposals -> ../shared): inside it is fine
+    bases = [os.path.realpath(os.path.join(docs_dir, *directory.split("/"))), os.path.realpath(docs_dir)]
+    folders: dict[str, str | None] = {}  # a folder -> where its files are (None: fine), once a folder
+    found = []
+
+    def where(real: str) -> str | None:
+        rel = next((r for r in (_inside(real, base) for base in bases) if r is not None), None)
+        if rel is None:
+            return "a file outside docs_dir"
+        return "a hidden file" if any(part.startswith(".") for part in rel.split(os.sep)) else None
+
+    for f in files:
+        path = f.abs_src_path
+        if (not path or not f.src_uri.startswith(prefix) or f.inclusion == InclusionLevel.EXCLUDED
+                or getattr(f, "generated_by", None) is not None):
+            continue
+        if os.path.islink(path):  # one lstat a file
+            wrong = where(os.path.realpath(path))
+        else:
+            folder = os.path.dirname(path)
+            if folder not in folders:
+                folders[folder] = where(os.path.join(os.path.realpath(folder), "x"))
+            wrong = folders[folder]  # MkDocs lists no hidden file: its name needs no look
+        if wrong is None:
+            continue
+        found.append((f.src_uri, Problem(
+            display_path(f, docs_dir, cwd), 1, "file",
+            f"a symbolic link to {wrong} would publish that file on the site (a secret of the workspace the site "
+            f"is built in, such as .env or .git/config); left out of the site (expected the file itself under "
+            f"{prefix}: replace the link with a copy)")))
+    return found
+
+
+def _inside(path: str, base: str) -> str | None:
+    """``path`` relative to ``base`` when it is inside it, else None."""
+    rel = os.path.relpath(path, base)
+    return None if rel == os.pardir or rel.startswith(os.pardir + os.sep) or os.path.isabs(rel) else rel
+
+
 def backslashed(files: Iterable[File], docs_dir: str, directory: str, exclude: Iterable[str] = ()) -> list[Problem]:
     """A problem for each file under ``directory`` whose path holds a backslash (in its name or a
     folder's), whatever the file: Zensical then builds no page of the site, without a word, and
@@ -225,16 +272,22 @@ def load_site(
     (``sanitize: true``), each file under the folder that could run script (:func:`active_files`) is a
     problem, and among the files the site leaves out."""
     files = list(files)
+    linked = linked_out(files, docs_dir, directory)
+    left_out = {src_uri for src_uri, _ in linked}
     sources = proposal_sources(files, docs_dir, directory, exclude, max_bytes)
-    catalog = load_catalog(sources, validator,
+    catalog = load_catalog([s for s in sources if s[0] not in left_out] if left_out else sources, validator,
                            max_chars=max_chars, labels=labels, unknown_keys=unknown_keys, lifecycle=lifecycle,
                            directory=directory, load=load, reuse=reuse, max_bytes=max_bytes)
+    for src_uri, problem in linked:  # never read: neither checked nor shown nor published
+        catalog.problems.append(problem)
+        catalog.unreadable.add(src_uri)
+        catalog.others[problem.path] = "file"
     if active:
         for src_uri, problem in active_files(files, docs_dir, directory):
             catalog.problems.append(problem)
             catalog.unreadable.add(src_uri)
             catalog.others[problem.path] = "file"
-    if (named := backslashed(files, docs_dir, directory, exclude)) or active:
+    if (named := backslashed(files, docs_dir, directory, exclude)) or active or linked:
         pages = {shown for _, shown, _ in sources}
         catalog.problems.extend(named)
         catalog.others.update((p.path, "file") for p in named if p.path not in pages)

@@ -397,9 +397,15 @@ def cmd_import(args: argparse.Namespace) -> int:
         pages: list[tuple[str, tuple[str, ...], importer.Converted]] = []
         root = site.root
         for source in args.sources:
+            limit = site.plugin.limits.page_bytes
             try:
-                with open(source, encoding="utf-8") as f:
-                    text = f.read()
+                with open(source, "rb") as raw:  # at most one byte past the site's page limit: not /dev/zero whole
+                    data = raw.read(limit + 1)
+                if len(data) > limit:
+                    raise UsageError(f"{shown_path(source)}: over the {limit:,}-byte limit of the site's pages "
+                                     "(limits.page_bytes), so its page would not be built (expected a smaller "
+                                     "original, or a larger limits.page_bytes in mkdocs.yml)")
+                text = data.decode("utf-8")
             except UnicodeDecodeError:
                 raise UsageError(f"{shown_path(source)}: not UTF-8 text (expected a Markdown file)") from None
             except OSError as e:

@@ -45,9 +45,17 @@ MAX_DEPTH = 32
 """How deep lists and mappings may nest in front matter (a PR/FAQ needs 4: ``faq.external.0.answer``),
 aliases counted for what they hold: a deeper value is one problem, found before anything validates it."""
 
+MAX_NUMBER_CHARS = 100
+"""How long a number YAML reads (``!!int``) may be written. Python refuses to print a whole number
+of more than 4,300 digits (an error in whatever words a problem about it, far from the page), a
+hexadecimal one is 1.2 digits a character, and PyYAML builds a sexagesimal one (``1:59:59:...``) in
+time that grows with the square of its length: a longer one is kept as the text it is, with a
+problem at its line."""
+
 Path = tuple[str, ...]
 
 _TAG = "tag:yaml.org,2002:"
+_INT = f"{_TAG}int"
 _STR = f"{_TAG}str"
 _MERGE = f"{_TAG}merge"
 _TIMESTAMP = f"{_TAG}timestamp"
@@ -209,6 +217,10 @@ class _Builder:
             return node.value
         if node.tag == _TIMESTAMP and len(node.value) == 10 and node.value[4] == node.value[7] == "-":
             return node.value  # YYYY-MM-DD: its own ISO form, valid or not (the schema says which)
+        if node.tag == _INT and len(node.value) > MAX_NUMBER_CHARS:
+            self.error(node, path, f"YAML reads {_clip(node.value, 40)} as a number of {len(node.value):,} characters "
+                                   f"(expected at most {MAX_NUMBER_CHARS}: write it in quotes if it is text)")
+            return node.value
         try:
             value = self.constructor.construct_object(node)
         except Exception:  # PyYAML's scalar constructors raise anything on a value that does not fit

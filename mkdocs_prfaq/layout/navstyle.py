@@ -19,6 +19,7 @@ metadata reads as empty (:class:`NavMeta`), which makes its entries cheaper than
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -178,7 +179,8 @@ def arrange(items: list[Any], index_src: str, roadmap_src: str, status_srcs: Seq
     from the folders (``items``, changed in place): in the section that holds the index, the
     index first, then the roadmap, then the status pages' section (titled ``status_title``, its
     pages in the lifecycle's order, ``status_srcs``), then the rest in MkDocs' order. Whether
-    anything was found to arrange."""
+    anything was found to arrange. The title is the site's ``by_status`` label, plain text: it is
+    escaped here, as themes print a section's title unescaped (MkDocs' Jinja does not autoescape)."""
     from mkdocs.structure.nav import Section
     from mkdocs.structure.pages import Page
 
@@ -197,7 +199,7 @@ def arrange(items: list[Any], index_src: str, roadmap_src: str, status_srcs: Seq
             statuses = [i for i in level if is_status_section(i)]
             for section in statuses:
                 section.children.sort(key=lambda child: order[src(child) or ""])
-                section.title = status_title
+                section.title = html.escape(status_title)
             level[:] = first + statuses + [i for i in level if i not in first and i not in statuses]
             return True
         return any(visit(item.children) for item in level if isinstance(item, Section))

@@ -28,7 +28,7 @@ from .compose import BODY, Composed, compose, fill, heading_ids
 from .fields import Field, FieldSplitter, collect
 from .neighbours import Neighbours
 from .offsite import images_problem
-from .pagemeta import THEME_KEYS, escaped, page_meta
+from .pagemeta import folder_meta, page_meta, settle
 from .render import Heading, Link, build_view, template_problem
 from .sanitize import Sanitizer
 
@@ -131,6 +131,8 @@ class PageLayout(PageComposer):
         self.permalink, self.known = permalink, known
         self.make_item, self.make_toc = make_item, make_toc
         self.fields: dict[str, list[Field]] = {}
+        self.own_meta: dict[str, tuple[dict[str, Any], bool]] = {}
+        """Each page's metadata under the folder as the plugin set it, and whether it is a PR/FAQ's."""
 
     # -- Markdown --------------------------------------------------------------------------
 
@@ -138,6 +140,7 @@ class PageLayout(PageComposer):
         """A PR/FAQ's metadata for the theme, and its Markdown with each field marked (None: as it is)."""
         page.meta = page_meta(proposal, listed=listed, known=self.known)
         self.neighbours.switch_off(page.meta)
+        self.own_meta[page.file.src_uri] = dict(page.meta), True
         fields = collect(proposal) if self.layout else []
         self.includes(page, proposal.body, proposal.display_path, proposal, fields)
         if not self.layout:
@@ -147,9 +150,33 @@ class PageLayout(PageComposer):
 
     def folder_markdown(self, page: Any, markdown: str, display: str) -> None:
         """Another page under the folder: not a PR/FAQ, but as hostile as one."""
-        page.meta = {k: escaped(v) for k, v in page.meta.items() if k not in THEME_KEYS}
+        page.meta = folder_meta(page.meta)
         self.neighbours.switch_off(page.meta)
+        self.own_meta[page.file.src_uri] = dict(page.meta), False
         self.includes(page, markdown, display)
+
+    def keep_meta(self, page: Any) -> None:
+        """Any page's metadata before other plugins see it (a page under the folder's is set by
+        :meth:`proposal_markdown` or :meth:`folder_markdown` next)."""
+        self.own_meta[page.file.src_uri] = dict(page.meta), False
+
+    def settled_meta(self, page: Any, folder: str) -> None:
+        """After the plugins that merge metadata files into a page's (Material's ``meta``, at its
+        priority 50), a page under the folder gets back the metadata the plugin set
+        (:func:`.pagemeta.settle`); so does a page outside it that a metadata file under the folder
+        reached (Material's meta plugin applies ``proposals/.meta.yml`` to every page whose path
+        starts with ``proposals``: ``proposals-guide.md`` too)."""
+        src = page.file.src_uri
+        own = self.own_meta.get(src)
+        if own is None:
+            return
+        if not src.startswith(f"{folder}/"):
+            merged = page.meta.get("__extends")
+            if not (isinstance(merged, list)
+                    and any(isinstance(path, str) and path.replace("\\", "/").startswith(f"{folder}/")
+                            for path in merged)):
+                return
+        settle(page.meta, own[0], self.known if own[1] else None)
 
     def marked_listing(self, page: Any, display: str, status: str, options: Any) -> None:
         """A listing page's marker (``<!-- prfaq status NAME -->``): a status the site lacks is a

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping, MutableMapping
 from typing import Any
 
 from ..contract.lifecycle import INVALID
@@ -32,6 +32,13 @@ def page_meta(proposal: Proposal, *, listed: bool = True, known: Callable[[str],
     return meta
 
 
+def folder_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
+    """``page.meta`` for a page under the folder that is not a PR/FAQ (its ``index.md``, a page the
+    plugin's ``exclude`` names): as hostile as a PR/FAQ, so no theme key (:data:`THEME_KEYS`:
+    Material's ``redirect.html`` prints ``location`` into a script) and every string escaped."""
+    return {k: escaped(v) for k, v in meta.items() if k not in THEME_KEYS}
+
+
 def escaped(value: Any) -> Any:
     if isinstance(value, str):
         return html.escape(value)
@@ -40,3 +47,25 @@ def escaped(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: escaped(v) for k, v in value.items()}
     return value
+
+
+def settle(meta: MutableMapping[str, Any], own: Mapping[str, Any], known: Callable[[str], bool] | None = None) -> None:
+    """``meta`` (a page's metadata, in place) as the plugin set it (``own``, a copy of it) after
+    another plugin merged into it: Material's ``meta`` plugin gives every page under a folder the
+    keys of that folder's ``.meta.yml`` (``description``, ``template: redirect.html`` with its
+    ``location``), a file as hostile as the pages beside it. A key the plugin set keeps the value it
+    set; a key added since is dropped when it is one of :data:`THEME_KEYS` or (a PR/FAQ page,
+    ``known`` given) not ``known``, else HTML-escaped as the plugin's own are. The meta plugin's
+    own bookkeeping (``__extends``) is left as it is."""
+    for key in list(meta):
+        if key in own:
+            if meta[key] != own[key]:
+                meta[key] = own[key]
+        elif key.startswith("__"):
+            continue
+        elif key in THEME_KEYS or (known is not None and not known(key)):
+            del meta[key]
+        else:
+            meta[key] = escaped(meta[key])
+    for key, value in own.items():
+        meta.setdefault(key, value)

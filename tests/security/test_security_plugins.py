@@ -111,16 +111,19 @@ def test_macros_switch_in_front_matter_never_reaches_page_meta(tmp_path: Path, c
                     encoding="utf-8")
     seen: dict[str, Any] = {}
 
+    from mkdocs.plugins import CombinedEvent, event_priority
+
     from mkdocs_prfaq.plugin import PrfaqPlugin
 
-    original = PrfaqPlugin.on_page_markdown
+    original = PrfaqPlugin._markdown_first  # on_page_markdown's first handler; then _markdown_settled
 
+    @event_priority(100)
     def spy(self: PrfaqPlugin, markdown: str, page: Any, config: Any, files: Any) -> str | None:
         result = original(self, markdown, page=page, config=config, files=files)
         seen.update(page.meta)
         return result
 
-    monkeypatch.setattr(PrfaqPlugin, "on_page_markdown", spy)
+    monkeypatch.setattr(PrfaqPlugin, "on_page_markdown", CombinedEvent(spy, PrfaqPlugin._markdown_settled))
     write_config(site, ["search", "prfaq"])
     run_build(site, caplog, monkeypatch)
     assert seen["render_macros"] is False and "x_other" not in seen and seen["owner"]
