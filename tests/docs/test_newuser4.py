@@ -3,14 +3,19 @@ output differed from what the docs show, or where a message did not say where th
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
+from mkdocs import __main__ as mkdocs_cli
+
 from benchmarks.generate import prfaq_page, proposal_data
+from mkdocs_prfaq.commands.cli import main
 from mkdocs_prfaq.contract.model import load_page
 from mkdocs_prfaq.contract.schema import build_validator
 
-from ..conftest import Site
-from .test_docs import DOCS, ROOT
+from ..conftest import Site, in_process
+from .test_docs import DOCS, ROOT, blocks
 
 VALIDATOR = build_validator()
 
@@ -106,3 +111,33 @@ def test_the_documented_override_renders_as_written(site: Site) -> None:
     assert site.build("--strict").code == 0
     page = site.html("proposals/alpha/index.html")
     assert '<figure class="prfaq-quote prfaq-quote--leader">' in page and "<figcaption>" in page
+
+
+# -- customising.md's broken schemas print what the page shows ------------------------------------
+
+def _broken_schema_lines() -> list[str]:
+    [block] = [b for b in blocks(DOCS / "customising.md") if b.lang == "text" and "invalid JSON Schema" in b.text]
+    return block.text.splitlines()
+
+
+@pytest.mark.parametrize("edit", ["objekt", "elsewhere"])
+def test_a_broken_schema_fails_with_the_line_customising_shows(tmp_path: Path, edit: str) -> None:
+    [schema] = [b for b in blocks(DOCS / "customising.md") if b.title == "prfaq.schema.json"]
+    text = schema.text
+    if edit == "objekt":
+        text = text.replace('{"description": "The owning team.",', '{"type": "objekt", "description": "The owning team.",')
+    else:
+        text = text.replace("https://mkdocs-prfaq.github.io/schemas/prfaq/v1.schema.json",
+                            "https://example.com/elsewhere.json")
+    assert text != schema.text
+    (tmp_path / "docs" / "proposals").mkdir(parents=True)
+    (tmp_path / "prfaq.schema.json").write_text(text, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: S\nplugins:\n  - prfaq:\n      schema: prfaq.schema.json\n",
+                                         encoding="utf-8")
+    [shown] = [line for line in _broken_schema_lines() if ("objekt" in line) == (edit == "objekt")]
+    checked = in_process(lambda: main(["check"]), tmp_path)
+    assert checked.code == 2, checked.text
+    prefix = "mkdocs-prfaq: error: mkdocs.yml: plugin 'prfaq' option 'schema': "
+    assert checked.err.splitlines() == [prefix + shown.split("option 'schema': ", 1)[1]], checked.err
+    built = in_process(lambda: mkdocs_cli.cli.main(["build", "-q"], standalone_mode=False), tmp_path)
+    assert shown in built.err.splitlines(), built.text
