@@ -3,6 +3,7 @@ output differed from what the docs show, or where a message did not say where th
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -141,3 +142,25 @@ def test_a_broken_schema_fails_with_the_line_customising_shows(tmp_path: Path, e
     assert checked.err.splitlines() == [prefix + shown.split("option 'schema': ", 1)[1]], checked.err
     built = in_process(lambda: mkdocs_cli.cli.main(["build", "-q"], standalone_mode=False), tmp_path)
     assert shown in built.err.splitlines(), built.text
+
+
+# -- writing-in-markdown.md's example: a role written with emphasis shows no asterisks ------------
+
+def test_the_body_form_examples_attributions_show_no_markdown_marks(site: Site) -> None:
+    """The guide's first example ends a quote with `— Sam Rivera, host of *Small Business Hour*`:
+    the role is plain text, so the page showed the asterisks; a quote in prose showed the words."""
+    example = next(b for b in blocks(DOCS / "writing-in-markdown.md") if b.lang == "markdown")
+    assert "host of *Small Business Hour*" in example.text
+    (site.docs / "proposals" / "podgenie.md").write_text(example.text, encoding="utf-8")
+    (site.docs / "proposals" / "quotes.md").write_text(
+        "---\ntitle: Q\nstatus: draft\nowner: O\ncreated: 2026-11-02\n---\n\n## Press release\n\n"
+        "> \"Own line.\"\n> — Sam Rivera, host of *Small Business Hour*\n\n"
+        "> \"Plain same line.\" — Jo Lee, **VP** of [Acme](https://acme.example)\n", encoding="utf-8")
+    assert site.build("--strict").code == 0
+    for name in ("podgenie", "quotes"):
+        page = site.html(f"proposals/{name}/index.html")
+        captions = re.findall(r"<figcaption>.*?</figcaption>", page, re.S)
+        assert captions and not any("*" in c for c in captions), captions
+        assert any("host of Small Business Hour" in c for c in captions), captions
+    captions = re.findall(r"<figcaption>.*?</figcaption>", site.html("proposals/quotes/index.html"), re.S)
+    assert any("<cite>Jo Lee</cite>, VP of Acme</figcaption>" in c for c in captions), captions
