@@ -8,14 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mkdocs import __main__ as mkdocs_cli
 
 from benchmarks.generate import prfaq_page, proposal_data
 from mkdocs_prfaq.commands.cli import main
 from mkdocs_prfaq.contract.model import load_page
 from mkdocs_prfaq.contract.schema import build_validator
 
-from ..conftest import Site, in_process
+from ..conftest import Site, in_process, mkdocs
 from .test_docs import DOCS, ROOT, blocks
 
 VALIDATOR = build_validator()
@@ -140,7 +139,7 @@ def test_a_broken_schema_fails_with_the_line_customising_shows(tmp_path: Path, e
     assert checked.code == 2, checked.text
     prefix = "mkdocs-prfaq: error: mkdocs.yml: plugin 'prfaq' option 'schema': "
     assert checked.err.splitlines() == [prefix + shown.split("option 'schema': ", 1)[1]], checked.err
-    built = in_process(lambda: mkdocs_cli.cli.main(["build", "-q"], standalone_mode=False), tmp_path)
+    built = mkdocs(["build"], tmp_path)
     assert shown in built.err.splitlines(), built.text
 
 
