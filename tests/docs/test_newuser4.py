@@ -163,3 +163,28 @@ def test_the_body_form_examples_attributions_show_no_markdown_marks(site: Site) 
         assert any("host of Small Business Hour" in c for c in captions), captions
     captions = re.findall(r"<figcaption>.*?</figcaption>", site.html("proposals/quotes/index.html"), re.S)
     assert any("<cite>Jo Lee</cite>, VP of Acme</figcaption>" in c for c in captions), captions
+
+
+# -- the command synopses name every command and option there is --------------------------------
+
+def _synopsis(path: Path) -> list[str]:
+    [block] = [b for b in blocks(path) if b.lang == "text" and "mkdocs-prfaq schema [" in b.text]
+    return [line for line in block.text.splitlines() if line.startswith("mkdocs-prfaq ")]
+
+
+def test_the_command_synopses_in_the_readme_and_the_reference_are_complete() -> None:
+    """The configuration reference listed three commands of six (no init, import, export, --stale,
+    --form); the README's had no import, no --id."""
+    import argparse
+
+    from mkdocs_prfaq.commands.cli import parser
+
+    [commands] = [a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    for path in (ROOT / "README.md", DOCS / "reference" / "configuration.md"):
+        lines = {line.split()[1]: line for line in _synopsis(path)}
+        assert set(lines) == set(commands.choices), f"{path.name}: {sorted(lines)}"
+        for name, sub in commands.choices.items():
+            for action in sub._actions:
+                if action.option_strings and "-h" not in action.option_strings:
+                    assert any(re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", lines[name])
+                               for o in action.option_strings), f"{path.name}: {name} lacks {action.option_strings}"
