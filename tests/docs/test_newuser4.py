@@ -188,3 +188,22 @@ def test_the_command_synopses_in_the_readme_and_the_reference_are_complete() -> 
                 if action.option_strings and "-h" not in action.option_strings:
                     assert any(re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", lines[name])
                                for o in action.option_strings), f"{path.name}: {name} lacks {action.option_strings}"
+
+
+# -- the front-matter reference on unknown top-level keys -----------------------------------------
+
+def test_unknown_top_level_keys_warn_as_the_front_matter_reference_says(site: Site) -> None:
+    """The reference said such keys "are allowed"; by default they warn, and a near miss fails."""
+    text = (DOCS / "reference" / "front-matter.md").read_text(encoding="utf-8")
+    assert "Unknown top-level keys are allowed" not in text and "`team: payments`" in text
+    site.proposal("alpha.md", "draft")
+    page = site.docs / "proposals" / "alpha.md"
+    page.write_text(page.read_text().replace("status: draft\n", "status: draft\nteam: payments\n", 1))
+    assert site.build().code == 0
+    strict = site.build("--strict")
+    assert strict.code == 1 and "alpha.md:" in strict.text and "team: unknown key" in strict.text, strict.text
+    site.config("unknown_keys: allow")
+    assert site.build("--strict").code == 0
+    page.write_text(page.read_text().replace("team: payments\n", "tag: x\n"))
+    near = site.build()
+    assert near.code == 1 and "tag: unknown key; did you mean 'tags'?" in near.text, near.text
