@@ -343,6 +343,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         if docs:
             os.makedirs(docs)  # as for a new site
         report = starter.init(args.directory)
+        if docs and writes.create(args.directory, ("docs",), "index.md", starter.INDEX_MD):  # its home page
+            report.lines.insert(0, f"wrote {writes.shown(os.path.join(docs, 'index.md'))}")
         if config and engines.lists_extension(config):  # one mkdocs.yml for both engines: Zensical's files
             extra: list[str] = []
             engines.init_extension_files(config, report.lines, extra)

@@ -77,6 +77,9 @@ def test_init_makes_the_docs_folder_a_mkdocs_yml_names(tmp_path: Path) -> None:
     result = prfaq(["init"], tmp_path)
     assert result.code == 0, result.text
     assert (tmp_path / "docs" / "proposals" / "example-markdown-body.md").is_file()
+    assert result.out.splitlines()[0] == "wrote docs/index.md" and (tmp_path / "docs" / "index.md").is_file()
+    built = mkdocs(["build", "--strict"], tmp_path)
+    assert built.code == 0 and (tmp_path / "site" / "index.html").is_file(), built.text
     elsewhere = tmp_path / "other"
     elsewhere.mkdir()
     (elsewhere / "mkdocs.yml").write_text("site_name: S\ndocs_dir: pages\n", encoding="utf-8")
