@@ -98,3 +98,12 @@ def test_init_leaves_no_docs_folder_where_it_stops(tmp_path: Path) -> None:
     result = prfaq(["init"], site)
     assert result.code == 2 and "is a symlink" in result.err and result.err.count("\n") == 1, result.text
     assert sorted(p.name for p in site.iterdir()) == ["mkdocs.yml"]
+
+
+def test_a_command_run_outside_any_site_says_how_to_make_one(tmp_path: Path) -> None:
+    for command in (["check"], ["new", "PodGenie"], ["export"]):
+        result = prfaq(command, tmp_path)
+        assert result.code == 2 and result.err.splitlines() == [
+            "mkdocs-prfaq: error: mkdocs.yml: no such config file (use -f to name your mkdocs.yml or zensical.toml; "
+            "`mkdocs-prfaq init` makes a site)"], result.text
+    assert list(tmp_path.iterdir()) == []
