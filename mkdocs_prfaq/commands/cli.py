@@ -599,7 +599,9 @@ def parser() -> argparse.ArgumentParser:
                           description="Where DIR has no mkdocs.yml, write one (Material, search, prfaq), "
                           "docs/index.md and two example PR/FAQs, one in each form. Where it has one, add the "
                           "prfaq plugin to it (inserting lines: every other line and comment stays) and the "
-                          "examples, if the proposals folder has no pages. Never overwrites a file.")
+                          "examples, if the proposals folder has no pages; where it lists the prfaq Markdown "
+                          "extension, or DIR has a zensical.toml, the listing pages and assets Zensical needs. "
+                          "Never overwrites a file.")
     init.add_argument("directory", nargs="?", default=".", metavar="DIR", help="the site's folder (default: .)")
     init.set_defaults(func=cmd_init)
 
