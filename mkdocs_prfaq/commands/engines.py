@@ -62,15 +62,16 @@ def init_zensical(config_path: str, lines: list[str], notes: list[str],
         files += [(parts, name, text) for name, text in examples(today or datetime.date.today())]
     _write(docs, files, lines)
     text = Path(config_path).read_text(encoding="utf-8")
-    wanted = []
-    if "[project.markdown_extensions.prfaq]" not in text:
-        wanted.append("[project.markdown_extensions.prfaq]")
+    shown = writes.shown(config_path)
+    project = []  # each a line to paste under [project] (a '#' comment after one would swallow the rest)
     if not all(css in text for css in EXTRA_CSS):
-        wanted.append(f"extra_css = {list(EXTRA_CSS)!r}  # under [project]".replace("'", '"'))
+        project.append(f"extra_css = {list(EXTRA_CSS)!r}".replace("'", '"'))
     if not all(js in text for js in EXTRA_JS):
-        wanted.append(f"extra_javascript = {list(EXTRA_JS)!r}  # under [project]".replace("'", '"'))
-    if wanted:
-        notes.append(f"add to {writes.shown(config_path)}: " + "; ".join(wanted))
+        project.append(f"extra_javascript = {list(EXTRA_JS)!r}".replace("'", '"'))
+    if project:
+        notes.append(f"add to {shown}, under [project]: " + "; ".join(project))
+    if "[project.markdown_extensions.prfaq]" not in text:
+        notes.append(f"add to {shown}, as a table of its own: [project.markdown_extensions.prfaq]")
     notes.append("next: zensical serve, and open http://127.0.0.1:8000/"
                  f"{site.plugin.dir}/ ; `mkdocs-prfaq new \"Title\"` writes a new proposal")
 

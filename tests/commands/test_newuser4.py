@@ -107,3 +107,25 @@ def test_a_command_run_outside_any_site_says_how_to_make_one(tmp_path: Path) -> 
             "mkdocs-prfaq: error: mkdocs.yml: no such config file (use -f to name your mkdocs.yml or zensical.toml; "
             "`mkdocs-prfaq init` makes a site)"], result.text
     assert list(tmp_path.iterdir()) == []
+
+
+def test_init_on_a_bare_zensical_toml_says_what_to_add_in_lines_that_paste(tmp_path: Path) -> None:
+    """Each note names one place in zensical.toml and what goes there, with no '#' comment that
+    would swallow the rest of a pasted line; pasted as it says, Zensical's config reads them."""
+    import tomllib
+
+    (tmp_path / "zensical.toml").write_text('[project]\nsite_name = "P"\n', encoding="utf-8")
+    result = prfaq(["init"], tmp_path)
+    assert result.code == 0, result.text
+    notes = result.err.splitlines()
+    under = [n for n in notes if n.startswith("add to zensical.toml, under [project]: ")]
+    table = [n for n in notes if n.startswith("add to zensical.toml, as a table of its own: ")]
+    assert len(under) == 1 and len(table) == 1 and "#" not in under[0], notes
+    lines = under[0].split(": ", 1)[1].split("; ")
+    text = '[project]\nsite_name = "P"\n' + "".join(f"{line}\n" for line in lines) + "\n" + \
+        table[0].split(": ", 1)[1] + "\n"
+    config = tomllib.loads(text)["project"]
+    assert config["extra_css"] == ["assets/prfaq/prfaq.css", "assets/prfaq/statuses.css"]
+    assert config["extra_javascript"] == ["assets/prfaq/index.js"] and config["markdown_extensions"] == {"prfaq": {}}
+    for asset in ("prfaq.css", "statuses.css", "index.js"):
+        assert (tmp_path / "docs" / "assets" / "prfaq" / asset).is_file()
