@@ -66,11 +66,9 @@ def test_the_documented_error_example_is_what_check_prints() -> None:
 
 # -- a site's own template: a problem names the line of its file ---------------------------------
 
-QUOTE = """<figure class="prfaq-quote prfaq-quote--{{ q.kind }}">
-<blockquote>{{ q.text }}</blockquote>
-<figcaption>{{ q.name }} ({{ q.role }})</figcaption>
-</figure>
-"""
+[_QUOTE_BLOCK] = [b for b in blocks(DOCS / "customising.md") if b.title == "overrides/prfaq/quote.html"]
+QUOTE = _QUOTE_BLOCK.text  # customising.md's override, as written
+assert QUOTE.count("\n") == 4
 
 
 def _override(site: Site, text: str) -> None:
@@ -106,11 +104,15 @@ def test_an_override_that_fails_while_rendering_names_its_file_and_line(site: Si
 
 
 def test_the_documented_override_renders_as_written(site: Site) -> None:
-    site.proposal("alpha.md", "approved")
+    site.proposal("alpha.md", "approved", quotes=[  # the leader's names its speaker alone
+        {"kind": "leader", "name": "the author", "text": "We built it for us."},
+        {"kind": "customer", "name": "Sam Rivera", "role": "host of Small Business Hour", "text": "It works."}])
     _override(site, QUOTE)
     assert site.build("--strict").code == 0
-    page = site.html("proposals/alpha/index.html")
-    assert '<figure class="prfaq-quote prfaq-quote--leader">' in page and "<figcaption>" in page
+    html = site.html("proposals/alpha/index.html")
+    assert '<figure class="prfaq-quote prfaq-quote--leader">' in html
+    captions = re.findall(r"<figcaption>(.*?)</figcaption>", html, re.S)
+    assert len(captions) >= 2 and "(" not in captions[0] and re.search(r"\(.+\)$", captions[1]), captions
 
 
 # -- customising.md's broken schemas print what the page shows ------------------------------------
