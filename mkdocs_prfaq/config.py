@@ -526,8 +526,9 @@ class PrfaqConfig(_Suggesting):
     internal_questions: 3, press_release: [summary, problem, solution, getting_started],
     quotes: [leader, customer], quote_kinds: [leader, customer], customer: []}`."""
     schema = c.Optional(_SchemaFile())
-    """A site schema (JSON or YAML) used instead of the bundled one; it may `$ref` the bundled one.
-    Every `$ref` in it is resolved, offline, when the configuration is loaded."""
+    """A site schema (JSON or YAML, its path relative to mkdocs.yml) used instead of the bundled
+    one; it may `$ref` the bundled one. Every `$ref` in it is resolved, offline, when the
+    configuration is loaded."""
     on_invalid = c.Choice(("fail", "warn"), default="fail")
     """`fail` stops the build on any problem; `warn` logs each as a warning and builds anyway."""
     layout = c.Type(bool, default=True)

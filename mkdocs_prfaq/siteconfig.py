@@ -72,7 +72,8 @@ def find_config(name: str | None) -> str:
     for candidate in CONFIG_FILES:
         if os.path.isfile(candidate):
             return candidate
-    raise ConfigError("mkdocs.yml: no such config file (use -f to name your mkdocs.yml or zensical.toml)")
+    raise ConfigError("mkdocs.yml: no such config file (use -f to name your mkdocs.yml or zensical.toml; "
+                      "`mkdocs-prfaq init` makes a site)")
 
 
 def read_site_config(path: str) -> SiteConfig:

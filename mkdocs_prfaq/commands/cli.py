@@ -309,6 +309,18 @@ def _no_docs_dir(toml: str) -> bool:
     return "docs_dir" not in text and not os.path.isdir(os.path.join(os.path.dirname(toml), "docs"))
 
 
+def _no_docs_folder(yml: str) -> bool:
+    """A mkdocs.yml that reads and names no docs_dir (so ``docs``, ``INHERIT`` merged), beside no
+    ``docs/`` yet."""
+    from ..siteconfig import read_yaml_config
+
+    try:
+        settings = read_yaml_config(yml)
+    except ConfigError:
+        return False  # init says what is wrong with it, and writes nothing
+    return "docs_dir" not in settings and not os.path.lexists(os.path.join(os.path.dirname(yml), "docs"))
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from . import engines, starter
 
@@ -326,10 +338,23 @@ def cmd_init(args: argparse.Namespace) -> int:
         for note in notes:
             print(note, file=sys.stderr)
         return OK
+    config = next((c for c in (os.path.join(args.directory, n) for n in starter.CONFIG_NAMES) if os.path.isfile(c)), "")
+    docs = os.path.join(args.directory, "docs") if config and _no_docs_folder(config) else ""
     try:
+        if docs:
+            os.makedirs(docs)  # as for a new site
         report = starter.init(args.directory)
-    except starter.InitError as e:
-        raise UsageError(str(e)) from None
+        if docs and writes.create(args.directory, ("docs",), "index.md", starter.INDEX_MD):  # its home page
+            report.lines.insert(0, f"wrote {writes.shown(os.path.join(docs, 'index.md'))}")
+        if config and engines.lists_extension(config):  # one mkdocs.yml for both engines: Zensical's files
+            extra: list[str] = []
+            engines.init_extension_files(config, report.lines, extra)
+            report.notes[-1:-1] = extra  # the "next:" line last
+    except (starter.InitError, ConfigError, writes.NewPageError, OSError) as e:
+        if docs and os.path.isdir(docs) and not os.listdir(docs):
+            os.rmdir(docs)  # nothing written where init stopped
+        raise UsageError(f"{shown_path(str(e.filename))}: {e.strerror}" if isinstance(e, OSError) and e.filename
+                         else str(e)) from None
     for line in report.lines:
         print(escape(line))
     for note in report.notes:
@@ -581,7 +606,9 @@ def parser() -> argparse.ArgumentParser:
                           description="Where DIR has no mkdocs.yml, write one (Material, search, prfaq), "
                           "docs/index.md and two example PR/FAQs, one in each form. Where it has one, add the "
                           "prfaq plugin to it (inserting lines: every other line and comment stays) and the "
-                          "examples, if the proposals folder has no pages. Never overwrites a file.")
+                          "examples, if the proposals folder has no pages; where it lists the prfaq Markdown "
+                          "extension, or DIR has a zensical.toml, the listing pages and assets Zensical needs. "
+                          "Never overwrites a file.")
     init.add_argument("directory", nargs="?", default=".", metavar="DIR", help="the site's folder (default: .)")
     init.set_defaults(func=cmd_init)
 

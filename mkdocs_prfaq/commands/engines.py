@@ -55,6 +55,30 @@ def init_zensical(config_path: str, lines: list[str], notes: list[str],
     docs, parts = site.docs_dir, tuple(p for p in site.plugin.dir.split("/") if p)
     folder = os.path.join(docs, *parts)
     had_pages = os.path.isdir(folder) and has_pages(folder)
+    files = _listing_files(site)
+    if had_pages:
+        notes.append(f"{writes.shown(folder)}/ already has pages; no examples added")
+    else:
+        files += [(parts, name, text) for name, text in examples(today or datetime.date.today())]
+    _write(docs, files, lines)
+    text = Path(config_path).read_text(encoding="utf-8")
+    shown = writes.shown(config_path)
+    project = []  # each a line to paste under [project] (a '#' comment after one would swallow the rest)
+    if not all(css in text for css in EXTRA_CSS):
+        project.append(f"extra_css = {list(EXTRA_CSS)!r}".replace("'", '"'))
+    if not all(js in text for js in EXTRA_JS):
+        project.append(f"extra_javascript = {list(EXTRA_JS)!r}".replace("'", '"'))
+    if project:
+        notes.append(f"add to {shown}, under [project]: " + "; ".join(project))
+    if "[project.markdown_extensions.prfaq]" not in text:
+        notes.append(f"add to {shown}, as a table of its own: [project.markdown_extensions.prfaq]")
+    notes.append("next: zensical serve, and open http://127.0.0.1:8000/"
+                 f"{site.plugin.dir}/ ; `mkdocs-prfaq new \"Title\"` writes a new proposal")
+
+
+def _listing_files(site: SiteConfig) -> list[tuple[tuple[str, ...], str, str]]:
+    """``(folders under docs_dir, name, text)`` of the listing pages, the stylesheets and the script."""
+    parts = tuple(p for p in site.plugin.dir.split("/") if p)
     lifecycle = lifecycle_of(site.plugin)
     files: list[tuple[tuple[str, ...], str, str]] = []
     for name, text in listing_pages(site):
@@ -64,26 +88,40 @@ def init_zensical(config_path: str, lines: list[str], notes: list[str],
               (ASSET_DIR, "statuses.css", stylesheet(lifecycle)
                + index.column_css(merge_labels(site.plugin.labels, lifecycle))),  # as the plugin writes it
               (ASSET_DIR, "index.js", (ASSETS / "index.js").read_text(encoding="utf-8"))]
-    if had_pages:
-        notes.append(f"{writes.shown(folder)}/ already has pages; no examples added")
-    else:
-        files += [(parts, name, text) for name, text in examples(today or datetime.date.today())]
+    return files
+
+
+def _write(docs: str, files: list[tuple[tuple[str, ...], str, str]], lines: list[str]) -> None:
     for sub, name, text in files:
         path = os.path.join(docs, *sub, name)
         written = writes.create(docs, sub, name, text)
         lines.append(f"wrote {writes.shown(path)}" if written else f"kept {writes.shown(path)} (exists)")
+
+
+def lists_extension(config_path: str) -> bool:
+    """Whether a ``mkdocs.yml`` lists the ``prfaq`` Markdown extension: a site Zensical builds too."""
+    from ..siteconfig import read_yaml_config
+
+    listed = read_yaml_config(config_path).get("markdown_extensions")
+    names = listed if isinstance(listed, list) else [listed] if isinstance(listed, dict) else []
+    return any(n == "prfaq" or (isinstance(n, dict) and "prfaq" in n) for n in names)
+
+
+def init_extension_files(config_path: str, lines: list[str], notes: list[str]) -> None:
+    """For a ``mkdocs.yml`` that lists the ``prfaq`` extension (one file for both engines): what
+    Zensical needs besides it, the listing pages with their markers and the stylesheets and
+    script (MkDocs generates its own and ignores these); never over a file. ``notes`` get the
+    lines of ``mkdocs.yml`` to add."""
+    site = read_site_config(config_path)
+    _write(site.docs_dir, _listing_files(site), lines)
     text = Path(config_path).read_text(encoding="utf-8")
     wanted = []
-    if "[project.markdown_extensions.prfaq]" not in text:
-        wanted.append("[project.markdown_extensions.prfaq]")
     if not all(css in text for css in EXTRA_CSS):
-        wanted.append(f"extra_css = {list(EXTRA_CSS)!r}  # under [project]".replace("'", '"'))
+        wanted.append(f"extra_css: {list(EXTRA_CSS)!r}".replace("'", ""))
     if not all(js in text for js in EXTRA_JS):
-        wanted.append(f"extra_javascript = {list(EXTRA_JS)!r}  # under [project]".replace("'", '"'))
+        wanted.append(f"extra_javascript: {list(EXTRA_JS)!r}".replace("'", ""))
     if wanted:
-        notes.append(f"add to {writes.shown(config_path)}: " + "; ".join(wanted))
-    notes.append("next: zensical serve, and open http://127.0.0.1:8000/"
-                 f"{site.plugin.dir}/ ; `mkdocs-prfaq new \"Title\"` writes a new proposal")
+        notes.append(f"for Zensical, add to {writes.shown(config_path)}: " + "; ".join(wanted))
 
 
 def _page_url(site: SiteConfig) -> Callable[[object], str]:

@@ -320,7 +320,9 @@ class _Reader:
             if not (m and said):
                 said_something = said_something or bool(stripped)
                 continue
-            who = shown(_unwrap(m[0].strip()))  # written outside Markdown: no NUL, no control
+            # the words a reader sees, as a quote in prose gives them (`host of *Small Business Hour*`
+            # without its marks: the name and role are plain text), and no NUL, no control character
+            who = shown(markdown.plain(_unwrap(m[0].strip())))
             name, _, role = who.partition(",")
             kind = m[1] or _kind_of(name, role, self.leader_spoke)
             n = len(quotes)

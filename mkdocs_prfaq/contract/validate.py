@@ -122,6 +122,11 @@ class _Suggest:
     def __init__(self) -> None:
         self.found: dict[tuple[str, tuple[str, ...]], str] = {}
         self.left = SUGGEST_PER_PAGE
+        self.meant: dict[tuple[str, tuple[str, ...]], str] = {}
+        """The option each word was taken for, where one was close."""
+        self.claimed: set[Path] = set()
+        """Missing keys that an unknown key beside them misspells (``faq.external.0.question`` for
+        ``questoin``): the unknown key's problem says it, so they are not problems of their own."""
 
     def __call__(self, word: Any, options: list[Any]) -> str:
         if not isinstance(word, str) or len(word) > SUGGEST_MAX_LENGTH:
@@ -134,6 +139,8 @@ class _Suggest:
             self.left -= 1
             close = closest(word, names)
             found = self.found[(word, names)] = f"; did you mean {close!r}?" if close else ""
+            if close:
+                self.meant[(word, names)] = close
         return found
 
 
@@ -149,12 +156,17 @@ def schema_errors(validator: SchemaValidator, parsed: ParsedPage) -> Iterator[Fr
     status = data.get("status") if isinstance(data.get("status"), str) else None
     seen: set[tuple[Path, str]] = set()
     suggest = _Suggest()
+    found: list[tuple[Path, str]] = []
     for error in validator.iter_errors(data):
         for path, message in _translate(error, status, suggest, parsed.raw):
             if (path, message) in seen:
                 continue
             seen.add((path, message))
-            yield FrontMatterError(parsed.line_of(path), field_path(path), message)
+            found.append((path, message))
+    for path, message in found:
+        if path in suggest.claimed and message.startswith("missing ("):
+            continue
+        yield FrontMatterError(parsed.line_of(path), field_path(path), message)
 
 
 def _translate(
@@ -183,7 +195,11 @@ def _translate(
             if key in allowed or any(re.search(p, key) for p in patterns):
                 continue
             expected = f"expected one of: {_one_of(allowed)}" if allowed else "no other keys allowed"
-            yield (*path, key), f"unknown key ({expected}){suggest(key, allowed)}"
+            hint = suggest(key, allowed)
+            meant = suggest.meant.get((key, tuple(allowed)))
+            if meant is not None and meant not in instance:  # `questoin` for a missing `question`
+                suggest.claimed.add((*path, meant))
+            yield (*path, key), f"unknown key ({expected}){hint}"
     elif kind == "type":
         types = value if isinstance(value, list) else [value]
         wanted = " or ".join(_TYPE_NAMES.get(str(t), str(t)) for t in types)

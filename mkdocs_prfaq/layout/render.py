@@ -12,6 +12,7 @@ import datetime
 import html
 import os
 import re
+import traceback
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -65,8 +66,10 @@ _INCLUDE = re.compile(r'\{%-?\s*include\s+"(prfaq/[\w.-]+\.html)"\s*-?%\}')
 
 
 class _CompactLoader(jinja2.FileSystemLoader):
-    """Drops the line breaks between tags in the templates' source: the HTML stays the same to
-    a reader, and carries no whitespace-only text nodes for search indexers to walk through.
+    """Drops the line breaks between tags in the bundled templates' source: the HTML stays the
+    same to a reader, and carries no whitespace-only text nodes for search indexers to walk
+    through. A site's own template (``custom_dir``) is read as written, so that the line a
+    problem names in it is the line in its file.
 
     A bundled template's ``{% include %}`` of another bundled template is replaced by that
     template's source (an include costs a lookup and a new context, on every page). Includes of a
@@ -77,7 +80,8 @@ class _CompactLoader(jinja2.FileSystemLoader):
         source, filename, uptodate = super().get_source(environment, template)
         if _bundled(filename):
             source = _INCLUDE.sub(lambda m: self._inline(environment, m), source)
-        return _BETWEEN_TAGS.sub("", source), filename, uptodate
+            return _BETWEEN_TAGS.sub("", source), filename, uptodate
+        return source, filename, uptodate  # a site's own keeps its lines, so a problem names the right one
 
     def _inline(self, environment: jinja2.Environment, include: re.Match[str]) -> str:
         source, filename, _ = self.get_source(environment, include.group(1))
@@ -312,16 +316,34 @@ TEMPLATE_NAMES = ("page", "problems", "header", "history", "press_release", "quo
                   "listing", "roadmap")
 
 
+def _shown(filename: str) -> str:
+    try:
+        return os.path.relpath(filename) if os.path.isabs(filename) else filename
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return filename
+
+
+def _override_line(error: jinja2.TemplateError) -> tuple[str, int] | None:
+    """Where in a site's own template (from ``custom_dir``) rendering failed: the innermost frame
+    of the traceback Jinja gives its templates' code (their file, their line)."""
+    found = None
+    for frame in traceback.extract_tb(error.__traceback__):
+        name = frame.filename
+        if name.endswith(".html") and frame.lineno and os.path.isfile(name) and not _bundled(name):
+            found = (_shown(name), frame.lineno)
+    return found
+
+
 def template_problem(error: jinja2.TemplateError) -> str:
     """One line for a template that does not compile or render: ``file:line: template: what``."""
     if isinstance(error, jinja2.TemplateSyntaxError):
-        where = error.filename or error.name or "template"
-        try:
-            where = os.path.relpath(where) if os.path.isabs(where) else where
-        except ValueError:  # pragma: no cover - another drive on Windows
-            pass
+        where = _shown(error.filename or error.name or "template")
         return f"{where}:{error.lineno}: template: {error.message} (expected a valid Jinja template)"
-    return f"template: {error.message or type(error).__name__}"
+    message = error.message or type(error).__name__
+    override = _override_line(error)
+    if override is not None:
+        return f"{override[0]}:{override[1]}: template: {message} (expected a template that renders this page)"
+    return f"template: {message}"
 
 
 def check_templates(env: jinja2.Environment, used: Sequence[str]) -> list[str]:

@@ -165,7 +165,8 @@ def test_a_broken_override_is_reported_in_its_own_file(site: Site) -> None:
     (site.root / "overrides" / "prfaq" / "quote.html").write_text("<p>{{ q.name.nope() }}</p>\n", encoding="utf-8")
     result = site.build()
     assert result.code == 1 and "Traceback" not in result.text, result.text
-    assert "prfaq: proposals/alpha.md: template: 'str object' has no attribute 'nope'" in result.text
+    assert ("prfaq: proposals/alpha.md: overrides/prfaq/quote.html:1: template: 'str object' has no attribute 'nope'"
+            in result.text)
 
 
 @pytest.mark.parametrize("status", STATUSES)
