@@ -1,0 +1,108 @@
+"""What a reader saw wrong in Material (light and slate), found by looking at screenshots of a site
+of stress proposals (visual4_site.py) at 390, 768 and 1280 px, each asserted on measured layout."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from ..browser import chromium, contrast, serve
+from .visual4_site import build
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("visual4_material")]
+
+OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serve(build(tmp_path_factory.mktemp("visual4") / "src", "material")) as u:
+        yield u
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as b:
+        yield b
+
+
+def open_page(browser: Any, url: str, width: int, scheme: str = "light") -> Any:
+    context = browser.new_context(viewport={"width": width, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("load")
+    return page
+
+
+@pytest.mark.parametrize("width", (390, 768, 1280))
+def test_roadmap_entries_wrap_inside_the_page(browser: Any, url: str, width: int) -> None:
+    """A subtitle holding a long URL made its roadmap entry (a flex item, min-width: auto) as wide
+    as the URL: the whole roadmap scrolled sideways, at every width."""
+    page = open_page(browser, url + "proposals/roadmap/", width)
+    assert page.locator(".prfaq-timeline small").count() >= 1
+    assert page.evaluate(OVERFLOW) <= 0
+    column = page.locator(".prfaq-timeline").first.bounding_box()
+    for box in page.eval_on_selector_all(".prfaq-timeline li > *", "es => es.map(e => e.getBoundingClientRect().right)"):
+        assert box <= column["x"] + column["width"] + 0.5
+    page.context.close()
+
+
+@pytest.mark.parametrize("scheme", ("light", "dark"))
+def test_invalid_chip_has_the_invalid_colour(browser: Any, url: str, scheme: str) -> None:
+    """Every status chip's dot is its status's colour; the Invalid chip's was the text colour
+    (black, white in slate) while its group and bar are red."""
+    page = open_page(browser, url + "proposals/", 1280, scheme)
+    page.wait_for_selector(".prfaq-filters:not([hidden])")
+    dot = page.eval_on_selector(".prfaq-chip--invalid", "e => getComputedStyle(e, '::after').backgroundColor")
+    group = page.eval_on_selector(".prfaq-group--invalid", "e => getComputedStyle(e).borderTopColor")
+    text = page.eval_on_selector(".prfaq-chip--invalid", "e => getComputedStyle(e).color")
+    assert dot == group != text
+    page.context.close()
+
+
+@pytest.mark.parametrize("scheme", ("light", "dark"))
+def test_stale_mark_is_drawn_as_designed(browser: Any, url: str, scheme: str) -> None:
+    """The Stale mark is an outlined word in the warning colour. Material's `.md-typeset mark`
+    (yellow, blue in slate) outranked `.prfaq-stale`: a highlight of another colour per palette."""
+    page = open_page(browser, url + "proposals/", 1280, scheme)
+    mark = page.locator(".prfaq-stale").first
+    style = mark.evaluate("e => { const s = getComputedStyle(e); return [s.color, s.backgroundColor, s.borderTopColor]; }")
+    over = page.evaluate("getComputedStyle(document.body).getPropertyValue('--prfaq-over').trim()")
+    colour = page.evaluate("c => { const e = document.createElement('i'); e.style.color = c; document.body.append(e);"
+                           " const got = getComputedStyle(e).color; e.remove(); return got; }", over)
+    assert style[0] == colour == style[2], style
+    assert style[1] == "rgba(0, 0, 0, 0)", style
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert contrast(style[0], background) >= 4.5
+    page.context.close()
+
+
+FACTS = """dl => {
+  const out = [], left = dl.getBoundingClientRect().left;
+  for (const dt of dl.querySelectorAll('dt')) {
+    const dd = dt.nextElementSibling, a = dt.getClientRects(), b = dd.getClientRects();
+    const label = a[a.length - 1], value = b[0];
+    if (Math.abs(label.top - value.top) > 2) out.push(dt.textContent + ' ends a line, its value starts the next');
+    const prev = dt.previousElementSibling;
+    if (prev) { const p = prev.getClientRects(); const last = p[p.length - 1];
+      if (a[0].top > last.top + 2 && a[0].left - left > 2) out.push(dt.textContent + ' starts a line indented ' + (a[0].left - left)); }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ("light",))
+def test_each_fact_keeps_its_label_with_its_value(browser: Any, url: str, scheme: str) -> None:
+    """The facts under the title (Owner: ..., Created: ...) wrap as one paragraph. A label ended a
+    line with its value on the next ("Updated:" / "2026-08-28"), and the gap after a value, an
+    inline-block of its own, began the next line, indenting it. Measured at every 8 px from a
+    small phone to a tablet, where the wraps fall in different places."""
+    page = open_page(browser, url + "proposals/wide/", 320, scheme)
+    problems = []
+    for width in range(320, 800, 8):
+        page.set_viewport_size({"width": width, "height": 844})
+        problems += [f"{width}px: {p}" for p in page.eval_on_selector(".prfaq-facts", FACTS)]
+    assert not problems, problems
+    page.context.close()
