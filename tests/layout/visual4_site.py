@@ -26,6 +26,23 @@ TABLE = ("| Metric | Baseline | Target | Notes | Owner | Quarter | Risk | Depend
          f"| Weekly active customers in the pilot region | 1,200 | 4,800 | {LONG_WORD} | Ana Souza | 2027-Q3 | medium"
          " | payments-platform-team |\n")
 BODY = f"## Appendix\n\nA long link: {LONG_URL}\n\n{TABLE}"
+# Each fact's label on the line its value starts on, a wrapped fact flush left, nothing past the
+# column: the problems found, as text.
+FACTS = """dl => {
+  const out = [], left = dl.getBoundingClientRect().left;
+  for (const dt of dl.querySelectorAll('dt')) {
+    const dd = dt.nextElementSibling, a = dt.getClientRects(), b = dd.getClientRects();
+    const label = a[a.length - 1], value = b[0];
+    if (label.bottom <= value.top + 2) out.push(dt.textContent + ' ends a line, its value starts the next');
+    const prev = dt.previousElementSibling;
+    if (prev) { const p = prev.getClientRects(); const last = p[p.length - 1];
+      if (a[0].top > last.top + 2 && a[0].left - left > 2) out.push(dt.textContent + ' starts a line indented ' + (a[0].left - left)); }
+  }
+  const right = dl.getBoundingClientRect().right;
+  for (const e of dl.querySelectorAll('*'))
+    if (e.getBoundingClientRect().right > right + 0.5) out.push(e.textContent.slice(0, 20) + ' runs out of the column');
+  return out;
+}"""
 PALETTE = """\
   palette:
     - media: "(prefers-color-scheme: light)"
