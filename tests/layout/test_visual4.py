@@ -94,3 +94,46 @@ def test_each_fact_keeps_its_label_with_its_value(browser: Any, url: str, scheme
         problems += [f"{width}px: {p}" for p in page.eval_on_selector(".prfaq-facts", FACTS)]
     assert not problems, problems
     page.context.close()
+
+
+# The focused element's focus indicator (its outline, or the outline of the label around it, as a
+# chip draws its checkbox's focus) and its edge, each blended onto the first opaque background
+# behind it: [what, outline colour, border colour, background].
+FOCUS = """() => {
+  const parse = c => (c.match(/[\\d.]+/g) || []).map(Number);
+  const e = document.activeElement, label = e.closest('label');
+  let bg = null;
+  for (let el = e.parentElement; el && !bg; el = el.parentElement) {
+    const c = parse(getComputedStyle(el).backgroundColor); if (c.length && (c[3] === undefined || c[3] > 0.5)) bg = c; }
+  bg = bg || [255, 255, 255];
+  const blend = css => { const [r, g, b, a = 1] = parse(css); const m = (x, y) => Math.round(x * a + y * (1 - a));
+    return `rgb(${m(r, bg[0])}, ${m(g, bg[1])}, ${m(b, bg[2])})`; };
+  const shows = el => { const s = getComputedStyle(el); return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1; };
+  const ring = shows(e) ? e : (label && shows(label) ? label : null);
+  return [e.tagName + ' ' + (e.name || ''), ring ? blend(getComputedStyle(ring).outlineColor) : null,
+          blend(getComputedStyle(e).borderTopColor), `rgb(${bg[0]}, ${bg[1]}, ${bg[2]})`, e.type || ''];
+}"""
+
+
+@pytest.mark.parametrize("scheme", ("light", "dark"))
+def test_every_filter_shows_keyboard_focus(browser: Any, url: str, scheme: str) -> None:
+    """Tabbing through the index's filters: each chip, select and the text field shows where the
+    focus is, in a colour of 3:1 or more on its background, and each field's edge is seen (3:1).
+    The text field showed no focus at all (Material sets outline: none on inputs), and the
+    fields' edges were Material's lightest grey (1.2:1)."""
+    page = open_page(browser, url + "proposals/", 1280, scheme)
+    page.wait_for_selector(".prfaq-filters:not([hidden])")
+    page.focus(".prfaq-feed a")
+    seen = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if not page.evaluate("document.activeElement.closest('.prfaq-filters') !== null"):
+            break
+        what, ring, border, background, kind = page.evaluate(FOCUS)
+        seen.append(what)
+        assert ring is not None, f"{what}: no focus indicator"
+        assert contrast(ring, background) >= 3, (what, ring, background)
+        if kind != "checkbox":
+            assert contrast(border, background) >= 3, (what, border, background)
+    assert {"SELECT owner", "SELECT tag", "INPUT q", "SELECT sort", "INPUT status"} <= set(seen), seen
+    page.context.close()
