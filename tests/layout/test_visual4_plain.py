@@ -4,6 +4,7 @@ measured layout."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from typing import Any
 
@@ -75,4 +76,20 @@ def test_each_fact_keeps_its_label_with_its_value(browser: Any, url: str) -> Non
         page.set_viewport_size({"width": width, "height": 844})
         problems += [f"{width}px: {p}" for p in page.eval_on_selector(".prfaq-facts", FACTS)]
     assert not problems, problems
+    page.context.close()
+
+
+def test_the_index_prints_every_proposal(browser: Any, url: str) -> None:
+    """On paper the index lists every proposal: the groups that start collapsed (withdrawn,
+    rejected, superseded) printed as their headings alone in this theme (Material opens them
+    before printing), and the filters, of no use on paper, took a third of the first page."""
+    from pypdf import PdfReader
+
+    page = open_page(browser, url + "proposals/", 1280)
+    page.wait_for_selector(".prfaq-filters:not([hidden])")
+    assert page.locator(".prfaq-group--withdrawn[open]").count() == 0
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
+    for title in ("GoneCart", "WideCart", "A page with problems"):
+        assert title in text, title
+    assert "Sort by" not in text
     page.context.close()

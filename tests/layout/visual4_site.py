@@ -86,6 +86,7 @@ def build(root: Path, theme: str) -> Path:
     subprocess.run([shutil.which("git") or "git", "init", "-q", "-b", "main"], cwd=root, check=True, timeout=60)
     (proposals / "wide.md").write_text(_proposal(1, "draft", **long), encoding="utf-8")
     (proposals / "stale.md").write_text(_proposal(2, "draft"), encoding="utf-8")
+    (proposals / "gone.md").write_text(_proposal(3, "withdrawn", title="GoneCart was withdrawn"), encoding="utf-8")
     _commit(root, "2025-01-06")
     (proposals / "wide.md").write_text(_proposal(1, "approved", **long), encoding="utf-8")
     (proposals / "stale.md").write_text(_proposal(2, "in-review"), encoding="utf-8")
