@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from ..browser import chromium, contrast, serve
-from .visual4_site import FACTS, build
+from .visual4_site import FACTS, PRINTED_WHOLE, build
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("visual4_material")]
 
@@ -136,4 +136,14 @@ def test_every_filter_shows_keyboard_focus(browser: Any, url: str, scheme: str) 
         if kind != "checkbox":
             assert contrast(border, background) >= 3, (what, border, background)
     assert {"SELECT owner", "SELECT tag", "INPUT q", "SELECT sort", "INPUT status"} <= set(seen), seen
+    page.context.close()
+
+
+def test_tables_and_code_print_whole(browser: Any, url: str) -> None:
+    """A proposal's table wider than the paper printed cut at the edge of Material's scroll box
+    (its last columns lost), as did a long line of code in the mkdocs theme."""
+    page = open_page(browser, url + "proposals/wide/", 794)
+    page.emulate_media(media="print")
+    assert page.locator(".prfaq-statusline ~ * table").count() == 1
+    assert page.evaluate(PRINTED_WHOLE) == []
     page.context.close()

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from ..browser import chromium, serve
-from .visual4_site import FACTS, build
+from .visual4_site import FACTS, PRINTED_WHOLE, build
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("visual4_plain")]
 
@@ -92,4 +92,14 @@ def test_the_index_prints_every_proposal(browser: Any, url: str) -> None:
     for title in ("GoneCart", "WideCart", "A page with problems"):
         assert title in text, title
     assert "Sort by" not in text
+    page.context.close()
+
+
+def test_tables_and_code_print_whole(browser: Any, url: str) -> None:
+    """As in Material (test_visual4.py): the table scrolls on screen, on paper it wraps."""
+    page = open_page(browser, url + "proposals/wide/", 794)
+    page.emulate_media(media="print")
+    assert page.locator(".prfaq-statusline ~ table").count() == 1
+    assert page.locator(".prfaq-statusline ~ pre").count() == 1
+    assert page.evaluate(PRINTED_WHOLE) == []
     page.context.close()

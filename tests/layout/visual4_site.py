@@ -25,7 +25,22 @@ TABLE = ("| Metric | Baseline | Target | Notes | Owner | Quarter | Risk | Depend
          "|---|---|---|---|---|---|---|---|\n"
          f"| Weekly active customers in the pilot region | 1,200 | 4,800 | {LONG_WORD} | Ana Souza | 2027-Q3 | medium"
          " | payments-platform-team |\n")
-BODY = f"## Appendix\n\nA long link: {LONG_URL}\n\n{TABLE}"
+CODE = "    def a_long_function(" + ", ".join(f"argument_{i}" for i in range(12)) + "): return argument_11\n"
+BODY = f"## Appendix\n\nA long link: {LONG_URL}\n\n{TABLE}\n{CODE}"
+# In print: each table and code block of a proposal whole on the page, not cut at a scroll box's
+# edge (an element or its ancestors scrolling what does not fit) nor past the page.
+PRINTED_WHOLE = """() => {
+  const out = [], right = document.documentElement.clientWidth;
+  for (const e of document.querySelectorAll('.prfaq-statusline ~ * table, .prfaq-statusline ~ table, .prfaq-statusline ~ * pre, .prfaq-statusline ~ pre')) {
+    if (e.getBoundingClientRect().right > right + 0.5) out.push(e.tagName + ' runs past the page');
+    for (let el = e; el && el !== document.body; el = el.parentElement) {
+      if (getComputedStyle(el).overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1)
+        out.push(e.tagName + ' cut at the edge of ' + el.tagName + '.' + el.className);
+    }
+  }
+  return out;
+}"""
+
 # Each fact's label on the line its value starts on, a wrapped fact flush left, nothing past the
 # column: the problems found, as text.
 FACTS = """dl => {
