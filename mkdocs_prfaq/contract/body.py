@@ -65,6 +65,9 @@ _A_PREFIX = re.compile(r"^\*{0,2}A\d*[:.]\*{0,2}[ \t]+")  # 'A: ...', never 'A.I
 _DATELINE = re.compile(r"^\*\*(?P<bold>[^*\n]+?)\*\*(?:\s*[—–-]{1,2}\s*|[ \t]*(?:\n|$))(?P<rest>.*)$", re.DOTALL)
 _ATTRIBUTION = re.compile(r"(?:—|–|--|-|―)\s*(?P<who>.*)", re.DOTALL)
 _KIND = re.compile(r"\{(?P<kind>[A-Za-z][\w-]*)\}")
+_SPEAKER_MARKDOWN = 300
+"""An attribution up to this long has its emphasis, code and link marks taken out (a name and role
+are plain text); a longer one, no name and role, is kept as written."""
 
 
 def attribution(line: str) -> tuple[str, str | None] | None:
@@ -321,8 +324,12 @@ class _Reader:
                 said_something = said_something or bool(stripped)
                 continue
             # the words a reader sees, as a quote in prose gives them (`host of *Small Business Hour*`
-            # without its marks: the name and role are plain text), and no NUL, no control character
-            who = shown(markdown.plain(_unwrap(m[0].strip())))
+            # without its marks: the name and role are plain text), and no NUL, no control character;
+            # only a speaker's length is read as Markdown (a hostile line of marks costs what it did)
+            who = _unwrap(m[0].strip())
+            if len(who) <= _SPEAKER_MARKDOWN and any(c in who for c in "*_`["):
+                who = markdown.plain(who)
+            who = shown(who)
             name, _, role = who.partition(",")
             kind = m[1] or _kind_of(name, role, self.leader_spoke)
             n = len(quotes)
