@@ -92,7 +92,9 @@ def _feed_xml(proposals: list[Proposal], url: Callable[[Proposal], str], labels:
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     proposals_label = labels.get("proposals", "Proposals")
-    title = f"{site_name}: {proposals_label}" if site_name else proposals_label
+    # "Acme: Proposals", but "Proposals" alone where the site is named as its proposals are
+    same = site_name.strip().casefold() == proposals_label.strip().casefold()
+    title = f"{site_name}: {proposals_label}" if site_name and not same else proposals_label
     ET.SubElement(feed, f"{{{ATOM}}}title").text = _text(title)
     ident = uuid.uuid5(uuid.NAMESPACE_URL, f"mkdocs-prfaq:{base or site_name}:{here}")
     ET.SubElement(feed, f"{{{ATOM}}}id").text = f"urn:uuid:{ident}"
