@@ -14,6 +14,7 @@ import jinja2
 from ..contract.labels import status_key
 from ..contract.lifecycle import DEFAULT, INVALID, LEVELS, Lifecycle
 from ..contract.model import Proposal, as_texts
+from ..contract.placeholders import is_placeholder
 from ..contract.problems import Problem
 from ..layout.navstyle import css_string
 from ..layout.sanitize import safe_id
@@ -141,8 +142,13 @@ def column_css(labels: Mapping[str, str]) -> str:
 
 
 def launch_date(p: Proposal) -> str:
-    """The dateline date (the imagined launch), else the actual launch date, else ''."""
-    return p.dateline.get("date", "") or p.launched
+    """The dateline date (the imagined launch), else the actual launch date, else ''. A dateline
+    whose place is still a placeholder (``**TBD, June 1, 2027**``, as ``mkdocs-prfaq new`` writes
+    it) is the template's, not a plan: its date is no target on the index or the roadmap."""
+    dateline = p.dateline
+    if dateline.get("location") and is_placeholder(dateline["location"]):
+        return p.launched
+    return dateline.get("date", "") or p.launched
 
 
 def quarter(iso: str) -> str:
