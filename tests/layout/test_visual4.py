@@ -147,3 +147,35 @@ def test_tables_and_code_print_whole(browser: Any, url: str) -> None:
     assert page.locator(".prfaq-statusline ~ * table").count() == 1
     assert page.evaluate(PRINTED_WHOLE) == []
     page.context.close()
+
+
+# Each step of the status history that begins a line: how far its status word is from the
+# history's left edge, less the arrow before it (a probe of the same font measures "→").
+HISTORY_INDENTS = """ol => {
+  const left = ol.getBoundingClientRect().left, out = [];
+  let top = null;
+  for (const li of ol.children) {
+    const r = li.getBoundingClientRect();
+    if (top !== null && r.top > top + 2) {
+      const probe = document.createElement('span'); probe.textContent = '\\u2192'; li.append(probe);
+      const arrow = probe.getBoundingClientRect().width; probe.remove();
+      out.push(li.querySelector('.prfaq-history-status').getBoundingClientRect().left - left - arrow);
+    }
+    top = r.top;
+  }
+  return out;
+}"""
+
+
+def test_a_wrapped_history_step_starts_flush_left(browser: Any, url: str) -> None:
+    """The status history wraps on a phone; the step that begins the second line began with the
+    arrow's left margin, indenting that line by half an em. Only the space after the arrow is left."""
+    page = open_page(browser, url + "proposals/wide/", 320)
+    indents = []
+    for width in range(320, 520, 20):
+        page.set_viewport_size({"width": width, "height": 844})
+        indents += page.eval_on_selector(".prfaq-history", HISTORY_INDENTS)
+    assert indents, "the history never wrapped"
+    size = page.eval_on_selector(".prfaq-history", "e => parseFloat(getComputedStyle(e).fontSize)")
+    assert max(indents) <= 0.5 * size + 1, (indents, size)
+    page.context.close()

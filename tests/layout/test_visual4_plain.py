@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from ..browser import chromium, serve
+from ..browser import chromium, contrast, serve
 from .visual4_site import FACTS, PRINTED_WHOLE, build
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("visual4_plain")]
@@ -102,4 +102,24 @@ def test_tables_and_code_print_whole(browser: Any, url: str) -> None:
     assert page.locator(".prfaq-statusline ~ table").count() == 1
     assert page.locator(".prfaq-statusline ~ pre").count() == 1
     assert page.evaluate(PRINTED_WHOLE) == []
+    page.context.close()
+
+
+def test_dark_mode_prints_dark_on_light(browser: Any, url: str) -> None:
+    """With the reader's system in dark mode, a PR/FAQ printed light grey text (#dee2e6) meant for
+    the theme's dark background, which browsers leave off paper: 1.3:1 on the page. Each part's
+    text now has 4.5:1 or more on white paper, the index's too (its Stale mark was 2:1); the badge
+    prints its own background."""
+    page = open_page(browser, url + "proposals/wide/", 794, "dark")
+    assert page.evaluate("document.documentElement.getAttribute('data-bs-theme')") == "dark"
+    page.emulate_media(media="print", color_scheme="dark")
+    for selector in ("h1", ".prfaq-facts dd", ".prfaq-subtitle", ".prfaq-history-step", ".prfaq-quote figcaption",
+                     "#press-release", "#press-release ~ p", ".prfaq-statusline ~ table td"):
+        colour = page.locator(selector).first.evaluate("e => getComputedStyle(e).color")
+        assert contrast(colour, "rgb(255, 255, 255)") >= 4.5, (selector, colour)
+    page.goto(url + "proposals/")
+    page.wait_for_load_state("load")
+    for selector in ("h1", ".prfaq-table td", ".prfaq-table a", ".prfaq-stale"):
+        colour = page.locator(selector).first.evaluate("e => getComputedStyle(e).color")
+        assert contrast(colour, "rgb(255, 255, 255)") >= 4.5, (selector, colour)
     page.context.close()
