@@ -34,7 +34,7 @@ from .layout.neighbours import Neighbours, known_key
 from .layout.page import PageLayout, markdown_source, permalink
 from .layout.render import check_templates, make_environment, template_problem, theme_shows_tags
 from .layout.sanitize import Sanitizer
-from .site import display_path, load_site, report, site_validator
+from .site import display_path, load_site, report, site_validator, stopped_warnings
 
 log = logging.getLogger("mkdocs.plugins.prfaq")
 
@@ -137,6 +137,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                                  lifecycle=self.lifecycle, load=self.session.load, reuse=self.session.reuse,
                                  active=self.config.sanitize)
         if stop := report(self.catalog, fail=self.config.on_invalid == "fail", serving=self.session.serving):
+            for early in stopped_warnings(self.catalog, files, self.config, self.lifecycle, config.docs_dir,
+                                          self.neighbours):  # the pages' own warnings, named as check names them
+                log.warning(str(early))
             raise PluginError(stop)
         self.words = self.session.words(self.catalog.proposals, self.limits, self.lifecycle)  # once per serve
         for warning in self.neighbours.configure(config.plugins.keys(), config.mdx_configs, config.markdown_extensions):
