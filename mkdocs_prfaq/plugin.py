@@ -176,7 +176,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             files.append(self.nav_css)
         return files
 
-    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+    def _nav_shaped(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         shaped = None
         if self.config.enabled and not config.nav:  # an explicit nav is the author's
             proposals = self.catalog.proposals
@@ -192,6 +192,13 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                 ((page.url, p) for page in shown if (p := self._proposal(page)) is not None),
                 lambda: [f.url for f in files.documentation_pages()], self.lifecycle, self.labels)
         return shaped
+
+    @event_priority(-100)  # after other plugins made the navigation (awesome-pages reads a .pages file there)
+    def _nav_titles(self, nav: Navigation, config: MkDocsConfig, files: Files) -> None:
+        if self.config.enabled:
+            navstyle.plain_titles(nav.items, self.config.dir)
+
+    on_nav = CombinedEvent(_nav_shaped, _nav_titles)
 
     # -- pages (layout/page.py) -------------------------------------------------------------
 
