@@ -34,7 +34,7 @@ from .layout.neighbours import Neighbours, known_key
 from .layout.page import PageLayout, markdown_source, permalink
 from .layout.render import check_templates, make_environment, template_problem, theme_shows_tags
 from .layout.sanitize import Sanitizer
-from .site import display_path, load_site, report, site_validator
+from .site import display_path, load_site, report, site_validator, stopped_warnings
 
 log = logging.getLogger("mkdocs.plugins.prfaq")
 
@@ -137,6 +137,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                                  lifecycle=self.lifecycle, load=self.session.load, reuse=self.session.reuse,
                                  active=self.config.sanitize)
         if stop := report(self.catalog, fail=self.config.on_invalid == "fail", serving=self.session.serving):
+            for early in stopped_warnings(self.catalog, files, self.config, self.lifecycle, config.docs_dir,
+                                          self.neighbours):  # the pages' own warnings, named as check names them
+                log.warning(str(early))
             raise PluginError(stop)
         self.words = self.session.words(self.catalog.proposals, self.limits, self.lifecycle)  # once per serve
         for warning in self.neighbours.configure(config.plugins.keys(), config.mdx_configs, config.markdown_extensions):
@@ -173,7 +176,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             files.append(self.nav_css)
         return files
 
-    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+    def _nav_shaped(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         shaped = None
         if self.config.enabled and not config.nav:  # an explicit nav is the author's
             proposals = self.catalog.proposals
@@ -189,6 +192,13 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
                 ((page.url, p) for page in shown if (p := self._proposal(page)) is not None),
                 lambda: [f.url for f in files.documentation_pages()], self.lifecycle, self.labels)
         return shaped
+
+    @event_priority(-100)  # after other plugins made the navigation (awesome-pages reads a .pages file there)
+    def _nav_titles(self, nav: Navigation, config: MkDocsConfig, files: Files) -> None:
+        if self.config.enabled:
+            navstyle.plain_titles(nav.items, self.config.dir)
+
+    on_nav = CombinedEvent(_nav_shaped, _nav_titles)
 
     # -- pages (layout/page.py) -------------------------------------------------------------
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import functools
 import logging
 import os
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.files import File, InclusionLevel
 
@@ -25,6 +25,9 @@ from .contract.model import (
 )
 from .contract.problems import Problem, summary
 from .contract.schema import SchemaValidator, build_validator, display_name, load_schema_file
+
+if TYPE_CHECKING:
+    from .config import PrfaqConfig
 
 log = logging.getLogger("mkdocs.plugins.prfaq")
 
@@ -248,6 +251,94 @@ def backslashed(files: Iterable[File], docs_dir: str, directory: str, exclude: I
                     "check the file out (expected a name without '\\': rename the file or its folder)")
             for f in files if "\\" in f.src_uri and getattr(f, "generated_by", None) is None
             and (f.src_uri.startswith(prefix) or is_proposal(f.src_uri.replace("\\", "/"), directory, exclude))]
+
+
+def fields_memo() -> Callable[[Proposal], list[Any]]:
+    """:func:`layout.fields.collect`, once per proposal of this run, for the warnings that look
+    in the fields for images and snippet includes: none (``[]``) for a proposal whose body and
+    fields hold neither ``<`` nor ``![`` (:func:`~..layout.fields.may_hold_markup`), where neither
+    warning can find one."""
+    from .layout.fields import collect, may_hold_markup
+
+    memo: dict[int, tuple[Proposal, list[Any]]] = {}
+
+    def fields_of(proposal: Proposal) -> list[Any]:
+        kept = memo.get(id(proposal))
+        if kept is None or kept[0] is not proposal:
+            kept = memo[id(proposal)] = (proposal, collect(proposal) if may_hold_markup(proposal) else [])
+        return kept[1]
+    return fields_of
+
+
+def build_warnings(proposals: Sequence[Proposal], plugin: PrfaqConfig, lifecycle: Lifecycle,
+                   fields_of: Callable[[Proposal], list[Any]] | None = None) -> list[Problem]:
+    """What ``mkdocs build`` warns about each PR/FAQ beyond the catalog's warnings: lengths over
+    the limits (from in-review on) and images from other hosts that the page would lose."""
+    from .contract.limits import Limits, over_limits
+    from .layout.offsite import images_problem, offsite_images
+
+    limits = Limits(plugin.limits.press_release_words, plugin.limits.faq_words)
+    limited = limits.press_release_words is not None or limits.faq_words is not None
+    found: list[Problem] = []
+    for proposal in proposals:
+        if limited:  # a draft's counts are advice: not counted here; others only where they could be over
+            found += over_limits(proposal, limits, lifecycle)
+        if plugin.sanitize and plugin.layout:
+            removed = offsite_images(proposal, plugin.remote_images, fields_of(proposal) if fields_of else None)
+            if removed:
+                found.append(images_problem(proposal.display_path, removed))
+    return found
+
+
+def snippet_warnings(catalog: Catalog, files: Iterable[Any], plugin: PrfaqConfig, docs_dir: str, neighbours: Any,
+                     markdown_of: Callable[[str], str] | None = None,
+                     fields_of: Callable[[Proposal], list[Any]] | None = None) -> list[Problem]:
+    """Each pymdownx.snippets include a page under the proposals folder asks for and would not get
+    (any, unless it names a file in the plugin's ``snippets_dir``: ``neighbours``, a
+    :class:`~.layout.neighbours.Neighbours`), at its line: a PR/FAQ's body and, with the layout,
+    each of its Markdown fields; the folder's other pages (its ``index.md``, those the plugin's
+    ``exclude`` names) after their front matter (``markdown_of``: the text without it), up to the
+    plugin's ``page_bytes``. What the build warns as it renders those pages."""
+    from .contract import frontmatter
+    from .layout.fields import collect
+
+    def after_front_matter(text: str) -> str:  # as MkDocs takes it off (frontmatter.split), not parsed
+        yaml_text, body, _ = frontmatter.split(text)
+        return body if yaml_text is not None else text
+
+    markdown_of = markdown_of or after_front_matter
+    folder = f"{plugin.dir}/"
+    found: list[Problem] = []
+    for file in files:
+        if not (file.is_documentation_page() and file.inclusion != InclusionLevel.EXCLUDED
+                and file.src_uri.startswith(folder)) or file.src_uri in catalog.unreadable:
+            continue
+        read: Callable[[], str] = functools.partial(getattr, file, "content_string")
+        proposal = catalog.by_src.get(file.src_uri)
+        if proposal is not None:
+            fields = (fields_of or collect)(proposal) if plugin.layout else []
+            if "8<-" in proposal.body or any("8<-" in markdown for _, markdown in fields):
+                found += neighbours.snippet_problems(proposal.display_path, proposal.body, read, fields, proposal)
+            continue
+        try:
+            if os.path.getsize(file.abs_src_path) > plugin.limits.page_bytes:
+                continue  # check reads no page past the limit
+            text = read()
+        except (OSError, UnicodeDecodeError):
+            continue  # the build cannot read it either
+        if "8<-" in text:
+            found += neighbours.snippet_problems(display_path(file, docs_dir), markdown_of(text), read)
+    return found
+
+
+def stopped_warnings(catalog: Catalog, files: Iterable[Any], plugin: PrfaqConfig, lifecycle: Lifecycle, docs_dir: str,
+                     neighbours: Any) -> list[Problem]:
+    """What the build would warn about as it renders the pages (lengths over the limits, images
+    from other hosts, snippet includes), for a build that stops on the catalog's problems before
+    rendering any: it names them too, as ``check`` does."""
+    fields_of = fields_memo()
+    return sorted([*build_warnings(catalog.proposals, plugin, lifecycle, fields_of),
+                   *snippet_warnings(catalog, files, plugin, docs_dir, neighbours, fields_of=fields_of)])
 
 
 def site_validator(schema_path: str | None, lifecycle: Lifecycle = DEFAULT) -> SchemaValidator:

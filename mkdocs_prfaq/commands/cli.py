@@ -8,7 +8,6 @@ Exit codes: 0 clean, 1 a PR/FAQ has problems, 2 usage or configuration error.
 from __future__ import annotations
 
 import argparse
-import functools
 import gc
 import json
 import os
@@ -17,13 +16,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .. import __version__
-from ..config import PrfaqConfig
 from ..contract.labels import merge_labels
-from ..contract.lifecycle import Lifecycle
 from ..contract.model import Catalog, Proposal
 from ..contract.problems import Problem, escape, format_github, format_json, format_text, shown_path, summary
 from ..contract.schema import SchemaConfigError, bundled_schema, load_schema_file
-from ..site import ACTIVE_SUFFIXES, disk_files, load_site, proposal_sources, site_validator
+from ..site import ACTIVE_SUFFIXES, build_warnings, disk_files, load_site, proposal_sources, site_validator
+from ..site import fields_memo as _fields_memo
 from ..siteconfig import ConfigError, SiteConfig, find_config, read_site_config
 from . import writes
 
@@ -94,88 +92,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     return PROBLEMS if failing else OK
 
 
-def _fields_memo() -> Callable[[Proposal], list[Any]]:
-    """:func:`layout.fields.collect`, once per proposal of this run, for the warnings that look
-    in the fields for images and snippet includes: none (``[]``) for a proposal whose body and
-    fields hold neither ``<`` nor ``![`` (:func:`~..layout.fields.may_hold_markup`), where neither
-    warning can find one."""
-    from ..layout.fields import collect, may_hold_markup
-
-    memo: dict[int, tuple[Proposal, list[Any]]] = {}
-
-    def fields_of(proposal: Proposal) -> list[Any]:
-        kept = memo.get(id(proposal))
-        if kept is None or kept[0] is not proposal:
-            kept = memo[id(proposal)] = (proposal, collect(proposal) if may_hold_markup(proposal) else [])
-        return kept[1]
-    return fields_of
-
-
-def build_warnings(proposals: Sequence[Proposal], plugin: PrfaqConfig, lifecycle: Lifecycle,
-                   fields_of: Callable[[Proposal], list[Any]] | None = None) -> list[Problem]:
-    """What ``mkdocs build`` warns about each PR/FAQ beyond the catalog's warnings: lengths over
-    the limits (from in-review on) and images from other hosts that the page would lose."""
-    from ..contract.limits import Limits, over_limits
-    from ..layout.offsite import images_problem, offsite_images
-
-    limits = Limits(plugin.limits.press_release_words, plugin.limits.faq_words)
-    limited = limits.press_release_words is not None or limits.faq_words is not None
-    found: list[Problem] = []
-    for proposal in proposals:
-        if limited:  # a draft's counts are advice: not counted here; others only where they could be over
-            found += over_limits(proposal, limits, lifecycle)
-        if plugin.sanitize and plugin.layout:
-            removed = offsite_images(proposal, plugin.remote_images, fields_of(proposal) if fields_of else None)
-            if removed:
-                found.append(images_problem(proposal.display_path, removed))
-    return found
-
-
 def snippet_warnings(catalog: Catalog, files: Sequence[Any], site: SiteConfig,
                      fields_of: Callable[[Proposal], list[Any]] | None = None) -> list[Problem]:
     """What ``mkdocs build`` warns about the pymdownx.snippets includes on the pages under the
-    proposals folder: each one a page asks for and would not get (any, unless it names a file in
-    the plugin's ``snippets_dir``), at its line (layout/neighbours.py). A PR/FAQ's body and, with
-    the layout, each of its Markdown fields; the folder's other pages (its ``index.md``, those the
-    plugin's ``exclude`` names) after their front matter, as MkDocs gives them to the plugin, up to
-    the plugin's ``page_bytes``. Not
-    for a Zensical site (``zensical.toml``), whose build drops snippets on those pages silently."""
-    from mkdocs.structure.files import InclusionLevel
+    proposals folder (:func:`..site.snippet_warnings`), the folder's other pages read after their
+    front matter as MkDocs takes it off. Not for a Zensical site (``zensical.toml``), whose build
+    drops snippets on those pages silently."""
     from mkdocs.utils.meta import YAML_RE
 
-    from ..layout.fields import collect
     from ..layout.neighbours import Neighbours
-    from ..site import display_path
+    from ..site import snippet_warnings as warnings_of
 
     plugin = site.plugin
     if not plugin.enabled or site.config_file.endswith(".toml"):
         return []  # Zensical: those pages convert without snippets at all, and its build says nothing
     neighbours = Neighbours(plugin.snippets_dir and os.path.join(site.root, plugin.snippets_dir))
-    folder = f"{plugin.dir}/"
-    found: list[Problem] = []
-    for file in files:
-        if not (file.is_documentation_page() and file.inclusion != InclusionLevel.EXCLUDED
-                and file.src_uri.startswith(folder)) or file.src_uri in catalog.unreadable:
-            continue
-        read: Callable[[], str] = functools.partial(getattr, file, "content_string")
-        proposal = catalog.by_src.get(file.src_uri)
-        if proposal is not None:
-            fields = (fields_of or collect)(proposal) if plugin.layout else []
-            if "8<-" in proposal.body or any("8<-" in markdown for _, markdown in fields):
-                found += neighbours.snippet_problems(proposal.display_path, proposal.body, read, fields, proposal)
-            continue
-        try:
-            if os.path.getsize(file.abs_src_path) > plugin.limits.page_bytes:
-                continue  # check reads no page past the limit
-            text = read()
-        except (OSError, UnicodeDecodeError):
-            continue  # the build cannot read it either
-        if "8<-" in text:
-            # MkDocs' front matter, taken off without parsing it (its YAML is not check's to run)
-            head = YAML_RE.match(text)
-            markdown = text[head.end():].lstrip("\n") if head else text
-            found += neighbours.snippet_problems(display_path(file, site.docs_dir), markdown, read)
-    return found
+
+    def markdown_of(text: str) -> str:  # MkDocs' front matter taken off, not parsed (its YAML is not check's)
+        head = YAML_RE.match(text)
+        return text[head.end():].lstrip("\n") if head else text
+
+    return warnings_of(catalog, files, plugin, site.docs_dir, neighbours, markdown_of, fields_of)
 
 
 def _stale(proposals: Sequence[Any], site: SiteConfig, lifecycle: Any) -> list[Any]:

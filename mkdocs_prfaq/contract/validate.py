@@ -386,6 +386,42 @@ def _date(value: Any) -> datetime.date | None:
         return None
 
 
+THEME_SHAPES: dict[str, tuple[str, str]] = {
+    "hide": ("list", "a list of names, such as [navigation, toc]"),
+    "search": ("mapping", "a mapping, such as {exclude: true} or {boost: 2}"),
+}
+"""Theme keys (:data:`THEME_KEYS`) whose value the theme reads without looking at it: Material
+stops the build with a traceback at ``hide: 5`` (``'toc' in 5``) and ``search: 5``
+(``5.get('boost')``)."""
+
+
+def theme_value_fits(key: str, value: Any) -> bool:
+    """Whether ``value`` is of the shape the themes read ``key`` in (any value for other keys)."""
+    shape = THEME_SHAPES.get(key)
+    if shape is None:
+        return True
+    if shape[0] == "list":
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    return isinstance(value, dict)
+
+
+def theme_key_errors(parsed: ParsedPage, schema_names: Iterable[str] = ()) -> list[FrontMatterError]:
+    """A problem for each theme key of :data:`THEME_SHAPES` whose value the theme cannot read (a
+    key the site's schema names is the schema's to check)."""
+    data, named = parsed.data or {}, set(schema_names)
+    found = []
+    for key, (_, expected) in THEME_SHAPES.items():
+        if key not in data or key in named or theme_value_fits(key, data[key]):
+            continue
+        value = data[key]
+        odd = next((item for item in value if not isinstance(item, str)), None) if isinstance(value, list) else None
+        got = f"a list holding {describe(odd)}" if isinstance(value, list) else describe(value)
+        found.append(FrontMatterError(parsed.line_of((key,)), field_path((key,)),
+                                      f"expected {expected}, got {got} (the theme reads it so: another value "
+                                      "stops the build)"))
+    return found
+
+
 def date_order_errors(parsed: ParsedPage) -> list[FrontMatterError]:
     """``updated`` and ``decision.date`` before ``created``: one problem each, at the later field."""
     data = parsed.data or {}
@@ -447,6 +483,7 @@ def page_errors(
             errors.append(FrontMatterError(parsed.line_of((key,)), field_path((key,)),
                                            f"unknown key; did you mean {hit!r}?"))
     errors.extend(date_order_errors(parsed))
+    errors.extend(theme_key_errors(parsed, keys.names))
     warnings: list[FrontMatterError] = []
     if unknown_keys != "allow" and others:
         sink = errors if unknown_keys == "error" else warnings

@@ -179,8 +179,8 @@ def arrange(items: list[Any], index_src: str, roadmap_src: str, status_srcs: Seq
     from the folders (``items``, changed in place): in the section that holds the index, the
     index first, then the roadmap, then the status pages' section (titled ``status_title``, its
     pages in the lifecycle's order, ``status_srcs``), then the rest in MkDocs' order. Whether
-    anything was found to arrange. The title is the site's ``by_status`` label, plain text: it is
-    escaped here, as themes print a section's title unescaped (MkDocs' Jinja does not autoescape)."""
+    anything was found to arrange. The title is the site's ``by_status`` label, plain text
+    (:func:`plain_titles` escapes it)."""
     from mkdocs.structure.nav import Section
     from mkdocs.structure.pages import Page
 
@@ -199,12 +199,59 @@ def arrange(items: list[Any], index_src: str, roadmap_src: str, status_srcs: Seq
             statuses = [i for i in level if is_status_section(i)]
             for section in statuses:
                 section.children.sort(key=lambda child: order[src(child) or ""])
-                section.title = html.escape(status_title)
+                section.title = status_title  # escaped with every title under the folder (plain_titles)
             level[:] = first + statuses + [i for i in level if i not in first and i not in statuses]
             return True
         return any(visit(item.children) for item in level if isinstance(item, Section))
 
     return visit(items)
+
+
+_NAV_SCHEMES = ("", "http", "https", "mailto")
+
+
+def plain_titles(items: list[Any], directory: str) -> None:
+    """The navigation's titles for what lies under the proposals folder as text (``items``, in
+    place): themes print a section's, a page's and a link's title unescaped (MkDocs' Jinja does not
+    autoescape), and those titles come from the folder (its folders' names, and what a plugin reads
+    there: awesome-pages' ``.pages`` names a section, retitles a page, adds a link) or from the
+    site's labels (the status pages' section). A section is the folder's when every page in it is;
+    a link in such a section keeps its place only with an ``http(s)``, ``mailto`` or relative URL
+    (``javascript:`` goes)."""
+    from mkdocs.structure.nav import Link, Section
+    from mkdocs.structure.pages import Page
+
+    prefix = directory.strip("/") + "/"
+
+    def inside(item: Any) -> bool | None:
+        """Whether ``item`` lies under the folder (None: it holds no page)."""
+        if isinstance(item, Page):
+            return bool(item.file.src_uri.startswith(prefix))
+        if isinstance(item, Section):
+            found = {inside(child) for child in item.children} - {None}
+            return None if not found else found == {True}
+        return None
+
+    def visit(level: list[Any], folder: bool) -> None:
+        for item in list(level):
+            mine = inside(item)
+            if isinstance(item, Section):
+                theirs = mine is True or (folder and mine is None)
+                if theirs and isinstance(item.title, str):
+                    item.title = html.escape(item.title)
+                visit(item.children, theirs)
+            elif isinstance(item, Page):
+                if mine and isinstance(item.title, str):  # set by a navigation's entry, not by the page
+                    item.title = html.escape(item.title)
+            elif isinstance(item, Link) and folder:
+                url = "".join(str(item.url).split())
+                scheme = url.split(":", 1)[0].lower() if ":" in url.split("/", 1)[0] else ""
+                if scheme not in _NAV_SCHEMES:
+                    level.remove(item)
+                    continue
+                item.title = html.escape(str(item.title))
+
+    visit(items, False)
 
 
 def pages_of(items: list[Any]) -> list[Any]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..contract.lifecycle import INVALID
 from ..contract.model import Proposal
+from ..contract.validate import theme_value_fits
 
 THEME_KEYS = ("template", "location", "icon", "social")
 """Page metadata that changes how a theme renders the page itself: Material's ``redirect.html``
@@ -23,7 +24,8 @@ def page_meta(proposal: Proposal, *, listed: bool = True, known: Callable[[str],
     string in it is HTML-escaped. A page that is not ``listed`` under its status (it has problems)
     has the status ``invalid`` (Material's navigation shows it so)."""
     meta: dict[str, Any] = {k: escaped(v) for k, v in proposal.data.items()
-                            if k not in THEME_KEYS and known(k) and (keys is None or k in keys)}
+                            if k not in THEME_KEYS and known(k) and (keys is None or k in keys)
+                            and theme_value_fits(k, v)}  # `hide: 5` is a problem, and no traceback
     meta["title"] = html.escape(proposal.title)
     meta["tags"] = [html.escape(t) for t in proposal.tags]
     meta["status"] = proposal.status if listed else INVALID
@@ -36,7 +38,7 @@ def folder_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
     """``page.meta`` for a page under the folder that is not a PR/FAQ (its ``index.md``, a page the
     plugin's ``exclude`` names): as hostile as a PR/FAQ, so no theme key (:data:`THEME_KEYS`:
     Material's ``redirect.html`` prints ``location`` into a script) and every string escaped."""
-    return {k: escaped(v) for k, v in meta.items() if k not in THEME_KEYS}
+    return {k: escaped(v) for k, v in meta.items() if k not in THEME_KEYS and theme_value_fits(k, v)}
 
 
 def escaped(value: Any) -> Any:

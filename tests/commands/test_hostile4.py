@@ -73,3 +73,30 @@ def test_an_original_at_the_limit_is_imported(tmp_path: Path) -> None:
     assert code in (0, 1) and "Traceback" not in text, text
     page = (site.docs / "proposals" / "small.md").read_text(encoding="utf-8")
     assert "\r" not in page and "It works." in page
+
+
+# -- check and the build name the same problems, also when the build stops before any page renders -------
+
+def problem_lines(text: str) -> set[str]:
+    return {line.split("-  ", 1)[-1].removeprefix("warning: ") for line in text.splitlines()
+            if "docs/proposals/" in line and ".md:" in line}
+
+
+def test_a_build_that_stops_names_the_pages_warnings_as_check_does(tmp_path: Path) -> None:
+    from benchmarks.generate import prfaq_page, proposal_data
+
+    site = Site(tmp_path / "s")
+    site.config("limits: {press_release_words: 50}")
+    site.proposal("a.md", "draft", owner=None)  # a problem: the build stops on it
+    review = proposal_data(1, "in-review")
+    review["id"] = "b"
+    review.pop("related", None)
+    site.page("b.md", prfaq_page(review) + '\n![x](https://tracker.example/p.png)\n\n--8<-- ".env"\n')
+    site.page("index.md", '# Proposals\n\n<!-- prfaq index -->\n\n--8<-- "/etc/passwd"\n')
+    checked, built = site.check("check", "--strict"), site.build("--strict")
+    assert checked.code == 1 and built.code == 1
+    found = problem_lines(checked.text)
+    assert any("b.md:1: images:" in line for line in found) and any("include '.env'" in line for line in found)
+    assert any("index.md:5: body: include '/etc/passwd'" in line for line in found)
+    assert any("press_release" in line and "words" in line for line in found), found
+    assert problem_lines(built.text) == found, (sorted(found), built.text[-3000:])

@@ -82,3 +82,35 @@ def test_check_and_the_build_say_the_same_line(tmp_path: Path) -> None:
     for result in (checked, built):
         assert "Traceback" not in result.text
         assert expected in result.text, result.text[-2000:]
+
+
+# -- theme keys the theme reads without looking: Material's build ended with a traceback ----------------
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("5", "hide: expected a list of names, such as [navigation, toc], got a number"),
+    ("{a: b}", "hide: expected a list of names, such as [navigation, toc], got a mapping"),
+    ("[toc, 5]", "hide: expected a list of names, such as [navigation, toc], got a list holding a number"),
+])
+def test_hide_is_a_list_of_names(value: str, message: str) -> None:
+    assert lines(HEAD + f"owner: O\nhide: {value}\n---\n") == [
+        f"{P}:6: {message} (the theme reads it so: another value stops the build)"]
+
+
+def test_search_is_a_mapping() -> None:
+    assert lines(HEAD + "owner: O\nsearch: 5\n---\n") == [
+        f"{P}:6: search: expected a mapping, such as {{exclude: true}} or {{boost: 2}}, got a number "
+        "(the theme reads it so: another value stops the build)"]
+    assert lines(HEAD + "owner: O\nsearch: {exclude: true}\nhide: [navigation, toc]\n---\n") == []
+
+
+def test_material_builds_a_page_with_an_unreadable_theme_key_without_a_traceback(tmp_path: Path) -> None:
+    site = Site(tmp_path / "s")
+    site.config("on_invalid: warn\nexclude: [notes.md]", theme="material")
+    site.page("p.md", HEAD + "owner: O\nid: p\nhide: 5\nsearch: 7\n---\nBody\n")
+    site.page("notes.md", "---\nhide: 5\nsearch: 7\n---\n# Notes\n")  # not a PR/FAQ: not checked, still no traceback
+    built = site.build()
+    assert built.code == 0 and "Traceback" not in built.text, built.text[-3000:]
+    assert f"{P}:7: hide: expected a list of names" in built.text
+    assert (site.root / "site" / "proposals" / "notes" / "index.html").exists()
+    checked = site.check("check")
+    assert checked.code == 1 and f"{P}:7: hide: expected a list of names" in checked.text

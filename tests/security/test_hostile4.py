@@ -167,3 +167,34 @@ def test_a_proposals_folder_the_site_links_elsewhere_still_builds(tmp_path: Path
     built = site.build("--strict")
     assert built.code == 0, built.text
     assert (site.root / "site" / "proposals" / "img.png").exists()
+
+
+# -- awesome-pages: a .pages file under the folder titles the navigation of every page of the site ------
+
+PAGES_FILE = """title: "</title><script>(window.__pwned=window.__pwned||[]).push('section')</script>"
+nav:
+  - "<img src=x onerror=(window.__pwned=window.__pwned||[]).push('entry')>": a.md
+  - ...
+  - "a link": "javascript:(window.__pwned=window.__pwned||[]).push('link')"
+  - "<b>elsewhere</b>": https://example.com/
+"""
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_a_pages_file_under_the_folder_titles_the_navigation_as_text(tmp_path: Path, theme: str) -> None:
+    pytest.importorskip("mkdocs_awesome_pages_plugin", reason="mkdocs-awesome-pages-plugin is not installed")
+    site = Site(tmp_path / theme)
+    site.config("nav: all", theme=theme, extra="  - awesome-pages\n")
+    site.proposal("a.md", "draft")
+    site.proposal("sub/b.md", "draft", i=1)
+    (site.docs / "proposals" / ".pages").write_text(PAGES_FILE, encoding="utf-8")
+    (site.docs / "proposals" / "sub" / ".pages").write_text(
+        "title: \"<svg onload=(window.__pwned=window.__pwned||[]).push('sub')>\"\n", encoding="utf-8")
+    built = site.build()
+    assert built.code == 0, built.text
+    for page in ("index.html", "proposals/a/index.html", "proposals/sub/b/index.html"):
+        html = site.html(page)
+        for raw in ("<script>(window.__pwned", "<img src=x onerror=(window", "<svg onload=(window", "javascript:"):
+            assert raw not in html, (page, raw)
+        assert "&lt;img src=x onerror=(window.__pwned=window.__pwned||[]).push(&#x27;entry&#x27;)&gt;" in html, page
+        assert "https://example.com/" in html  # a link of its own kind keeps its place, titled as text
