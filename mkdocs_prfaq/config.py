@@ -5,6 +5,7 @@ in ``zensical.toml``), as MkDocs config classes: :class:`PrfaqConfig`, with :cla
 from __future__ import annotations
 
 import dataclasses
+import os
 import posixpath
 import re
 import string
@@ -131,6 +132,28 @@ class _ByteLimit(base.BaseConfigOption[int]):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise base.ValidationError(f"expected a positive number of bytes, such as {self.default}, got {value!r}")
         return value
+
+
+DEFAULT_DIR = "proposals"
+
+
+def missing_dir(docs_dir: str, directory: str) -> str | None:
+    """Why a ``dir`` the site chose reads no page (no such folder under ``docs_dir``: a typo, such
+    as ``proposal``, would check nothing and publish the real folder's pages as plain Markdown),
+    else None. The default folder may be missing: a site that has no PR/FAQ yet."""
+    if directory == DEFAULT_DIR or os.path.isdir(os.path.join(docs_dir, *directory.split("/"))):
+        return None
+    parent, _, name = directory.rpartition("/")
+    try:
+        with os.scandir(os.path.join(docs_dir, *parent.split("/")) if parent else docs_dir) as found:
+            folders = sorted(e.name for e in found if e.is_dir() and not e.name.startswith("."))
+    except OSError:
+        folders = []
+    hint = did_you_mean(name, folders)
+    if hint:
+        hint = hint.replace("'", "'" + (parent + "/" if parent else ""), 1)
+    return (f"{escape(directory)!r} is no folder under docs_dir, so no page is read as a PR/FAQ (expected the "
+            f"folder that holds the PR/FAQs{hint})")
 
 
 def did_you_mean(word: str, options: list[str]) -> str:
@@ -496,9 +519,10 @@ class _RemoteImages(base.BaseConfigOption["bool | list[str]"]):
 class PrfaqConfig(_Suggesting):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off (e.g. `enabled: !ENV [PRFAQ, true]`)."""
-    dir = _Dir(default="proposals")
+    dir = _Dir(default=DEFAULT_DIR)
     """Every Markdown page under `docs/<dir>/` except `<dir>/index.md` is a PR/FAQ. A folder inside
-    `docs_dir` (`proposals`, `work/proposals`), never docs_dir itself or outside it."""
+    `docs_dir` (`proposals`, `work/proposals`), never docs_dir itself or outside it. A folder other
+    than `proposals` that does not exist is a warning (a typo would check nothing)."""
     exclude = _Globs()
     """Pages under `dir` that are not PR/FAQs, as globs relative to it: `["templates/*", "README.md"]`.
     `*` and `?` stay within a folder name, `**` crosses folders, and a folder excludes all in it.

@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_relative_url
 
-from .config import PrfaqConfig, lifecycle_of
+from .config import PrfaqConfig, lifecycle_of, missing_dir
 from .contract.labels import merge_labels
 from .contract.lifecycle import DEFAULT
 from .contract.limits import Limits, Words
@@ -83,6 +83,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):
             return None
         if (note := pages.untested_theme(config.theme.name)) is not None:
             log.info(note)
+        if (missing := missing_dir(config.docs_dir, self.config.dir)) is not None:
+            log.warning(f"prfaq: option 'dir': {missing}")  # a typo would check nothing (--strict fails)
         self.lifecycle = lifecycle_of(self.config)
         try:  # under `mkdocs serve`, the same options and schema make the same validator (incremental.py)
             self.validator = self.session.site_validator(dict(self.config), self.config.schema, functools.partial(

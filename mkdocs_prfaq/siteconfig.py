@@ -23,7 +23,7 @@ import yaml
 import yaml_env_tag
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
-from .config import PrfaqConfig
+from .config import PrfaqConfig, missing_dir
 from .contract.problems import escape, shown_path
 
 CONFIG_FILES = ("mkdocs.yml", "mkdocs.yaml", "zensical.toml")
@@ -101,6 +101,8 @@ def read_site_config(path: str) -> SiteConfig:
         key, error = errors[0]
         raise ConfigError(f"{shown}: plugin '{PLUGIN}' option '{escape(key)}': {escape(str(error))}")
     notes.extend(f"{shown}: plugin '{PLUGIN}' option '{escape(key)}': {escape(message)}" for key, message in warnings)
+    if (missing := missing_dir(docs_dir, plugin.dir)) is not None:
+        notes.append(f"{shown}: plugin '{PLUGIN}' option 'dir': {missing}")
     name, url = project.get("site_name"), project.get("site_url")
     return SiteConfig(path, docs_dir, plugin, _pathspec(shown, project.get("exclude_docs")), listed, notes,
                       project.get("use_directory_urls", True) is not False,

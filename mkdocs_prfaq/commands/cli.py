@@ -78,10 +78,11 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(format_text(problems))
         for warning in warnings:
             print(f"warning: {warning}", file=sys.stderr)
-    failing = bool(problems) or (args.strict and bool(warnings))
+    flagged = len(warnings) + len(site.notes)  # the configuration's warnings count, as MkDocs counts them
+    failing = bool(problems) or (args.strict and flagged > 0)
     if args.format != "json":
-        also = f"; {len(warnings)} warning{'' if len(warnings) == 1 else 's'}" if warnings else ""
-        also += " (--strict: failing on them, as mkdocs build --strict does)" if args.strict and warnings else ""
+        also = f"; {flagged} warning{'' if flagged == 1 else 's'}" if flagged else ""
+        also += " (--strict: failing on them, as mkdocs build --strict does)" if args.strict and flagged else ""
         if problems:
             stale_shown = len(set(stale).intersection(problems))
             print(summary(problems, catalog.others) + also + (f" ({stale_shown} stale)" if stale_shown else ""),
