@@ -276,7 +276,7 @@ def site_state(config: dict[str, Any]) -> SiteState:
             site = read_site_config(path)
         except ConfigError as e:
             _fail([f"prfaq: {e}"])
-        for note in site.notes:
+        for note in site.reading_notes():
             _emit(f"WARNING -  {note}")
         theme_dirs = [str(d) for d in config.get("theme_dirs") or [] if isinstance(d, str)]
         state = _SITES[key] = SiteState(root, site.docs_dir, path, site.plugin, site.use_directory_urls, theme_dirs,

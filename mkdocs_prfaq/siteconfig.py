@@ -62,6 +62,15 @@ class SiteConfig:
         """The site's folder, where its config file is: `new`, `init` and `import` write only inside it."""
         return os.path.dirname(os.path.abspath(self.config_file))
 
+    def reading_notes(self) -> list[str]:
+        """The notes, and one more for what reads the site's pages (``check``, the Zensical
+        extension) but not for what writes a first page there (``new``, ``import``): a ``dir``
+        that names no folder (:func:`~mkdocs_prfaq.config.missing_dir`)."""
+        missing = missing_dir(self.docs_dir, self.plugin.dir)
+        if missing is None:
+            return self.notes
+        return [*self.notes, f"{shown_path(self.config_file)}: plugin '{PLUGIN}' option 'dir': {missing}"]
+
 
 def find_config(name: str | None) -> str:
     """The config file to read: ``name``, else the first of :data:`CONFIG_FILES` that exists."""
@@ -101,8 +110,6 @@ def read_site_config(path: str) -> SiteConfig:
         key, error = errors[0]
         raise ConfigError(f"{shown}: plugin '{PLUGIN}' option '{escape(key)}': {escape(str(error))}")
     notes.extend(f"{shown}: plugin '{PLUGIN}' option '{escape(key)}': {escape(message)}" for key, message in warnings)
-    if (missing := missing_dir(docs_dir, plugin.dir)) is not None:
-        notes.append(f"{shown}: plugin '{PLUGIN}' option 'dir': {missing}")
     name, url = project.get("site_name"), project.get("site_url")
     return SiteConfig(path, docs_dir, plugin, _pathspec(shown, project.get("exclude_docs")), listed, notes,
                       project.get("use_directory_urls", True) is not False,

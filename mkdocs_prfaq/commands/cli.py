@@ -52,6 +52,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from ..config import lifecycle_of
 
     site = load_site_config(args.config_file)
+    notes = site.reading_notes()
+    for note in notes[len(site.notes):]:  # what only a reader of the pages is told (load_site_config printed the rest)
+        print(f"warning: {note}", file=sys.stderr)
     lifecycle = lifecycle_of(site.plugin)
     files, catalog = _catalog(site)
     problems = catalog.problems
@@ -78,7 +81,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(format_text(problems))
         for warning in warnings:
             print(f"warning: {warning}", file=sys.stderr)
-    flagged = len(warnings) + len(site.notes)  # the configuration's warnings count, as MkDocs counts them
+    flagged = len(warnings) + len(notes)  # the configuration's warnings count, as MkDocs counts them
     failing = bool(problems) or (args.strict and flagged > 0)
     if args.format != "json":
         also = f"; {flagged} warning{'' if flagged == 1 else 's'}" if flagged else ""

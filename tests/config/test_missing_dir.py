@@ -50,7 +50,7 @@ def test_zensical_reads_the_same_warning(site: Site) -> None:
     site.proposal("a.md", "draft")
     (site.root / "zensical.toml").write_text('[project]\nsite_name = "T"\n\n[project.plugins.prfaq]\ndir = "proposal"\n',
                                             encoding="utf-8")
-    notes = read_site_config(str(site.root / "zensical.toml")).notes
+    notes = read_site_config(str(site.root / "zensical.toml")).reading_notes()
     dirs = [n for n in notes if "option 'dir'" in n]
     assert len(dirs) == 1 and dirs[0].endswith(f"zensical.toml: plugin 'prfaq' option 'dir': {LINE}"), notes
 
