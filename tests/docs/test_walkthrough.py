@@ -1,4 +1,4 @@
-"""What a new user met walking through the docs (newuser4): each test holds a place where the
+"""What a new user met walking through the docs: each test holds a place where the
 output differed from what the docs show, or where a message did not say where the problem is."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """What a reader saw wrong in the plain mkdocs theme (light and dark), found by looking at
-screenshots of the stress proposals of visual4_site.py at 390, 768 and 1280 px, asserted on
+screenshots of the stress proposals of stress_site.py at 390, 768 and 1280 px, asserted on
 measured layout."""
 
 from __future__ import annotations
@@ -11,16 +11,16 @@ from typing import Any
 import pytest
 
 from ..browser import chromium, contrast, serve
-from .visual4_site import FACTS, PRINTED_WHOLE, build
+from .stress_site import FACTS, PRINTED_WHOLE, build
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("visual4_plain")]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("stress_plain")]
 
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
 @pytest.fixture(scope="module")
 def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with serve(build(tmp_path_factory.mktemp("visual4-plain") / "src", "mkdocs")) as u:
+    with serve(build(tmp_path_factory.mktemp("stress-plain") / "src", "mkdocs")) as u:
         yield u
 
 
@@ -68,7 +68,7 @@ def test_the_table_of_contents_stays_in_its_column(browser: Any, url: str, width
 
 
 def test_each_fact_keeps_its_label_with_its_value(browser: Any, url: str) -> None:
-    """As in Material (test_visual4.py), in this theme's fonts: at 390 px "Tags: mobile" ran past
+    """As in Material (test_browser_stress_material.py), in this theme's fonts: at 390 px "Tags: mobile" ran past
     the column after a date kept whole by an inline white-space: nowrap."""
     page = open_page(browser, url + "proposals/wide/", 320)
     problems = []
@@ -96,7 +96,7 @@ def test_the_index_prints_every_proposal(browser: Any, url: str) -> None:
 
 
 def test_tables_and_code_print_whole(browser: Any, url: str) -> None:
-    """As in Material (test_visual4.py): the table scrolls on screen, on paper it wraps."""
+    """As in Material (test_browser_stress_material.py): the table scrolls on screen, on paper it wraps."""
     page = open_page(browser, url + "proposals/wide/", 794)
     page.emulate_media(media="print")
     assert page.locator(".prfaq-statusline ~ table").count() == 1

@@ -1,5 +1,5 @@
 """What a reader saw wrong in Material (light and slate), found by looking at screenshots of a site
-of stress proposals (visual4_site.py) at 390, 768 and 1280 px, each asserted on measured layout."""
+of stress proposals (stress_site.py) at 390, 768 and 1280 px, each asserted on measured layout."""
 
 from __future__ import annotations
 
@@ -9,16 +9,16 @@ from typing import Any
 import pytest
 
 from ..browser import chromium, contrast, serve
-from .visual4_site import FACTS, PRINTED_WHOLE, build
+from .stress_site import FACTS, PRINTED_WHOLE, build
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("visual4_material")]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("stress_material")]
 
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
 @pytest.fixture(scope="module")
 def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with serve(build(tmp_path_factory.mktemp("visual4") / "src", "material")) as u:
+    with serve(build(tmp_path_factory.mktemp("stress") / "src", "material")) as u:
         yield u
 
 

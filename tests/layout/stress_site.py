@@ -1,4 +1,4 @@
-"""A small site of proposals that stress the layout (visual4's tests): a title, a subtitle and a
+"""A small site of proposals that stress the layout (test_browser_stress_*.py): a title, a subtitle and a
 tag with long unbroken words, a long URL, a body table wider than a phone, many tags and facts, a
 proposal with problems (``on_invalid: warn``) and a status history from git in which a proposal
 in review has gone stale."""
