@@ -251,6 +251,7 @@ def plain_titles(items: list[Any], directory: str) -> None:
                     level.remove(item)
                     continue
                 item.title = html.escape(str(item.title))
+                item.url = html.escape(str(item.url))  # printed into href as it is: `"` would end the attribute
 
     visit(items, False)
 
