@@ -278,6 +278,10 @@ def site_state(config: dict[str, Any]) -> SiteState:
             _fail([f"prfaq: {e}"])
         for note in site.reading_notes():
             _emit(f"WARNING -  {note}")
+        from .site import folder_linked_out
+
+        if (linked := folder_linked_out(site.docs_dir, site.plugin.dir)) is not None:  # the folder reads as empty
+            _emit(f"WARNING -  {linked}")
         theme_dirs = [str(d) for d in config.get("theme_dirs") or [] if isinstance(d, str)]
         state = _SITES[key] = SiteState(root, site.docs_dir, path, site.plugin, site.use_directory_urls, theme_dirs,
                                         (*THEME_META, "tags") if _tags_plugin(config) else THEME_META,

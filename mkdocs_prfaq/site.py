@@ -233,6 +233,21 @@ def linked_out(files: Iterable[File], docs_dir: str, directory: str) -> list[tup
     return found
 
 
+def folder_linked_out(docs_dir: str, directory: str) -> Problem | None:
+    """A warning for Zensical when ``directory`` (or a folder above it under ``docs_dir``) is a
+    symbolic link to a folder outside ``docs_dir`` (``docs/proposals -> ../shared``): MkDocs builds
+    its pages, Zensical builds none of them, without a word. None where no such link is."""
+    docs = os.path.realpath(docs_dir)
+    path = docs_dir
+    for part in directory.strip("/").split("/"):
+        path = os.path.join(path, part)
+        if os.path.islink(path) and _inside(os.path.realpath(path), docs) is None:
+            return Problem(shown_path(path, os.getcwd()), 1, "folder",
+                           "a symbolic link to a folder outside docs_dir: Zensical builds none of its pages, MkDocs "
+                           "builds them (expected the folder itself under docs_dir, or a link to a folder inside it)")
+    return None
+
+
 def _inside(path: str, base: str) -> str | None:
     """``path`` relative to ``base`` when it is inside it, else None."""
     rel = os.path.relpath(path, base)

@@ -396,9 +396,11 @@ stops the build with a traceback at ``hide: 5`` (``'toc' in 5``) and ``search: 5
 
 
 def theme_value_fits(key: str, value: Any) -> bool:
-    """Whether ``value`` is of the shape the themes read ``key`` in (any value for other keys)."""
+    """Whether ``value`` is of the shape the themes read ``key`` in (any value for other keys). An
+    empty value (``hide:`` left blank, ``search: false``) fits: Material reads neither then
+    (``{% if page.meta.hide %}``, ``page.meta.get("search") or {}``)."""
     shape = THEME_SHAPES.get(key)
-    if shape is None:
+    if shape is None or not value:
         return True
     if shape[0] == "list":
         return isinstance(value, list) and all(isinstance(item, str) for item in value)

@@ -244,12 +244,14 @@ def plain_titles(items: list[Any], directory: str) -> None:
                 if mine and isinstance(item.title, str):  # set by a navigation's entry, not by the page
                     item.title = html.escape(item.title)
             elif isinstance(item, Link) and folder:
-                url = "".join(str(item.url).split())
+                # as a browser reads the href the theme prints it into: references first (`javascript&colon;`)
+                url = "".join(html.unescape(str(item.url)).split())
                 scheme = url.split(":", 1)[0].lower() if ":" in url.split("/", 1)[0] else ""
                 if scheme not in _NAV_SCHEMES:
                     level.remove(item)
                     continue
                 item.title = html.escape(str(item.title))
+                item.url = html.escape(str(item.url))  # printed into href as it is: `"` would end the attribute
 
     visit(items, False)
 

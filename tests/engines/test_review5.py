@@ -1,0 +1,39 @@
+"""Review of symbolic links (c86ee57): a proposals folder that is a link to a shared folder outside
+docs_dir is one MkDocs builds and ``check`` reads; Zensical builds none of its pages and said
+nothing ("No issues found"). The extension names the folder in one warning line."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from ..conftest import Site
+from .test_zensical import pytestmark, valid, zensical, zensical_site
+
+__all__ = ["pytestmark"]
+
+LINKED = ("docs/proposals:1: folder: a symbolic link to a folder outside docs_dir: Zensical builds none of its "
+          "pages, MkDocs builds them (expected the folder itself under docs_dir, or a link to a folder inside it)")
+
+
+def test_a_proposals_folder_linked_from_outside_docs_is_named_under_zensical(tmp_path: Path) -> None:
+    root = zensical_site(tmp_path / "z", {"proposals/a.md": valid("a", "draft", 0)})
+    shutil.move(root / "docs" / "proposals", root / "shared")
+    os.symlink("../shared", root / "docs" / "proposals")
+    built = zensical(root)
+    assert not (root / "site" / "proposals").exists()  # what Zensical does: if it builds them, drop the warning
+    assert LINKED in built.text, built.text
+
+
+def test_mkdocs_builds_the_linked_folder_and_zensical_warns_of_no_other_folder(tmp_path: Path) -> None:
+    site = Site(tmp_path / "m")
+    site.config("")
+    site.proposal("a.md", "draft")
+    shutil.move(site.docs / "proposals", site.root / "shared")
+    os.symlink("../shared", site.docs / "proposals")
+    built = site.build("--strict")
+    assert built.code == 0 and "symbolic link" not in built.text, built.text
+    assert (site.root / "site" / "proposals" / "a" / "index.html").exists()
+    plain = zensical(zensical_site(tmp_path / "plain", {"proposals/a.md": valid("a", "draft", 0)}))
+    assert "symbolic link" not in plain.text, plain.text
