@@ -409,9 +409,16 @@ def report(catalog: Catalog, *, fail: bool, serving: bool, emit: Callable[[int, 
     for warning in catalog.warnings:  # unknown keys (unknown_keys: warn): an error under --strict
         emit(logging.WARNING, str(warning))
     if problems := catalog.problems:
+        # Zensical copies a file of docs_dir into the site itself: one the plugin would leave out
+        # (a link to a secret, a file that could run script) stops its build, whatever on_invalid says
+        kept = engine == "zensical" and any(catalog.others.get(p.path) == "file" for p in problems)
+        fail = fail or kept
         for problem in problems:
             emit(logging.ERROR if fail else logging.WARNING, str(problem))
         counted = summary(problems, catalog.others)
+        if kept:
+            counted += (" (Zensical copies such a file into the site itself, so the build stops even with "
+                        "on_invalid: warn)")
         if fail and not serving:
             return f"prfaq: {counted}"
         if fail:  # MkDocs' dev server holds every request while a build fails; keep previewing instead.

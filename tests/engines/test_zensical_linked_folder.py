@@ -37,3 +37,22 @@ def test_mkdocs_builds_the_linked_folder_and_zensical_warns_of_no_other_folder(t
     assert (site.root / "site" / "proposals" / "a" / "index.html").exists()
     plain = zensical(zensical_site(tmp_path / "plain", {"proposals/a.md": valid("a", "draft", 0)}))
     assert "symbolic link" not in plain.text, plain.text
+
+
+def test_a_file_zensical_would_copy_stops_its_build_even_with_on_invalid_warn(tmp_path: Path) -> None:
+    """The MkDocs plugin leaves a linked-out file out of the site; Zensical copies it itself, so
+    under Zensical such a file stops the build whatever ``on_invalid`` says (a CI job never
+    publishes the workspace's ``.env``)."""
+    root = zensical_site(tmp_path / "z", {"proposals/a.md": valid("a", "draft", 0)}, options='on_invalid = "warn"\n')
+    (root / ".env").write_text("TOKEN=secret\n", encoding="utf-8")
+    os.symlink("../../.env", root / "docs" / "proposals" / "env.png")
+    built = zensical(root)
+    assert built.code != 0, built.text
+    assert "docs/proposals/env.png:1: file: a symbolic link to a file outside docs_dir" in built.text, built.text
+    assert "the build stops even with on_invalid: warn" in built.text, built.text
+    assert "Traceback" not in built.text
+    # an ordinary problem still only warns under on_invalid: warn
+    os.remove(root / "docs" / "proposals" / "env.png")
+    (root / "docs" / "proposals" / "b.md").write_text(valid("b", "in-review", 1, subtitle=None), encoding="utf-8")
+    warned = zensical(root)
+    assert warned.code == 0 and "building anyway (on_invalid: warn)" in warned.text, warned.text
