@@ -246,7 +246,7 @@ def _translate(
         yield path, f"{len(instance)} characters (expected {bound} {value})"
     elif kind == "pattern":
         desc = schema.get("description")
-        expected = desc.rstrip(".") if isinstance(desc, str) else f"text matching {value}"
+        expected = _in_parentheses(desc) if isinstance(desc, str) else f"text matching {value}"
         yield path, f"{short(instance)} is not valid (expected {expected})"
     elif kind in ("contains", "minContains"):
         if kind == "minContains":  # at least n items matching 'contains' (the site's requirements: two leader quotes)
@@ -257,6 +257,14 @@ def _translate(
     else:
         suffix = f" ({because})" if because else ""
         yield path, error.message + suffix
+
+
+def _in_parentheses(description: str) -> str:
+    """A schema's description inside a message's ``(expected ...)``: without its full stop, and an
+    opening article in lower case (``An id: ...`` reads ``(expected an id: ...)``)."""
+    text = description.strip().rstrip(".")
+    head, _, rest = text.partition(" ")
+    return f"{head.lower()} {rest}" if rest and head in ("A", "An", "The") else text
 
 
 def _fields(schema: dict[str, Any]) -> list[str]:

@@ -93,7 +93,7 @@ def test_unknown_top_level_keys_are_allowed() -> None:
 
 def test_bad_id_and_empty_text() -> None:
     messages = [p.split(": ", 1)[1] for p in check(dict(complete("draft"), id="My Idea", owner=""))]
-    assert "id: 'My Idea' is not valid (expected An id: lowercase letters, digits and hyphens)" in messages
+    assert "id: 'My Idea' is not valid (expected an id: lowercase letters and digits, with single '-' or '_' between them)" in messages
     assert "owner: is empty (expected text)" in messages
 
 
