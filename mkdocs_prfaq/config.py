@@ -149,17 +149,16 @@ def missing_dir(docs_dir: str, directory: str) -> str | None:
             folders = sorted(e.name for e in found if e.is_dir() and not e.name.startswith("."))
     except OSError:
         folders = []
-    hint = did_you_mean(name, folders)
-    if hint:
-        hint = hint.replace("'", "'" + (parent + "/" if parent else ""), 1)
+    hint = did_you_mean(name, folders, within=f"{parent}/" if parent else "")
     return (f"{escape(directory)!r} is no folder under docs_dir, so no page is read as a PR/FAQ (expected the "
             f"folder that holds the PR/FAQs{hint})")
 
 
-def did_you_mean(word: str, options: list[str]) -> str:
-    """``; did you mean 'dir'?`` for a slip of one of ``options``, else ``''``."""
+def did_you_mean(word: str, options: list[str], within: str = "") -> str:
+    """``; did you mean 'dir'?`` for a slip of one of ``options``, else ``''``; ``within`` is
+    written before the option (``team/`` for a folder of ``team``)."""
     hint = near_miss(word, options) or closest(word, options)
-    return f"; did you mean {hint!r}?" if hint else ""
+    return f"; did you mean {within + hint!r}?" if hint else ""
 
 
 class _Suggesting(base.Config):

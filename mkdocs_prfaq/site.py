@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.files import File, InclusionLevel
@@ -175,15 +175,23 @@ _ACTIVE_KINDS = {".svg": "an SVG image", ".svgz": "an SVG image", ".js": "a scri
                  ".xslt": "an XSLT stylesheet", ".swf": "a Flash file"}
 
 
+def _served_under(files: Iterable[File], prefix: str) -> Iterator[File]:
+    """The files under ``prefix`` (``proposals/``) that the site would publish as they are: not
+    those MkDocs leaves out, not those a plugin generates."""
+    for f in files:
+        if (f.src_uri.startswith(prefix) and f.inclusion != InclusionLevel.EXCLUDED
+                and getattr(f, "generated_by", None) is None):
+            yield f
+
+
 def active_files(files: Iterable[File], docs_dir: str, directory: str) -> list[tuple[str, Problem]]:
     """``(src_uri, problem)`` for each file under ``directory`` that could run script on the site
     (:data:`ACTIVE_SUFFIXES`), but those MkDocs leaves out and those a plugin generates."""
     prefix, cwd = directory.strip("/") + "/", os.getcwd()
     found = []
-    for f in files:
+    for f in _served_under(files, prefix):
         suffix = os.path.splitext(f.src_uri)[1].lower()
-        if (suffix in ACTIVE_SUFFIXES and f.src_uri.startswith(prefix) and f.inclusion != InclusionLevel.EXCLUDED
-                and getattr(f, "generated_by", None) is None):
+        if suffix in ACTIVE_SUFFIXES:
             kind = _ACTIVE_KINDS.get(suffix, "an HTML page")
             found.append((f.src_uri, Problem(
                 display_path(f, docs_dir, cwd), 1, "file",
@@ -211,10 +219,9 @@ def linked_out(files: Iterable[File], docs_dir: str, directory: str) -> list[tup
             return "a file outside docs_dir"
         return "a hidden file" if any(part.startswith(".") for part in rel.split(os.sep)) else None
 
-    for f in files:
+    for f in _served_under(files, prefix):
         path = f.abs_src_path
-        if (not path or not f.src_uri.startswith(prefix) or f.inclusion == InclusionLevel.EXCLUDED
-                or getattr(f, "generated_by", None) is not None):
+        if not path:
             continue
         if os.path.islink(path):  # one lstat a file
             wrong = where(os.path.realpath(path))

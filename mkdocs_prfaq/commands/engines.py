@@ -63,17 +63,21 @@ def init_zensical(config_path: str, lines: list[str], notes: list[str],
     _write(docs, files, lines)
     text = Path(config_path).read_text(encoding="utf-8")
     shown = writes.shown(config_path)
-    project = []  # each a line to paste under [project] (a '#' comment after one would swallow the rest)
-    if not all(css in text for css in EXTRA_CSS):
-        project.append(f"extra_css = {list(EXTRA_CSS)!r}".replace("'", '"'))
-    if not all(js in text for js in EXTRA_JS):
-        project.append(f"extra_javascript = {list(EXTRA_JS)!r}".replace("'", '"'))
+    # each a line to paste under [project] (a '#' comment after one would swallow the rest)
+    project = [f"{key} = {list(names)!r}".replace("'", '"') for key, names in _missing_assets(text)]
     if project:
         notes.append(f"add to {shown}, under [project]: " + "; ".join(project))
     if "[project.markdown_extensions.prfaq]" not in text:
         notes.append(f"add to {shown}, as a table of its own: [project.markdown_extensions.prfaq]")
     notes.append("next: zensical serve, and open http://127.0.0.1:8000/"
                  f"{site.plugin.dir}/ ; `mkdocs-prfaq new \"Title\"` writes a new proposal")
+
+
+def _missing_assets(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """``(option, files)`` for ``extra_css`` and ``extra_javascript`` where the config's ``text``
+    does not name every one of the stylesheets or scripts Zensical needs."""
+    return [(key, names) for key, names in (("extra_css", EXTRA_CSS), ("extra_javascript", EXTRA_JS))
+            if not all(name in text for name in names)]
 
 
 def _listing_files(site: SiteConfig) -> list[tuple[tuple[str, ...], str, str]]:
@@ -115,11 +119,7 @@ def init_extension_files(config_path: str, lines: list[str], notes: list[str]) -
     site = read_site_config(config_path)
     _write(site.docs_dir, _listing_files(site), lines)
     text = Path(config_path).read_text(encoding="utf-8")
-    wanted = []
-    if not all(css in text for css in EXTRA_CSS):
-        wanted.append(f"extra_css: {list(EXTRA_CSS)!r}".replace("'", ""))
-    if not all(js in text for js in EXTRA_JS):
-        wanted.append(f"extra_javascript: {list(EXTRA_JS)!r}".replace("'", ""))
+    wanted = [f"{key}: {list(names)!r}".replace("'", "") for key, names in _missing_assets(text)]
     if wanted:
         notes.append(f"for Zensical, add to {writes.shown(config_path)}: " + "; ".join(wanted))
 

@@ -645,6 +645,11 @@ def _unspaced_field(marks: str, text: str, extra: dict[str, set[str]]) -> str | 
     return f"press_release.{part}" if part else None
 
 
+def _clip(line: str) -> str:
+    """A line as a message quotes it: up to 80 characters, else its first 76 and "..."."""
+    return line if len(line) <= 80 else line[:76] + "..."
+
+
 def _unspaced(read: markdown.Document, extra: dict[str, set[str]]) -> list[tuple[int, str, str]]:
     """``(line index, field, message)`` of each line that would be a heading naming a section but
     for a missing space after its ``#`` marks (``##External FAQ``): CommonMark reads it as a
@@ -661,11 +666,8 @@ def _unspaced(read: markdown.Document, extra: dict[str, set[str]]) -> list[tuple
             name = _unspaced_field(m.group(1), m.group(2), extra) if m else None
             if m is None or name is None:
                 continue
-            line = read.lines[k].strip()
-            shown = line if len(line) <= 80 else line[:76] + "..."
-            expected = f"{m.group(1)} {m.group(2).strip()}"
-            expected = expected if len(expected) <= 80 else expected[:76] + "..."
-            found.append((k, name, f'"{shown}" is not a heading: put a space after the #s (expected "{expected}")'))
+            written, expected = _clip(read.lines[k].strip()), _clip(f"{m.group(1)} {m.group(2).strip()}")
+            found.append((k, name, f'"{written}" is not a heading: put a space after the #s (expected "{expected}")'))
     return found
 
 

@@ -214,10 +214,9 @@ DEFAULT = Lifecycle()
 # -- options ----------------------------------------------------------------------------------
 
 def _unknown(word: str, options: Iterable[str]) -> str:
-    from .validate import closest
+    from .validate import closest_hint
 
-    hint = closest(word, list(options))
-    return f"; did you mean {hint!r}?" if hint else ""
+    return closest_hint(word, list(options))
 
 
 STATUS_SETTINGS = ("label", "colour", "dark_colour", "level", "open", "requires", "stale_after")

@@ -21,7 +21,7 @@ from .lifecycle import DECISION_LEVELS, FULL_LEVELS, Lifecycle
 from .lifecycle import DEFAULT as DEFAULT_LIFECYCLE
 from .problems import FRONT_MATTER, Problem, field_path, has_controls, shown
 from .schema import SchemaValidator
-from .validate import SUGGEST_MAX_LENGTH, SUGGEST_PER_PAGE, closest, page_errors, short
+from .validate import SUGGEST_MAX_LENGTH, SUGGEST_PER_PAGE, closest_hint, page_errors, short
 
 if TYPE_CHECKING:
     from ..index.history import History
@@ -261,8 +261,7 @@ def listing_problem(display_path: str, text: str, lifecycle: Lifecycle) -> Probl
     if marker is None or marker[0] != "status" or lifecycle.get(marker[1]) is not None:
         return None
     _, status, start, _ = marker
-    near = closest(status, lifecycle.names)
-    hint = f"; did you mean {near!r}?" if near else ""
+    hint = closest_hint(status, lifecycle.names)
     return Problem(display_path, text.count("\n", 0, start) + 1, "status",
                    f"the listing marker '<!-- prfaq status {status} -->' names an unknown status, so the page "
                    f"lists nothing (expected one of: {', '.join(lifecycle.names)}){hint}")
@@ -436,10 +435,7 @@ def _status_from_folder(
     if folder is None or lifecycle.get(folder) is None:
         where = (f"it is in folder {short(folder)}, which is not a status" if folder is not None
                  else "it is not in a status folder")
-        hint = ""
-        if folder is not None:
-            near = closest(folder, lifecycle.names)
-            hint = f"; did you mean {near!r}?" if near else ""
+        hint = closest_hint(folder, lifecycle.names) if folder is not None else ""
         return [frontmatter.FrontMatterError(line, "status", f"with status_from: folder, a page's folder is its "
                                              f"status, but {where} (expected one of the folders: {names}){hint}")]
     parsed.data["status"] = folder
@@ -462,8 +458,8 @@ def _unknown_status(
     if "status" not in data:
         return [frontmatter.FrontMatterError(1, "status", "missing (a required field)")]
     status = data["status"]
-    near = closest(status, lifecycle.names) if isinstance(status, str) and len(status) <= SUGGEST_MAX_LENGTH else None
-    hint = f"; did you mean {near!r}?" if near else ""
+    hint = closest_hint(status, lifecycle.names) if isinstance(status, str) and len(status) <= SUGGEST_MAX_LENGTH \
+        else ""
     return [frontmatter.FrontMatterError(parsed.line_of(("status",)), "status",
                                          f"unknown status {short(status)} (expected one of: {names}){hint}")]
 
@@ -614,8 +610,7 @@ class _Suggester:
         if hi - lo > self.left:
             return ""
         self.left -= hi - lo
-        hint = closest(ref, (i for _, i in keys[lo:hi]))
-        suggestion = self.found[ref] = f"; did you mean {hint!r}?" if hint else ""
+        suggestion = self.found[ref] = closest_hint(ref, (i for _, i in keys[lo:hi]))
         return suggestion
 
 

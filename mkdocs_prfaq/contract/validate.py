@@ -99,6 +99,13 @@ SUGGEST_MAX_LENGTH = 100
 """A longer word gets no suggestion: keys, statuses and ids are short."""
 
 
+def closest_hint(word: str, options: Iterable[str]) -> str:
+    """``; did you mean 'approved'?`` for the option :func:`closest` to ``word``, else ``''``: the
+    end of a message that names an unknown word."""
+    near = closest(word, options)
+    return f"; did you mean {near!r}?" if near else ""
+
+
 def closest(word: str, options: Iterable[str], cutoff: float = 0.6) -> str | None:
     """``difflib.get_close_matches(word, options, n=1, cutoff=cutoff)``, the same answer (the best
     ratio, the greatest option among equals), faster: the best ratio so far becomes the cutoff, so
