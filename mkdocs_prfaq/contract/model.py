@@ -385,10 +385,11 @@ def load_page(
                              "deeply to check this page (expected a schema whose $refs end sooner)")], []
         if written is not None and "dateline" in written.data:
             found = [_body_date(e) for e in found]
+        if written is not None and written.unspaced:  # '##External FAQ' named, not 'missing' too (nor, over
+            # a setext underline, as a heading that names no FAQ: so before the next step rewords 'missing')
+            found = [e for e in found if not body.repeats_unspaced(written, e.field, e.message)]
         if written is not None and written.not_faq:  # '## Questions customers ask' named, not 'missing'
             found = [_named(written, e) for e in found]
-        if written is not None and written.unspaced:  # '##External FAQ' named, not 'missing' too
-            found = [e for e in found if not body.repeats_unspaced(written, e.field, e.message)]
         errors.extend(e for e in found if not (by_folder and e.field == "status"))
         errors.extend(_unknown_status(parsed, lifecycle, {e.field for e in errors}))
         errors.extend(_placeholders(parsed, {e.field for e in errors}, lifecycle))

@@ -127,11 +127,13 @@ def test_generated_unspaced_section_headings_are_each_named_at_their_line(lines:
     assert got == expected, body
 
 
-def test_check_and_the_build_name_it_once_and_fail(site: Site) -> None:
-    """In review, the External FAQ that was not read is named once, not as missing as well."""
+@pytest.mark.parametrize("underline", ["", "\n---", "\n==="], ids=["atx", "setext-dashes", "setext-equals"])
+def test_check_and_the_build_name_it_once_and_fail(site: Site, underline: str) -> None:
+    """In review, the External FAQ that was not read is named once, not as missing as well, written
+    on its own line or over a setext underline."""
     text = page("Commuters lose an hour a day.", "The skates fold.", "Order at example.com.",
                 '"We built it," said Dana Levi, VP Product.', '"I got my hour back," said Sam Rivera, rider.')
-    text = text.replace("## External FAQ", "##External FAQ")
+    text = text.replace("## External FAQ", "##External FAQ" + underline)
     line = text.split("\n").index("##External FAQ") + 1
     site.page("p.md", text)
     expected = f'docs/proposals/p.md:{line}: faq.external: {message("##External FAQ", "## External FAQ")}'

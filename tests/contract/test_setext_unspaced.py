@@ -15,9 +15,7 @@ from hypothesis import strategies as st
 
 from mkdocs_prfaq.contract.problems import has_controls, shown
 
-from ..conftest import Site
 from ..linear import assert_linear
-from .test_body_quotes import page
 from .test_heading_space import FIELDS, PR, QA, SECTION_NAMES, errors, line_of, message
 from .test_linear import hang_guard
 
@@ -76,22 +74,6 @@ def test_generated_unspaced_setext_headings_are_each_named_at_their_line(heading
     with hang_guard(60):
         got = [e for e in errors(body) if "not a heading" in e[2]]
     assert got == expected, body
-
-
-@pytest.mark.parametrize("underline", ["---", "==="])
-def test_check_and_the_build_name_it_once_and_fail(site: Site, underline: str) -> None:
-    text = page("Commuters lose an hour a day.", "The skates fold.", "Order at example.com.",
-                '"We built it," said Dana Levi, VP Product.', '"I got my hour back," said Sam Rivera, rider.')
-    text = text.replace("## External FAQ", f"##External FAQ\n{underline}")
-    line = text.split("\n").index("##External FAQ") + 1
-    site.page("p.md", text)
-    expected = f'docs/proposals/p.md:{line}: faq.external: {message("##External FAQ", "## External FAQ")}'
-    result = site.check("check")
-    assert result.code == 1, result.text
-    assert expected in result.text
-    assert "faq.external: missing" not in result.text and "faq: missing" not in result.text
-    build = site.build()
-    assert build.code != 0 and expected in build.text, build.text
 
 
 @pytest.mark.slow
