@@ -24,6 +24,18 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
 SCREENSHOTS = Path(os.environ.get("PRFAQ_SCREENSHOTS", "")) if os.environ.get("PRFAQ_SCREENSHOTS") else None
 
 
+PALETTE = """\
+  palette:
+    - media: "(prefers-color-scheme: light)"
+      scheme: default
+      toggle: {icon: material/brightness-7, name: Dark}
+    - media: "(prefers-color-scheme: dark)"
+      scheme: slate
+      toggle: {icon: material/brightness-4, name: Light}
+"""
+"""Material's light and slate palettes, following the reader's colour scheme (a site's theme options)."""
+
+
 def require_chromium() -> None:
     missing = None
     if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):

@@ -16,21 +16,12 @@ import pytest
 from benchmarks.generate import prfaq_page, proposal_data, write_site
 from mkdocs_prfaq.contract.model import STATUSES
 
-from ..browser import chromium, screenshot, serve
+from ..browser import PALETTE, chromium, screenshot, serve
 
 N = 56  # 7 of each built-in status
 WIDTHS = (390, 1280)
 SHOTS = {("material", 1280, "light"), ("material", 390, "light"), ("material", 390, "dark"), ("mkdocs", 390, "light")}
 """The views `make screenshots` keeps in docs/assets/."""
-PALETTE = """\
-  palette:
-    - media: "(prefers-color-scheme: light)"
-      scheme: default
-      toggle: {icon: material/brightness-7, name: Dark}
-    - media: "(prefers-color-scheme: dark)"
-      scheme: slate
-      toggle: {icon: material/brightness-4, name: Light}
-"""
 
 
 def build(root: Path, theme: str, n: int = N, write: bool = True) -> Path:

@@ -15,6 +15,7 @@ import pytest
 
 from benchmarks.generate import prfaq_page, proposal_data
 
+from ..browser import PALETTE
 from ..conftest import mkdocs
 
 LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis" + "Antidisestablishmentarianism"
@@ -58,15 +59,6 @@ FACTS = """dl => {
     if (e.getBoundingClientRect().right > right + 0.5) out.push(e.textContent.slice(0, 20) + ' runs out of the column');
   return out;
 }"""
-PALETTE = """\
-  palette:
-    - media: "(prefers-color-scheme: light)"
-      scheme: default
-      toggle: {icon: material/brightness-7, name: Dark}
-    - media: "(prefers-color-scheme: dark)"
-      scheme: slate
-      toggle: {icon: material/brightness-4, name: Light}
-"""
 
 
 def _proposal(i: int, status: str, **changes: Any) -> str:
@@ -112,3 +104,16 @@ def build(root: Path, theme: str) -> Path:
     result = mkdocs(["build", "-q"], root)
     assert result.code == 0, result.text
     return root / "site"
+
+
+OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+"""How far a page scrolls sideways (0 or less: it does not)."""
+
+
+def open_page(browser: Any, url: str, width: int, scheme: str = "light") -> Any:
+    """``url`` in a new context ``width`` px wide (844 high: a phone's), in the colour scheme."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("load")
+    return page

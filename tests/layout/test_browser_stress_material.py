@@ -9,11 +9,9 @@ from typing import Any
 import pytest
 
 from ..browser import chromium, contrast, serve
-from .stress_site import FACTS, PRINTED_WHOLE, build
+from .stress_site import FACTS, OVERFLOW, PRINTED_WHOLE, build, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("stress_material")]
-
-OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
 @pytest.fixture(scope="module")
@@ -26,14 +24,6 @@ def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def browser() -> Iterator[Any]:
     with chromium() as b:
         yield b
-
-
-def open_page(browser: Any, url: str, width: int, scheme: str = "light") -> Any:
-    context = browser.new_context(viewport={"width": width, "height": 844}, color_scheme=scheme)
-    page = context.new_page()
-    page.goto(url)
-    page.wait_for_load_state("load")
-    return page
 
 
 @pytest.mark.parametrize("width", (390, 768, 1280))

@@ -180,14 +180,21 @@ nav:
 """
 
 
+def awesome_pages_site(root: Path, theme: str, pages_file: str, options: str = "") -> Site:
+    """A site with mkdocs-awesome-pages-plugin, the proposal ``a.md`` and ``pages_file`` as the
+    proposals folder's ``.pages``."""
+    pytest.importorskip("mkdocs_awesome_pages_plugin", reason="mkdocs-awesome-pages-plugin is not installed")
+    site = Site(root)
+    site.config(options, theme=theme, extra="  - awesome-pages\n")
+    site.proposal("a.md", "draft")
+    (site.docs / "proposals" / ".pages").write_text(pages_file, encoding="utf-8")
+    return site
+
+
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])
 def test_a_pages_file_under_the_folder_titles_the_navigation_as_text(tmp_path: Path, theme: str) -> None:
-    pytest.importorskip("mkdocs_awesome_pages_plugin", reason="mkdocs-awesome-pages-plugin is not installed")
-    site = Site(tmp_path / theme)
-    site.config("nav: all", theme=theme, extra="  - awesome-pages\n")
-    site.proposal("a.md", "draft")
+    site = awesome_pages_site(tmp_path / theme, theme, PAGES_FILE, "nav: all")
     site.proposal("sub/b.md", "draft", i=1)
-    (site.docs / "proposals" / ".pages").write_text(PAGES_FILE, encoding="utf-8")
     (site.docs / "proposals" / "sub" / ".pages").write_text(
         "title: \"<svg onload=(window.__pwned=window.__pwned||[]).push('sub')>\"\n", encoding="utf-8")
     built = site.build()

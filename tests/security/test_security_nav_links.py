@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import Site
+from .test_security_beside_pages import awesome_pages_site
 
 PAGES_FILE = """nav:
   - a.md
@@ -39,11 +39,7 @@ def hrefs(html: str) -> list[str]:
 
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])
 def test_a_pages_file_link_with_a_character_reference_in_its_scheme_goes(tmp_path: Path, theme: str) -> None:
-    pytest.importorskip("mkdocs_awesome_pages_plugin", reason="mkdocs-awesome-pages-plugin is not installed")
-    site = Site(tmp_path / theme)
-    site.config("", theme=theme, extra="  - awesome-pages\n")
-    site.proposal("a.md", "draft")
-    (site.docs / "proposals" / ".pages").write_text(PAGES_FILE, encoding="utf-8")
+    site = awesome_pages_site(tmp_path / theme, theme, PAGES_FILE)
     built = site.build()
     assert built.code == 0, built.text
     for page in ("index.html", "proposals/a/index.html"):
@@ -73,11 +69,7 @@ class _Links(HTMLParser):
 
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])
 def test_a_pages_file_link_url_stays_inside_its_href(tmp_path: Path, theme: str) -> None:
-    pytest.importorskip("mkdocs_awesome_pages_plugin", reason="mkdocs-awesome-pages-plugin is not installed")
-    site = Site(tmp_path / theme)
-    site.config("", theme=theme, extra="  - awesome-pages\n")
-    site.proposal("a.md", "draft")
-    (site.docs / "proposals" / ".pages").write_text(QUOTED, encoding="utf-8")
+    site = awesome_pages_site(tmp_path / theme, theme, QUOTED)
     built = site.build()
     assert built.code == 0, built.text
     for page in ("index.html", "proposals/a/index.html"):
